@@ -1,0 +1,32 @@
+"""Building data/processed from data/raw: validate, tidy, document, write atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from asfdata.paths import PROCESSED_DIR, RAW_DIR
+
+DICTIONARY_NAME = "dictionary.md"
+
+
+def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
+    """Every processed file's bytes (CSV frames, dictionary, manifest) from data/raw."""
+    from asfdata.dictionary import dictionary_markdown
+    from asfdata.tidy import tidy_all
+    from asfdata.validate import load_raw
+    from asfdata.write import csv_text, with_manifest
+
+    raw = load_raw(raw_dir)
+    frames = tidy_all(raw)
+    files = {f"{name}.csv": csv_text(df).encode() for name, df in frames.items()}
+    files[DICTIONARY_NAME] = dictionary_markdown(raw).encode()
+    return with_manifest(files)
+
+
+def build(raw_dir: Path = RAW_DIR, out_dir: Path = PROCESSED_DIR) -> dict[str, bytes]:
+    """Rebuild out_dir from raw_dir; nothing is written unless every file could be made."""
+    from asfdata.write import write_atomic
+
+    files = processed_files(raw_dir)
+    write_atomic(out_dir, files)
+    return files

@@ -1,0 +1,182 @@
+"""The data contract: every raw and processed file, its columns and their rules, declared once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+NA = "NA"  # the explicit marker for a value the report does not state
+TOTAL_CATEGORY = "all"
+UNKNOWN_GENDER = "unknown"
+
+# Snapshot groups (contract of snapshots.csv) and the reference list that holds their categories.
+GROUP_DOMAINS = {
+    "total": "total",
+    "region": "regions",
+    "gender": "genders",
+    "placed_by": "placing_bodies",
+}
+
+
+@dataclass(frozen=True)
+class RawSpec:
+    """One raw CSV file: its columns, key and the rule for every column."""
+
+    file: str  # path relative to data/raw
+    key: tuple[str, ...]
+    counts: tuple[str, ...] = ()  # whole numbers >= 0, or NA
+    text: tuple[str, ...] = ()  # non-blank text
+    notes: tuple[str, ...] = ()  # free text, may be blank
+    refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
+    nullable: tuple[str, ...] = ()  # text or reference columns where NA is allowed
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """All columns, in the order the file is expected to list them."""
+        seen: dict[str, None] = {}
+        for col in (*self.key, *self.refs, *self.counts, *self.text, *self.notes):
+            seen.setdefault(col, None)
+        return tuple(seen)
+
+
+# Reference lists: read first; their values make the domains the data files are checked against.
+REFERENCE_SPECS = {
+    "years": RawSpec("reference/years.csv", key=("year",), counts=("year",), notes=("note",)),
+    "regions": RawSpec("reference/regions.csv", key=("region",), text=("region",)),
+    "municipalities": RawSpec(
+        "reference/municipalities.csv",
+        key=("municipality",),
+        text=("municipality", "report_name"),
+        refs={"region": "regions"},
+    ),
+    "placing_bodies": RawSpec(
+        "reference/placing_bodies.csv", key=("placed_by",), text=("placed_by", "report_words")
+    ),
+    "genders": RawSpec("reference/genders.csv", key=("gender",), text=("gender", "report_words")),
+    "outcomes": RawSpec(
+        "reference/outcomes.csv",
+        key=("outcome",),
+        text=("outcome", "meaning"),
+        notes=("report_words",),
+    ),
+    "event_kinds": RawSpec(
+        "reference/event_kinds.csv", key=("kind",), text=("kind", "meaning")
+    ),
+    "measures": RawSpec(
+        "reference/measures.csv", key=("measure",), text=("measure", "unit", "description")
+    ),
+    "snapshot_breakdowns": RawSpec(
+        "reference/snapshot_breakdowns.csv",
+        key=("measure", "group"),
+        refs={"measure": "measures", "group": "groups"},
+    ),
+}
+
+# Figures transcribed from the report.
+DATA_SPECS = {
+    "snapshots": RawSpec(
+        "snapshots.csv",
+        key=("year", "measure", "category"),
+        refs={"year": "years", "measure": "snapshot_measures", "category": "snapshot_categories"},
+        counts=("value",),
+        text=("source",),
+        notes=("note",),
+    ),
+    "funded_placements": RawSpec(
+        "funded_placements.csv",
+        key=("year", "municipality"),
+        refs={"year": "years", "municipality": "municipality_names"},
+        counts=("places_granted", "places_used", "women", "men"),
+        text=("target_group", "source"),
+        notes=("note",),
+    ),
+    "funded_outcomes": RawSpec(
+        "funded_outcomes.csv",
+        key=("year", "municipality", "outcome", "gender"),
+        refs={
+            "year": "years",
+            "municipality": "municipality_names",
+            "outcome": "outcomes",
+            "gender": "outcome_genders",
+        },
+        counts=("count",),
+        text=("source",),
+        notes=("note",),
+    ),
+    "claims": RawSpec(
+        "claims.csv",
+        key=("claim_id",),
+        refs={
+            "measure": "measures",
+            "gender": "genders",
+            "municipality": "municipality_names",
+            "year_from": "years",
+            "year_to": "years",
+            "approximate": "flags",
+        },
+        counts=("value",),
+        text=("claim_id", "category", "source"),
+        notes=("note",),
+        nullable=("gender", "municipality"),
+    ),
+    "events": RawSpec(
+        "events.csv",
+        key=("year", "description_en"),
+        refs={"year": "years", "month": "months", "kind": "event_kinds"},
+        text=("period_text", "actor", "description_en", "description_sv", "source"),
+        notes=("note",),
+        nullable=("month", "period_text", "actor"),
+    ),
+}
+
+# Processed files: exact columns, with meaning, type and unit (the data dictionary is made from this).
+# Each entry: column -> (type, unit, meaning). Allowed values come from the reference lists.
+PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "snapshots": {
+        "year": ("integer", "year", "year of the autumn count"),
+        "measure": ("text", "", "what is counted: companies, employees, placements, informed"),
+        "group": ("text", "", "breakdown: total, region, gender or placed_by"),
+        "category": ("text", "", "category within the breakdown (all for the total)"),
+        "value": ("integer", "unit of the measure", "the figure as the report states it"),
+        "source": ("text", "", "report section and year where the figure stands"),
+    },
+    "funded_placements": {
+        "year": ("integer", "year", "year the places were granted"),
+        "municipality": ("text", "", "municipality granted the places (short name)"),
+        "target_group": ("text", "", "the report's description of the target group (Swedish)"),
+        "places_granted": ("integer", "places", "supervised placement places granted"),
+        "places_used": ("integer", "places", "places used"),
+        "women": ("integer", "people", "women among those placed; empty when not stated"),
+        "men": ("integer", "people", "men among those placed; empty when not stated"),
+        "source": ("text", "", "report section where the figures stand"),
+    },
+    "funded_outcomes": {
+        "year": ("integer", "year", "year of the placements"),
+        "municipality": ("text", "", "municipality (short name)"),
+        "outcome": ("text", "", "what followed the placement"),
+        "gender": ("text", "", "gender as stated: women, men or unknown when not stated"),
+        "count": ("integer", "people", "people with this outcome"),
+        "source": ("text", "", "report section where the outcome stands"),
+    },
+    "claims": {
+        "claim_id": ("text", "", "stable identifier of the claim"),
+        "measure": ("text", "", "what the claim counts (see reference/measures.csv)"),
+        "category": ("text", "", "category or aspect of the measure (all when none)"),
+        "gender": ("text", "", "gender the claim is about; empty when none"),
+        "municipality": ("text", "", "municipality the claim is about; empty when none"),
+        "year_from": ("integer", "year", "first year the claim covers"),
+        "year_to": ("integer", "year", "last year the claim covers"),
+        "value": ("integer", "unit of the measure", "the figure as the report states it"),
+        "approximate": ("boolean", "", "true when the report says ca/cirka"),
+        "source": ("text", "", "report section where the claim stands"),
+    },
+    "events": {
+        "year": ("integer", "year", "year of the milestone"),
+        "month": ("integer", "month 1-12", "month when the report names one; else empty"),
+        "period_text": ("text", "", "the report's own words for the time (våren, hösten, ...)"),
+        "actor": ("text", "", "who acted; several joined with '; '"),
+        "kind": ("text", "", "kind of milestone (see reference/event_kinds.csv)"),
+        "description_en": ("text", "", "what happened, in English"),
+        "description_sv": ("text", "", "what happened, in Swedish"),
+        "source": ("text", "", "report section where the milestone stands"),
+    },
+}

@@ -1,0 +1,37 @@
+"""Loading data for analysis: the tidy frames, from data/raw or data/processed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from asfdata.contract import PROCESSED_COLUMNS
+from asfdata.paths import PROCESSED_DIR, RAW_DIR
+
+INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
+
+
+def build_frames(raw_dir: Path = RAW_DIR) -> dict[str, pd.DataFrame]:
+    """Validate data/raw and return every tidy frame (raises RawDataError listing all problems)."""
+    from asfdata.tidy import tidy_all
+    from asfdata.validate import load_raw
+
+    return tidy_all(load_raw(raw_dir))
+
+
+def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
+    """One processed file as a typed frame (integers nullable, text as str)."""
+    cols = PROCESSED_COLUMNS[name]
+    dtypes = {c: INT_TYPES[t] for c, (t, _, _) in cols.items() if t != "boolean"}
+    df = pd.read_csv(processed_dir / f"{name}.csv", dtype=dtypes, keep_default_na=False,
+                     na_values={c: [""] for c in cols})
+    for c, (t, _, _) in cols.items():
+        if t == "boolean":
+            df[c] = df[c].map({"true": True, "false": False}).astype("boolean")
+    return df
+
+
+def load(processed_dir: Path = PROCESSED_DIR) -> dict[str, pd.DataFrame]:
+    """Every processed frame, typed, by name."""
+    return {name: read_processed(name, processed_dir) for name in PROCESSED_COLUMNS}

@@ -1,0 +1,244 @@
+"""Inventory of every number in the report's text and checks against the raw data."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS = ("line", "column", "token", "value", "form", "status", "file", "row", "reason", "context")
+STATUSES = ("transcribed", "excluded")
+FORMS = ("digits", "words")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+RAW_DIR = REPO_ROOT / "data" / "raw"
+INVENTORY_PATH = RAW_DIR / "inventory.csv"
+
+# Spaces that may separate groups of thousands or a number from its percent sign.
+_SPACE = "[ \u00a0\u202f]"
+# A digit run, or 1-3 digits followed by groups of exactly 3 digits after one space
+# ("1 257"); a 4-digit year followed by a count ("2016 34") is never merged.
+_DIGITS_RE = re.compile(rf"(?<!\d)(?:\d{{1,3}}(?:{_SPACE}\d{{3}}(?!\d))+|\d+)(?:{_SPACE}?%)?")
+# Swedish number words 2-12 as whole words. "en"/"ett" (1) are left out as too ambiguous,
+# and "sex" (6) because the report never uses it and it is also a common loanword.
+WORD_VALUES = {
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+}
+_WORDS_RE = re.compile(r"\b(?:" + "|".join(WORD_VALUES) + r")\b", re.IGNORECASE)
+_INTEGER_RE = re.compile(r"[+-]?\d+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text, with its 1-based line and column."""
+
+    line: int
+    column: int
+    token: str
+    value: int
+    form: str = "digits"
+
+
+def _digits_value(token: str) -> int:
+    """Return the integer value of a digit token such as "1 257" or "50 %"."""
+    return int(re.sub(r"\D", "", token))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into lines as an editor numbers them (LF or CRLF endings)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def extract_numbers(text: str) -> list[Number]:
+    """Return every number in text, written in digits or as a Swedish word, in reading order."""
+    found: list[Number] = []
+    for line_no, line in enumerate(split_lines(text), start=1):
+        for match in _DIGITS_RE.finditer(line):
+            token = match.group()
+            found.append(Number(line_no, match.start() + 1, token, _digits_value(token), "digits"))
+        for match in _WORDS_RE.finditer(line):
+            token = match.group()
+            value = WORD_VALUES[token.lower()]
+            found.append(Number(line_no, match.start() + 1, token, value, "words"))
+    found.sort(key=lambda n: (n.line, n.column))
+    return found
+
+
+def context_of(line_text: str, column: int, token: str, width: int = 60) -> str:
+    """Return about width characters of the trimmed line around the token at column."""
+    text = line_text.strip()
+    if len(text) <= width:
+        return text
+    start = column - 1 - (len(line_text) - len(line_text.lstrip()))
+    lo = max(0, min(start + len(token) // 2 - width // 2, len(text) - width))
+    hi = lo + width
+    slack = 20  # how far a cut may move to fall between words
+    if lo > 0:
+        space = text.rfind(" ", 0, lo)
+        lo = space + 1 if space != -1 and space >= lo - slack else lo
+    if hi < len(text):
+        space = text.find(" ", hi)
+        hi = space if space != -1 and space <= hi + slack else hi
+    snippet = text[lo:hi].strip()
+    return ("..." if lo > 0 else "") + snippet + ("..." if hi < len(text) else "")
+
+
+def read_inventory(path: str | Path) -> list[dict[str, str]]:
+    """Read an inventory CSV (UTF-8) into a list of dicts."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _label(index: int, row: Mapping[str, str]) -> str:
+    """Name an inventory row by its line in inventory.csv and its place in the report."""
+    where = f"{row.get('line', '?')}:{row.get('column', '?')} {row.get('token', '')!r}"
+    return f"inventory line {index + 2} (report {where})"
+
+
+def _records_by_line(path: Path) -> dict[int, list[str]]:
+    """Map the editor line on which each CSV record starts to its cells."""
+    records: dict[int, list[str]] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        start = 1
+        for cells in reader:
+            records[start] = cells
+            start = reader.line_num + 1
+    return records
+
+
+def _int_cells(cells: Iterable[str]) -> set[int]:
+    """Return the cells that are integers ("NA" and text ignored)."""
+    return {int(c.strip()) for c in cells if _INTEGER_RE.fullmatch(c.strip())}
+
+
+def check_inventory(inventory_rows: list[Mapping[str, str]], raw_dir: str | Path) -> list[str]:
+    """Return problems with statuses, reasons and raw-file pointers of the inventory rows."""
+    raw_dir = Path(raw_dir)
+    problems: list[str] = []
+    cache: dict[str, dict[int, list[str]] | None] = {}
+    for index, row in enumerate(inventory_rows):
+        label = _label(index, row)
+        missing = [c for c in COLUMNS if c not in row]
+        if missing:
+            problems.append(f"{label}: missing columns {', '.join(missing)}")
+            continue
+        status = (row["status"] or "").strip()
+        reason = (row["reason"] or "").strip()
+        value_text = (row["value"] or "").strip()
+        if not _INTEGER_RE.fullmatch(value_text):
+            problems.append(f"{label}: value {value_text!r} is not an integer")
+        if status == "excluded":
+            if not reason:
+                problems.append(f"{label}: excluded without a reason")
+            continue
+        if status != "transcribed":
+            problems.append(f"{label}: unknown status {status!r} (expected one of {STATUSES})")
+            continue
+        if reason:
+            problems.append(f"{label}: transcribed but has a reason {reason!r}")
+        file_name = (row["file"] or "").strip()
+        row_text = (row["row"] or "").strip()
+        if not file_name:
+            problems.append(f"{label}: transcribed without a file")
+            continue
+        if not row_text.isdigit() or int(row_text) < 1:
+            problems.append(f"{label}: transcribed with row {row_text!r}, not a line number")
+            continue
+        path = raw_dir / file_name
+        if file_name not in cache:
+            inside = path.resolve().is_relative_to(raw_dir.resolve())
+            cache[file_name] = _records_by_line(path) if inside and path.is_file() else None
+        records = cache[file_name]
+        if records is None:
+            problems.append(f"{label}: raw file {file_name!r} not found under {raw_dir}")
+            continue
+        line_no = int(row_text)
+        if line_no == 1:
+            problems.append(f"{label}: {file_name} line 1 is the header, not a data row")
+            continue
+        if line_no not in records:
+            problems.append(f"{label}: {file_name} has no record starting on line {line_no}")
+            continue
+        if _INTEGER_RE.fullmatch(value_text) and int(value_text) not in _int_cells(
+            records[line_no]
+        ):
+            problems.append(
+                f"{label}: {file_name} line {line_no} has no cell equal to {int(value_text)}"
+            )
+    return problems
+
+
+def check_coverage(inventory_rows: list[Mapping[str, str]], source_text: str) -> list[str]:
+    """Return problems where inventory rows and the numbers found in the source disagree."""
+    problems: list[str] = []
+    found = {(n.line, n.column, n.token): n for n in extract_numbers(source_text)}
+    keys = Counter()
+    for index, row in enumerate(inventory_rows):
+        label = _label(index, row)
+        try:
+            key = (int(row.get("line", "")), int(row.get("column", "")), row.get("token", ""))
+        except ValueError:
+            problems.append(f"{label}: line and column must be integers")
+            continue
+        keys[key] += 1
+        number = found.get(key)
+        if number is None:
+            problems.append(f"{label}: no such number in the source")
+            continue
+        if row.get("value", "").strip() != str(number.value):
+            problems.append(f"{label}: value {row.get('value')!r}, source gives {number.value}")
+        if row.get("form", "").strip() != number.form:
+            problems.append(f"{label}: form {row.get('form')!r}, source gives {number.form!r}")
+    for key, number in found.items():
+        if keys[key] == 0:
+            problems.append(
+                f"report {number.line}:{number.column} {number.token!r}: no inventory row"
+            )
+        elif keys[key] > 1:
+            problems.append(
+                f"report {number.line}:{number.column} {number.token!r}: {keys[key]} inventory rows"
+            )
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check data/raw/inventory.csv against the raw files and the source; exit 1 on problems."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("source", type=Path, help="the report as UTF-8 text")
+    parser.add_argument("--inventory", type=Path, default=INVENTORY_PATH)
+    parser.add_argument("--raw-dir", type=Path, default=RAW_DIR)
+    args = parser.parse_args(argv)
+    with open(args.inventory, encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    rows = read_inventory(args.inventory)
+    problems = []
+    if tuple(header) != COLUMNS:
+        problems.append(f"{args.inventory}: header {header} is not {list(COLUMNS)}")
+    problems += check_inventory(rows, args.raw_dir)
+    problems += check_coverage(rows, args.source.read_text(encoding="utf-8"))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {args.inventory}", file=sys.stderr)
+        return 1
+    print(f"{args.inventory}: {len(rows)} rows, no problems")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

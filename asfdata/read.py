@@ -1,0 +1,92 @@
+"""Reading raw CSV files as text, whatever Excel saved them as (separator, encoding, line ends)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a raw file, located as a text editor would show it."""
+
+    file: str
+    line: int
+    column: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        if self.value is not None:
+            where += f", value {self.value!r}"
+        return f"{where}: {self.message}"
+
+
+class RawDataError(Exception):
+    """Raised with every problem found in the raw files."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column or "", p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252; LF line ends."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sniff_separator(header: str) -> str:
+    """';' for files saved by Swedish Excel, else ','."""
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A raw file read as text cells, with what is needed to point back into it."""
+
+    name: str  # path as shown in messages, relative to data/raw
+    frame: pd.DataFrame  # every cell a stripped string; no NaN
+    text: str
+    separator: str
+
+    def lines(self) -> list[int]:
+        """Editor line number where each data row starts (header is line 1)."""
+        reader = csv.reader(io.StringIO(self.text), delimiter=self.separator)
+        starts, last = [], 0
+        for i, row in enumerate(reader):
+            start, last = last + 1, reader.line_num
+            if i > 0 and row:
+                starts.append(start)
+        return starts
+
+
+def read_raw(path: Path, name: str) -> RawTable:
+    """Read one raw CSV as stripped text cells; raise RawDataError if empty or unreadable."""
+    if not path.exists():
+        raise RawDataError([Problem(name, 1, None, None, "file is missing")])
+    text = decode(path.read_bytes())
+    if not text.strip():
+        raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
+    sep = sniff_separator(text.split("\n", 1)[0])
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False
+        )
+    except (pd.errors.ParserError, ValueError) as err:
+        raise RawDataError([Problem(name, 1, None, None, f"not readable as CSV: {err}")]) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    frame = frame.apply(lambda s: s.str.strip())
+    return RawTable(name, frame, text, sep)

@@ -1,0 +1,153 @@
+"""Tests of the inventory of numbers in the report (asfdata.inventory)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from asfdata.inventory import (
+    COLUMNS,
+    Number,
+    check_coverage,
+    check_inventory,
+    extract_numbers,
+    read_inventory,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+RAW_DIR = REPO_ROOT / "data" / "raw"
+INVENTORY = RAW_DIR / "inventory.csv"
+DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "source" / "asf-slutrapport-2016-2020.txt"
+
+
+def source_path() -> Path | None:
+    """Return the report's text file if it can be found, else None."""
+    candidates = [Path(os.environ["ASF_SOURCE"])] if os.environ.get("ASF_SOURCE") else []
+    candidates.append(DEFAULT_SOURCE)
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def values(text: str) -> list[int]:
+    """Return the values extract_numbers finds in text."""
+    return [n.value for n in extract_numbers(text)]
+
+
+def good_row(**changes: str) -> dict[str, str]:
+    """Return a valid transcribed inventory row (claims.csv line 25 holds 1257), with changes."""
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(line="497", column="89", token="1 257", value="1257", form="digits")
+    row.update(status="transcribed", file="claims.csv", row="25")
+    row.update(changes)
+    return row
+
+
+def test_real_inventory_has_no_problems():
+    assert check_inventory(read_inventory(INVENTORY), RAW_DIR) == []
+
+
+def test_real_inventory_header_and_no_duplicate_positions():
+    with open(INVENTORY, encoding="utf-8", newline="") as handle:
+        assert handle.readline() == ",".join(COLUMNS) + "\n"
+    rows = read_inventory(INVENTORY)
+    positions = [(int(r["line"]), int(r["column"])) for r in rows]
+    assert len(positions) == len(set(positions))
+    assert positions == sorted(positions)
+
+
+def test_real_inventory_covers_the_source():
+    path = source_path()
+    if path is None:
+        pytest.skip(
+            "report text not found (set ASF_SOURCE or place it at "
+            f"{DEFAULT_SOURCE}); the source is not part of the repo"
+        )
+    rows = read_inventory(INVENTORY)
+    assert check_coverage(rows, path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 257 personer", [1257]),
+        ("100% - 50%", [100, 50]),
+        ("a´6 månaders", [6]),
+        ("2016 - 2018", [2016, 2018]),
+        ("2016-2020", [2016, 2020]),
+        ("1 plats, 1 kvinna", [1, 1]),
+        ("2017 34 registrerade", [2017, 34]),
+        ("2016 fanns det 34 registrerade", [2016, 34]),
+        ("4 platser, 0 platser", [4, 0]),
+        ("1 257 000 kronor", [1257000]),
+        ("12 3456", [12, 3456]),
+        ("https://youtu.be/5zoHr8DYbNE", [5, 8]),
+        ("slutet 1990-talet", [1990]),
+        ("inga siffror här", []),
+    ],
+)
+def test_extract_numbers_values(text, expected):
+    assert values(text) == expected
+
+
+def test_extract_numbers_tokens_and_positions():
+    found = extract_numbers("rad ett\n  begränsas till 50 % och 80%.\n1 257 personer")
+    assert found == [
+        Number(2, 18, "50 %", 50, "digits"),
+        Number(2, 27, "80%", 80, "digits"),
+        Number(3, 1, "1 257", 1257, "digits"),
+    ]
+
+
+def test_extract_numbers_words():
+    found = extract_numbers("tre processinriktade utbildningar")
+    assert found == [Number(1, 1, "tre", 3, "words")]
+    assert values("Två, FYRA och tio") == [2, 4, 10]
+    assert [n.form for n in extract_numbers("fyra dagar, 4 dagar")] == ["words", "digits"]
+
+
+def test_extract_numbers_words_are_whole_words_only():
+    # "en"/"ett" are never counted; words inside longer words are not numbers.
+    assert values("en plats och ett företag") == []
+    assert values("tredje treorna, tiotal, fyrahundra, stressen") == []
+
+
+def test_check_inventory_names_file_and_line_when_the_cell_is_missing(tmp_path):
+    shutil.copy(RAW_DIR / "claims.csv", tmp_path / "claims.csv")
+    assert check_inventory([good_row()], tmp_path) == []
+    problems = check_inventory([good_row(row="5")], tmp_path)
+    assert len(problems) == 1
+    assert "claims.csv" in problems[0] and "line 5" in problems[0]
+
+
+def test_check_inventory_reports_unknown_status(tmp_path):
+    problems = check_inventory([good_row(status="maybe")], tmp_path)
+    assert len(problems) == 1 and "status" in problems[0] and "maybe" in problems[0]
+
+
+def test_check_inventory_reports_missing_pointers_and_reasons(tmp_path):
+    shutil.copy(RAW_DIR / "claims.csv", tmp_path / "claims.csv")
+    rows = [
+        good_row(status="excluded", file="", row="", reason=""),
+        good_row(file=""),
+        good_row(file="nosuch.csv"),
+        good_row(row="999"),
+        good_row(row="1"),
+    ]
+    problems = check_inventory(rows, tmp_path)
+    assert len(problems) == 5
+    assert "reason" in problems[0]
+    assert "nosuch.csv" in problems[2]
+    assert "line 999" in problems[3]
+
+
+def test_check_coverage_reports_missing_extra_and_duplicate_rows():
+    text = "var 95 personer och tre företag"
+    rows = [
+        good_row(line="1", column="5", token="95", value="95"),
+        good_row(line="1", column="5", token="95", value="95"),
+        good_row(line="1", column="9", token="99", value="99"),
+    ]
+    problems = check_coverage(rows, text)
+    assert any("'99'" in p and "no such number" in p for p in problems)
+    assert any("'95'" in p and "2 inventory rows" in p for p in problems)
+    assert any("'tre'" in p and "no inventory row" in p for p in problems)

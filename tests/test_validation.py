@@ -1,0 +1,182 @@
+"""Bad raw input: every problem reported at once, naming file, line, column and value."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import edit_cell, line_of
+
+from asfdata.read import RawDataError
+from asfdata.validate import load_raw
+
+
+def problems(raw: Path) -> list[str]:
+    """The problem lines load_raw reports for raw (empty when valid)."""
+    try:
+        load_raw(raw)
+    except RawDataError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+def test_real_raw_data_is_valid():
+    from asfdata.paths import RAW_DIR
+
+    assert problems(RAW_DIR) == []
+
+
+def test_non_integer_count(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    line = line_of(path, year="2018", measure="placements", category="all")
+    edit_cell(path, line, "value", "24a")
+    assert problems(raw_copy) == [
+        f"snapshots.csv, line {line}, column 'value', value '24a': not a whole number "
+        "(write the figure as digits, or NA when not stated)"
+    ]
+
+
+def test_negative_count(raw_copy):
+    path = raw_copy / "funded_placements.csv"
+    edit_cell(path, 3, "places_used", "-1")
+    assert problems(raw_copy) == [
+        "funded_placements.csv, line 3, column 'places_used', value '-1': "
+        "negative count: counts are whole numbers of 0 or more"
+    ]
+
+
+def test_blank_count_is_an_error_na_is_not(raw_copy):
+    path = raw_copy / "funded_placements.csv"
+    edit_cell(path, 4, "women", "")
+    edit_cell(path, 5, "women", "NA")
+    assert problems(raw_copy) == [
+        "funded_placements.csv, line 4, column 'women', value '': "
+        "blank count: write NA when the report does not state the value"
+    ]
+
+
+def test_unknown_year_region_municipality_category(raw_copy):
+    snap = raw_copy / "snapshots.csv"
+    edit_cell(snap, 2, "year", "2015")
+    edit_cell(snap, 3, "category", "Norrland")
+    edit_cell(raw_copy / "funded_placements.csv", 2, "municipality", "Uppsala kommun")
+    edit_cell(raw_copy / "funded_outcomes.csv", 3, "outcome", "studies")
+    edit_cell(raw_copy / "reference/municipalities.csv", 2, "region", "Dalarna")
+    got = problems(raw_copy)
+    assert got == [
+        "funded_outcomes.csv, line 3, column 'outcome', value 'studies': "
+        "not in the reference list (reference/outcomes.csv)",
+        "funded_placements.csv, line 2, column 'municipality', value 'Uppsala kommun': "
+        "not in the reference list (reference/municipalities.csv, municipality or report_name)",
+        "reference/municipalities.csv, line 2, column 'region', value 'Dalarna': "
+        "not in the reference list (reference/regions.csv)",
+        "snapshots.csv, line 2, column 'year', value '2015': "
+        "not in the reference list (reference/years.csv)",
+        "snapshots.csv, line 3, column 'category', value 'Norrland': "
+        "not in the reference list ('all' or reference/regions.csv, genders.csv, "
+        "placing_bodies.csv)",
+    ]
+
+
+def test_breakdown_the_measure_does_not_have(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    line = line_of(path, year="2017", measure="employees", category="women")
+    edit_cell(path, line, "category", "Hälsingland")
+    assert problems(raw_copy) == [
+        f"snapshots.csv, line {line}, column 'category', value 'Hälsingland': measure "
+        "'employees' has no breakdown by region (see reference/snapshot_breakdowns.csv)"
+    ]
+
+
+def test_duplicated_keys(raw_copy):
+    snap = raw_copy / "snapshots.csv"
+    edit_cell(snap, 3, "category", "all")  # 2016 companies twice
+    fp = raw_copy / "funded_placements.csv"
+    edit_cell(fp, 6, "municipality", "Nordanstigs kommun")  # Nordanstig twice in 2018
+    assert problems(raw_copy) == [
+        "funded_placements.csv, line 6, column 'year, municipality', value "
+        "'2018 / Nordanstigs kommun': duplicated key (year, municipality): "
+        "this row repeats an earlier row's key",
+        "snapshots.csv, line 3, column 'year, measure, category', value "
+        "'2016 / companies / all': duplicated key (year, measure, category): "
+        "this row repeats an earlier row's key",
+    ]
+
+
+def test_missing_and_unexpected_columns(raw_copy):
+    path = raw_copy / "claims.csv"
+    text = path.read_text(encoding="utf-8").replace("approximate,", "approx,", 1)
+    path.write_text(text, encoding="utf-8")
+    got = problems(raw_copy)
+    assert "claims.csv, line 1, column 'approx': unexpected column (expected: claim_id, " \
+        "measure, gender, municipality, year_from, year_to, approximate, value, category, " \
+        "source, note)" in got
+    missing = "claims.csv, line 1, column 'approximate': missing column"
+    assert any(p.startswith(missing) for p in got)
+
+
+def test_empty_file_and_header_only(raw_copy):
+    (raw_copy / "events.csv").write_text("", encoding="utf-8")
+    head = (raw_copy / "claims.csv").read_text(encoding="utf-8").split("\n")[0]
+    (raw_copy / "claims.csv").write_text(head + "\n", encoding="utf-8")
+    assert problems(raw_copy) == [
+        "claims.csv, line 2: no data rows after the header",
+        "events.csv, line 1: file is empty (expected a header line)",
+    ]
+
+
+def test_line_numbers_count_quoted_newlines(raw_copy):
+    path = raw_copy / "events.csv"
+    edit_cell(path, 2, "description_sv", "två\nrader")  # row 2 now spans two lines
+    edit_cell(path, 3, "kind", "party")
+    assert problems(raw_copy) == [
+        "events.csv, line 4, column 'kind', value 'party': "
+        "not in the reference list (reference/event_kinds.csv)"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_swedish_excel_files_read_the_same(raw_copy, encoding):
+    from asfdata.tidy import tidy_all
+
+    expected = tidy_all(load_raw(raw_copy))
+    for name in ("snapshots.csv", "funded_placements.csv", "reference/municipalities.csv"):
+        path = raw_copy / name
+        text = path.read_text(encoding="utf-8")
+        excel = text.replace(",", ";").replace("\n", "\r\n")
+        if name == "funded_placements.csv":  # a quoted comma stays a comma
+            excel = excel.replace('"Utrikes födda; företrädesvis kvinnor"',
+                                  '"Utrikes födda, företrädesvis kvinnor"')
+        path.write_bytes(excel.encode(encoding))
+    got = tidy_all(load_raw(raw_copy))
+    for name, frame in expected.items():
+        assert got[name].equals(frame), name
+
+
+def run_build(raw: Path, out: Path) -> subprocess.CompletedProcess:
+    """python -m asfdata build on raw into out."""
+    return subprocess.run(
+        [sys.executable, "-m", "asfdata", "build", "--raw", str(raw), "--out", str(out)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+def test_cli_reports_all_problems_and_writes_nothing(raw_copy, tmp_path):
+    out = tmp_path / "processed"
+    assert run_build(raw_copy, out).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    edit_cell(raw_copy / "snapshots.csv", 2, "value", "")
+    edit_cell(raw_copy / "events.csv", 5, "month", "13")
+    result = run_build(raw_copy, out)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "error: 2 problem(s) in the raw data; nothing was written:",
+        "  events.csv, line 5, column 'month', value '13': not in the reference list "
+        "(a month 1-12, or NA)",
+        "  snapshots.csv, line 2, column 'value', value '': blank count: write NA when the "
+        "report does not state the value",
+    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
