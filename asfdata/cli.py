@@ -77,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; bad raw data is reported without a traceback (exit 2)."""
-    from asfdata.read import RawDataError
+    from asfdata.errors import RawDataError
 
     args = parser().parse_args(argv)
     try:

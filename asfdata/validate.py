@@ -15,7 +15,8 @@ from asfdata.contract import (
     UNKNOWN_GENDER,
     RawSpec,
 )
-from asfdata.read import Problem, RawDataError, RawTable, read_raw
+from asfdata.errors import Problem, RawDataError
+from asfdata.read import RawTable, read_raw
 
 COUNT_PATTERN = r"NA|[0-9]+"
 MONTHS = tuple(str(m) for m in range(1, 13))

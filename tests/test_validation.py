@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import edit_cell, line_of
 
-from asfdata.read import RawDataError
+from asfdata.errors import RawDataError
 from asfdata.validate import load_raw
 
 
