@@ -11,6 +11,8 @@ DICTIONARY_NAME = "dictionary.md"
 
 def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
     """Every processed file's bytes (CSV frames, dictionary, manifest) from data/raw."""
+    from asfdata.audit import audit
+    from asfdata.contract import PROCESSED_COLUMNS
     from asfdata.dictionary import dictionary_markdown
     from asfdata.tidy import tidy_all
     from asfdata.validate import load_raw
@@ -18,6 +20,7 @@ def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
 
     raw = load_raw(raw_dir)
     frames = tidy_all(raw)
+    frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
     files = {f"{name}.csv": csv_text(df).encode() for name, df in frames.items()}
     files[DICTIONARY_NAME] = dictionary_markdown(raw).encode()
     return with_manifest(files)
@@ -30,3 +33,14 @@ def build(raw_dir: Path = RAW_DIR, out_dir: Path = PROCESSED_DIR) -> dict[str, b
     files = processed_files(raw_dir)
     write_atomic(out_dir, files)
     return files
+
+
+def audit_summary(files: dict[str, bytes]) -> str:
+    """One line: how many audit checks passed, were approximate or mismatched."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(files["audit.csv"].decode())))
+    counts = {s: sum(r["status"] == s for r in rows) for s in ("mismatch", "approximate", "ok")}
+    return (f"audit: {len(rows)} checks, " + ", ".join(f"{n} {s}" for s, n in counts.items())
+            + " (python -m asfdata audit lists them)")

@@ -11,10 +11,11 @@ from asfdata.paths import PROCESSED_DIR, RAW_DIR
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate data/raw, write data/processed and print the audit summary."""
-    from asfdata.build import build
+    from asfdata.build import audit_summary, build
 
     files = build(Path(args.raw), Path(args.out))
     print(f"built {len(files)} files in {args.out} from {args.raw}")
+    print(audit_summary(files))
     return 0
 
 

@@ -62,7 +62,10 @@ REFERENCE_SPECS = {
         "reference/event_kinds.csv", key=("kind",), text=("kind", "meaning")
     ),
     "measures": RawSpec(
-        "reference/measures.csv", key=("measure",), text=("measure", "unit", "description")
+        "reference/measures.csv",
+        key=("measure",),
+        text=("measure", "unit", "description"),
+        notes=("sum_of",),
     ),
     "snapshot_breakdowns": RawSpec(
         "reference/snapshot_breakdowns.csv",
@@ -126,6 +129,11 @@ DATA_SPECS = {
         notes=("note",),
         nullable=("month", "period_text", "actor"),
     ),
+    "assumptions": RawSpec(
+        "assumptions.csv",
+        key=("id",),
+        text=("id", "assumption", "reason", "effect", "sources"),
+    ),
 }
 
 # Processed files: exact columns, with meaning, type and unit (the data dictionary is made from this).
@@ -178,5 +186,15 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "description_en": ("text", "", "what happened, in English"),
         "description_sv": ("text", "", "what happened, in Swedish"),
         "source": ("text", "", "report section where the milestone stands"),
+    },
+    "audit": {
+        "check": ("text", "", "the audit rule (see asfdata/audit.py)"),
+        "scope": ("text", "", "what the rule was applied to: measure, year, breakdown, municipality"),
+        "stated": ("integer", "unit of the measure", "the figure the report states"),
+        "computed": ("integer", "unit of the measure", "the figure computed from other stated figures"),
+        "difference": ("integer", "unit of the measure", "stated − computed"),
+        "status": ("text", "", "ok, approximate (within ±10 % of a ca figure) or mismatch"),
+        "sources": ("text", "", "report sections of every figure involved, joined with '; '"),
+        "note": ("text", "", "likely mechanical cause, assumptions (A..) the check relies on"),
     },
 }

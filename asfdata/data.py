@@ -32,6 +32,11 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
     return df
 
 
+def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
+    """The assumptions log (data/raw/assumptions.csv): id, assumption, reason, effect, sources."""
+    return pd.read_csv(raw_dir / "assumptions.csv", dtype="str", keep_default_na=False)
+
+
 def load(processed_dir: Path = PROCESSED_DIR) -> dict[str, pd.DataFrame]:
     """Every processed frame, typed, by name."""
     return {name: read_processed(name, processed_dir) for name in PROCESSED_COLUMNS}

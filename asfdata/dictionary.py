@@ -26,6 +26,7 @@ ALLOWED = {
     ("events", "year"): "years",
     ("events", "month"): "months",
     ("events", "kind"): "event_kinds",
+    ("audit", "status"): "statuses",
 }
 
 
@@ -33,7 +34,7 @@ def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
     """Markdown data dictionary of data/processed, allowed values from the reference lists."""
     from asfdata.validate import domains
 
-    allowed = domains(refs)
+    allowed = {**domains(refs), "statuses": {"ok", "approximate", "mismatch"}}
     lines = [
         "# Data dictionary of data/processed",
         "",
