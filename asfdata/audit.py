@@ -282,10 +282,10 @@ def summary_outcome_vs_detail(claims, fo) -> list[Row]:
             same = int(sel.loc[sel["gender"] == c["gender"], "count"].sum())
             unknown = int(sel.loc[sel["gender"] == UNKNOWN_GENDER, "count"].sum())
             stated_genders = ", ".join(f"{g} {n}" for g, n in sel.groupby("gender")["count"].sum().items())
+            note = (f"the detail states {stated_genders or 'none'}; of these, {same} {c['gender']}"
+                    f" and {unknown} of unstated gender (A08)")
             rows.append(at_most("summary_outcome_gender", claim_scope(c), stated, same + unknown, src,
-                                f"the detail states {stated_genders or 'none'}; of these, {same} {c['gender']}"
-                                f" and {unknown} of unstated gender (A08)",
-                                measure="outcome", years=years))
+                                note, measure="outcome", years=years))
     return rows
 
 
@@ -301,7 +301,8 @@ def outcome_genders_vs_placed(claims, fp, fo) -> list[Row]:
             placed = fp[fp["municipality"] == muni]
             for g in GENDERS:
                 n_placed = placed[g].sum(min_count=1)
-                stated = int(known.loc[(known["municipality"] == muni) & (known["gender"] == g), "count"].sum())
+                mine = (known["municipality"] == muni) & (known["gender"] == g)
+                stated = int(known.loc[mine, "count"].sum())
                 if pd.isna(n_placed):
                     continue
                 rows.append(at_most(
