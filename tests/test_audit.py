@@ -72,7 +72,8 @@ def test_period_total_and_approximate_claims():
             ("a", "people_active", "all", None, None, 2016, 2016, 350, True),
         ]),
     }
-    got = [(r["check"], r["stated"], r["computed"], r["status"]) for r in A.claims_vs_detail(frames, MEASURES)]
+    rows = A.claims_vs_detail(frames, MEASURES)
+    got = [(r["check"], r["stated"], r["computed"], r["status"]) for r in rows]
     assert got == [
         ("period_total_vs_years", 681, 681, "ok"),
         ("period_total_vs_years", 618, 681, "mismatch"),
