@@ -24,7 +24,11 @@ Row = dict
 
 def join_sources(*groups: Iterable[str]) -> str:
     """Sources of the figures behind a check: unique, sorted, joined with '; '."""
-    return "; ".join(sorted({s for g in groups for s in g if isinstance(s, str) and s}))
+    found: set[str] = set()
+    for g in groups:
+        values = g.unique() if isinstance(g, pd.Series) else g
+        found.update(s for s in values if isinstance(s, str) and s)
+    return "; ".join(sorted(found))
 
 
 def swapped_digits(a: int, b: int) -> bool:
@@ -74,6 +78,21 @@ def row(check: str, scope: str, stated: int, computed: int, sources: str, note: 
             "measure": measure, "year_from": y0, "year_to": y1}
 
 
+def rows_frame(check: str, df: pd.DataFrame, *, at_most_note: str | None = None) -> pd.DataFrame:
+    """Audit rows from a frame with scope, stated, computed, sources, note, measure, year_from, year_to.
+
+    Status is ok when stated equals computed, or, with at_most_note, when stated <= computed.
+    """
+    stated, computed = df["stated"].astype("int64"), df["computed"].astype("int64")
+    holds = stated <= computed if at_most_note is not None else stated == computed
+    note = df["note"] if at_most_note is None else "at most: " + df["note"]
+    return pd.DataFrame({
+        "check": check, "scope": df["scope"], "stated": stated, "computed": computed,
+        "difference": stated - computed, "status": holds.map({True: "ok", False: "mismatch"}),
+        "sources": df["sources"], "note": note, "measure": df["measure"],
+        "year_from": df["year_from"], "year_to": df["year_to"]})
+
+
 def at_most(check: str, scope: str, stated: int, bound: int, sources: str, note: str, **kw) -> Row:
     """A row for a rule 'stated is at most bound' (ok when it holds)."""
     status = "ok" if stated <= bound else "mismatch"
@@ -85,26 +104,56 @@ def approx_status(stated: int, computed: int) -> str:
     return "approximate" if abs(computed - stated) <= APPROX_TOLERANCE * stated else "mismatch"
 
 
+def sources_by(df: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Sources of the rows of each key, joined (unique, sorted); vectorised where there is one."""
+    u = df[[*keys, "source"]].dropna().drop_duplicates().sort_values([*keys, "source"])
+    many = u.duplicated(keys, keep=False)
+    single = u[~many].set_index(keys)["source"]
+    joined = u[many].groupby(keys, sort=False)["source"].agg("; ".join)
+    return pd.concat([single, joined])
+
+
+def lookup(series: pd.Series, df: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """series (indexed by keys) looked up for each row of df, aligned with df's index."""
+    idx = pd.MultiIndex.from_frame(df[keys]) if len(keys) > 1 else pd.Index(df[keys[0]])
+    return pd.Series(series.reindex(idx).to_numpy(), index=df.index)
+
+
+def union_sources(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Row-wise union of two joined-source columns (equal or missing ones without Python loops)."""
+    same = (a == b) | b.isna()
+    out = a.where(same, b.where(a.isna()))
+    both = ~same & a.notna()
+    if not both.any():
+        return out
+    out[both] = [join_sources(x.split("; "), y.split("; ")) for x, y in zip(a[both], b[both], strict=True)]
+    return out
+
+
 # --- snapshots --------------------------------------------------------------------------------
 
 
-def total_vs_parts(snapshots: pd.DataFrame) -> list[Row]:
+def total_vs_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     """Every stated total against the sum of its parts, per measure, breakdown and year."""
-    rows = []
-    for (year, measure), g in snapshots.groupby(["year", "measure"], sort=True):
-        total = g[g["group"] == "total"]
-        if total.empty or total["value"].isna().any():
-            continue
-        for group, parts in g[g["group"] != "total"].groupby("group", sort=True):
-            if parts["value"].isna().any():
-                continue
-            stated, computed = int(total["value"].iloc[0]), int(parts["value"].sum())
-            named = dict(zip(parts["category"], parts["value"].astype(int), strict=True))
-            rows.append(row(
-                "total_vs_parts", f"{measure} {year} by {group}", stated, computed,
-                join_sources(total["source"], parts["source"]),
-                mechanical_note(stated, computed, named), measure=measure, years=(year, year)))
-    return rows
+    keys = ["year", "measure", "group"]
+    total = snapshots[(snapshots["group"] == "total") & snapshots["value"].notna()]
+    parts = snapshots[snapshots["group"] != "total"]
+    agg = parts.groupby(keys, sort=False)["value"].agg(["sum", "size", "count"])
+    agg = agg[agg["size"] == agg["count"]].reset_index()  # a part not stated: no check
+    m = agg.merge(total[["year", "measure", "value", "source"]], on=["year", "measure"])
+    if m.empty:
+        return pd.DataFrame(columns=AUDIT_COLUMNS + TRACE_COLUMNS)
+    m["sources"] = union_sources(lookup(sources_by(parts, keys), m, keys), m["source"])
+    m = m.assign(scope=m["measure"] + " " + m["year"].astype(str) + " by " + m["group"],
+                 stated=m["value"], computed=m["sum"], note="", year_from=m["year"], year_to=m["year"])
+    bad = m[m["stated"] != m["computed"]]
+    if len(bad):
+        named = {key: dict(zip(p["category"], p["value"].astype(int), strict=True))
+                 for key, p in parts.merge(bad[keys], on=keys).groupby(keys, sort=False)}
+        m.loc[bad.index, "note"] = [
+            mechanical_note(int(r.stated), int(r.computed), named[(r.year, r.measure, r.group)])
+            for r in bad.itertuples()]
+    return rows_frame("total_vs_parts", m)
 
 
 # --- claims against the detail ------------------------------------------------------------------
@@ -114,7 +163,7 @@ def yearly(frames: dict[str, pd.DataFrame], measures: pd.DataFrame, claim: pd.Se
     """The yearly detail figures behind a claim (year, value, source), or None if there are none."""
     snap, fp = frames["snapshots"], frames["funded_placements"]
     measure, category = claim["measure"], claim["category"]
-    if measure in set(snap["measure"]):
+    if snap["measure"].eq(measure).any():
         sel = snap[(snap["measure"] == measure) & (snap["category"] == category)]
         return sel[["year", "value", "source"]]
     if measure in FUNDED_COUNTS:
@@ -208,24 +257,23 @@ def funded_years(fp: pd.DataFrame) -> tuple[int, int]:
     return int(fp["year"].min()), int(fp["year"].max())
 
 
-def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> list[Row]:
+def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
     """Stated outcomes against places used, per municipality and year and overall."""
-    rows, years = [], funded_years(fp)
-    counts = fo.groupby(["year", "municipality"])["count"].sum()
-    for _, p in fp.iterrows():
-        if pd.isna(p["places_used"]) or p["places_used"] == 0:
-            continue
-        got = int(counts.get((p["year"], p["municipality"]), 0))
-        src = fo[(fo["year"] == p["year"]) & (fo["municipality"] == p["municipality"])]["source"]
-        rows.append(row("outcomes_vs_places_used", f"{p['municipality']} {p['year']}", got,
-                        int(p["places_used"]), join_sources([p["source"]], src),
-                        "stated outcomes (A02, A03) against places used",
-                        measure="places_used", years=(int(p["year"]),) * 2))
-    rows.append(row("outcomes_vs_places_used", f"all municipalities {years[0]}–{years[1]}",
-                    int(fo["count"].sum()), int(fp["places_used"].sum()),
-                    join_sources(fo["source"], fp["source"]), "stated outcomes against places used",
-                    measure="places_used", years=years))
-    return rows
+    keys, years = ["year", "municipality"], funded_years(fp)
+    used = fp[fp["places_used"].fillna(0) > 0]
+    stated = lookup(fo.groupby(keys)["count"].sum(), used, keys).fillna(0)
+    per_place = pd.DataFrame({
+        "scope": used["municipality"] + " " + used["year"].astype(str), "stated": stated,
+        "computed": used["places_used"],
+        "sources": union_sources(used["source"], lookup(sources_by(fo, keys), used, keys)),
+        "note": "stated outcomes (A02, A03) against places used", "measure": "places_used",
+        "year_from": used["year"], "year_to": used["year"]})
+    overall = pd.DataFrame([row("outcomes_vs_places_used", f"all municipalities {years[0]}–{years[1]}",
+                                int(fo["count"].sum()), int(fp["places_used"].sum()),
+                                join_sources(fo["source"].unique(), fp["source"].unique()),
+                                "stated outcomes against places used", measure="places_used",
+                                years=years)])
+    return pd.concat([rows_frame("outcomes_vs_places_used", per_place), overall], ignore_index=True)
 
 
 def unique_individuals_vs_places_used(claims, fp, fo) -> list[Row]:
@@ -289,28 +337,28 @@ def summary_outcome_vs_detail(claims, fo) -> list[Row]:
     return rows
 
 
-def outcome_genders_vs_placed(claims, fp, fo) -> list[Row]:
-    """Genders of those with outcomes against genders of those placed, per municipality and overall."""
-    rows = []
+def outcome_genders_vs_placed(claims, fp, fo) -> pd.DataFrame:
+    """Genders of those with outcomes against genders of those placed, per municipality."""
     years = funded_years(fp)
     oc = outcome_claims(claims).rename(columns={"value": "count", "category": "outcome"})
-    statements = {"detail": fo, "summary": oc}
-    for origin, df in statements.items():
-        known = df[df["gender"].isin(GENDERS)]
-        for muni in sorted(set(known["municipality"].dropna())):
-            placed = fp[fp["municipality"] == muni]
-            for g in GENDERS:
-                n_placed = placed[g].sum(min_count=1)
-                mine = (known["municipality"] == muni) & (known["gender"] == g)
-                stated = int(known.loc[mine, "count"].sum())
-                if pd.isna(n_placed):
-                    continue
-                rows.append(at_most(
-                    f"outcome_genders_vs_placed_{origin}", f"{muni} {g}", stated, int(n_placed),
-                    join_sources(known["source"], placed["source"]),
-                    f"{g} with a stated outcome ({origin}) against {g} placed",
-                    measure="outcome", years=years))
-    return rows
+    placed = fp.melt(id_vars=["municipality", "source"], value_vars=list(GENDERS), var_name="gender")
+    placed_n = placed.groupby(["municipality", "gender"])["value"].sum(min_count=1)
+    out = []
+    for origin, df in {"detail": fo, "summary": oc}.items():
+        known = df[df["gender"].isin(GENDERS) & df["municipality"].notna()]
+        munis = pd.Index(sorted(known["municipality"].unique()), name="municipality")
+        grid = pd.MultiIndex.from_product([munis, list(GENDERS)], names=["municipality", "gender"])
+        stated = known.groupby(["municipality", "gender"])["count"].sum().reindex(grid, fill_value=0)
+        g = stated.rename("stated").reset_index()
+        g["computed"] = lookup(placed_n, g, ["municipality", "gender"])
+        g = g[g["computed"].notna()]
+        src = union_sources(lookup(sources_by(known, ["municipality"]), g, ["municipality"]),
+                            lookup(sources_by(placed, ["municipality"]), g, ["municipality"]))
+        g = g.assign(scope=g["municipality"] + " " + g["gender"], sources=src,
+                     note=g["gender"] + f" with a stated outcome ({origin}) against " + g["gender"] + " placed",
+                     measure="outcome", year_from=years[0], year_to=years[1])
+        out.append(rows_frame(f"outcome_genders_vs_placed_{origin}", g, at_most_note=""))
+    return pd.concat(out, ignore_index=True)
 
 
 def summary_genders_vs_detail(claims, fp) -> list[Row]:
@@ -337,18 +385,20 @@ def summary_genders_vs_detail(claims, fp) -> list[Row]:
 def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFrame:
     """Every check over the tidy frames; one row per check, passing ones included, sorted."""
     claims, fp, fo = frames["claims"], frames["funded_placements"], frames["funded_outcomes"]
-    rows = [
-        *total_vs_parts(frames["snapshots"]),
-        *claims_vs_detail(frames, measures),
-        *within_stated_range(claims),
-        *outcomes_vs_places_used(fp, fo),
-        *unique_individuals_vs_places_used(claims, fp, fo),
-        *summary_outcomes_vs_individuals(claims),
-        *summary_outcome_vs_detail(claims, fo),
-        *outcome_genders_vs_placed(claims, fp, fo),
-        *summary_genders_vs_detail(claims, fp),
+    parts = [
+        total_vs_parts(frames["snapshots"]),
+        claims_vs_detail(frames, measures),
+        within_stated_range(claims),
+        outcomes_vs_places_used(fp, fo),
+        unique_individuals_vs_places_used(claims, fp, fo),
+        summary_outcomes_vs_individuals(claims),
+        summary_outcome_vs_detail(claims, fo),
+        outcome_genders_vs_placed(claims, fp, fo),
+        summary_genders_vs_detail(claims, fp),
     ]
-    df = pd.DataFrame(rows, columns=AUDIT_COLUMNS + TRACE_COLUMNS)
+    frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=AUDIT_COLUMNS + TRACE_COLUMNS)
+               for p in parts]
+    df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)[AUDIT_COLUMNS + TRACE_COLUMNS]
     df = df.astype({"stated": "int64", "computed": "int64", "difference": "int64",
                     "year_from": "Int64", "year_to": "Int64"})
     return df.sort_values(["check", "scope"], kind="stable").reset_index(drop=True)

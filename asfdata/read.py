@@ -20,7 +20,7 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def sniff_separator(header: str) -> str:
@@ -48,8 +48,29 @@ class RawTable:
         return starts
 
 
+def parse_csv(text: str, sep: str) -> pd.DataFrame:
+    """Every cell as text (str dtype, Arrow-backed; blanks stay blank), via Arrow's CSV reader."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=sep))
+    table = pacsv.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in header},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
+
+
 def read_raw(path: Path, name: str) -> RawTable:
     """Read one raw CSV as stripped text cells; raise RawDataError if empty or unreadable."""
+    import pyarrow as pa
+
     if not path.exists():
         raise RawDataError([Problem(name, 1, None, None, "file is missing")])
     text = decode(path.read_bytes())
@@ -57,10 +78,8 @@ def read_raw(path: Path, name: str) -> RawTable:
         raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
     sep = sniff_separator(text.split("\n", 1)[0])
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False
-        )
-    except (pd.errors.ParserError, ValueError) as err:
+        frame = parse_csv(text, sep)
+    except (pa.ArrowInvalid, ValueError) as err:
         raise RawDataError([Problem(name, 1, None, None, f"not readable as CSV: {err}")]) from None
     frame.columns = [str(c).strip() for c in frame.columns]
     frame = frame.apply(lambda s: s.str.strip())

@@ -10,7 +10,7 @@ from asfdata.validate import category_groups
 
 def as_int(s: pd.Series) -> pd.Series:
     """Text counts -> nullable integers; NA becomes missing."""
-    return pd.to_numeric(s.mask(s == NA), errors="raise").astype("Int64")
+    return s.mask(s == NA).astype("int64[pyarrow]").astype("Int64")
 
 
 def as_text(s: pd.Series) -> pd.Series:

@@ -148,12 +148,10 @@ def cross_problems(name: str, table: RawTable, refs: dict[str, pd.DataFrame]) ->
         group_of = category_groups(refs)
         pairs = set(map(tuple, refs["snapshot_breakdowns"][["measure", "group"]].to_numpy()))
         groups = df["category"].map(group_of)
-        measures = {m for m, _ in pairs}
-        bad = [
-            (i, m, c, g)
-            for i, (m, c, g) in enumerate(zip(df["measure"], df["category"], groups, strict=True))
-            if m in measures and isinstance(g, str) and (m, g) not in pairs
-        ]
+        known = df["measure"].isin({m for m, _ in pairs}) & groups.notna()
+        ok = (df["measure"] + "\t" + groups).isin({f"{m}\t{g}" for m, g in pairs})
+        bad = [(i, df["measure"].iloc[i], df["category"].iloc[i], groups.iloc[i])
+               for i in (known & ~ok).to_numpy().nonzero()[0]]
         lines = table.lines() if bad else []
         for i, m, c, g in bad:
             out.append(Problem(table.name, lines[i], "category", c,
