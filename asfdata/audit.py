@@ -354,8 +354,8 @@ def outcome_genders_vs_placed(claims, fp, fo) -> pd.DataFrame:
         g = g[g["computed"].notna()]
         src = union_sources(lookup(sources_by(known, ["municipality"]), g, ["municipality"]),
                             lookup(sources_by(placed, ["municipality"]), g, ["municipality"]))
-        g = g.assign(scope=g["municipality"] + " " + g["gender"], sources=src,
-                     note=g["gender"] + f" with a stated outcome ({origin}) against " + g["gender"] + " placed",
+        note = g["gender"] + f" with a stated outcome ({origin}) against " + g["gender"] + " placed"
+        g = g.assign(scope=g["municipality"] + " " + g["gender"], sources=src, note=note,
                      measure="outcome", year_from=years[0], year_to=years[1])
         out.append(rows_frame(f"outcome_genders_vs_placed_{origin}", g, at_most_note=""))
     return pd.concat(out, ignore_index=True)

@@ -23,7 +23,7 @@ def build_frames(raw_dir: Path = RAW_DIR) -> dict[str, pd.DataFrame]:
 def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
     """One processed file as a typed frame (integers nullable, text as str)."""
     cols = PROCESSED_COLUMNS[name]
-    dtypes = {c: INT_TYPES[t] for c, (t, _, _) in cols.items() if t != "boolean"}
+    dtypes = {c: INT_TYPES[t] if t != "boolean" else "str" for c, (t, _, _) in cols.items()}
     df = pd.read_csv(processed_dir / f"{name}.csv", dtype=dtypes, keep_default_na=False,
                      na_values={c: [""] for c in cols})
     for c, (t, _, _) in cols.items():

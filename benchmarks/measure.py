@@ -1,0 +1,129 @@
+"""Measurements shared by `make bench` and the performance tests: medians, ratios, one run each."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+PY = sys.executable
+
+
+def wall(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
+    """Seconds one command takes, start to end (it must succeed)."""
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def median(fn: Callable[[], float], runs: int) -> float:
+    """Median of runs calls of fn (each returning seconds)."""
+    return statistics.median(fn() for _ in range(runs))
+
+
+def interleaved(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[float, float]:
+    """Medians of a and b measured alternately, so both see the same machine load."""
+    ta, tb = [], []
+    for _ in range(runs):
+        ta.append(a())
+        tb.append(b())
+    return statistics.median(ta), statistics.median(tb)
+
+
+def import_times(runs: int) -> tuple[float, float]:
+    """Median seconds of `python -c "import asfdata"` and `python -c "import pandas"`."""
+    return interleaved(lambda: wall([PY, "-c", "import asfdata"]),
+                       lambda: wall([PY, "-c", "import pandas"]), runs)
+
+
+def pipeline_seconds(raw: Path) -> float:
+    """Seconds to validate, tidy and audit one raw folder (the package's own code)."""
+    from asfdata.audit import audit
+    from asfdata.tidy import tidy_all
+    from asfdata.validate import load_raw
+
+    t0 = time.perf_counter()
+    raw_frames = load_raw(raw)
+    audit(tidy_all(raw_frames), raw_frames["measures"])
+    return time.perf_counter() - t0
+
+
+def scaling(sizes: list[int], runs: int) -> dict[str, float]:
+    """Median seconds of validation + tidying + audit on generated raw data of each size (rows)."""
+    from generate import generate
+
+    pipeline_seconds(ROOT / "data/raw")  # warm: imports (pandera, pyarrow) are not what scales
+    out = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="asf-scale-") as tmp:
+            generate(Path(tmp), n)
+            out[str(n)] = median(lambda tmp=tmp: pipeline_seconds(Path(tmp)), runs)
+    return out
+
+
+def notebook_imports(notebooks: list[Path]) -> list[str]:
+    """Third-party modules the notebooks import, directly or through asfdata modules they import.
+
+    Follows asfdata modules imported at module level (a package module imported inside a function,
+    e.g. validation, may never run in a notebook) and keeps every third-party import found in them,
+    including those inside functions (plots import matplotlib lazily)."""
+    seen, todo, found = set(), [], set()
+
+    def visit(tree: ast.Module) -> None:
+        top = {id(n) for n in tree.body}
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                if name.split(".")[0] != "asfdata":
+                    if name.split(".")[0] not in sys.stdlib_module_names:
+                        found.add(name)
+                elif id(node) in top:  # asfdata modules a function imports may never run
+                    todo.append(name)
+
+    for nb in notebooks:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        for c in cells:
+            if c["cell_type"] == "code":
+                visit(ast.parse("".join(c["source"])))
+    while todo:
+        name = todo.pop()
+        path = ROOT / (name.replace(".", "/") + ".py")
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        visit(ast.parse(path.read_text(encoding="utf-8")))
+    return sorted(n for n in found if importable(n))
+
+
+def importable(name: str) -> bool:
+    """True when name is a module (not an attribute imported from one)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def machine() -> str:
+    """A one-line description of this machine."""
+    mem = ""
+    try:
+        kb = int(next(ln for ln in open("/proc/meminfo") if ln.startswith("MemTotal")).split()[1])
+        mem = f", {kb / 2**20:.0f} GiB RAM"
+    except (OSError, StopIteration):
+        pass
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores{mem}, "
+            f"Python {platform.python_version()}")
