@@ -1,0 +1,167 @@
+"""The explorer: one chart of a measure, a breakdown and a scale, as an ordinary function and as widgets.
+
+`explore_frame` and `explore_chart` are plain, tested functions; `explorer` wires ipywidgets to them for
+interactive use in JupyterLab (notebooks/explore.ipynb). Not part of the HTML report.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata import labels as L
+from asfdata import metrics as M
+
+MEASURES = ("placements", "employees", "companies", "informed")
+SCALES = ("absolute", "indexed", "share")
+
+
+def breakdowns(snapshots: pd.DataFrame, measure: str) -> list[str]:
+    """The breakdowns a measure has in the snapshots, the total first."""
+    groups = sorted(set(snapshots.loc[snapshots["measure"] == measure, "group"]))
+    return sorted(groups, key=lambda g: (g != "total", g))
+
+
+def explore_frame(
+    snapshots: pd.DataFrame,
+    measure: str,
+    breakdown: str = "total",
+    scale: str = "absolute",
+    base_year: int = M.BASE_YEAR,
+) -> pd.DataFrame:
+    """Tidy year/category/value frame of a measure and breakdown on a scale: absolute (units), indexed
+    (base_year = 100) or share (percent of the year's sum of the categories)."""
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}: use one of {', '.join(MEASURES)}")
+    if breakdown not in breakdowns(snapshots, measure):
+        raise ValueError(
+            f"{measure} has no breakdown {breakdown!r}: use one of "
+            f"{', '.join(breakdowns(snapshots, measure))}"
+        )
+    frame = M.series(snapshots, measure, breakdown)
+    if scale == "absolute":
+        return frame
+    if scale == "indexed":
+        return M.indexed(frame, base_year)
+    if scale == "share":
+        return M.shares(frame)
+    raise ValueError(f"unknown scale {scale!r}: use one of {', '.join(SCALES)}")
+
+
+def _words(measure: str, breakdown: str, scale: str, base_year: int, lang: str) -> dict[str, str]:
+    """Reader's words for a choice: measure, group, scale (and the value-axis label as axis)."""
+    scale_name = (
+        L.t("axis_index", lang, base=base_year) if scale == "indexed" else L.t(f"scale_{scale}", lang)
+    )
+    axis = {"indexed": scale_name, "share": L.t("axis_share", lang)}.get(
+        scale, L.t(f"measure_{measure}", lang)
+    )
+    return {
+        "measure": L.t(f"measure_{measure}", lang),
+        "group": L.t(f"group_{breakdown}", lang).lower(),
+        "scale": scale_name.lower(),
+        "axis": axis,
+    }
+
+
+def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
+                  base_year: int = M.BASE_YEAR, lang: str = "en"):
+    """The explorer's chart (a Figure) and the frame it plots."""
+    from asfdata import plots
+    from asfdata import prose as P
+
+    frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
+    words = _words(measure, breakdown, scale, base_year, lang)
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    d = 0 if scale == "absolute" else 1
+    finding = "; ".join(
+        f"{L.name(r.category, lang)} {L.num(r.start, lang, d)} → {L.num(r.end, lang, d)}"
+        for r in M.change_between(frame, first, last).itertuples()
+    )
+    title = f"{L.t('explore_title', lang, **words)} ({first}→{last}: {finding})"
+    fig = plots.line_chart(
+        frame,
+        title=title,
+        ylabel=words["axis"],
+        source=P.source_line(frame["source"], lang),
+        lang=lang,
+        zero=scale != "indexed",
+    )
+    return fig, frame
+
+
+def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
+                 base_year: int = M.BASE_YEAR, lang: str = "en") -> str:
+    """The explorer's chart as an HTML figure with alt text, source and the table of the plotted numbers."""
+    from asfdata import plots
+    from asfdata import prose as P
+
+    fig, frame = explore_chart(snapshots, measure, breakdown, scale, base_year, lang)
+    d = 0 if scale == "absolute" else 1
+    words = dict(_words(measure, breakdown, scale, base_year, lang))
+    words["measure"] = L.lower_first(words["measure"])
+    alt = L.t(
+        "explore_alt",
+        lang,
+        years=L.years(int(frame["year"].min()), int(frame["year"].max())),
+        values=plots.series_values(frame, lang, d),
+        **words,
+    )
+    table = P.wide_table(frame, lang, kind="int" if d == 0 else "dec1")
+    return plots.figure_html(fig, alt, P.source_line(frame["source"], lang), table)
+
+
+def explorer(frames: dict, lang: str = "en"):
+    """Display ipywidgets (measure, breakdown, scale, base year) that redraw one chart; return the box."""
+    from html import escape
+
+    import ipywidgets as w
+    from IPython.display import HTML, display
+
+    snapshots = frames["snapshots"]
+    years = sorted(int(y) for y in snapshots["year"].unique())
+    measure = w.Dropdown(
+        options=[(L.t(f"measure_{m}", lang), m) for m in MEASURES],
+        value="placements",
+        description=L.t("widget_measure", lang),
+    )
+    breakdown = w.Dropdown(description=L.t("widget_breakdown", lang))
+    scale = w.ToggleButtons(
+        options=[(L.t(f"scale_{s}", lang), s) for s in SCALES],
+        value="absolute",
+        description=L.t("widget_scale", lang),
+    )
+    base = w.Dropdown(
+        options=years,
+        value=M.BASE_YEAR if M.BASE_YEAR in years else years[-1],
+        description=L.t("widget_base_year", lang),
+    )
+    out = w.Output()
+    busy = [False]  # no redraw while the breakdown options change
+
+    def set_breakdowns(*_):
+        busy[0] = True
+        opts = breakdowns(snapshots, measure.value)
+        breakdown.options = [(L.t(f"group_{g}", lang), g) for g in opts]
+        breakdown.value = opts[-1] if len(opts) > 1 else opts[0]
+        busy[0] = False
+
+    def redraw(*_):
+        if busy[0]:
+            return
+        base.disabled = scale.value != "indexed"
+        out.clear_output(wait=True)
+        with out:
+            display(
+                HTML(explore_html(snapshots, measure.value, breakdown.value, scale.value, base.value, lang))
+            )
+
+    set_breakdowns()
+    measure.observe(lambda change: (set_breakdowns(), redraw()), names="value")
+    for control in (breakdown, scale, base):
+        control.observe(redraw, names="value")
+    box = w.VBox(
+        [w.HTML(f"<p>{escape(L.t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
+    )
+    redraw()
+    display(box)
+    return box

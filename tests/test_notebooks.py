@@ -1,0 +1,192 @@
+"""The notebooks: committed clean and thin, and every one runs in a fresh kernel in both languages, stating
+the key numbers in that language's format."""
+
+from __future__ import annotations
+
+import html
+import re
+from multiprocessing.pool import ThreadPool
+
+import nbformat
+import pytest
+
+from asfdata.execute import execute
+from asfdata.paths import NOTEBOOK_DIR
+from asfdata.report import CHAPTERS
+
+REPORT = list(CHAPTERS)  # the report's one list of its chapters
+ALL = REPORT + ["explore"]
+LANGS = ["en", "sv"]
+M = "\u2212"  # minus sign
+
+SECONDS = {
+    "02_placements_and_the_2019_reform": 9,
+    "04_information_reach_and_activities": 7,
+    "03_funded_placements": 6,
+    "01_employee_trends": 5,
+    "explore": 4,
+}  # rough run times, for scheduling
+
+# Key sentences and numbers each notebook must state (hand-calculated from the report).
+EXPECT = {
+    ("00_summary", "en"): [
+        "<h1>Summary</h1>",
+        f"fell from 152 to 93 ({M}59, {M}38.8 %)",
+        f"Kommunen fell most ({M}60.2 %",
+        "Of 23 funded places granted 2016–2018, 11 were used",
+        "2.5 % to 55.6 %",
+        "add up to 1,275",
+        "a total of 1,257",
+        "<h2>Glossary</h2>",
+        "<h2>Main limitations</h2>",
+    ],
+    ("00_summary", "sv"): [
+        "<h1>Sammanfattning</h1>",
+        f"från 152 till 93 ({M}59, {M}38,8 %)",
+        f"Kommunen mest ({M}60,2 %",
+        "Av 23 beviljade finansierade platser",
+        "2,5 % till 55,6 %",
+        "summerar till 1 275",
+        "totalt 1 257",
+        "<h2>Ordlista</h2>",
+    ],
+    ("01_employee_trends", "en"): [
+        "from 179 in autumn 2016 to 209 in autumn 2020 (+30, +16.8 %)",
+        "<td>63.1</td>",
+        "+49 (+27.4 %)",
+        f"<td>{M}10.5</td>",
+    ],
+    ("01_employee_trends", "sv"): [
+        "från 179 hösten 2016 till 209 hösten 2020 (+30, +16,8 %)",
+        "<td>63,1</td>",
+        "+49 (+27,4 %)",
+        f"<td>{M}10,5</td>",
+    ],
+    ("02_placements_and_the_2019_reform", "en"): [
+        f"({M}59, {M}38.8 %)",
+        f"({M}48, {M}64.9 %)",
+        f"({M}6, {M}35.3 %)",
+        "<td>134.3</td>",
+        "<td>87.0</td>",
+        "<td>65.3</td>",
+        "<td>26.0</td>",
+        f"<td>{M}35.2</td>",
+        f"<td>{M}60.2</td>",
+        "<td>+5.0</td>",
+        "<td>244</td>",
+        "<td>+6</td>",
+        "Poisson test",
+        "In 2020 a second cause is at work",
+    ],
+    ("02_placements_and_the_2019_reform", "sv"): [
+        f"({M}59, {M}38,8 %)",
+        f"({M}48, {M}64,9 %)",
+        "<td>134,3</td>",
+        f"<td>{M}60,2</td>",
+        "<td>+5,0</td>",
+        "Poissontest",
+        "2020 verkar en andra orsak",
+    ],
+    ("03_funded_placements", "en"): [
+        "Of 23 funded places granted",
+        "<td>0.3–44.5</td>",
+        "<td>2.5–55.6</td>",
+        "fewer than three people",
+        "the detail states 1 man, the summary 1 woman",
+    ],
+    ("03_funded_placements", "sv"): [
+        "Av 23 beviljade",
+        "<td>0,3–44,5</td>",
+        "<td>2,5–55,6</td>",
+        "färre än tre personer",
+    ],
+    ("04_information_reach_and_activities", "en"): [
+        "add up to 1,275",
+        f"a total of 1,257 ({M}18 against the sum)",
+        "not what caused what",
+        "<td>1,275</td>",
+    ],
+    ("04_information_reach_and_activities", "sv"): [
+        "summerar till 1 275",
+        f"totalt 1 257 ({M}18 mot summan)",
+        "sammanträffande i tid",
+        "<td>1 275</td>",
+    ],
+    ("05_data_quality", "en"): [
+        "<h1>Data quality: audit and assumptions</h1>",
+        "<td>mismatch</td>",
+        "<td>A01</td>",
+        "<h2>Assumptions log</h2>",
+    ],
+    ("05_data_quality", "sv"): ["<td>avviker</td>", "<h2>Antagandelogg</h2>", "<td>A01</td>"],
+    ("explore", "en"): ["<h1>Explore the yearly figures</h1>", "(2018 = 100)"],
+    ("explore", "sv"): ["<h1>Utforska årssiffrorna</h1>", "(2018 = 100)"],
+}
+
+
+def read(stem: str) -> nbformat.NotebookNode:
+    return nbformat.read(NOTEBOOK_DIR / f"{stem}.ipynb", as_version=4)
+
+
+def test_the_notebooks_are_the_chapters_and_the_explorer():
+    assert sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")) == sorted(ALL)
+
+
+@pytest.mark.parametrize("stem", ALL)
+def test_committed_without_outputs_and_thin(stem):
+    nb = read(stem)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.cell_type for c in nb.cells] == ["code"] * len(nb.cells)  # words come from asfdata, in lang
+    for c in code:
+        assert c.outputs == [] and c.execution_count is None, f"{stem}: commit the notebook without outputs"
+    assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert re.match(r'lang = "en"', code[0].source)
+    for c in code[1:]:
+        for line in c.source.splitlines():
+            assert not re.match(r"\s*(def|class|for|while|if|with)\b", line), (
+                f"{stem}: logic belongs in asfdata"
+            )
+            assert not line.startswith("import ") and ("from " not in line or "from asfdata" in line), line
+
+
+@pytest.fixture(scope="module")
+def executed() -> dict:
+    """Every notebook run in a fresh kernel in both languages (two at a time)."""
+
+    def run(job):
+        stem, lang = job
+        try:
+            return job, execute(NOTEBOOK_DIR / f"{stem}.ipynb", {"lang": lang})
+        except Exception as err:  # reported by the test of that notebook
+            return job, err
+
+    slowest_first = sorted(ALL, key=lambda s: -SECONDS.get(s, 0))
+    with ThreadPool(2) as pool:
+        return dict(pool.map(run, [(s, lang) for s in slowest_first for lang in LANGS], chunksize=1))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("stem", ALL)
+def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
+    nb = executed[(stem, lang)]
+    if isinstance(nb, Exception):
+        pytest.fail(f"{stem} ({lang}) failed: {nb}")
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert not [o for o in outputs if "image/png" in o.get("data", {})]  # figures are embedded HTML
+    text = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    for alt in re.findall(r"<img [^>]*>", text):
+        assert re.search(r'alt="[^"]{20,}"', alt), "every figure has an alternative text"
+    if stem in REPORT:
+        assert 'id="' not in text  # no random ids: byte-reproducible outputs
+    shown = html.unescape(text)
+    for expected in EXPECT[(stem, lang)]:
+        assert html.unescape(expected) in shown, f"{stem} ({lang}) does not state {expected!r}"
+    if stem == "05_data_quality":
+        statuses = re.findall(r"<td>(mismatch|approximate|ok|avviker|ungefärlig|stämmer)</td>", text)
+        order = {"mismatch": 0, "avviker": 0, "approximate": 1, "ungefärlig": 1, "ok": 2, "stämmer": 2}
+        assert [order[s] for s in statuses] == sorted(order[s] for s in statuses)  # mismatches first
+    if stem == "explore":
+        assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
