@@ -18,8 +18,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# make report [lang=sv] [code=1: also the edition with code] [force=1: rebuild even if up to date]
+REPORT_FLAGS = $(if $(filter 1 yes true,$(code)),--with-code) $(if $(filter 1 yes true,$(force)),--force)
 report: $(STAMP)
-	$(PY) -m asfdata report --lang $(lang)
+	$(PY) -m asfdata report --lang $(lang) $(strip $(REPORT_FLAGS))
 
 build: $(STAMP)
 	$(PY) -m asfdata build

@@ -54,7 +54,7 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
         shutdown_kernel="immediate",
     )
     try:
-        client.execute()
+        client.execute(cleanup_kc=True)  # we pass km=, so nbclient would not stop the kernel itself
     except CellExecutionError as err:
         index = next(
             (i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(

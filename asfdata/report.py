@@ -1,0 +1,539 @@
+"""The HTML evaluation report: up-to-date check, chapters run in parallel, one self-contained file.
+
+`python -m asfdata report` (cmd_report) checks first, with the standard library only, whether
+anything the report shows has changed; only then does it import pandas and Jupyter, rebuild
+data/processed, execute every chapter notebook in a fresh kernel (as many at once as there are
+cores), merge them behind a title page and a table of contents and render one HTML file with
+the template in asfdata/templates/asf (nothing loaded from the network, a print stylesheet).
+`python -m asfdata verify --report FILE` (verify_report) rebuilds and compares byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
+
+# The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
+CHAPTERS = (
+    "00_summary",
+    "01_employee_trends",
+    "02_placements_and_the_2019_reform",
+    "03_funded_placements",
+    "04_information_reach_and_activities",
+    "05_data_quality",
+)
+REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
+CODE_SUFFIX = "-with-code"
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates"
+TEMPLATE_NAME = "asf"
+LOCK_FILE = ROOT / "requirements.lock"
+CHAPTER_ID_PREFIX = "ch-"
+TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
+KEY_PACKAGES = (
+    "pandas", "numpy", "matplotlib", "seaborn", "scipy", "pandera",
+    "nbconvert", "nbclient", "ipykernel", "jupyterlab",
+)
+SOURCE_REPORT = (
+    "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF, "
+    "slutrapport 2016–2020, Samordningsförbund Gävleborg"
+)
+PERIOD = "2016–2020"
+
+def word(key: str, lang: str) -> str:
+    """A word of the title page (asfdata.labels, key report_<key>)."""
+    from asfdata import labels
+
+    return labels.t(f"report_{key}", lang)
+
+
+class ReportError(Exception):
+    """The report could not be built (data or a notebook failed); the previous report is left in place."""
+
+
+def say(message: str) -> None:
+    """Progress on stdout, flushed at once (the build runs for a while, often piped)."""
+    sys.stdout.write(f"{message}\n")  # one write: lines from the kernel threads do not interleave
+    sys.stdout.flush()
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to build and from where; the defaults are the project's own folders and chapters."""
+
+    lang: str = "en"
+    with_code: bool = False
+    force: bool = False
+    raw_dir: Path = RAW_DIR
+    processed_dir: Path = PROCESSED_DIR
+    notebooks: tuple[Path, ...] = tuple(NOTEBOOK_DIR / f"{c}.ipynb" for c in CHAPTERS)
+    report_dir: Path = REPORT_DIR
+    data: bool = True  # rebuild processed_dir from raw_dir first (tests of the page alone skip it)
+
+    def outputs(self) -> list[tuple[Path, bool]]:
+        """(file, code shown) for every edition this job writes."""
+        plain = self.report_dir / f"{REPORT_NAMES[self.lang]}.html"
+        coded = self.report_dir / f"{REPORT_NAMES[self.lang]}{CODE_SUFFIX}.html"
+        return [(plain, False), (coded, True)] if self.with_code else [(plain, False)]
+
+
+# --- the up-to-date check: standard library only, before anything heavy is imported ---------------
+
+def stamp_path(output: Path) -> Path:
+    """The file beside output that records the inputs it was built from."""
+    return output.with_name(f".{output.name}.inputs")
+
+
+def git(*args: str) -> str | None:
+    """Output of a git command run in the project, or None when git or the repository is missing."""
+    try:
+        done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
+
+
+def inputs_digest(job: Job, code: bool, commit: str) -> str:
+    """SHA-256 over everything the report shows: raw data, package code and template, notebooks,
+    parameters, git commit, locked versions, Python and the build-date setting."""
+    h = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        h.update(f"{label}\0{len(data)}\0".encode())
+        h.update(data)
+
+    groups = [
+        ("raw", job.raw_dir, _files(job.raw_dir, "*")),
+        ("package", PACKAGE_DIR, _files(PACKAGE_DIR, "*.py") + _files(TEMPLATE_DIR, "*")),
+    ]
+    for group, base, files in groups:
+        for p in files:
+            add(f"{group}/{p.relative_to(base).as_posix()}", p.read_bytes())
+    for nb in job.notebooks:
+        add(f"notebook/{nb.name}", nb.read_bytes() if nb.exists() else b"<missing>")
+    add("lock", LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"<missing>")
+    add("params", f"lang={job.lang} code={code}".encode())
+    add("commit", commit.encode())
+    add("python", sys.version.encode())
+    add("source_date_epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return h.hexdigest()
+
+
+def _stamp_text(digest: str, html: bytes) -> str:
+    return f"inputs {digest}\noutput {hashlib.sha256(html).hexdigest()}\n"
+
+
+def is_up_to_date(output: Path, digest: str) -> bool:
+    """True when output exists, unchanged, and was built from inputs with this digest."""
+    stamp = stamp_path(output)
+    if not (output.exists() and stamp.exists()):
+        return False
+    return stamp.read_text() == _stamp_text(digest, output.read_bytes())
+
+
+# --- the front matter -----------------------------------------------------------------------------
+
+def build_date(commit_time: str | None) -> str:
+    """The build date: SOURCE_DATE_EPOCH, else the last commit's date (UTC); never the clock."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_time
+    if not epoch:
+        return ""
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("%Y-%m-%d")
+
+
+def package_versions() -> list[tuple[str, str]]:
+    """Python and the key packages, as installed."""
+    import platform
+    from importlib import metadata
+
+    out = [("Python", platform.python_version())]
+    for name in KEY_PACKAGES:
+        try:
+            out.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            continue
+    return out
+
+
+def _code_spans(text: str):
+    """Escaped text with `commands` set as <code>, safe for the template."""
+    import html
+
+    from markupsafe import Markup
+
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False)))
+
+
+def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, str]]) -> dict:
+    """Everything the title page and the table of contents show (see templates/asf/index.html.j2)."""
+    words = functools.partial(word, lang=job.lang)
+    manifest = job.processed_dir / MANIFEST_NAME
+    digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else words("unknown")
+    date = build_date(git("log", "-1", "--format=%ct")) or words("unknown")
+    return {
+        "edition": "code" if code else "reader",
+        "kicker": words("kicker"),
+        "title": words("title"),
+        "subtitle": words("subtitle_code") if code else "",
+        "facts": [
+            (words("evaluated"), words("evaluated_text")),
+            (words("period"), PERIOD),
+            (words("source"), SOURCE_REPORT),
+            (words("built"), date),
+            (words("commit"), commit),
+            (words("manifest"), digest),
+        ],
+        "versions_caption": words("versions"),
+        "versions": package_versions(),
+        "reproduce": _code_spans(words("reproduce")),
+        "contents": words("contents"),
+        "chapters": chapters,
+    }
+
+
+# --- executing, merging, rendering ----------------------------------------------------------------
+
+def chapter_id(notebook: Path) -> str:
+    """The HTML id of a notebook's chapter section, e.g. ch-01_employee_trends."""
+    return CHAPTER_ID_PREFIX + re.sub(r"[^A-Za-z0-9_-]", "-", notebook.stem)
+
+
+@contextmanager
+def _kernel_environment(commit_time: str | None):
+    """Kernels inherit a fixed hash seed and SOURCE_DATE_EPOCH (matplotlib's SVG/PDF dates)."""
+    fixed = {"PYTHONHASHSEED": "0"}
+    if commit_time and not os.environ.get("SOURCE_DATE_EPOCH"):
+        fixed["SOURCE_DATE_EPOCH"] = commit_time
+    saved = {k: os.environ.get(k) for k in fixed}
+    os.environ.update(fixed)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def import_jupyter() -> None:
+    """Import nbformat/nbclient/nbconvert once, in the main thread, without rfc3987_syntax.
+
+    jsonschema (via nbformat) imports rfc3987_syntax when present, which builds ~35 Lark grammars
+    at import (seconds; python-jsonschema/jsonschema#1428). No notebook schema uses the `iri`
+    formats it checks, so this process blocks it; jsonschema then skips those two formats.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+    import nbclient  # noqa: F401
+    import nbconvert  # noqa: F401
+    import nbformat  # noqa: F401
+
+
+def execute_all(notebooks: Sequence[Path], lang: str, log: Callable[[str], None] = say,
+                seconds: dict[str, float] | None = None) -> tuple[list, dict[str, float]]:
+    """Execute every notebook in its own fresh kernel, as many at once as there are cores.
+
+    The longest first, by seconds (last build's times; unknown ones first), so the cores finish
+    together. Returns the executed notebooks in the given order and each one's seconds; the
+    first failure cancels what has not started and raises ReportError naming the notebook, the
+    cell and the error."""
+    from asfdata.execute import NotebookError, execute
+
+    took: dict[str, float] = {}
+
+    def run(nb: Path):
+        log(f"  start {nb.name}")
+        t0 = time.perf_counter()
+        try:
+            out = execute(nb, {"lang": lang})
+        except NotebookError:
+            raise
+        except Exception as err:  # a dead kernel, a timeout, an unreadable file
+            raise NotebookError(nb.name, -1, "", f"{type(err).__name__}: {err}") from err
+        took[nb.name] = time.perf_counter() - t0
+        log(f"  done  {nb.name} in {took[nb.name]:.1f} s")
+        return out
+
+    order = sorted(notebooks, key=lambda nb: -(seconds or {}).get(nb.name, float("inf")))
+    workers = max(1, min(len(notebooks), os.cpu_count() or 1))
+    results: dict[Path, object] = {}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asf-kernel") as pool:
+        futures = {pool.submit(run, nb): nb for nb in order}
+        for fut in as_completed(futures):
+            try:
+                results[futures[fut]] = fut.result()
+            except NotebookError as err:
+                for other in futures:
+                    other.cancel()
+                log(f"  FAILED {err.notebook}")
+                raise ReportError(f"notebook {err}") from None
+    return [results[nb] for nb in notebooks], took
+
+
+_HEADING_MD = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$", re.M)
+_HEADING_HTML = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S | re.I)
+
+
+def chapter_heading(nb, path: Path, lang: str) -> str:
+    """The chapter's title: its first level-1 or level-2 heading, in markdown or in an output;
+    else labels' chapter_<number>, else the notebook's name."""
+    import html
+
+    from asfdata import labels
+
+    for cell in nb.cells:
+        texts = [("md", cell.source)] if cell.cell_type == "markdown" else []
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            texts += [("md", data.get("text/markdown", "")), ("html", data.get("text/html", ""))]
+        for kind, text in texts:
+            text = "".join(text) if isinstance(text, list) else text
+            m = (_HEADING_MD if kind == "md" else _HEADING_HTML).search(text)
+            if m:
+                plain = re.sub(r"<[^>]+>|[*`]", "", m.group(1)).replace("¶", "")
+                return " ".join(html.unescape(plain).split())
+    key = f"chapter_{path.stem.split('_')[0]}"
+    return labels.t(key, lang) if labels.has(key) else path.stem
+
+
+def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
+    """One notebook: each chapter between marker cells, cell ids fixed, code cells without
+    output and stderr dropped unless the code is shown."""
+    import copy
+
+    import nbformat
+
+    merged = nbformat.v4.new_notebook()
+    merged.metadata = copy.deepcopy({k: v for k, v in executed[0].metadata.items()
+                                     if k in ("kernelspec", "language_info")})
+    for nb, path in zip(executed, notebooks, strict=True):
+        stem = path.stem
+        cells = []
+        for i, cell in enumerate(nb.cells):
+            cell = copy.deepcopy(cell)
+            cell["id"] = f"{stem}-{i}"[-64:]
+            if cell.cell_type == "code" and not code:
+                cell.outputs = [o for o in cell.outputs if o.get("name") != "stderr"]
+                if not cell.outputs:
+                    continue
+            cells.append(cell)
+        marker = {"notebook": path.name}
+        merged.cells += [
+            nbformat.v4.new_raw_cell("", id=f"{stem}-open"[-64:],
+                                     metadata={"asf": {**marker, "open": chapter_id(path)}}),
+            *cells,
+            nbformat.v4.new_raw_cell("", id=f"{stem}-close"[-64:],
+                                     metadata={"asf": {**marker, "close": True}}),
+        ]
+    return merged
+
+
+def stderr_notes(executed: Sequence, notebooks: Sequence[Path]) -> list[str]:
+    """One line per cell that wrote to stderr (shown only in the edition with code)."""
+    notes = []
+    for nb, path in zip(executed, notebooks, strict=True):
+        for i, cell in enumerate(nb.cells):
+            for o in cell.get("outputs", []):
+                if o.get("name") == "stderr":
+                    first = o.get("text", "").strip().splitlines()[:1] or [""]
+                    notes.append(f"  note: {path.name} cell {i} wrote to stderr: {first[0][:120]}")
+    return notes
+
+
+def render(merged, matter: dict, lang: str, code: bool, cwd: Path) -> bytes:
+    """The merged notebook as one self-contained HTML page."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        language_code=lang,
+        theme="light",
+        embed_images=True,
+        exclude_input=not code,
+        exclude_input_prompt=not code,
+        exclude_output_prompt=not code,
+    )
+    merged.metadata["title"] = matter["title"]
+    body, _ = exporter.from_notebook_node(
+        merged, resources={"metadata": {"name": matter["title"], "path": str(cwd)}, "asf": matter})
+    return body.encode("utf-8")
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside path, then replace it: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
+    """Build the job's editions unless they are up to date; returns the files written ([] if none).
+
+    Raises ReportError when a notebook fails; nothing in job.report_dir is touched then."""
+    commit = git("rev-parse", "HEAD") or "unknown"
+    outputs = job.outputs()
+    digests = {out: inputs_digest(job, code, commit) for out, code in outputs}
+    if not job.force and all(is_up_to_date(out, digests[out]) for out, _ in outputs):
+        for out, _ in outputs:
+            log(f"report: {_shown(out)} is up to date (nothing changed; --force rebuilds)")
+        return []
+
+    t0 = time.perf_counter()
+    # raw -> processed (with the audit) in its own process, while this one imports Jupyter.
+    data = job.data and subprocess.Popen([sys.executable, "-m", "asfdata", "build", "--raw",
+                                          str(job.raw_dir), "--out", str(job.processed_dir)])
+    import_jupyter()
+    if data and data.wait() != 0:
+        raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
+                          f"(exit {data.returncode}, see above)")
+    if data:
+        log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
+    log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
+    timings = job.report_dir / TIMINGS_NAME
+    with _kernel_environment(git("log", "-1", "--format=%ct")):
+        executed, took = execute_all(job.notebooks, job.lang, log, _read_json(timings))
+    for note in stderr_notes(executed, job.notebooks):
+        log(note)
+    pairs = list(zip(executed, job.notebooks, strict=True))
+    chapters = [(chapter_id(p), chapter_heading(nb, p, job.lang)) for nb, p in pairs]
+    rendered = {}
+    for out, code in outputs:
+        matter = front_matter(job, code, commit, chapters)
+        rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
+                               job.notebooks[0].parent)
+    for out, html in rendered.items():
+        _write_atomic(out, html)
+        _write_atomic(stamp_path(out), _stamp_text(digests[out], html).encode())
+        log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
+    _write_atomic(timings, json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode())
+    log(f"report: built in {time.perf_counter() - t0:.1f} s")
+    return list(rendered)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the project when inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """python -m asfdata report [--lang sv] [--with-code] [--force]."""
+    job = Job(lang=args.lang, with_code=args.with_code, force=args.force,
+              raw_dir=Path(args.raw), processed_dir=Path(args.out))
+    if getattr(args, "notebooks", None):  # not on the command line: for tests and scripts
+        job = replace(job, notebooks=tuple(Path(p) for p in args.notebooks))
+    if getattr(args, "report_dir", None):
+        job = replace(job, report_dir=Path(args.report_dir))
+    try:
+        build_report(job)
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        print("error: report not built; the previous report is left in place", file=sys.stderr)
+        return 1
+    return 0
+
+
+# --- verifying a published report ---------------------------------------------------------------
+
+_SECTION = re.compile(r'<section class="chapter"[^>]*\bid="([^"]+)"')
+
+
+def split_chapters(html: str) -> dict[str, str]:
+    """The page cut at chapter boundaries: 'front matter', one entry per chapter id, 'end'."""
+    marks = list(_SECTION.finditer(html))
+    if not marks:
+        return {"front matter": html}
+    ends = [m.start() for m in marks[1:]] + [len(html)]
+    parts = {"front matter": html[: marks[0].start()]}
+    parts.update((m.group(1), html[m.start(): end]) for m, end in zip(marks, ends, strict=True))
+    last = marks[-1].group(1)
+    cut = parts[last].rfind("</section>") + len("</section>")
+    parts[last], parts["end"] = parts[last][:cut], parts[last][cut:]
+    return parts
+
+
+def _first_difference(a: str, b: str, width: int = 100) -> str:
+    """Where two texts first differ, with a little context from each."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    lo = max(0, i - 30)
+    return f"published {a[lo:lo + width]!r}\n      rebuilt   {b[lo:lo + width]!r}"
+
+
+def edition_of(html: str) -> tuple[str | None, bool]:
+    """(lang, code shown) as recorded in a report's <html lang> and asf-edition meta."""
+    lang = re.search(r'<html[^>]*\blang="([a-z]{2})"', html[:2000])
+    meta = re.search(r'<meta[^>]*name="asf-edition"[^>]*>', html[:200_000])
+    return (lang.group(1) if lang else None), bool(meta and 'content="code"' in meta.group(0))
+
+
+def verify_report(path: Path, lang: str | None = None, job: Job | None = None) -> int:
+    """Rebuild the report in a scratch folder and compare it with path byte for byte.
+
+    Prints whether it matches and otherwise which parts (front matter, chapters) differ; returns
+    the exit code: 0 match, 1 differs, 2 unreadable or not built."""
+    try:
+        published = path.read_bytes()
+    except OSError as err:
+        print(f"verify: cannot read {path}: {err}", file=sys.stderr)
+        return 2
+    found_lang, code = edition_of(published.decode("utf-8", "replace"))
+    lang = lang or found_lang or "en"
+    with tempfile.TemporaryDirectory(prefix="asf-verify-report-") as tmp:
+        job = replace(job or Job(), lang=lang, with_code=code, force=True, report_dir=Path(tmp))
+        try:
+            build_report(job)
+        except ReportError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        rebuilt = job.outputs()[-1][0].read_bytes()
+    edition = f"{lang}{', with code' if code else ''}"
+    if rebuilt == published:
+        print(f"verify: {path} matches the rebuild byte for byte ({edition}, {len(published)} bytes)")
+        return 0
+    old, new = (split_chapters(b.decode("utf-8", "replace")) for b in (published, rebuilt))
+    names = list(dict.fromkeys([*new, *old]))
+    differing = [n for n in names if old.get(n) != new.get(n)]
+    print(f"verify: {path} DIFFERS from the rebuild ({edition}) in {len(differing)} part(s):")
+    for name in differing:
+        what = name.removeprefix(CHAPTER_ID_PREFIX) if name.startswith(CHAPTER_ID_PREFIX) else name
+        kind = "chapter" if name in new and name.startswith(CHAPTER_ID_PREFIX) else "part"
+        if name not in old or name not in new:
+            print(f"  {kind} {what}: only in the {'rebuild' if name in new else 'published file'}")
+        else:
+            print(f"  {kind} {what}: {_first_difference(old[name], new[name])}")
+    return 1
