@@ -37,6 +37,7 @@ def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     return pd.read_csv(raw_dir / "assumptions.csv", dtype="str", keep_default_na=False)
 
 
-def load(processed_dir: Path = PROCESSED_DIR) -> dict[str, pd.DataFrame]:
-    """Every processed frame, typed, by name."""
-    return {name: read_processed(name, processed_dir) for name in PROCESSED_COLUMNS}
+def load(processed_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """Every processed frame, typed, by name (from data/processed unless a folder is given)."""
+    folder = Path(processed_dir) if processed_dir else PROCESSED_DIR
+    return {name: read_processed(name, folder) for name in PROCESSED_COLUMNS}

@@ -250,7 +250,7 @@ def import_jupyter() -> None:
     import nbformat  # noqa: F401
 
 
-def execute_all(notebooks: Sequence[Path], lang: str, log: Callable[[str], None] = say,
+def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], None] = say,
                 seconds: dict[str, float] | None = None) -> tuple[list, dict[str, float]]:
     """Execute every notebook in its own fresh kernel, as many at once as there are cores.
 
@@ -266,7 +266,7 @@ def execute_all(notebooks: Sequence[Path], lang: str, log: Callable[[str], None]
         log(f"  start {nb.name}")
         t0 = time.perf_counter()
         try:
-            out = execute(nb, {"lang": lang})
+            out = execute(nb, params)
         except NotebookError:
             raise
         except Exception as err:  # a dead kernel, a timeout, an unreadable file
@@ -388,17 +388,6 @@ def _read_json(path: Path) -> dict:
         return {}
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside path, then replace it: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     """Build the job's editions unless they are up to date; returns the files written ([] if none).
 
@@ -424,7 +413,10 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
     timings = job.report_dir / TIMINGS_NAME
     with _kernel_environment(git("log", "-1", "--format=%ct")):
-        executed, took = execute_all(job.notebooks, job.lang, log, _read_json(timings))
+        params = {"lang": job.lang}
+        if job.processed_dir.resolve() != PROCESSED_DIR.resolve():  # keep paths out of the default page
+            params["processed_dir"] = str(job.processed_dir)
+        executed, took = execute_all(job.notebooks, params, log, _read_json(timings))
     for note in stderr_notes(executed, job.notebooks):
         log(note)
     pairs = list(zip(executed, job.notebooks, strict=True))
@@ -434,11 +426,15 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
         matter = front_matter(job, code, commit, chapters)
         rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
                                job.notebooks[0].parent)
+    from asfdata.write import write_atomic
+
+    files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
+    for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
+        files[out.name] = html
+        files[stamp_path(out).name] = _stamp_text(digests[out], html).encode()
+    write_atomic(job.report_dir, files)
     for out, html in rendered.items():
-        _write_atomic(out, html)
-        _write_atomic(stamp_path(out), _stamp_text(digests[out], html).encode())
         log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
-    _write_atomic(timings, json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode())
     log(f"report: built in {time.perf_counter() - t0:.1f} s")
     return list(rendered)
 

@@ -6,10 +6,12 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from asfdata.paths import MANIFEST_NAME
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def csv_text(df: pd.DataFrame) -> str:

@@ -229,3 +229,18 @@ def test_make_report_with_nothing_changed_says_so(real):
 
 def test_the_real_report_rebuilds_byte_for_byte(real, capsys):
     assert verify_report(real, "en") == 0, capsys.readouterr().out
+
+
+def test_markup_in_a_raw_description_reaches_the_report_as_text(raw_copy, tmp_path):
+    """raw → processed → chapter 04 → HTML: a <script> in a raw event description shows as text."""
+    from conftest import edit_cell
+
+    edit_cell(raw_copy / "events.csv", 2, "description_en", f"Opening {SCRIPT}")
+    job = Job(force=True, raw_dir=raw_copy, processed_dir=tmp_path / "processed",
+              notebooks=(ROOT / "notebooks/04_information_reach_and_activities.ipynb",),
+              report_dir=tmp_path / "reports")
+    build_report(job, log=quiet)
+    assert SCRIPT in (tmp_path / "processed/events.csv").read_text(encoding="utf-8")
+    page = job.outputs()[0][0].read_text(encoding="utf-8")
+    assert "Opening &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert SCRIPT not in page
