@@ -1,0 +1,69 @@
+"""`make bench`: the report build against its floor, the no-op rebuild, import cost, scaling.
+
+Medians of RUNS runs, every ratio measured within this one run; prints a table beside the budgets
+and writes benchmarks/results.json (not committed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import PY, ROOT, import_times, interleaved, machine, median, scaling, wall  # noqa: E402
+
+RUNS = 5
+SIZES = [1_000, 10_000, 100_000, 1_000_000]
+BUDGETS = {  # key -> (limit, what it bounds)
+    "build_ratio": (1.5, "report build / floor"),
+    "noop_seconds": (1.0, "`make report` with nothing changed, s"),
+    "import_ratio": (1.2, "import asfdata / import pandas"),
+    "scale_ratio_1e6_1e5": (12.0, "validate+tidy+audit: 10^6 rows / 10^5 rows"),
+    "scale_seconds_1e6": (5.0, "validate+tidy+audit of 10^6 rows, s"),
+}
+
+
+def build_and_floor(runs: int) -> tuple[float, float]:
+    """Median seconds of `python -m asfdata report --force` and of the floor, alternated."""
+    return interleaved(lambda: wall([PY, "-m", "asfdata", "report", "--force"]),
+                       lambda: wall([PY, str(ROOT / "benchmarks/floor.py")]), runs)
+
+
+def noop_seconds(runs: int) -> float:
+    """Median seconds of `make report` when the report is up to date."""
+    wall(["make", "--no-print-directory", "report"])  # make sure it is up to date
+    return median(lambda: wall(["make", "--no-print-directory", "report"]), runs)
+
+
+def main() -> int:
+    """Measure everything, print the table, write results.json; exit 1 if a budget is broken."""
+    build, floor = build_and_floor(RUNS)
+    noop = noop_seconds(RUNS)
+    t_asf, t_pandas = import_times(RUNS * 2 + 1)
+    scale = scaling(SIZES, RUNS)
+    results = {
+        "build_seconds": round(build, 3), "floor_seconds": round(floor, 3),
+        "build_ratio": round(build / floor, 3), "noop_seconds": round(noop, 3),
+        "import_asfdata_seconds": round(t_asf, 4), "import_pandas_seconds": round(t_pandas, 4),
+        "import_ratio": round(t_asf / t_pandas, 3),
+        "scale_seconds": {k: round(v, 3) for k, v in scale.items()},
+        "scale_ratio_1e6_1e5": round(scale["1000000"] / scale["100000"], 3),
+        "runs": RUNS, "machine": machine(),
+    }
+    values = {**results, "scale_seconds_1e6": scale["1000000"]}
+    print(f"{'measure':<48}{'value':>10}{'budget':>10}  ok")
+    for key, (limit, what) in BUDGETS.items():
+        ok = values[key] <= limit
+        print(f"{what:<48}{values[key]:>10.3f}{limit:>10.1f}  {'yes' if ok else 'NO'}")
+    print(f"{'build / floor seconds':<48}{build:>10.2f}{floor:>10.2f}")
+    for n, s in scale.items():
+        print(f"{'validate+tidy+audit, ' + n + ' rows, s':<48}{s:>10.3f}")
+    print(f"machine: {results['machine']}; medians of {RUNS} runs")
+    (ROOT / "benchmarks/results.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    return 0 if all(values[k] <= lim for k, (lim, _) in BUDGETS.items()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
