@@ -11,6 +11,14 @@ import pytest
 from asfdata.paths import RAW_DIR
 
 
+@pytest.fixture(scope="session")
+def frames() -> dict:
+    """The processed frames, typed (asfdata.data.load), shared by the analysis tests."""
+    from asfdata.data import load
+
+    return load()
+
+
 @pytest.fixture
 def raw_copy(tmp_path: Path) -> Path:
     """A copy of data/raw that a test may break."""

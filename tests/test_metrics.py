@@ -8,12 +8,6 @@ import pandas as pd
 import pytest
 
 from asfdata import metrics as M
-from asfdata.data import load
-
-
-@pytest.fixture(scope="module")
-def frames() -> dict[str, pd.DataFrame]:
-    return load()
 
 
 @pytest.fixture(scope="module")

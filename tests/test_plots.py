@@ -13,14 +13,8 @@ from matplotlib.figure import Figure
 from asfdata import explore as X
 from asfdata import metrics as M
 from asfdata import plots
-from asfdata.data import load
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
-
-
-@pytest.fixture(scope="module")
-def frames() -> dict[str, pd.DataFrame]:
-    return load()
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,8 @@ from test_metrics import audit_frame  # tests/ is on sys.path (pytest rootdir-le
 
 from asfdata import labels as L
 from asfdata import prose as P
-from asfdata.data import load
 
 EMPTY_OK = {("english_note", "en")}  # a note only the Swedish edition needs
-
-
-@pytest.fixture(scope="module")
-def frames() -> dict[str, pd.DataFrame]:
-    return load()
 
 
 # ---- labels ------------------------------------------------------------------------------------------------
