@@ -11,11 +11,10 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from asfdata.contract import TOTAL_CATEGORY, UNKNOWN_GENDER
+from asfdata.contract import AUDIT_STATUSES, TOTAL_CATEGORY, UNKNOWN_GENDER
 
 AUDIT_COLUMNS = ["check", "scope", "stated", "computed", "difference", "status", "sources", "note"]
 TRACE_COLUMNS = ["measure", "year_from", "year_to"]  # kept in memory for `trace`, not written
-STATUSES = ["mismatch", "approximate", "ok"]  # print order
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
 FUNDED_COUNTS = ("places_granted", "places_used")  # funded_placements columns claims may total
 GENDERS = ("women", "men")
@@ -406,11 +405,11 @@ def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFra
 
 def audit_table(df: pd.DataFrame) -> str:
     """A readable text table of the audit, mismatches first, each with its note and sources."""
-    order = df.assign(_s=pd.Categorical(df["status"], STATUSES, ordered=True))
+    order = df.assign(_s=pd.Categorical(df["status"], AUDIT_STATUSES, ordered=True))
     order = order.sort_values(["_s", "check", "scope"], kind="stable")
     counts = df["status"].value_counts()
     head = f"{'STATUS':<12}{'CHECK':<36}{'SCOPE':<50}{'STATED':>8}{'COMPUTED':>10}{'DIFF':>7}"
-    lines = [", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES) + f" ({len(df)} checks)", "", head]
+    lines = [", ".join(f"{counts.get(s, 0)} {s}" for s in AUDIT_STATUSES) + f" ({len(df)} checks)", "", head]
     for r in order.itertuples():
         lines.append(f"{r.status:<12}{r.check:<36}{r.scope:<50}{r.stated:>8}{r.computed:>10}{r.difference:>+7}")
         if r.status != "ok":

@@ -40,7 +40,9 @@ def audit_summary(files: dict[str, bytes]) -> str:
     import csv
     import io
 
+    from asfdata.contract import AUDIT_STATUSES
+
     rows = list(csv.DictReader(io.StringIO(files["audit.csv"].decode())))
-    counts = {s: sum(r["status"] == s for r in rows) for s in ("mismatch", "approximate", "ok")}
+    counts = {s: sum(r["status"] == s for r in rows) for s in AUDIT_STATUSES}
     return (f"audit: {len(rows)} checks, " + ", ".join(f"{n} {s}" for s, n in counts.items())
             + " (python -m asfdata audit lists them)")

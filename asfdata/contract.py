@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 NA = "NA"  # the explicit marker for a value the report does not state
 TOTAL_CATEGORY = "all"
 UNKNOWN_GENDER = "unknown"
+AUDIT_STATUSES = ("mismatch", "approximate", "ok")  # audit.csv statuses, most serious first
 
 # Snapshot groups (contract of snapshots.csv) and the reference list that holds their categories.
 GROUP_DOMAINS = {

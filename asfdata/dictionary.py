@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.contract import PROCESSED_COLUMNS
+from asfdata.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
 
 # (file, column) -> reference domain whose values the column may take.
 ALLOWED = {
@@ -34,7 +34,7 @@ def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
     """Markdown data dictionary of data/processed, allowed values from the reference lists."""
     from asfdata.validate import domains
 
-    allowed = {**domains(refs), "statuses": {"ok", "approximate", "mismatch"}}
+    allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
     lines = [
         "# Data dictionary of data/processed",
         "",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-TOTAL = "all"  # category of the stated total (contract of snapshots.csv)
+from asfdata.contract import AUDIT_STATUSES
+from asfdata.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
+
 BEFORE = (2016, 2018)  # years before the 2019 reorganisation of Arbetsförmedlingen (inclusive)
 AFTER = (2019, 2020)  # years after it (inclusive)
 BASE_YEAR = 2018  # default base of indexed series: the last autumn before the reorganisation
 SUM_OF_PARTS = "sum_of_parts"  # category of a series computed as the sum of the parts
-STATUS_ORDER = ("mismatch", "approximate", "ok")  # audit statuses, most serious first
 SMALL = 3  # tables describing fewer than this many people say so
 OUTCOMES = ("work", "arbetsformedlingen", "back", "extended", "not_stated")  # display order of outcomes
 GENDERS = ("women", "men", "unknown")
@@ -149,15 +150,15 @@ def audit_find(audit: pd.DataFrame | None, tokens: list[str], stated: int | None
 
 def sort_audit(audit: pd.DataFrame) -> pd.DataFrame:
     """Audit rows mismatches first, then approximate, then ok; within a status by check and scope."""
-    return in_order(audit, ["status", "check", "scope"], {"status": STATUS_ORDER})
+    return in_order(audit, ["status", "check", "scope"], {"status": AUDIT_STATUSES})
 
 
 def audit_counts(audit: pd.DataFrame | None) -> dict[str, int]:
     """Number of audit checks by status (checks), every status present even when 0."""
     if audit is None:
-        return {s: 0 for s in STATUS_ORDER}
+        return {s: 0 for s in AUDIT_STATUSES}
     counts = audit["status"].value_counts()
-    return {s: int(counts.get(s, 0)) for s in STATUS_ORDER}
+    return {s: int(counts.get(s, 0)) for s in AUDIT_STATUSES}
 
 
 def total_vs_parts(
