@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.contract import AUDIT_STATUSES
+from asfdata.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
 from asfdata.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
 
 BEFORE = (2016, 2018)  # years before the 2019 reorganisation of Arbetsförmedlingen (inclusive)
@@ -138,9 +138,7 @@ def period_means(
 def audit_find(audit: pd.DataFrame | None, tokens: list[str], stated: int | None = None) -> pd.DataFrame:
     """Audit rows whose scope holds every token as a word (and whose stated figure is `stated`, if given)."""
     if audit is None or audit.empty:
-        return pd.DataFrame(
-            columns=["check", "scope", "stated", "computed", "difference", "status", "sources", "note"]
-        )
+        return pd.DataFrame(columns=list(PROCESSED_COLUMNS["audit"]))
     words = audit["scope"].astype(str).str.split()
     hit = words.map(lambda ws: all(t in ws for t in tokens))
     if stated is not None:
