@@ -199,7 +199,8 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         missing = sorted(set(range(y0, y1 + 1)) - set(inside["year"]))
         note = mechanical_note(stated, computed) if stated != computed else ""
         if y0 != y1:
-            note = "; ".join(filter(None, [f"sum of {len(inside)} yearly figures", note]))
+            summed = f"sum of {len(inside)} figures over {inside['year'].nunique()} years"
+            note = "; ".join(filter(None, [summed, note]))
         if missing:
             note += f"; no figure for {', '.join(map(str, missing))}"
         status = None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -12,6 +14,14 @@ from asfdata.contract import DATA_SPECS
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
+
+
+def csv_line(values: list) -> str:
+    """Cells as one CSV line, as data/processed writes them (missing empty, booleans true/false)."""
+    cells = ["" if pd.isna(v) else str(v).lower() if isinstance(v, bool) else str(v) for v in values]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="").writerow(cells)
+    return buf.getvalue()
 
 
 def related_measures(measure: str, measures: pd.DataFrame) -> set[str]:
@@ -61,9 +71,7 @@ def trace(measure: str, year: int, raw_dir: Path) -> str:
     for name, df in frames.items():
         hit = matches(name, df, related, measure, year)
         for _, r in df[hit].iterrows():
-            cells = ",".join("" if pd.isna(v) else str(v).lower() if isinstance(v, bool) else str(v)
-                             for v in r.to_list())
-            out.append(f"  {name}.csv: {cells}")
+            out.append(f"  {name}.csv: {csv_line(r.to_list())}")
     checks = audit(frames, raw["measures"])
     y0, y1 = checks["year_from"], checks["year_to"]
     touched = checks[checks["measure"].isin(related) & (y0 <= year) & (year <= y1)]
