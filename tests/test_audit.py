@@ -174,3 +174,26 @@ def test_audit_command_prints_mismatches_first_and_strict_fails(capsys):
     body = [ln.split()[0] for ln in out.splitlines()[3:] if ln and not ln.startswith(" ")]
     assert body == sorted(body, key=["mismatch", "approximate", "ok"].index)
     assert main(["audit", "--strict"]) == 1
+
+
+def test_funded_rules_fail_when_the_summary_and_detail_disagree():
+    fp = pd.DataFrame({"year": [2017, 2018], "municipality": ["X", "X"], "places_granted": [4, 4],
+                       "places_used": [2, 3], "women": pd.array([2, 2], "Int64"),
+                       "men": pd.array([0, 1], "Int64"), "source": "D"})
+    fo = pd.DataFrame({"year": [2017, 2018], "municipality": ["X", "X"], "outcome": ["back", "back"],
+                       "gender": ["unknown", "unknown"], "count": [1, 3], "source": "D"})
+    cl = claims([("u", "unique_individuals", "all", None, None, 2017, 2018, 4, False),
+                 ("b", "outcome", "back", "women", None, 2017, 2018, 5, False)])
+    used = {r["scope"]: (r["stated"], r["computed"], r["status"])
+            for r in records(A.outcomes_vs_places_used(fp, fo))}
+    assert used == {"X 2017": (1, 2, "mismatch"), "X 2018": (3, 3, "ok"),
+                    "all municipalities 2017–2018": (4, 5, "mismatch")}
+    uniq = A.unique_individuals_vs_places_used(cl, fp, fo)[0]
+    assert (uniq["stated"], uniq["computed"], uniq["status"]) == (4, 5, "mismatch")  # nothing extended
+    summary = A.summary_outcomes_vs_individuals(cl)[0]
+    assert (summary["stated"], summary["computed"], summary["status"]) == (5, 4, "mismatch")
+    count = [r for r in A.summary_outcome_vs_detail(cl, fo) if r["check"] == "summary_outcome_count"][0]
+    got = (count["stated"], count["computed"], count["status"], count["note"])
+    assert got == (5, 4, "mismatch", "off by one")
+    genders = {r["scope"]: r["status"] for r in A.summary_genders_vs_detail(cl, fp)}
+    assert genders == {"funded placements women": "mismatch", "funded placements men": "mismatch"}
