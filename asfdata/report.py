@@ -131,7 +131,7 @@ def inputs_digest(job: Job, code: bool, commit: str) -> str:
     for nb in job.notebooks:
         add(f"notebook/{nb.name}", nb.read_bytes() if nb.exists() else b"<missing>")
     add("lock", LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"<missing>")
-    add("params", f"lang={job.lang} code={code}".encode())
+    add("params", f"lang={job.lang} code={code} processed={job.processed_dir.resolve()}".encode())
     add("commit", commit.encode())
     add("python", sys.version.encode())
     add("source_date_epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
