@@ -170,8 +170,9 @@ def yearly(frames: dict[str, pd.DataFrame], measures: pd.DataFrame, claim: pd.Se
         return sel.rename(columns={measure: "value"})[["year", "value", "source"]]
     sum_of = measures.set_index("measure")["sum_of"].get(measure, "")
     if isinstance(sum_of, str) and sum_of.strip():
-        parts = [yearly(frames, measures, claim.copy().set_axis(claim.index).where(
-            claim.index != "measure", m.strip())) for m in sum_of.split(";")]
+        as_part = [pd.concat([claim.drop("measure"), pd.Series({"measure": m.strip()})])
+                   for m in sum_of.split(";")]
+        parts = [yearly(frames, measures, c) for c in as_part]
         if any(p is None for p in parts):
             return None
         both = pd.concat(parts)
