@@ -11,7 +11,7 @@ from asfdata.paths import PROCESSED_DIR, RAW_DIR
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate data/raw, write data/processed and print the audit summary."""
-    from asfdata.build import audit_summary, build
+    from asfdata.pipeline.build import audit_summary, build
 
     files = build(Path(args.raw), Path(args.out))
     print(f"built {len(files)} files in {args.out} from {args.raw}")
@@ -21,28 +21,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Print the consistency audit, mismatches first; --strict fails on any mismatch."""
-    from asfdata.audit import cmd_audit as run
+    from asfdata.pipeline.audit import cmd_audit as run
 
     return run(args)
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
     """Print every figure, row, claim, audit row and assumption behind MEASURE in YEAR."""
-    from asfdata.trace import cmd_trace as run
+    from asfdata.pipeline.trace import cmd_trace as run
 
     return run(args)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the HTML evaluation report."""
-    from asfdata.report import cmd_report as run
+    from asfdata.report.edition import cmd_report as run
 
     return run(args)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     """Rebuild from data/raw in a scratch folder and compare (data, or a published report)."""
-    from asfdata.verify import cmd_verify as run
+    from asfdata.pipeline.verify import cmd_verify as run
 
     return run(args)
 
@@ -78,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; bad raw data is reported without a traceback (exit 2)."""
-    from asfdata.errors import RawDataError
+    from asfdata.pipeline.errors import RawDataError
 
     args = parser().parse_args(argv)
     try:

@@ -51,7 +51,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The audit has not been run: run python -m asfdata audit.",
         "Granskningen har inte körts: kör python -m asfdata audit.",
     ),
-    # ---- the HTML report's title page (asfdata.report) -----------------------------------------------------
+    # ---- the HTML report's title page (asfdata.report.edition) ---------------------------------------
     "report_kicker": (
         "Samordningsförbund Gävleborg · evaluation report",
         "Samordningsförbund Gävleborg · utvärderingsrapport",

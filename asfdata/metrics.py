@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
-from asfdata.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
+from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
 
 BEFORE = (2016, 2018)  # years before the 2019 reorganisation of Arbetsförmedlingen (inclusive)
 AFTER = (2019, 2020)  # years after it (inclusive)

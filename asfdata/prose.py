@@ -426,7 +426,7 @@ def funded_audit(audit) -> pd.DataFrame:
 
 def informed_finding(snapshots: pd.DataFrame, claims: pd.DataFrame, audit, lang: str) -> str:
     """Sum of the yearly informed figures against the stated period total, and the peak year."""
-    from asfdata.audit import swapped_digits
+    from asfdata.pipeline.audit import swapped_digits
 
     v = M.informed_vs_stated(snapshots, claims, audit)
     cum = M.informed_cumulative(snapshots)

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import PY, ROOT, notebook_imports  # noqa: E402
 
-from asfdata import report  # noqa: E402
+from asfdata.report import edition as report  # noqa: E402
 
 
 def floor_notebooks(folder: Path, imports: list[str], count: int) -> tuple[Path, ...]:

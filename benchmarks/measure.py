@@ -48,9 +48,9 @@ def import_times(runs: int) -> tuple[float, float]:
 
 def pipeline_seconds(raw: Path) -> float:
     """Seconds to validate, tidy and audit one raw folder (the package's own code)."""
-    from asfdata.audit import audit
-    from asfdata.tidy import tidy_all
-    from asfdata.validate import load_raw
+    from asfdata.pipeline.audit import audit
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
 
     t0 = time.perf_counter()
     raw_frames = load_raw(raw)

@@ -13,8 +13,8 @@ from asfdata.paths import RAW_DIR
 
 @pytest.fixture(scope="session")
 def frames() -> dict:
-    """The processed frames, typed (asfdata.data.load), shared by the analysis tests."""
-    from asfdata.data import load
+    """The processed frames, typed (asfdata.pipeline.data.load), shared by the analysis tests."""
+    from asfdata.pipeline.data import load
 
     return load()
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from asfdata import audit as A
-from asfdata.data import assumptions
 from asfdata.paths import RAW_DIR
-from asfdata.tidy import tidy_all
-from asfdata.validate import load_raw
+from asfdata.pipeline import audit as A
+from asfdata.pipeline.data import assumptions
+from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.validate import load_raw
 
 
 def snap(rows):

@@ -14,7 +14,7 @@ import pytest
 
 from asfdata import labels
 from asfdata.paths import PROCESSED_DIR, REPORT_DIR
-from asfdata.report import CHAPTERS, Job, build_report, chapter_id
+from asfdata.report.edition import CHAPTERS, Job, build_report, chapter_id
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,4 +1,4 @@
-"""Tests of the inventory of numbers in the report (asfdata.inventory)."""
+"""Tests of the inventory of numbers in the report (asfdata.pipeline.inventory)."""
 
 import os
 import shutil
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from asfdata.inventory import (
+from asfdata.pipeline.inventory import (
     COLUMNS,
     Number,
     check_coverage,

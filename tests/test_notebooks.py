@@ -10,9 +10,9 @@ from multiprocessing.pool import ThreadPool
 import nbformat
 import pytest
 
-from asfdata.execute import execute
 from asfdata.paths import NOTEBOOK_DIR
-from asfdata.report import CHAPTERS
+from asfdata.report.edition import CHAPTERS
+from asfdata.report.execute import execute
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 ALL = REPORT + ["explore"]

@@ -47,7 +47,7 @@ def test_lock_pins_every_dependency_exactly():
 
 
 def test_processed_files_are_a_fresh_rebuild():
-    from asfdata.build import processed_files
+    from asfdata.pipeline.build import processed_files
 
     committed = {p.name: p.read_bytes() for p in (ROOT / "data/processed").iterdir() if p.is_file()}
     rebuilt = processed_files(ROOT / "data/raw")

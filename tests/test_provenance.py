@@ -7,11 +7,11 @@ import sys
 
 from conftest import edit_cell, line_of
 
-from asfdata.build import build
 from asfdata.paths import RAW_DIR
-from asfdata.trace import trace
-from asfdata.verify import verify
-from asfdata.write import sha256
+from asfdata.pipeline.build import build
+from asfdata.pipeline.trace import trace
+from asfdata.pipeline.verify import verify
+from asfdata.pipeline.write import sha256
 
 
 def test_trace_placements_2018():

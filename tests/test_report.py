@@ -1,4 +1,4 @@
-"""The HTML report (asfdata.report): reproducible, incremental, self-contained, failing loudly.
+"""The HTML report (asfdata.report.edition): reproducible, incremental, self-contained, failing loudly.
 
 Most tests build a report from two tiny notebooks made here (a few seconds each); the real report
 is built once per session (a no-op when reports/ already holds a build of the same inputs).
@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from asfdata import report
 from asfdata.paths import ROOT
-from asfdata.report import CHAPTERS, Job, build_report, verify_report
+from asfdata.report import edition as report
+from asfdata.report.edition import CHAPTERS, Job, build_report
+from asfdata.report.verify import verify_report
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAIBodPhsgAAAABJRU5ErkJggg==")
 SCRIPT = "<script>alert(1)</script>"
@@ -127,7 +128,7 @@ def test_unchanged_inputs_skip_execution_without_importing_pandas(tiny):
     script = """if True:
         import json, sys, time
         from pathlib import Path
-        from asfdata.report import Job, build_report
+        from asfdata.report.edition import Job, build_report
         kw = json.loads(sys.argv[1])
         job = Job(lang=kw["lang"], with_code=True, processed_dir=Path(kw["processed"]),
                   notebooks=tuple(map(Path, kw["notebooks"])), report_dir=Path(kw["reports"]))

@@ -6,11 +6,11 @@ import csv
 
 import pandas as pd
 
-from asfdata.contract import DATA_SPECS
 from asfdata.paths import RAW_DIR
-from asfdata.read import read_raw
-from asfdata.tidy import short_municipality, tidy_all
-from asfdata.validate import load_raw
+from asfdata.pipeline.contract import DATA_SPECS
+from asfdata.pipeline.read import read_raw
+from asfdata.pipeline.tidy import short_municipality, tidy_all
+from asfdata.pipeline.validate import load_raw
 
 
 def test_every_transcribed_number_is_in_a_tidy_row():

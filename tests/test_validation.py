@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import edit_cell, line_of
 
-from asfdata.errors import RawDataError
-from asfdata.validate import load_raw
+from asfdata.pipeline.errors import RawDataError
+from asfdata.pipeline.validate import load_raw
 
 
 def problems(raw: Path) -> list[str]:
@@ -139,7 +139,7 @@ def test_line_numbers_count_quoted_newlines(raw_copy):
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
 def test_swedish_excel_files_read_the_same(raw_copy, encoding):
-    from asfdata.tidy import tidy_all
+    from asfdata.pipeline.tidy import tidy_all
 
     expected = tidy_all(load_raw(raw_copy))
     for name in ("snapshots.csv", "funded_placements.csv", "reference/municipalities.csv"):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.errors import Problem, RawDataError
+from asfdata.pipeline.errors import Problem, RawDataError
 
 
 def decode(data: bytes) -> str:

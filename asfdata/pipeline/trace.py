@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.contract import DATA_SPECS
+from asfdata.pipeline.contract import DATA_SPECS
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
@@ -47,10 +47,10 @@ def matches(name: str, df: pd.DataFrame, related: set[str], measure: str, year: 
 
 def trace(measure: str, year: int, raw_dir: Path) -> str:
     """The provenance of measure in year, as text."""
-    from asfdata.audit import audit
-    from asfdata.read import read_raw
-    from asfdata.tidy import tidy_all
-    from asfdata.validate import load_raw
+    from asfdata.pipeline.audit import audit
+    from asfdata.pipeline.read import read_raw
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
 
     raw = load_raw(raw_dir)
     frames = tidy_all(raw)
@@ -92,7 +92,7 @@ def trace(measure: str, year: int, raw_dir: Path) -> str:
 
 def cmd_trace(args: argparse.Namespace) -> int:
     """python -m asfdata trace MEASURE YEAR."""
-    from asfdata.validate import load_raw
+    from asfdata.pipeline.validate import load_raw
 
     known = set(load_raw(Path(args.raw))["measures"]["measure"])
     if args.measure not in known:

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.contract import PROCESSED_COLUMNS
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline.contract import PROCESSED_COLUMNS
 
 INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
 
 
 def build_frames(raw_dir: Path = RAW_DIR) -> dict[str, pd.DataFrame]:
     """Validate data/raw and return every tidy frame (raises RawDataError listing all problems)."""
-    from asfdata.tidy import tidy_all
-    from asfdata.validate import load_raw
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
 
     return tidy_all(load_raw(raw_dir))
 

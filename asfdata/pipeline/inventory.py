@@ -11,12 +11,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from asfdata.paths import RAW_DIR
+
 COLUMNS = ("line", "column", "token", "value", "form", "status", "file", "row", "reason", "context")
 STATUSES = ("transcribed", "excluded")
 FORMS = ("digits", "words")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-RAW_DIR = REPO_ROOT / "data" / "raw"
 INVENTORY_PATH = RAW_DIR / "inventory.csv"
 
 # Spaces that may separate groups of thousands or a number from its percent sign.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.contract import (
+from asfdata.pipeline.contract import (
     DATA_SPECS,
     GROUP_DOMAINS,
     NA,
@@ -15,8 +15,8 @@ from asfdata.contract import (
     UNKNOWN_GENDER,
     RawSpec,
 )
-from asfdata.errors import Problem, RawDataError
-from asfdata.read import RawTable, read_raw
+from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.read import RawTable, read_raw
 
 COUNT_PATTERN = r"NA|[0-9]+"
 MONTHS = tuple(str(m) for m in range(1, 13))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
 
 # (file, column) -> reference domain whose values the column may take.
 ALLOWED = {
@@ -32,7 +32,7 @@ ALLOWED = {
 
 def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
     """Markdown data dictionary of data/processed, allowed values from the reference lists."""
-    from asfdata.validate import domains
+    from asfdata.pipeline.validate import domains
 
     allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
     lines = [

@@ -5,7 +5,7 @@ anything the report shows has changed; only then does it import pandas and Jupyt
 data/processed, execute every chapter notebook in a fresh kernel (as many at once as there are
 cores), merge them behind a title page and a table of contents and render one HTML file with
 the template in asfdata/templates/asf (nothing loaded from the network, a print stylesheet).
-`python -m asfdata verify --report FILE` (verify_report) rebuilds and compares byte for byte.
+`python -m asfdata verify --report FILE` (asfdata.report.verify) rebuilds and compares byte for byte.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -39,8 +38,8 @@ CHAPTERS = (
 )
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
-PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATE_DIR = PACKAGE_DIR / "templates"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole asfdata package (its code is an input)
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "asf"
 LOCK_FILE = ROOT / "requirements.lock"
 CHAPTER_ID_PREFIX = "ch-"
@@ -258,7 +257,7 @@ def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], No
     together. Returns the executed notebooks in the given order and each one's seconds; the
     first failure cancels what has not started and raises ReportError naming the notebook, the
     cell and the error."""
-    from asfdata.execute import NotebookError, execute
+    from asfdata.report.execute import NotebookError, execute
 
     took: dict[str, float] = {}
 
@@ -426,7 +425,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
         matter = front_matter(job, code, commit, chapters)
         rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
                                job.notebooks[0].parent)
-    from asfdata.write import write_atomic
+    from asfdata.pipeline.write import write_atomic
 
     files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
     for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
@@ -462,74 +461,3 @@ def cmd_report(args: argparse.Namespace) -> int:
         print("error: report not built; the previous report is left in place", file=sys.stderr)
         return 1
     return 0
-
-
-# --- verifying a published report ---------------------------------------------------------------
-
-_SECTION = re.compile(r'<section class="chapter"[^>]*\bid="([^"]+)"')
-
-
-def split_chapters(html: str) -> dict[str, str]:
-    """The page cut at chapter boundaries: 'front matter', one entry per chapter id, 'end'."""
-    marks = list(_SECTION.finditer(html))
-    if not marks:
-        return {"front matter": html}
-    ends = [m.start() for m in marks[1:]] + [len(html)]
-    parts = {"front matter": html[: marks[0].start()]}
-    parts.update((m.group(1), html[m.start(): end]) for m, end in zip(marks, ends, strict=True))
-    last = marks[-1].group(1)
-    cut = parts[last].rfind("</section>") + len("</section>")
-    parts[last], parts["end"] = parts[last][:cut], parts[last][cut:]
-    return parts
-
-
-def _first_difference(a: str, b: str, width: int = 100) -> str:
-    """Where two texts first differ, with a little context from each."""
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    lo = max(0, i - 30)
-    return f"published {a[lo:lo + width]!r}\n      rebuilt   {b[lo:lo + width]!r}"
-
-
-def edition_of(html: str) -> tuple[str | None, bool]:
-    """(lang, code shown) as recorded in a report's <html lang> and asf-edition meta."""
-    lang = re.search(r'<html[^>]*\blang="([a-z]{2})"', html[:2000])
-    meta = re.search(r'<meta[^>]*name="asf-edition"[^>]*>', html[:200_000])
-    return (lang.group(1) if lang else None), bool(meta and 'content="code"' in meta.group(0))
-
-
-def verify_report(path: Path, lang: str | None = None, job: Job | None = None) -> int:
-    """Rebuild the report in a scratch folder and compare it with path byte for byte.
-
-    Prints whether it matches and otherwise which parts (front matter, chapters) differ; returns
-    the exit code: 0 match, 1 differs, 2 unreadable or not built."""
-    try:
-        published = path.read_bytes()
-    except OSError as err:
-        print(f"verify: cannot read {path}: {err}", file=sys.stderr)
-        return 2
-    found_lang, code = edition_of(published.decode("utf-8", "replace"))
-    lang = lang or found_lang or "en"
-    with tempfile.TemporaryDirectory(prefix="asf-verify-report-") as tmp:
-        job = replace(job or Job(), lang=lang, with_code=code, force=True, report_dir=Path(tmp))
-        try:
-            build_report(job)
-        except ReportError as err:
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        rebuilt = job.outputs()[-1][0].read_bytes()
-    edition = f"{lang}{', with code' if code else ''}"
-    if rebuilt == published:
-        print(f"verify: {path} matches the rebuild byte for byte ({edition}, {len(published)} bytes)")
-        return 0
-    old, new = (split_chapters(b.decode("utf-8", "replace")) for b in (published, rebuilt))
-    names = list(dict.fromkeys([*new, *old]))
-    differing = [n for n in names if old.get(n) != new.get(n)]
-    print(f"verify: {path} DIFFERS from the rebuild ({edition}) in {len(differing)} part(s):")
-    for name in differing:
-        what = name.removeprefix(CHAPTER_ID_PREFIX) if name.startswith(CHAPTER_ID_PREFIX) else name
-        kind = "chapter" if name in new and name.startswith(CHAPTER_ID_PREFIX) else "part"
-        if name not in old or name not in new:
-            print(f"  {kind} {what}: only in the {'rebuild' if name in new else 'published file'}")
-        else:
-            print(f"  {kind} {what}: {_first_difference(old[name], new[name])}")
-    return 1

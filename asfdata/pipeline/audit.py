@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from asfdata.contract import AUDIT_STATUSES, TOTAL_CATEGORY, UNKNOWN_GENDER
+from asfdata.pipeline.contract import AUDIT_STATUSES, TOTAL_CATEGORY, UNKNOWN_GENDER
 
 AUDIT_COLUMNS = ["check", "scope", "stated", "computed", "difference", "status", "sources", "note"]
 TRACE_COLUMNS = ["measure", "year_from", "year_to"]  # kept in memory for `trace`, not written
@@ -425,8 +425,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     """python -m asfdata audit [--strict]: print the audit of data/raw, mismatches first."""
     from pathlib import Path
 
-    from asfdata.tidy import tidy_all
-    from asfdata.validate import load_raw
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
 
     raw = load_raw(Path(args.raw))
     df = audit(tidy_all(raw), raw["measures"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.contract import GROUP_DOMAINS, NA, PROCESSED_COLUMNS, REFERENCE_SPECS
-from asfdata.validate import category_groups
+from asfdata.pipeline.contract import GROUP_DOMAINS, NA, PROCESSED_COLUMNS, REFERENCE_SPECS
+from asfdata.pipeline.validate import category_groups
 
 
 def as_int(s: pd.Series) -> pd.Series:

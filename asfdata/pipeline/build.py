@@ -11,12 +11,12 @@ DICTIONARY_NAME = "dictionary.md"
 
 def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
     """Every processed file's bytes (CSV frames, dictionary, manifest) from data/raw."""
-    from asfdata.audit import audit
-    from asfdata.contract import PROCESSED_COLUMNS
-    from asfdata.dictionary import dictionary_markdown
-    from asfdata.tidy import tidy_all
-    from asfdata.validate import load_raw
-    from asfdata.write import csv_text, with_manifest
+    from asfdata.pipeline.audit import audit
+    from asfdata.pipeline.contract import PROCESSED_COLUMNS
+    from asfdata.pipeline.dictionary import dictionary_markdown
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
+    from asfdata.pipeline.write import csv_text, with_manifest
 
     raw = load_raw(raw_dir)
     frames = tidy_all(raw)
@@ -28,7 +28,7 @@ def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
 
 def build(raw_dir: Path = RAW_DIR, out_dir: Path = PROCESSED_DIR) -> dict[str, bytes]:
     """Rebuild out_dir from raw_dir; nothing is written unless every file could be made."""
-    from asfdata.write import write_atomic
+    from asfdata.pipeline.write import write_atomic
 
     files = processed_files(raw_dir)
     write_atomic(out_dir, files)
@@ -40,7 +40,7 @@ def audit_summary(files: dict[str, bytes]) -> str:
     import csv
     import io
 
-    from asfdata.contract import AUDIT_STATUSES
+    from asfdata.pipeline.contract import AUDIT_STATUSES
 
     rows = list(csv.DictReader(io.StringIO(files["audit.csv"].decode())))
     counts = {s: sum(r["status"] == s for r in rows) for s in AUDIT_STATUSES}

@@ -11,7 +11,7 @@ from asfdata.paths import MANIFEST_NAME
 
 def manifest_problems(processed: Path) -> list[str]:
     """Files of processed whose SHA-256 differs from MANIFEST.sha256, or that it does not list."""
-    from asfdata.write import sha256
+    from asfdata.pipeline.write import sha256
 
     path = processed / MANIFEST_NAME
     if not path.exists():
@@ -40,7 +40,7 @@ def compare_dirs(expected: Path, actual: Path) -> list[str]:
 
 def verify(raw: Path, processed: Path) -> list[str]:
     """Problems found by rebuilding raw in a temporary folder and comparing with processed."""
-    from asfdata.build import build
+    from asfdata.pipeline.build import build
 
     with tempfile.TemporaryDirectory(prefix="asf-verify-") as tmp:
         build(raw, Path(tmp))
@@ -50,7 +50,7 @@ def verify(raw: Path, processed: Path) -> list[str]:
 def cmd_verify(args: argparse.Namespace) -> int:
     """python -m asfdata verify [--report FILE]: exit 1 when the rebuild differs."""
     if args.report:
-        from asfdata.report import verify_report
+        from asfdata.report.verify import verify_report
 
         return verify_report(Path(args.report), args.lang)
     problems = verify(Path(args.raw), Path(args.out))
