@@ -1,0 +1,212 @@
+"""Set up .venv from the hash-checked requirements.lock, one set-up at a time; or refresh the lock.
+
+  python3 tools/bootstrap.py          .venv from requirements.lock (uv when it can be had, else pip),
+                                      then the project in editable mode; .venv/.installed on success only
+  python3 tools/bootstrap.py lock     resolve pyproject.toml (with the dev extra) into requirements.lock
+
+Standard library only: it runs before .venv exists. uv comes from PATH, else from the lock itself
+(pip installs the locked uv wheel, hash-checked); ASF_NO_UV=1 (or uv failing to install) means pip.
+Bad news ends in one message and exit code 2; a .venv this run created is removed again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "requirements.lock"
+PYPROJECT = ROOT / "pyproject.toml"
+STAMP_NAME = ".installed"
+NO_UV = "ASF_NO_UV"  # set to 1, true or yes: install with pip even when uv can be had
+FALSE_WORDS = {"", "0", "false", "no", "off"}
+# The lock is resolved for the platform the project is built and checked on.
+LOCK_TARGET = ["--python-version", "3.11", "--python-platform", "x86_64-unknown-linux-gnu"]
+HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are required|missing from some",
+                        re.I)
+TAIL_LINES = 25  # of a failed installer's output
+
+
+class SetupError(Exception):
+    """The set-up cannot go on; the message says why and what to do."""
+
+
+def say(message: str) -> None:
+    """One line on stdout, at once."""
+    print(message, flush=True)
+
+
+def flag(name: str) -> bool:
+    """True when the environment variable is set to anything but 0/false/no/off."""
+    return os.environ.get(name, "").strip().lower() not in FALSE_WORDS
+
+
+def digest() -> str:
+    """SHA-256 over the lock and pyproject.toml: what an installed .venv was built from."""
+    h = hashlib.sha256()
+    for path in (LOCK, PYPROJECT):
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def run(cmd: list[str], what: str) -> None:
+    """Run an installer quietly; on failure show its last lines and raise SetupError."""
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode == 0:
+        return
+    lines = done.stdout.rstrip().splitlines()
+    sys.stderr.write("\n".join(lines[-TAIL_LINES:]) + "\n")
+    if HASH_WORDS.search(done.stdout):
+        raise SetupError(f"{what}: a package's SHA-256 differs from requirements.lock (see above). "
+                         "Nothing was trusted: the download may be corrupt or substituted. Try again "
+                         "later; if you edited requirements.lock by hand, restore it or run `make lock`.")
+    raise SetupError(f"{what} failed (exit {done.returncode}, see above)")
+
+
+@contextlib.contextmanager
+def exclusive(venv: Path):
+    """Hold .venv's lock file: a second set-up waits here, then finds .venv ready."""
+    path = venv.with_name(venv.name + ".lock")
+    with open(path, "a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"set-up: waiting for another set-up of {venv.name} to finish")
+            fcntl.flock(f, fcntl.LOCK_EX)
+        yield
+
+
+def locked_block(name: str) -> str:
+    """The lock's entry for one package (its pin and hash lines), as a requirements file."""
+    text = LOCK.read_text(encoding="utf-8")
+    m = re.search(rf"^{re.escape(name)}==\S+(?:\s*\\\n\s+--hash=\S+)+", text, re.M | re.I)
+    if not m:
+        raise SetupError(f"requirements.lock has no hashed entry for {name}: run `make lock`")
+    return m.group(0) + "\n"
+
+
+def pip(python: Path) -> list[str]:
+    return [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+
+
+def find_uv(venv: Path, python: Path) -> tuple[str | None, str]:
+    """(uv's path or None, why not): PATH, then .venv/bin/uv, then the locked uv installed with pip."""
+    if flag(NO_UV):
+        return None, f"{NO_UV} is set"
+    for candidate in (shutil.which("uv"), venv / "bin" / "uv"):
+        if candidate and os.access(candidate, os.X_OK):
+            return str(candidate), ""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", prefix="asf-uv-") as req:
+        req.write(locked_block("uv"))
+        req.flush()
+        try:
+            run([*pip(python), "--require-hashes", "-r", req.name], "installing uv")
+        except SetupError as err:
+            return None, str(err).splitlines()[0]
+    return str(venv / "bin" / "uv"), ""
+
+
+def create_venv(venv: Path, python: str) -> Path:
+    """A new virtual environment with pip (pip installs uv when uv is not on PATH)."""
+    if venv.exists():  # half made by an interrupted set-up: no interpreter that works
+        shutil.rmtree(venv)
+    run([python, "-m", "venv", str(venv)], f"creating {venv.name} with {python}")
+    return venv / "bin" / "python"
+
+
+def works(python: Path) -> bool:
+    """True when the venv's interpreter runs."""
+    return python.exists() and subprocess.run([str(python), "-c", ""], capture_output=True).returncode == 0
+
+
+def install(venv: Path, python_cmd: str) -> None:
+    """Create or update venv from the lock; write the stamp only when everything succeeded."""
+    stamp = venv / STAMP_NAME
+    want = digest()
+    with exclusive(venv):
+        python = venv / "bin" / "python"
+        if works(python) and stamp.exists() and stamp.read_text().strip() == want:
+            stamp.touch()  # another set-up just finished, or only the files' times changed
+            return
+        t0 = time.perf_counter()
+        stamp.unlink(missing_ok=True)
+        fresh = not works(python)
+        try:
+            if fresh:
+                python = create_venv(venv, python_cmd)
+            uv, why = find_uv(venv, python)
+            if uv:
+                base = [uv, "pip", "install", "--quiet", "--python", str(python)]
+                run([*base, "--require-hashes", "-r", str(LOCK)], "installing requirements.lock with uv")
+                run([*base, "--no-deps", "-e", str(ROOT)], "installing the project with uv")
+            else:
+                say(f"set-up: uv cannot be had ({why}); installing with pip instead (about a minute)")
+                run([*pip(python), "--require-hashes", "-r", str(LOCK)],
+                    "installing requirements.lock with pip")
+                run([*pip(python), "--no-deps", "-e", str(ROOT)], "installing the project with pip")
+        except BaseException:
+            if fresh:  # nothing half-installed is left for a later make to find
+                shutil.rmtree(venv, ignore_errors=True)
+            raise
+        stamp.write_text(want + "\n")
+        say(f"set-up: {venv.name} ready from requirements.lock ({'uv' if uv else 'pip'}, "
+            f"{time.perf_counter() - t0:.1f} s)")
+
+
+def lock(python_cmd: str) -> None:
+    """Resolve pyproject.toml with the dev extra into a hash-pinned requirements.lock, with uv."""
+    uv = shutil.which("uv")
+    scratch = None
+    try:
+        if not uv and (ROOT / ".venv/bin/uv").exists():
+            uv = str(ROOT / ".venv/bin/uv")
+        if not uv:  # no uv yet: the locked one, in a scratch venv
+            scratch = Path(tempfile.mkdtemp(prefix="asf-lock-"))
+            python = create_venv(scratch / "venv", python_cmd)
+            uv, why = find_uv(scratch / "venv", python)
+            if not uv:
+                raise SetupError(f"make lock needs uv ({why}); install it with `pip install uv`")
+        run([uv, "pip", "compile", "--quiet", str(PYPROJECT), "--extra", "dev", "--generate-hashes",
+             *LOCK_TARGET, "--custom-compile-command", "make lock", "--output-file", str(LOCK)],
+            "resolving pyproject.toml with uv")
+    finally:
+        if scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+    say(f"lock: {LOCK.name} written ({LOCK.read_text().count('==')} packages, hash-pinned)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; exit 2 with one message when the set-up cannot go on."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", choices=["install", "lock"], default="install")
+    parser.add_argument("--venv", default=".venv", help="the environment's folder (default .venv)")
+    parser.add_argument("--python", default=sys.executable, help="the Python that creates it")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "lock":
+            lock(args.python)
+        else:
+            install((ROOT / args.venv).absolute(), args.python)
+    except SetupError as err:
+        print(f"error: {err}", file=sys.stderr)
+        if args.command == "install":
+            print(f"error: {args.venv} is not marked installed; the next make tries again", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
