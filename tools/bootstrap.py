@@ -30,10 +30,15 @@ PYPROJECT = ROOT / "pyproject.toml"
 STAMP_NAME = ".installed"
 NO_UV = "ASF_NO_UV"  # set to 1, true or yes: install with pip even when uv can be had
 FALSE_WORDS = {"", "0", "false", "no", "off"}
-# The lock is resolved for the platform the project is built and checked on.
-LOCK_TARGET = ["--python-version", "3.11", "--python-platform", "x86_64-unknown-linux-gnu"]
+# Hashes of wheels only (nothing is built from source at set-up; the lock's first line says so to
+# pip and uv), resolved for the platform the project is built and checked on.
+WHEELS_ONLY = ["--only-binary", ":all:"]
+LOCK_OPTIONS = ["--generate-hashes", *WHEELS_ONLY, "--emit-build-options",
+                "--python-version", "3.11", "--python-platform", "x86_64-unknown-linux-gnu"]
 HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are required|missing from some",
                         re.I)
+# The project itself, editable, built by the locked (hash-checked) flit-core already installed.
+PROJECT = ["--no-deps", "--no-build-isolation", "-e", str(ROOT)]
 TAIL_LINES = 25  # of a failed installer's output
 
 
@@ -59,18 +64,24 @@ def digest() -> str:
     return h.hexdigest()
 
 
-def run(cmd: list[str], what: str) -> None:
-    """Run an installer quietly; on failure show its last lines and raise SetupError."""
+class HashMismatch(SetupError):
+    """A downloaded package differs from the one the lock names: never a reason to try another way."""
+
+
+def run(cmd: list[str], what: str, show: bool = True) -> None:
+    """Run an installer quietly; on failure show its last lines (unless show is False) and raise."""
     done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode == 0:
         return
     lines = done.stdout.rstrip().splitlines()
-    sys.stderr.write("\n".join(lines[-TAIL_LINES:]) + "\n")
+    if show or HASH_WORDS.search(done.stdout):
+        sys.stderr.write("\n".join(lines[-TAIL_LINES:]) + "\n")
     if HASH_WORDS.search(done.stdout):
-        raise SetupError(f"{what}: a package's SHA-256 differs from requirements.lock (see above). "
-                         "Nothing was trusted: the download may be corrupt or substituted. Try again "
-                         "later; if you edited requirements.lock by hand, restore it or run `make lock`.")
-    raise SetupError(f"{what} failed (exit {done.returncode}, see above)")
+        raise HashMismatch(f"{what}: a package's SHA-256 differs from requirements.lock (see above). "
+                           "Nothing was trusted: the download may be corrupt or substituted. Try again "
+                           "later; if you edited requirements.lock by hand, restore it or run `make lock`.")
+    last = lines[-1].strip() if lines else ""
+    raise SetupError(f"{what} failed (exit {done.returncode}{', see above' if show else ''}): {last}")
 
 
 @contextlib.contextmanager
@@ -96,11 +107,13 @@ def locked_block(name: str) -> str:
 
 
 def pip(python: Path) -> list[str]:
+    """pip install in the environment of python, quietly."""
     return [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
 
 
-def find_uv(venv: Path, python: Path) -> tuple[str | None, str]:
-    """(uv's path or None, why not): PATH, then .venv/bin/uv, then the locked uv installed with pip."""
+def find_uv(venv: Path, python: Path, creator: str) -> tuple[str | None, str]:
+    """(uv's path or None, why not): PATH, then .venv/bin/uv, then the locked uv installed into
+    .venv by the creating Python's pip (`pip --python`, no pip in .venv needed), else by .venv's pip."""
     if flag(NO_UV):
         return None, f"{NO_UV} is set"
     for candidate in (shutil.which("uv"), venv / "bin" / "uv"):
@@ -109,19 +122,35 @@ def find_uv(venv: Path, python: Path) -> tuple[str | None, str]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", prefix="asf-uv-") as req:
         req.write(locked_block("uv"))
         req.flush()
-        try:
-            run([*pip(python), "--require-hashes", "-r", req.name], "installing uv")
-        except SetupError as err:
-            return None, str(err).splitlines()[0]
+        uv = ["install", "--quiet", "--disable-pip-version-check", "--require-hashes", *WHEELS_ONLY,
+              "-r", req.name]
+        try:  # pip >= 22.3 can install into another environment
+            run([creator, "-m", "pip", "--python", str(python), *uv], "installing uv", show=False)
+        except HashMismatch:
+            raise
+        except SetupError:
+            try:
+                ensure_pip(python)
+                run([str(python), "-m", "pip", *uv], "installing uv", show=False)
+            except HashMismatch:
+                raise
+            except SetupError as err:
+                return None, str(err)
     return str(venv / "bin" / "uv"), ""
 
 
 def create_venv(venv: Path, python: str) -> Path:
-    """A new virtual environment with pip (pip installs uv when uv is not on PATH)."""
+    """A new virtual environment without pip (uv needs none; ensure_pip adds it when pip installs)."""
     if venv.exists():  # half made by an interrupted set-up: no interpreter that works
         shutil.rmtree(venv)
-    run([python, "-m", "venv", str(venv)], f"creating {venv.name} with {python}")
+    run([python, "-m", "venv", "--without-pip", str(venv)], f"creating {venv.name} with {python}")
     return venv / "bin" / "python"
+
+
+def ensure_pip(python: Path) -> None:
+    """pip in the environment of python (ensurepip's bundled copy, no download)."""
+    if subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True).returncode != 0:
+        run([str(python), "-m", "ensurepip", "--default-pip"], "adding pip to the environment")
 
 
 def works(python: Path) -> bool:
@@ -144,16 +173,18 @@ def install(venv: Path, python_cmd: str) -> None:
         try:
             if fresh:
                 python = create_venv(venv, python_cmd)
-            uv, why = find_uv(venv, python)
+            uv, why = find_uv(venv, python, python_cmd)
             if uv:
-                base = [uv, "pip", "install", "--quiet", "--python", str(python)]
-                run([*base, "--require-hashes", "-r", str(LOCK)], "installing requirements.lock with uv")
-                run([*base, "--no-deps", "-e", str(ROOT)], "installing the project with uv")
+                where = ["--quiet", "--python", str(python)]  # sync: exactly the lock, nothing left over
+                run([uv, "pip", "sync", *where, "--require-hashes", str(LOCK)],
+                    "installing requirements.lock with uv")
+                run([uv, "pip", "install", *where, *PROJECT], "installing the project with uv")
             else:
                 say(f"set-up: uv cannot be had ({why}); installing with pip instead (about a minute)")
+                ensure_pip(python)
                 run([*pip(python), "--require-hashes", "-r", str(LOCK)],
                     "installing requirements.lock with pip")
-                run([*pip(python), "--no-deps", "-e", str(ROOT)], "installing the project with pip")
+                run([*pip(python), *PROJECT], "installing the project with pip")
         except BaseException:
             if fresh:  # nothing half-installed is left for a later make to find
                 shutil.rmtree(venv, ignore_errors=True)
@@ -173,11 +204,11 @@ def lock(python_cmd: str) -> None:
         if not uv:  # no uv yet: the locked one, in a scratch venv
             scratch = Path(tempfile.mkdtemp(prefix="asf-lock-"))
             python = create_venv(scratch / "venv", python_cmd)
-            uv, why = find_uv(scratch / "venv", python)
+            uv, why = find_uv(scratch / "venv", python, python_cmd)
             if not uv:
                 raise SetupError(f"make lock needs uv ({why}); install it with `pip install uv`")
-        run([uv, "pip", "compile", "--quiet", str(PYPROJECT), "--extra", "dev", "--generate-hashes",
-             *LOCK_TARGET, "--custom-compile-command", "make lock", "--output-file", str(LOCK)],
+        run([uv, "pip", "compile", "--quiet", str(PYPROJECT), "--extra", "dev", *LOCK_OPTIONS,
+             "--custom-compile-command", "make lock", "--output-file", str(LOCK)],
             "resolving pyproject.toml with uv")
     finally:
         if scratch:
