@@ -7,14 +7,14 @@ missing /usr/bin/chromium skips these tests (with the reason printed), except wh
 from __future__ import annotations
 
 import csv
-import os
 from pathlib import Path
 
 import pytest
+from conftest import in_ci
 
 from asfdata import labels
 from asfdata.paths import PROCESSED_DIR, REPORT_DIR
-from asfdata.report.edition import CHAPTERS, Job, build_report, chapter_id
+from asfdata.report.edition import CHAPTERS, chapter_id
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -27,7 +27,7 @@ def browser():
     """Headless Debian Chromium; skipped (failed under CI) when it is not installed."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing: install Debian's chromium (make chromium, as root) to run these"
-        if os.environ.get("CI"):
+        if in_ci():
             pytest.fail(f"CI is set and {reason}")
         print(f"\nskipping the browser tests: {reason}")
         pytest.skip(reason)
@@ -40,10 +40,9 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def loaded(browser):
-    """The English report (built unless up to date) opened by file URL, every request recorded."""
-    build_report(Job())
-    path = Job().outputs()[0][0]
+def loaded(browser, real_report):
+    """The English report (conftest.real_report) opened by file URL, every request recorded."""
+    path = real_report
     requests: list[str] = []
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.on("request", lambda r: requests.append(r.url))

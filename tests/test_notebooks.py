@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import html
 import re
-from multiprocessing.pool import ThreadPool
 
 import nbformat
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR
 from asfdata.report.edition import CHAPTERS
-from asfdata.report.execute import execute
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 ALL = REPORT + ["explore"]
 LANGS = ["en", "sv"]
 M = "\u2212"  # minus sign
-
-SECONDS = {
-    "02_placements_and_the_2019_reform": 9,
-    "04_information_reach_and_activities": 7,
-    "03_funded_placements": 6,
-    "01_employee_trends": 5,
-    "explore": 4,
-}  # rough run times, for scheduling
 
 # Key sentences and numbers each notebook must state (hand-calculated from the report).
 EXPECT = {
@@ -151,19 +141,9 @@ def test_committed_without_outputs_and_thin(stem):
 
 
 @pytest.fixture(scope="module")
-def executed() -> dict:
-    """Every notebook run in a fresh kernel in both languages (two at a time)."""
-
-    def run(job):
-        stem, lang = job
-        try:
-            return job, execute(NOTEBOOK_DIR / f"{stem}.ipynb", {"lang": lang})
-        except Exception as err:  # reported by the test of that notebook
-            return job, err
-
-    slowest_first = sorted(ALL, key=lambda s: -SECONDS.get(s, 0))
-    with ThreadPool(2) as pool:
-        return dict(pool.map(run, [(s, lang) for s in slowest_first for lang in LANGS], chunksize=1))
+def executed(chapter_runs) -> dict:
+    """Every notebook run in a fresh kernel in both languages (conftest.chapter_runs, shared)."""
+    return chapter_runs
 
 
 @pytest.mark.parametrize("lang", LANGS)

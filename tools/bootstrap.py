@@ -39,7 +39,20 @@ HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are requi
                         re.I)
 # The project itself, editable, built by the locked (hash-checked) flit-core already installed.
 PROJECT = ["--no-deps", "--no-build-isolation", "-e", str(ROOT)]
-TAIL_LINES = 25  # of a failed installer's output
+TAIL_LINES = 25
+# What the report's processes import, compiled to bytecode once at set-up, two groups at once: uv
+# does not compile (pip does, everything), and with PYTHONDONTWRITEBYTECODE set Python would compile
+# these again in every kernel of every build.
+WARM = (("pandas", "pyarrow.csv", "pandera.pandas", "scipy.stats"),
+        ("matplotlib.pyplot", "ipykernel.kernelapp", "nbclient", "nbconvert", "ipywidgets"))
+WARM_CODE = """import importlib, sys
+sys.dont_write_bytecode = False
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except Exception:  # only a warm-up: the build reports what is really missing
+        pass
+"""  # of a failed installer's output
 
 
 class SetupError(Exception):
@@ -153,6 +166,14 @@ def ensure_pip(python: Path) -> None:
         run([str(python), "-m", "ensurepip", "--default-pip"], "adding pip to the environment")
 
 
+def compile_imports(python: Path) -> None:
+    """Write the bytecode of the modules in WARM, importing each group in its own process."""
+    procs = [subprocess.Popen([str(python), "-c", WARM_CODE, *group], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for group in WARM]
+    for proc in procs:
+        proc.wait()
+
+
 def works(python: Path) -> bool:
     """True when the venv's interpreter runs."""
     return python.exists() and subprocess.run([str(python), "-c", ""], capture_output=True).returncode == 0
@@ -179,6 +200,7 @@ def install(venv: Path, python_cmd: str) -> None:
                 run([uv, "pip", "sync", *where, "--require-hashes", str(LOCK)],
                     "installing requirements.lock with uv")
                 run([uv, "pip", "install", *where, *PROJECT], "installing the project with uv")
+                compile_imports(python)
             else:
                 say(f"set-up: uv cannot be had ({why}); installing with pip instead (about a minute)")
                 ensure_pip(python)
