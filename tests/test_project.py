@@ -36,14 +36,46 @@ def test_environment_yml_matches_pyproject():
     assert conda_requirements() == pyproject_requirements()
 
 
-def test_lock_pins_every_dependency_exactly():
-    lock = dict(
-        line.split("==", 1) for line in (ROOT / "requirements.lock").read_text().splitlines()
-        if line and not line.startswith("#")
-    )
-    lock = {k.lower().replace("_", "-"): v for k, v in lock.items()}
-    missing = sorted(set(pyproject_requirements()) - set(lock))
+LOCK_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+) \\$")
+LOCK_HASH = re.compile(r"^    --hash=sha256:([0-9a-f]{64})( \\)?$")
+LOCK_OTHER = re.compile(r"^(#.*|    # .*|--only-binary :all:|)$")  # comments, uv's "via" notes, blank
+
+
+def lock_entries() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock as name -> (version, SHA-256 hashes); every line must be one of its kinds."""
+    entries: dict[str, tuple[str, list[str]]] = {}
+    name = None
+    for number, line in enumerate((ROOT / "requirements.lock").read_text().splitlines(), start=1):
+        if pin := LOCK_PIN.match(line):
+            name = pin.group(1).lower().replace("_", "-")
+            assert name not in entries, f"requirements.lock line {number}: {name} pinned twice"
+            entries[name] = (pin.group(2), [])
+        elif digest := LOCK_HASH.match(line):
+            assert name, f"requirements.lock line {number}: a hash before any package"
+            entries[name][1].append(digest.group(1))
+        else:
+            assert LOCK_OTHER.match(line), f"requirements.lock line {number} is not understood: {line!r}"
+            name = None
+    return entries
+
+
+def test_every_package_in_the_lock_is_pinned_with_a_hash():
+    entries = lock_entries()
+    assert len(entries) > 50
+    assert [n for n, (_, hashes) in entries.items() if not hashes] == []
+    assert "--only-binary :all:" in (ROOT / "requirements.lock").read_text().splitlines()  # wheels only
+
+
+def test_the_lock_pins_every_dependency_of_pyproject_within_its_range():
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
+    entries = lock_entries()
+    missing = sorted(set(pyproject_requirements()) - set(entries))
     assert missing == []
+    outside = {n: (entries[n][0], spec) for n, spec in pyproject_requirements().items()
+               if Version(entries[n][0]) not in SpecifierSet(spec)}
+    assert outside == {}
 
 
 def test_processed_files_are_a_fresh_rebuild():

@@ -67,10 +67,13 @@ def clean_stale_sockets(tmp: Path | None = None) -> list[Path]:
     removed = []
     for folder in tmp.glob(f"{SOCKET_PREFIX}*"):
         try:
-            owner = (folder / OWNER_NAME).read_text().strip()
-            stale = not (owner.isdigit() and _alive(int(owner)))
-        except FileNotFoundError:  # folders of older versions, or one being created right now
-            stale = time.time() - folder.stat().st_mtime > ORPHAN_SECONDS
+            owner = (folder / OWNER_NAME).read_text().strip()  # written whole (renamed into place)
+            stale = not _alive(int(owner))
+        except (FileNotFoundError, ValueError):  # older versions' folders, or one being made right now
+            try:
+                stale = time.time() - folder.stat().st_mtime > ORPHAN_SECONDS
+            except OSError:
+                continue
         except OSError:
             continue
         if stale:
@@ -83,7 +86,8 @@ def _socket_folder() -> Path:
     """A new private folder for one kernel's sockets, marked with this process's id."""
     clean_stale_sockets()
     folder = Path(tempfile.mkdtemp(prefix=SOCKET_PREFIX))
-    (folder / OWNER_NAME).write_text(f"{os.getpid()}\n")
+    (folder / f".{OWNER_NAME}").write_text(f"{os.getpid()}\n")
+    os.replace(folder / f".{OWNER_NAME}", folder / OWNER_NAME)  # a reader sees all of it or nothing
     return folder
 
 
