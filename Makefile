@@ -45,14 +45,13 @@ chromium: ## Debian's Chromium for the browser tests (installed when missing and
 	  else echo "$(CHROMIUM) missing and not root: browser tests will be skipped (failed when CI is set)"; fi; \
 	fi
 
-test: $(STAMP) chromium ## the whole test suite on n=2 workers (n=0: one process)
-	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n))
+test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
+	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadgroup)
 
 lint: $(STAMP) ## ruff over the package, tests, benchmarks and tools
 	$(PY) -m ruff check asfdata tests benchmarks tools
 
-lab: $(STAMP) ## JupyterLab on notebooks/ with the project's kernel
-	$(PY) -m ipykernel install --sys-prefix --name asf-evaluation --display-name "asf-evaluation (.venv)" >/dev/null
+lab: $(STAMP) ## JupyterLab on notebooks/ (kernel: .venv's Python); --allow-root when root
 	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## time the build, the set-up and the suite against their budgets

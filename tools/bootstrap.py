@@ -119,14 +119,22 @@ def locked_block(name: str) -> str:
     return m.group(0) + "\n"
 
 
-def pip(python: Path) -> list[str]:
-    """pip install in the environment of python, quietly."""
-    return [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+def pip_install(python: Path, creator: str) -> list[str]:
+    """The pip command that installs into python's environment: the creating Python's pip with
+    --python (pip >= 22.3; .venv then needs no pip of its own), else .venv's own (ensurepip)."""
+    done = subprocess.run([creator, "-m", "pip", "--version"], capture_output=True, text=True)
+    version = re.match(r"pip (\d+)\.(\d+)", done.stdout) if done.returncode == 0 else None
+    quiet = ["install", "--quiet", "--disable-pip-version-check"]
+    if version and (int(version.group(1)), int(version.group(2))) >= (22, 3):
+        return [creator, "-m", "pip", "--python", str(python), *quiet]
+    if subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True).returncode != 0:
+        run([str(python), "-m", "ensurepip", "--default-pip"], "adding pip to the environment")
+    return [str(python), "-m", "pip", *quiet]
 
 
 def find_uv(venv: Path, python: Path, creator: str) -> tuple[str | None, str]:
     """(uv's path or None, why not): PATH, then .venv/bin/uv, then the locked uv installed into
-    .venv by the creating Python's pip (`pip --python`, no pip in .venv needed), else by .venv's pip."""
+    .venv with pip, hash-checked."""
     if flag(NO_UV):
         return None, f"{NO_UV} is set"
     for candidate in (shutil.which("uv"), venv / "bin" / "uv"):
@@ -135,35 +143,22 @@ def find_uv(venv: Path, python: Path, creator: str) -> tuple[str | None, str]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", prefix="asf-uv-") as req:
         req.write(locked_block("uv"))
         req.flush()
-        uv = ["install", "--quiet", "--disable-pip-version-check", "--require-hashes", *WHEELS_ONLY,
-              "-r", req.name]
-        try:  # pip >= 22.3 can install into another environment
-            run([creator, "-m", "pip", "--python", str(python), *uv], "installing uv", show=False)
+        try:
+            run([*pip_install(python, creator), "--require-hashes", *WHEELS_ONLY, "-r", req.name],
+                "installing uv", show=False)
         except HashMismatch:
             raise
-        except SetupError:
-            try:
-                ensure_pip(python)
-                run([str(python), "-m", "pip", *uv], "installing uv", show=False)
-            except HashMismatch:
-                raise
-            except SetupError as err:
-                return None, str(err)
+        except SetupError as err:
+            return None, str(err)
     return str(venv / "bin" / "uv"), ""
 
 
 def create_venv(venv: Path, python: str) -> Path:
-    """A new virtual environment without pip (uv needs none; ensure_pip adds it when pip installs)."""
+    """A new virtual environment, without pip (pip_install brings pip in from outside)."""
     if venv.exists():  # half made by an interrupted set-up: no interpreter that works
         shutil.rmtree(venv)
     run([python, "-m", "venv", "--without-pip", str(venv)], f"creating {venv.name} with {python}")
     return venv / "bin" / "python"
-
-
-def ensure_pip(python: Path) -> None:
-    """pip in the environment of python (ensurepip's bundled copy, no download)."""
-    if subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True).returncode != 0:
-        run([str(python), "-m", "ensurepip", "--default-pip"], "adding pip to the environment")
 
 
 def compile_imports(python: Path) -> None:
@@ -203,10 +198,9 @@ def install(venv: Path, python_cmd: str) -> None:
                 compile_imports(python)
             else:
                 say(f"set-up: uv cannot be had ({why}); installing with pip instead (about a minute)")
-                ensure_pip(python)
-                run([*pip(python), "--require-hashes", "-r", str(LOCK)],
-                    "installing requirements.lock with pip")
-                run([*pip(python), *PROJECT], "installing the project with pip")
+                pip = pip_install(python, python_cmd)
+                run([*pip, "--require-hashes", "-r", str(LOCK)], "installing requirements.lock with pip")
+                run([*pip, *PROJECT], "installing the project with pip")
         except BaseException:
             if fresh:  # nothing half-installed is left for a later make to find
                 shutil.rmtree(venv, ignore_errors=True)
