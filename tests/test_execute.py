@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from asfdata.paths import ROOT
-from asfdata.report.execute import OWNER_NAME, SOCKET_PREFIX, NotebookError, clean_stale_sockets, execute
+from asfdata.report.execute import (
+    OWNER_NAME,
+    POLL_SLICE,
+    SOCKET_PREFIX,
+    NotebookError,
+    _client_class,
+    clean_stale_sockets,
+    execute,
+)
 
 HANG_GUARD = 240  # seconds: only so that a regression fails instead of hanging the suite
 
@@ -104,3 +112,40 @@ def test_a_killed_run_leaves_sockets_that_the_next_run_removes(tmp_path, sig):
     assert left[0].exists()  # nothing ran to clean up
     assert clean_stale_sockets(sockets) == left
     assert list(sockets.iterdir()) == []
+
+
+class Socket:
+    """A socket whose poll is ready only from its ready_at-th call on (a missed wake-up before)."""
+
+    def __init__(self, ready_at: int | None):
+        self.ready_at, self.polls = ready_at, []
+
+    async def poll(self, timeout_ms):
+        self.polls.append(timeout_ms)
+        return self.ready_at is not None and len(self.polls) >= self.ready_at
+
+
+def sliced_channel(socket: Socket):
+    cls = _client_class().shell_channel_class
+    channel = cls.__new__(cls)  # without __init__, which wants a real zmq socket
+    channel.socket = socket
+
+    async def recv():
+        return {"msg_type": "execute_reply"}
+
+    channel._recv = recv
+    return channel
+
+
+def test_kernel_clients_wait_in_slices_so_a_missed_wake_up_costs_a_second():
+    import asyncio
+    from queue import Empty
+
+    assert POLL_SLICE == 1.0
+    waiting = Socket(ready_at=3)  # on iopub nbclient waits without a timeout
+    assert asyncio.run(sliced_channel(waiting).get_msg(timeout=None)) == {"msg_type": "execute_reply"}
+    assert waiting.polls == [1000, 1000, 1000]
+    silent = Socket(ready_at=None)
+    with pytest.raises(Empty):
+        asyncio.run(sliced_channel(silent).get_msg(timeout=0.25))
+    assert silent.polls and all(0 <= ms <= 250 for ms in silent.polls)  # never past the deadline

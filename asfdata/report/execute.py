@@ -23,6 +23,7 @@ INJECTED_TAG = "injected-parameters"
 SOCKET_PREFIX = "asf-kernel-"
 OWNER_NAME = "owner.pid"
 ORPHAN_SECONDS = 3600  # a socket folder without an owner file older than this is removed too
+POLL_SLICE = 1.0  # seconds a kernel client waits on a socket before it looks again
 
 
 class NotebookError(Exception):
@@ -91,6 +92,36 @@ def _socket_folder() -> Path:
     return folder
 
 
+def _client_class():
+    """An async kernel client whose shell and iopub waits poll in slices of POLL_SLICE seconds.
+
+    pyzmq's asyncio poll can miss the wake-up of a message that has already arrived (zmq's file
+    descriptor signals edges, and another operation on the socket may consume the edge); the
+    wait then lasts its whole timeout (the cell's 300 s, or for ever on iopub). Polled in slices,
+    a missed wake-up costs at most a slice."""
+    from queue import Empty
+
+    from jupyter_client.asynchronous.client import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+
+    class SlicedChannel(AsyncZMQSocketChannel):
+        async def get_msg(self, timeout: float | None = None) -> dict:
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                left = POLL_SLICE if deadline is None else max(0.0, deadline - time.monotonic())
+                try:
+                    return await super().get_msg(timeout=min(POLL_SLICE, left))
+                except Empty:
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise
+
+    class SlicedClient(AsyncKernelClient):
+        shell_channel_class = SlicedChannel
+        iopub_channel_class = SlicedChannel
+
+    return SlicedClient
+
+
 def read_notebook(path: Path):
     """The notebook at path, or NotebookError saying why it cannot be read."""
     import nbformat
@@ -129,7 +160,7 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
     inject_parameters(nb, params or {})
     folder = _socket_folder()
     km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(folder / "kernel"),
-                            connection_file=str(folder / "kernel.json"))
+                            connection_file=str(folder / "kernel.json"), client_factory=_client_class())
     running: list[int] = []  # index of the cell being executed
     client = NotebookClient(
         nb,
