@@ -100,8 +100,9 @@ def test_a_killed_run_leaves_sockets_that_the_next_run_removes(tmp_path, sig):
     sockets.mkdir()
     script = (f"from pathlib import Path\nfrom asfdata.report.execute import execute_all\n"
               f"execute_all([Path({str(sleepy)!r})], {{}}, print)")  # in a thread, as the build runs it
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
-                            env={**os.environ, "TMPDIR": str(sockets)})
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # the orphaned kernel's too
+    env = {**os.environ, "TMPDIR": str(sockets)}
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **quiet)
     deadline = time.monotonic() + HANG_GUARD
     while len(list(sockets.glob(f"{SOCKET_PREFIX}*/kernel-?"))) < 5 and time.monotonic() < deadline:
         time.sleep(0.2)  # until the kernel has bound its five sockets
