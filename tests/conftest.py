@@ -1,9 +1,9 @@
 """Shared fixtures: the processed frames, the notebooks run once per session, the real report built
 once, a scratch copy of data/raw and helpers to edit one cell of it; and how tests share workers.
 
-`make test` runs the suite on two workers (pytest-xdist, --dist loadgroup): each module stays on one
-worker, so its module fixtures are built once, and every test that needs the executed chapters or
-the real report runs on the worker that has them.
+`make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
+worker, so its fixtures are built once; chapter_runs serves tests/test_notebooks.py alone, and the
+workers take turns to build the real report.
 """
 
 from __future__ import annotations
@@ -25,20 +25,12 @@ NOTEBOOKS = (*CHAPTERS, "explore")
 # Rough seconds per notebook: the slowest start first, so both kernels finish together.
 SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
            "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
-SHARED = {"chapter_runs": "chapters", "real_report": "chapters"}  # fixture -> the xdist group it pins
 FALSE_WORDS = {"", "0", "false", "no", "off"}
 
 
 def in_ci() -> bool:
     """True when the CI variable is set to anything but 0/false/no/off (CI=false is not CI)."""
     return os.environ.get("CI", "").strip().lower() not in FALSE_WORDS
-
-
-def pytest_collection_modifyitems(config, items):
-    """Group the tests for pytest-xdist's loadgroup: by module, except those sharing the chapters."""
-    for item in items:
-        shared = [SHARED[name] for name in item.fixturenames if name in SHARED]
-        item.add_marker(pytest.mark.xdist_group(shared[0] if shared else item.module.__name__))
 
 
 @pytest.fixture(scope="session")

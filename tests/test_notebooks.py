@@ -10,7 +10,9 @@ import nbformat
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR
-from asfdata.report.edition import CHAPTERS
+from asfdata.report import edition
+from asfdata.report.edition import CHAPTERS, Job
+from asfdata.report.verify import split_chapters
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 ALL = REPORT + ["explore"]
@@ -170,3 +172,14 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
         assert [order[s] for s in statuses] == sorted(order[s] for s in statuses)  # mismatches first
     if stem == "explore":
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+
+
+def test_the_real_report_renders_byte_for_byte_from_these_runs(real_report, chapter_runs):
+    # Two independent runs of every chapter, each in a fresh kernel: the report build's and this session's.
+    runs = [chapter_runs[(c, "en")] for c in CHAPTERS]
+    assert [r for r in runs if isinstance(r, Exception)] == []
+    rebuilt = edition.render_editions(Job(), runs, edition.git("rev-parse", "HEAD") or "unknown")[real_report]
+    published = real_report.read_bytes()
+    old, new = (split_chapters(b.decode("utf-8")) for b in (published, rebuilt))
+    assert [part for part in {**old, **new} if old.get(part) != new.get(part)] == []  # names the chapter
+    assert rebuilt == published
