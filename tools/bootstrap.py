@@ -40,6 +40,7 @@ HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are requi
 # The project itself, editable, built by the locked (hash-checked) flit-core already installed.
 PROJECT = ["--no-deps", "--no-build-isolation", "-e", str(ROOT)]
 TAIL_LINES = 25
+MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python
 # What the report's processes import, compiled to bytecode once at set-up, two groups at once: uv
 # does not compile (pip does, everything), and with PYTHONDONTWRITEBYTECODE set Python would compile
 # these again in every kernel of every build.
@@ -83,7 +84,10 @@ class HashMismatch(SetupError):
 
 def run(cmd: list[str], what: str, show: bool = True) -> None:
     """Run an installer quietly; on failure show its last lines (unless show is False) and raise."""
-    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    except OSError as err:  # the program itself is missing or not executable
+        raise SetupError(f"{what} failed: {cmd[0]}: {err.strerror}") from None
     if done.returncode == 0:
         return
     lines = done.stdout.rstrip().splitlines()
@@ -174,6 +178,20 @@ def works(python: Path) -> bool:
     return python.exists() and subprocess.run([str(python), "-c", ""], capture_output=True).returncode == 0
 
 
+def check_python(python_cmd: str) -> None:
+    """The Python that creates .venv must be one the lock is for."""
+    try:
+        done = subprocess.run([python_cmd, "-c", "import sys; print(*sys.version_info[:2])"],
+                              capture_output=True, text=True)
+    except OSError:
+        done = None
+    found = tuple(int(x) for x in done.stdout.split()) if done and done.returncode == 0 else None
+    if found is None or found < MIN_PYTHON:
+        what = f"{python_cmd} is Python {'.'.join(map(str, found))}" if found else f"{python_cmd} cannot be run"
+        raise SetupError(f"{what}; the project needs Python {'.'.join(map(str, MIN_PYTHON))} or newer: "
+                         "run make PYTHON=python3.11 (or a newer one)")
+
+
 def install(venv: Path, python_cmd: str) -> None:
     """Create or update venv from the lock; write the stamp only when everything succeeded."""
     stamp = venv / STAMP_NAME
@@ -186,6 +204,8 @@ def install(venv: Path, python_cmd: str) -> None:
         t0 = time.perf_counter()
         stamp.unlink(missing_ok=True)
         fresh = not works(python)
+        if fresh:
+            check_python(python_cmd)
         try:
             if fresh:
                 python = create_venv(venv, python_cmd)
