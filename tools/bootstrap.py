@@ -187,7 +187,8 @@ def check_python(python_cmd: str) -> None:
         done = None
     found = tuple(int(x) for x in done.stdout.split()) if done and done.returncode == 0 else None
     if found is None or found < MIN_PYTHON:
-        what = f"{python_cmd} is Python {'.'.join(map(str, found))}" if found else f"{python_cmd} does not run"
+        version = ".".join(map(str, found)) if found else ""
+        what = f"{python_cmd} is Python {version}" if found else f"{python_cmd} does not run"
         raise SetupError(f"{what}; the project needs Python {'.'.join(map(str, MIN_PYTHON))} or newer: "
                          "run make PYTHON=python3.11 (or a newer one)")
 
