@@ -1,4 +1,5 @@
-"""Tests of asfdata.plots and asfdata.explore: chart kinds, fixed colours, integer years, the HTML figure."""
+"""Tests of the chart kinds (asfdata.render.charts) and the explorer (asfdata.chapters.explore): fixed
+colours, integer years, the HTML figure."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from asfdata import explore as X
 from asfdata import metrics as M
-from asfdata import plots
+from asfdata.chapters import explore as X
+from asfdata.chapters import funded, placements
+from asfdata.render import charts as plots
+from asfdata.render.html import figure_html
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 
@@ -64,7 +67,9 @@ def test_line_chart_integer_years_labels_title_source_and_colours(placed):
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
     counts = M.event_counts(frames["events"])
-    fig = plots.timeline_chart(placed, counts, title="t", ylabel="y", source="s", lang="en")
+    fig = plots.timeline_chart(
+        placed, counts, title="t", ylabel="y", source="s", lang="en", top_title="a", bottom_title="b"
+    )
     top = fig.axes[0]
     kommunen = [to_hex(line.get_color()).upper() for line in top.lines if line.get_label() == "Kommunen"]
     assert kommunen == [plots.colour("Kommunen")]
@@ -112,7 +117,8 @@ def test_other_chart_kinds_return_figures_with_title_and_source(frames):
 def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
     def build() -> str:
         fig = plots.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
-        return plots.figure_html(fig, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
+        png = plots.figure_png(fig)
+        return figure_html(png, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
 
     html = build()
     assert html == build()  # byte-reproducible
@@ -124,11 +130,11 @@ def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
 
 
 def test_report_figures_state_their_findings(frames):
-    html = plots.fig_placements_parts(frames, "en")
+    html = placements.fig_placements_parts(frames, "en")
     alt = re.search(r'alt="([^"]+)"', html).group(1)
     assert "2018: 244" in alt and "2020: 123" in alt
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    sv = plots.fig_outcome_intervals(frames, "sv")
+    sv = funded.fig_outcome_intervals(frames, "sv")
     assert "Vidare till arbete 1 av 10, 10,0 % (0,3 % till 44,5 %)" in sv
 
 

@@ -1,4 +1,5 @@
-"""Tests of asfdata.labels and asfdata.prose: number formats, both languages, computed sentences, escaping."""
+"""Tests of the words (asfdata.render.words) and the chapters' sentences: number formats, both languages,
+computed sentences, escaping."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import pandas as pd
 import pytest
 from test_metrics import audit_frame  # tests/ is on sys.path (pytest rootdir-less import)
 
-from asfdata import labels as L
-from asfdata import prose as P
+from asfdata.chapters import data_quality, funded, information, placements, summary
+from asfdata.render import words as L
+from asfdata.render.html import table_html
+from asfdata.render.phrases import source_line
 
 EMPTY_OK = {("english_note", "en")}  # a note only the Swedish edition needs
 
@@ -60,69 +63,70 @@ def test_names_stay_swedish_and_words_translate():
 
 
 def test_source_line_collapses_yearly_sections():
-    line = P.source_line(["Milstolpar 2018", "Milstolpar 2016", "Milstolpar 2017", "Bakgrund"], "en")
+    line = source_line(["Milstolpar 2018", "Milstolpar 2016", "Milstolpar 2017", "Bakgrund"], "en")
     assert (
         line
         == "Source: Samordningsförbund Gävleborg, final report ASF 2016–2020: Bakgrund; Milstolpar 2016–2018"
     )
-    assert P.source_line(["Milstolpar 2016", "Milstolpar 2018"], "sv").endswith("Milstolpar 2016, 2018")
-    assert P.source_line(["Individinriktade insatser 2016–2018"], "sv").startswith("Källa: ")
+    assert source_line(["Milstolpar 2016", "Milstolpar 2018"], "sv").endswith("Milstolpar 2016, 2018")
+    assert source_line(["Individinriktade insatser 2016–2018"], "sv").startswith("Källa: ")
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
 
 
 def test_change_2018_2019_sentence(frames):
-    en = P.change_year_finding(frames["snapshots"], "en")
+    en = placements.change_year_finding(frames["snapshots"], "en")
     assert "placements by Arbetsförmedlingen fell from 152 to 93 (\u221259, \u221238.8 %)" in en
     assert "placements by Kommunen fell from 74 to 26 (\u221248, \u221264.9 %)" in en
     assert "(\u22126, \u221235.3 %)" in en
-    sv = P.change_year_finding(frames["snapshots"], "sv")
+    sv = placements.change_year_finding(frames["snapshots"], "sv")
     assert "minskade placeringarna av Arbetsförmedlingen från 152 till 93 (\u221259, \u221238,8 %)" in sv
 
 
 def test_fell_most_sentence(frames):
-    en = P.fell_most_finding(frames["snapshots"], "en")
+    en = placements.fell_most_finding(frames["snapshots"], "en")
     assert "placements by Kommunen fell most (\u221260.2 %; \u221239.3 people a year on average)" in en
     assert "then those by Arbetsförmedlingen (\u221235.2 %; \u221247.3 people)" in en
     assert "Placements by Others (unpaid) rose (+5.0 %; +0.5 people a year on average)" in en
     assert "the largest fall was Arbetsförmedlingen's (\u221247.3 people" in en
-    sv = P.fell_most_finding(frames["snapshots"], "sv")
+    sv = placements.fell_most_finding(frames["snapshots"], "sv")
     assert "Kommunen mest (\u221260,2 %; \u221239,3 personer per år i genomsnitt)" in sv
 
 
 def test_funded_and_gender_sentences(frames):
-    en = P.funded_finding(frames["funded_placements"], frames["claims"], "en")
+    en = funded.funded_finding(frames["funded_placements"], frames["claims"], "en")
     assert en.startswith("Of 23 funded places granted 2016–2018, 11 were used (47.8 %), by 10 people.")
     assert "2 of 10 (20.0 %; exact 95 % interval 2.5 % to 55.6 %)" in en
-    sv = P.funded_finding(frames["funded_placements"], frames["claims"], "sv")
+    sv = funded.funded_finding(frames["funded_placements"], frames["claims"], "sv")
     assert "2 av 10 (20,0 %; exakt 95 %-intervall 2,5 % till 55,6 %)" in sv
-    assert P.gender_finding(frames["funded_placements"], "en").startswith(
+    assert funded.gender_finding(frames["funded_placements"], "en").startswith(
         "The yearly detail gives 9 women and 2 men"
     )
 
 
 def test_contradictions_name_the_published_genders_only(frames):
-    items = P.contradiction_items(frames["funded_outcomes"], frames["claims"], "en")
+    items = funded.contradiction_items(frames["funded_outcomes"], frames["claims"], "en")
     assert items == [
         "Referred to Arbetsförmedlingen: the detail states 1 man, the summary 1 woman",
         "Back to public support: the detail states 7 of unstated gender, the summary 8 women",
     ]
-    assert P.contradiction_items(frames["funded_outcomes"], frames["claims"], "sv")[0] == (
+    assert funded.contradiction_items(frames["funded_outcomes"], frames["claims"], "sv")[0] == (
         "Aktualiserad hos Arbetsförmedlingen: årsredovisningen anger 1 man, sammanfattningen 1 kvinna"
     )
 
 
 def test_informed_sentence(frames):
-    en = P.informed_finding(frames["snapshots"], frames["claims"], None, "en")
+    en = information.informed_finding(frames["snapshots"], frames["claims"], None, "en")
     assert "add up to 1,275 for 2016–2020; the report states a total of 1,257 (\u221218 against the sum)" \
         in en
     assert "Most were informed in 2017 (586)" in en and "two swapped digits" in en
-    assert "summerar till 1 275" in P.informed_finding(frames["snapshots"], frames["claims"], None, "sv")
+    sv = information.informed_finding(frames["snapshots"], frames["claims"], None, "sv")
+    assert "summerar till 1 275" in sv
 
 
 def test_five_points_say_what_they_cannot_show(frames):
-    bullets = P.five_points(frames, "en")
+    bullets = placements.five_points(frames, "en")
     assert bullets[0].endswith(
         "placements by Arbetsförmedlingen and Kommunen were lower in every autumn "
         "2019–2020 than in any autumn 2016–2018; those by Others (unpaid) were not."
@@ -132,14 +136,14 @@ def test_five_points_say_what_they_cannot_show(frames):
 
 
 def test_pandemic_is_a_second_cause_in_2020(frames):
-    en = P.pandemic_finding(frames["snapshots"], frames["events"], "en")
+    en = placements.pandemic_finding(frames["snapshots"], frames["events"], "en")
     assert en.startswith("In 2020 a second cause is at work")
     assert "fell from 130 to 117 (\u221210.0 %)" in en
 
 
 def test_small_tables_say_so():
-    assert P.small_note(1, "en") == P.small_note(2, "en") == L.t("small_note", "en")
-    assert P.small_note(0, "en") == P.small_note(3, "en") == ""
+    assert funded.small_note(1, "en") == funded.small_note(2, "en") == L.t("small_note", "en")
+    assert funded.small_note(0, "en") == funded.small_note(3, "en") == ""
 
 
 # ---- sections and escaping ---------------------------------------------------------------------------------
@@ -147,7 +151,7 @@ def test_small_tables_say_so():
 
 def test_table_html_escapes_text_from_data():
     df = pd.DataFrame({"a": ["<script>alert(1)</script>"], "b": ["x & y"]})
-    html = P.table_html(df, caption="<b>c</b>", source="S <i>")
+    html = table_html(df, caption="<b>c</b>", source="S <i>")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<caption>&lt;b&gt;c&lt;/b&gt;</caption>" in html
     assert "x &amp; y" in html and "S &lt;i&gt;" in html
@@ -156,13 +160,13 @@ def test_table_html_escapes_text_from_data():
 def test_audit_section_mismatches_first_and_escaped():
     a = audit_frame()
     a.loc[0, "note"] = "<script>x</script>"
-    html = P.audit_section(a, "en")
+    html = data_quality.audit_section(a, "en")
     statuses = re.findall(r"<td>(mismatch|approximate|ok)</td>", html)
     assert statuses == ["mismatch", "mismatch", "approximate", "ok"]
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     assert "The audit ran 4 checks: 2 with figures that disagree" in html
-    assert "avviker" in P.audit_section(a, "sv")
-    assert "has not been run" in P.audit_section(None, "en")
+    assert "avviker" in data_quality.audit_section(a, "sv")
+    assert "has not been run" in data_quality.audit_section(None, "en")
 
 
 def test_assumptions_section():
@@ -175,13 +179,13 @@ def test_assumptions_section():
             "sources": ["Bakgrund", "Bakgrund"],
         }
     )
-    html = P.assumptions_section(a, "sv")
+    html = data_quality.assumptions_section(a, "sv")
     assert html.index("A01") < html.index("A02") and "<h2>Antagandelogg</h2>" in html
 
 
 def test_summary_sections(frames):
     f = dict(frames, audit=audit_frame())
-    kf = P.key_findings(f, "en")
+    kf = summary.key_findings(f, "en")
     for prefix in (
         "Employees and companies.",
         "People placed.",
@@ -190,12 +194,12 @@ def test_summary_sections(frames):
         "Data quality.",
     ):
         assert f"<strong>{prefix}</strong>" in kf
-    lim = P.limitations(f, "en")
+    lim = summary.limitations(f, "en")
     assert "1 of 10 has an exact 95 % interval from 0.3 % to 44.5 %" in lim
     assert "people placed 2018: stated total 244, parts add up to 243" in lim
     assert "people placed 2020: stated total 123, parts add up to 117" in lim
     assert "stated 1,257, yearly figures add up to 1,275" in lim
-    gl = P.glossary("en")
+    gl = summary.glossary("en")
     for term in (
         "ASF",
         "Finsam",
@@ -205,5 +209,5 @@ def test_summary_sections(frames):
         "Reserved contract",
     ):
         assert term in gl
-    assert "<dt>Reserverat kontrakt</dt>" in P.glossary("sv")
-    assert P.intro("02", f, "sv").startswith("<h1>Placerade personer och 2019 års reform</h1>")
+    assert "<dt>Reserverat kontrakt</dt>" in summary.glossary("sv")
+    assert placements.intro(f, "sv").startswith("<h1>Placerade personer och 2019 års reform</h1>")

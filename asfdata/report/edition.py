@@ -55,10 +55,10 @@ SOURCE_REPORT = (
 PERIOD = "2016–2020"
 
 def word(key: str, lang: str) -> str:
-    """A word of the title page (asfdata.labels, key report_<key>)."""
-    from asfdata import labels
+    """A word of the title page (asfdata.render.words, key report_<key>)."""
+    from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
-    return labels.t(f"report_{key}", lang)
+    return words.t(f"report_{key}", lang)
 
 
 class ReportError(Exception):
@@ -296,10 +296,10 @@ _HEADING_HTML = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S | re.I)
 
 def chapter_heading(nb, path: Path, lang: str) -> str:
     """The chapter's title: its first level-1 or level-2 heading, in markdown or in an output;
-    else labels' chapter_<number>, else the notebook's name."""
+    else the words' chapter_<number>, else the notebook's name."""
     import html
 
-    from asfdata import labels
+    from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
     for cell in nb.cells:
         texts = [("md", cell.source)] if cell.cell_type == "markdown" else []
@@ -313,7 +313,7 @@ def chapter_heading(nb, path: Path, lang: str) -> str:
                 plain = re.sub(r"<[^>]+>|[*`]", "", m.group(1)).replace("¶", "")
                 return " ".join(html.unescape(plain).split())
     key = f"chapter_{path.stem.split('_')[0]}"
-    return labels.t(key, lang) if labels.has(key) else path.stem
+    return words.t(key, lang) if words.has(key) else path.stem
 
 
 def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):

@@ -917,7 +917,7 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [
     ),
 ]
 
-MONTHS = (
+MONTH_NAMES = (
     (
         "January",
         "February",
@@ -975,6 +975,11 @@ def has(key: str) -> bool:
     return key in TEXT
 
 
+def chapter_title(chapter: str, lang: str) -> str:
+    """Title of a chapter ('00' … '05', 'explore') in lang."""
+    return t(f"chapter_{chapter}", lang)
+
+
 def name(category: str, lang: str) -> str:
     """Reader's name of a category (placing body, gender, region, outcome, stage, ...), else the key."""
     key = f"cat_{category}"
@@ -1001,7 +1006,7 @@ def status(status_key: str, lang: str) -> str:
 
 def month(m: int, lang: str) -> str:
     """Name of month m (1–12) in lang."""
-    return MONTHS[check_lang(lang)][int(m) - 1]
+    return MONTH_NAMES[check_lang(lang)][int(m) - 1]
 
 
 def period_text(text: str, lang: str) -> str:

@@ -1,0 +1,1 @@
+"""One module per chapter of the report (and the explorer): its sentences, tables and charts."""
