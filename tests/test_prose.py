@@ -4,62 +4,47 @@ computed sentences, escaping."""
 from __future__ import annotations
 
 import re
-import string
 
 import pandas as pd
 import pytest
 from test_metrics import audit_frame  # tests/ is on sys.path (pytest rootdir-less import)
 
 from asfdata.chapters import data_quality, funded, information, placements, summary
-from asfdata.render import words as L
+from asfdata.render import words as W
 from asfdata.render.html import table_html
 from asfdata.render.phrases import source_line
 
-EMPTY_OK = {("english_note", "en")}  # a note only the Swedish edition needs
-
-
-# ---- labels ------------------------------------------------------------------------------------------------
-
-
-def test_every_text_exists_in_both_languages_with_the_same_placeholders():
-    for key, texts in L.TEXT.items():
-        assert len(texts) == 2, key
-        for lang, text in zip(L.LANGS, texts, strict=True):
-            assert text or (key, lang) in EMPTY_OK, (key, lang)
-        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in texts]
-        assert fields[0] == fields[1], key
-    for term, text in L.GLOSSARY:
-        assert all(term) and all(text)
+# ---- words (their keys and languages: test_words.py) -------------------------------------------------------
 
 
 def test_numbers_in_english_and_swedish():
-    assert L.num(1257, "en") == "1,257"
-    assert L.num(1257, "sv") == "1 257"
-    assert L.num(134.3333, "en", 1) == "134.3"
-    assert L.num(134.3333, "sv", 1) == "134,3"
-    assert L.num(-59, "en", sign=True) == "\u221259"
-    assert L.num(5, "sv", sign=True) == "+5"
-    assert L.num(-0.04, "en", 1) == "0.0"  # no negative zero
-    assert L.pct(-38.8158, "en", sign=True) == "\u221238.8 %"
-    assert L.pct(-38.8158, "sv", sign=True) == "\u221238,8 %"
-    assert L.num(float("nan"), "en") == L.DASH
-    assert L.years(2016, 2018) == "2016–2018" and L.years(2019, 2019) == "2019"
-    assert L.join(["a", "b", "c"], "sv") == "a, b och c"
+    assert W.num(1257, "en") == "1,257"
+    assert W.num(1257, "sv") == "1 257"
+    assert W.num(134.3333, "en", 1) == "134.3"
+    assert W.num(134.3333, "sv", 1) == "134,3"
+    assert W.num(-59, "en", sign=True) == "\u221259"
+    assert W.num(5, "sv", sign=True) == "+5"
+    assert W.num(-0.04, "en", 1) == "0.0"  # no negative zero
+    assert W.pct(-38.8158, "en", sign=True) == "\u221238.8 %"
+    assert W.pct(-38.8158, "sv", sign=True) == "\u221238,8 %"
+    assert W.num(float("nan"), "en") == W.DASH
+    assert W.years(2016, 2018) == "2016–2018" and W.years(2019, 2019) == "2019"
+    assert W.join(["a", "b", "c"], "sv") == "a, b och c"
     with pytest.raises(ValueError, match="unknown language"):
-        L.t("chapter_00", "de")
+        W.t("chapter_00", "de")
 
 
 def test_names_stay_swedish_and_words_translate():
-    assert L.name("Arbetsförmedlingen", "en") == "Arbetsförmedlingen"
-    assert L.name("Kommunen", "en") == "Kommunen"
-    assert L.name("Hälsingland", "en") == "Hälsingland"
-    assert L.name("Övriga", "en") == "Others (unpaid)"
-    assert L.name("Övriga", "sv") == "Övriga (utan ersättning)"
-    assert L.name("women", "sv") == "Kvinnor"
-    assert L.target_group("Individer med psykisk ohälsa", "en") == "People with mental ill-health"
-    assert L.target_group("okänd målgrupp", "en") == "okänd målgrupp"
-    assert L.status("mismatch", "sv") == "avviker"
-    assert L.month(11, "sv") == "november" and L.period_text("våren", "en") == "spring"
+    assert W.name("Arbetsförmedlingen", "en") == "Arbetsförmedlingen"
+    assert W.name("Kommunen", "en") == "Kommunen"
+    assert W.name("Hälsingland", "en") == "Hälsingland"
+    assert W.name("Övriga", "en") == "Others (unpaid)"
+    assert W.name("Övriga", "sv") == "Övriga (utan ersättning)"
+    assert W.name("women", "sv") == "Kvinnor"
+    assert W.target_group("Individer med psykisk ohälsa", "en") == "People with mental ill-health"
+    assert W.target_group("okänd målgrupp", "en") == "okänd målgrupp"
+    assert W.status("mismatch", "sv") == "avviker"
+    assert W.month(11, "sv") == "november" and W.period_text("våren", "en") == "spring"
 
 
 def test_source_line_collapses_yearly_sections():
@@ -142,7 +127,7 @@ def test_pandemic_is_a_second_cause_in_2020(frames):
 
 
 def test_small_tables_say_so():
-    assert funded.small_note(1, "en") == funded.small_note(2, "en") == L.t("small_note", "en")
+    assert funded.small_note(1, "en") == funded.small_note(2, "en") == funded.t("small_note", "en")
     assert funded.small_note(0, "en") == funded.small_note(3, "en") == ""
 
 

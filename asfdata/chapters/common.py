@@ -11,6 +11,7 @@ from asfdata.render import words as W
 from asfdata.render.html import formatted, table_html
 
 t = W.t
+PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
 
 
 def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str) -> str:

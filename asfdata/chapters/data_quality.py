@@ -5,16 +5,17 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.chapters.common import audit_html
+from asfdata.chapters.data_quality_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts
 from asfdata.render import words as W
 from asfdata.render.html import formatted, h, p, table_html
 
-t = W.t
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
-    return h(W.chapter_title("05", lang), 1) + p(t("intro_05", lang))
+    return h(W.chapter_title("05", lang), 1) + p(t("intro", lang))
 
 
 def audit_finding(audit, lang: str) -> str:

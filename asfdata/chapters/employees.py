@@ -7,18 +7,19 @@ import pandas as pd
 
 from asfdata import metrics as M
 from asfdata.chapters.common import parts_table
+from asfdata.chapters.employees_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
 
-t = W.t
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     s = frames["snapshots"]
-    text = t("intro_01", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
+    text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
     return h(W.chapter_title("01", lang), 1) + p(text)
 
 

@@ -11,12 +11,13 @@ from html import escape
 import pandas as pd
 
 from asfdata import metrics as M
+from asfdata.chapters.explore_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart
 from asfdata.render.html import figure_html, h, wide_table
 from asfdata.render.phrases import series_values, source_line
 
-t = W.t
+t = W.translator(WORDS)
 
 MEASURES = ("placements", "employees", "companies", "informed")
 SCALES = ("absolute", "indexed", "share")

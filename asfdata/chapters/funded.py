@@ -7,20 +7,21 @@ import pandas as pd
 
 from asfdata import metrics as M
 from asfdata.chapters.common import audit_html
+from asfdata.chapters.funded_words import WORDS
 from asfdata.pipeline.audit_lookup import funded_audit
 from asfdata.render import words as W
 from asfdata.render.charts import bar_chart, figure_png, interval_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
-t = W.t
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     fp = frames["funded_placements"]
     text = t(
-        "intro_03",
+        "intro",
         lang,
         y0=int(fp["year"].min()),
         y1=int(fp["year"].max()),
@@ -68,7 +69,7 @@ def _gender_list(rows: pd.DataFrame, col: str, lang: str) -> str:
     """'1 men' / '7 of unstated gender' for one side of an outcome comparison."""
 
     def word(gender: str, k: int) -> str:
-        key = f"g_{gender}_1" if k == 1 and W.has(f"g_{gender}_1") else f"g_{gender}"
+        key = f"g_{gender}_1" if k == 1 and f"g_{gender}_1" in WORDS else f"g_{gender}"
         return t(key, lang)
 
     parts = [

@@ -6,20 +6,20 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import metrics as M
-from asfdata.chapters.common import event_marks
-from asfdata.chapters.placements import PLACED_BY
+from asfdata.chapters.common import PLACED_BY, event_marks
+from asfdata.chapters.information_words import WORDS
 from asfdata.pipeline.audit import swapped_digits
 from asfdata.render import words as W
 from asfdata.render.charts import bar_line_chart, figure_png, timeline_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, source_line, with_marks
 
-t = W.t
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
-    text = t("intro_04", lang, last_year=int(frames["snapshots"]["year"].max()))
+    text = t("intro", lang, last_year=int(frames["snapshots"]["year"].max()))
     return h(W.chapter_title("04", lang), 1) + p(text)
 
 

@@ -6,19 +6,19 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import metrics as M
-from asfdata.chapters.common import event_marks, parts_table
+from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
+from asfdata.chapters.placements_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
 
-t = W.t
-PLACED_BY = ("placements", "placed_by")  # the measure and breakdown of people placed by placing body
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
-    text = t("intro_02", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
+    text = t("intro", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
     return h(W.chapter_title("02", lang), 1) + p(text)
 
 

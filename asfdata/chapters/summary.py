@@ -11,17 +11,19 @@ from asfdata.chapters.employees import employees_finding
 from asfdata.chapters.funded import funded_finding
 from asfdata.chapters.information import informed_finding
 from asfdata.chapters.placements import change_year_finding, fell_most_finding
+from asfdata.chapters.summary_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words as W
 from asfdata.render.html import h, p, ul
+from asfdata.render.shared_words import GLOSSARY
 
-t = W.t
+t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     s = frames["snapshots"]
-    text = t("summary_intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
+    text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
     return h(W.chapter_title("00", lang), 1) + p(text)
 
 
@@ -69,7 +71,7 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
     s, audit = frames["snapshots"], frames.get("audit")
     items = [
         t(
-            "item_total_vs_parts",
+            "item_stated_vs_parts",
             lang,
             measure=W.lower_first(t(f"measure_{r.measure}", lang)),
             year=int(r.year),
@@ -111,5 +113,5 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
 def glossary(lang: str) -> str:
     """The glossary as a definition list."""
     i = W.check_lang(lang)
-    rows = "".join(f"<dt>{escape(term[i])}</dt>\n<dd>{escape(text[i])}</dd>\n" for term, text in W.GLOSSARY)
+    rows = "".join(f"<dt>{escape(term[i])}</dt>\n<dd>{escape(text[i])}</dd>\n" for term, text in GLOSSARY)
     return h(t("h_glossary", lang)) + f'<dl class="asf-glossary">\n{rows}</dl>\n'
