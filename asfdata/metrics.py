@@ -11,10 +11,18 @@ import pandas as pd
 
 from asfdata.pipeline.audit_lookup import audit_find
 from asfdata.pipeline.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
+from asfdata.study import (
+    AFTER,
+    BACKGROUND_CLAIMS,
+    BASE_YEAR,
+    BEFORE,
+    CLAIM_INFORMED_TOTAL,
+    CLAIM_OUTCOME_ARBETSFORMEDLINGEN,
+    CLAIM_OUTCOME_WORK,
+    CLAIM_UNIQUE_INDIVIDUALS,
+    OUTCOME_CLAIMS,
+)
 
-BEFORE = (2016, 2018)  # years before the 2019 reorganisation of Arbetsförmedlingen (inclusive)
-AFTER = (2019, 2020)  # years after it (inclusive)
-BASE_YEAR = 2018  # default base of indexed series: the last autumn before the reorganisation
 SUM_OF_PARTS = "sum_of_parts"  # category of a series computed as the sum of the parts
 SMALL = 3  # tables describing fewer than this many people say so
 OUTCOME_ORDER = ("work", "arbetsformedlingen", "back", "extended", "not_stated")  # display order of outcomes
@@ -218,7 +226,7 @@ def background_comparison(
     """
     snap = series(snapshots, "employees").set_index("year")["value"]
     rows = []
-    for _, c in claims.loc[claims["claim_id"].str.startswith("background-")].iterrows():
+    for _, c in claims.loc[claims["claim_id"].str.startswith(BACKGROUND_CLAIMS)].iterrows():
         year, measure = int(c["year_from"]), c["measure"]
         if measure == "people_active":
             value = snap[year] + series(snapshots, "placements").set_index("year")["value"][year]
@@ -249,9 +257,9 @@ def funnel(funded_placements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     out = [
         ("places_granted", int(funded_placements["places_granted"].sum())),
         ("places_used", int(funded_placements["places_used"].sum())),
-        ("unique_individuals", int(claim(claims, "funded-unique-individuals")["value"])),
+        ("unique_individuals", int(claim(claims, CLAIM_UNIQUE_INDIVIDUALS)["value"])),
     ]
-    outcomes = claims.loc[claims["claim_id"].str.startswith("funded-outcome-")]
+    outcomes = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
     out += [(f"outcome_{o}", int(v)) for o, v in outcome_order(outcomes[["category", "value"]])]
     return pd.DataFrame(out, columns=["stage", "value"])
 
@@ -316,7 +324,7 @@ def gender_of_placed(funded_placements: pd.DataFrame) -> pd.DataFrame:
 def outcome_comparison(funded_outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Per outcome and gender: people in the yearly detail against people in the summary (people)."""
     detail = funded_outcomes.groupby(["outcome", "gender"])["count"].sum().astype("int64")
-    summ = claims.loc[claims["claim_id"].str.startswith("funded-outcome-")]
+    summ = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
     summary = (
         summ.assign(gender=summ["gender"].fillna("unknown"))
         .groupby(["category", "gender"])["value"]
@@ -349,9 +357,9 @@ def proportion_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float, fl
 
 def outcome_intervals(claims: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     """Share of the unique individuals reaching work, Arbetsförmedlingen or either, exact intervals (%)."""
-    n = int(claim(claims, "funded-unique-individuals")["value"])
-    work = int(claim(claims, "funded-outcome-work")["value"])
-    af = int(claim(claims, "funded-outcome-arbetsformedlingen")["value"])
+    n = int(claim(claims, CLAIM_UNIQUE_INDIVIDUALS)["value"])
+    work = int(claim(claims, CLAIM_OUTCOME_WORK)["value"])
+    af = int(claim(claims, CLAIM_OUTCOME_ARBETSFORMEDLINGEN)["value"])
     rows = []
     for outcome, k in (("work", work), ("arbetsformedlingen", af), ("either", work + af)):
         share, lo, hi = proportion_ci(k, n, level)
@@ -373,7 +381,7 @@ def informed_vs_stated(
     snapshots: pd.DataFrame, claims: pd.DataFrame, audit: pd.DataFrame | None = None
 ) -> dict:
     """The report's period total of people informed against the sum of the yearly figures (people)."""
-    c = claim(claims, "informed-period-total")
+    c = claim(claims, CLAIM_INFORMED_TOTAL)
     computed = int(series(snapshots, "informed")["value"].sum())
     found = audit_find(audit, ["informed"], stated=int(c["value"]))
     return {

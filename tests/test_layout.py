@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,18 @@ def test_imports_inside_functions_say_why(prefix):
             lines = path.read_text(encoding="utf-8").splitlines()
             bad += [f"{m}:{line}" for _, line, inner in imports(path) if inner and "#" not in lines[line - 1]]
     assert bad == []
+
+
+def test_the_study_parameters_are_written_once():
+    """Years and claim ids appear as values only in asfdata/study.py (docstrings may mention them)."""
+    mine = ("asfdata.render", "asfdata.chapters", "asfdata.metrics", "asfdata.pipeline.audit_lookup")
+    found = []
+    for m, path in MODULES.items():
+        if m.startswith(mine):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                value = node.value if isinstance(node, ast.Constant) else None
+                year = isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100
+                claim = isinstance(value, str) and re.match(r"(funded|background|informed)-", value)
+                if year or claim:
+                    found.append(f"{m}:{node.lineno} {value!r}")
+    assert found == []

@@ -75,8 +75,12 @@ def test_a_chapter_never_repeats_a_shared_key():
 
 
 def test_glossary_months_and_periods_in_both_languages():
+    study_years = {"base", "before", "after", "reform_year"}  # filled in by asfdata.chapters.summary.glossary
     for term, text in shared_words.GLOSSARY:
         assert all(term) and all(text) and len(term) == len(text) == 2
+        for pair in (term, text):
+            fields = [{f for _, f, _, _ in string.Formatter().parse(x) if f} for x in pair]
+            assert fields[0] == fields[1] and fields[0] <= study_years, pair
     assert [len(m) for m in shared_words.MONTH_NAMES] == [12, 12]
     assert all(shared_words.PERIOD_WORDS.values())
 

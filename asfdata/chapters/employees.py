@@ -12,6 +12,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
+from asfdata.study import MILESTONES_SECTION
 
 t = W.translator(WORDS)
 
@@ -133,7 +134,7 @@ def background_section(frames: dict, lang: str) -> str:
         ("status", t("col_status", lang), "text"),
     ]
     y0 = int(b["year"].min())
-    src = source_line(list(b["source"]) + [f"Milstolpar {y0}"], lang)
+    src = source_line(list(b["source"]) + [f"{MILESTONES_SECTION} {y0}"], lang)
     return (
         h(t("h_background", lang))
         + p(background_finding(claims, s, audit, lang))

@@ -16,6 +16,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart
 from asfdata.render.html import figure_html, h, wide_table
 from asfdata.render.phrases import series_values, source_line
+from asfdata.study import BASE_YEAR
 
 t = W.translator(WORDS)
 
@@ -39,7 +40,7 @@ def explore_frame(
     measure: str,
     breakdown: str = "total",
     scale: str = "absolute",
-    base_year: int = M.BASE_YEAR,
+    base_year: int = BASE_YEAR,
 ) -> pd.DataFrame:
     """Tidy year/category/value frame of a measure and breakdown on a scale: absolute (units), indexed
     (base_year = 100) or share (percent of the year's sum of the categories)."""
@@ -77,7 +78,7 @@ def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang:
 
 
 def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                  base_year: int = M.BASE_YEAR, lang: str = "en"):
+                  base_year: int = BASE_YEAR, lang: str = "en"):
     """The explorer's chart (a Figure) and the frame it """
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
     words = choice_words(measure, breakdown, scale, base_year, lang)
@@ -100,7 +101,7 @@ def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total
 
 
 def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                 base_year: int = M.BASE_YEAR, lang: str = "en") -> str:
+                 base_year: int = BASE_YEAR, lang: str = "en") -> str:
     """The explorer's chart as an HTML figure with alt text, source and the table of the plotted numbers."""
     fig, frame = explore_chart(snapshots, measure, breakdown, scale, base_year, lang)
     d = 0 if scale == "absolute" else 1
@@ -137,7 +138,7 @@ def explorer(frames: dict, lang: str = "en"):
     )
     base = w.Dropdown(
         options=years,
-        value=M.BASE_YEAR if M.BASE_YEAR in years else years[-1],
+        value=BASE_YEAR if BASE_YEAR in years else years[-1],
         description=t("widget_base_year", lang),
     )
     out = w.Output()

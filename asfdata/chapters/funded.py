@@ -13,6 +13,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import bar_chart, figure_png, interval_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
+from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
 t = W.translator(WORDS)
 
@@ -25,7 +26,7 @@ def intro(frames: dict, lang: str) -> str:
         lang,
         y0=int(fp["year"].min()),
         y1=int(fp["year"].max()),
-        months=int(M.claim(frames["claims"], "funded-months-per-placement")["value"]),
+        months=int(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"]),
     )
     return h(W.chapter_title("03", lang), 1) + p(text)
 
@@ -228,7 +229,7 @@ def contradictions_section(frames: dict, lang: str) -> str:
         n=int((fa["status"] == "mismatch").sum()),
     )
     src = source_line(
-        list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith("funded-outcome-"), "source"]),
+        list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
         lang,
     )
     out = h(t("h_contradictions", lang)) + p(text) + table_html(formatted(cmp, spec, lang), source=src)
@@ -257,9 +258,8 @@ def fig_funnel(frames: dict, lang: str) -> str:
         n=n,
         kw=W.num(v.get("outcome_work", 0), lang),
     )
-    src = source_line(
-        list(fp["source"]) + list(claims.loc[claims["claim_id"].str.startswith("funded-"), "source"]), lang
-    )
+    funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
+    src = source_line(list(fp["source"]) + list(funded_claims), lang)
     fig = bar_chart(d, title=title, xlabel=t("axis_places_people", lang), source=src, lang=lang)
     values = "; ".join(f"{a}: {W.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
     alt = t("alt_bars", lang, what=t("what_funnel", lang), values=values)
@@ -305,7 +305,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     n = int(ci["n"].iloc[0])
     work = ci.set_index("outcome").loc["work"]
     title = t("title_intervals", lang, n=n, lo=W.pct(work["low"], lang), hi=W.pct(work["high"], lang))
-    src = source_line(claims.loc[claims["claim_id"].str.startswith("funded-"), "source"], lang)
+    src = source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang)
     fig = interval_chart(d, title=title, xlabel=t("axis_share_people", lang), source=src, lang=lang)
     values = "; ".join(
         t(

@@ -12,6 +12,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
+from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
 
 t = W.translator(WORDS)
 
@@ -36,7 +37,9 @@ def sum_of_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     return s.loc[s["category"] == M.SUM_OF_PARTS].reset_index(drop=True)
 
 
-def change_year_finding(snapshots: pd.DataFrame, lang: str, ya: int = 2018, yb: int = 2019) -> str:
+def change_year_finding(
+    snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR
+) -> str:
     """Change per placing body from autumn ya to autumn yb, in people and percent."""
     ch = M.change_between(placements(snapshots), ya, yb)
     items = [
@@ -112,7 +115,7 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -
         year=year,
         ya=year - 1,
         yb=year,
-        after=W.years(*M.AFTER),
+        after=W.years(*AFTER),
         **change_words(total[year - 1], total[year], lang),
     )
 
@@ -121,12 +124,12 @@ def five_points(frames: dict, lang: str) -> list[str]:
     """What five autumn counts can and cannot show (bullets)."""
     s = frames["snapshots"]
     pl = placements(s)
-    before = pl.loc[pl["year"].between(*M.BEFORE)].groupby("category", sort=False)["value"].min()
-    after = pl.loc[pl["year"].between(*M.AFTER)].groupby("category", sort=False)["value"].max()
+    before = pl.loc[pl["year"].between(*BEFORE)].groupby("category", sort=False)["value"].min()
+    after = pl.loc[pl["year"].between(*AFTER)].groupby("category", sort=False)["value"].max()
     lower = [W.name(c, lang) for c in before.index if after[c] < before[c]]
     not_lower = [W.name(c, lang) for c in before.index if after[c] >= before[c]]
     c = M.series(s, "companies")
-    spans = {"before": W.years(*M.BEFORE), "after": W.years(*M.AFTER)}
+    spans = {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
     if lower:
         rest = t("five_can_partly", lang, items=W.join(not_lower, lang)) if not_lower else ""
         can = t("five_can", lang, lower=W.join(lower, lang), rest=rest, **spans)
@@ -149,7 +152,7 @@ def five_points(frames: dict, lang: str) -> list[str]:
 # ---- sections ----------------------------------------------------------------------------------------------
 
 
-def change_year_section(frames: dict, lang: str, ya: int = 2018, yb: int = 2019) -> str:
+def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
     s = frames["snapshots"]
     ch = M.change_between(M.with_sum_of_parts(s, *PLACED_BY), ya, yb)
@@ -161,7 +164,7 @@ def change_year_section(frames: dict, lang: str, ya: int = 2018, yb: int = 2019)
         ("change", t("col_change_people", lang), "sint"),
         ("change_pct", t("col_change_pct", lang), "spct"),
     ]
-    src = source_line([f"Milstolpar {ya}", f"Milstolpar {yb}"], lang)
+    src = source_line([f"{MILESTONES_SECTION} {ya}", f"{MILESTONES_SECTION} {yb}"], lang)
     return (
         h(t("h_change_year", lang, ya=ya, yb=yb))
         + p(change_year_finding(s, lang, ya, yb))
@@ -174,7 +177,7 @@ def period_means_section(frames: dict, lang: str) -> str:
     s = frames["snapshots"]
     pm = M.period_means(placements(s))
     pm = pm.assign(category=[W.name(c, lang) for c in pm["category"]])
-    before, after = W.years(*M.BEFORE), W.years(*M.AFTER)
+    before, after = W.years(*BEFORE), W.years(*AFTER)
     spec = [
         ("rank", t("col_rank", lang), "int"),
         ("category", t("col_body", lang), "text"),
@@ -206,7 +209,7 @@ def five_points_section(frames: dict, lang: str) -> str:
 # ---- charts ------------------------------------------------------------------------------------------------
 
 
-def _placements_title(s: pd.DataFrame, lang: str, ya: int = 2018, yb: int = 2019) -> str:
+def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Title: the sum of the parts from autumn ya to autumn yb."""
     tot = sum_of_parts(s).set_index("year")["value"]
     return t("title_placements", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang))
@@ -230,7 +233,7 @@ def fig_placements(frames: dict, lang: str) -> str:
     return figure_html(figure_png(fig), alt, src, wide_table(d, lang))
 
 
-def fig_placements_indexed(frames: dict, lang: str, base: int = M.BASE_YEAR) -> str:
+def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
     """People placed by placing body indexed to base = 100."""
     s = frames["snapshots"]
     d = M.indexed(placements(s), base)

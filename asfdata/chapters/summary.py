@@ -16,6 +16,7 @@ from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words as W
 from asfdata.render.html import h, p, ul
 from asfdata.render.shared_words import GLOSSARY
+from asfdata.study import AFTER, BASE_YEAR, BEFORE, REFORM_YEAR
 
 t = W.translator(WORDS)
 
@@ -111,7 +112,12 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
 
 
 def glossary(lang: str) -> str:
-    """The glossary as a definition list."""
+    """The glossary as a definition list, the study's years filled in."""
     i = W.check_lang(lang)
-    rows = "".join(f"<dt>{escape(term[i])}</dt>\n<dd>{escape(text[i])}</dd>\n" for term, text in GLOSSARY)
+    years = {"base": BASE_YEAR, "reform_year": REFORM_YEAR}
+    years |= {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
+    rows = "".join(
+        f"<dt>{escape(term[i].format(**years))}</dt>\n<dd>{escape(text[i].format(**years))}</dd>\n"
+        for term, text in GLOSSARY
+    )
     return h(t("h_glossary", lang)) + f'<dl class="asf-glossary">\n{rows}</dl>\n'

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
-
-FUNDED_SECTION = "Individinriktade"  # the section on the funded placements: Individinriktade insatser
+from asfdata.study import FUNDED_SECTION
 
 
 def empty_audit() -> pd.DataFrame:

@@ -252,7 +252,8 @@ SHARED: dict[str, tuple[str, str]] = {
     ),
 }
 
-GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanation), each (English, Swedish)
+GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanation), each (English, Swedish);
+    # placeholders: {base}, {before}, {after}, {reform_year} (asfdata.study)
     (
         ("ASF (arbetsintegrerande socialt företag)", "ASF (arbetsintegrerande socialt företag)"),
         (
@@ -290,10 +291,11 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
         ("Arbetsförmedlingen", "Arbetsförmedlingen"),
         (
             "The Swedish Public Employment Service: one of the bodies placing people in the companies. It "
-            "was reformed and reorganised in 2019; offices closed and many case officers were laid off.",
+            "was reformed and reorganised in {reform_year}; offices closed and many case officers were "
+            "laid off.",
             "Den statliga myndighet som placerar arbetssökande, en av de aktörer som placerar personer i "
-            "företagen. Den reformerades och omorganiserades 2019; kontor lades ned och många handläggare "
-            "sades upp.",
+            "företagen. Den reformerades och omorganiserades {reform_year}; kontor lades ned och många "
+            "handläggare sades upp.",
         ),
     ),
     (
@@ -357,17 +359,17 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
         ),
     ),
     (
-        ("Index (2018 = 100)", "Index (2018 = 100)"),
+        ("Index ({base} = 100)", "Index ({base} = 100)"),
         (
-            "Each year's figure divided by the figure of 2018 and multiplied by 100.",
-            "Varje års siffra delad med siffran för 2018 och multiplicerad med 100.",
+            "Each year's figure divided by the figure of {base} and multiplied by 100.",
+            "Varje års siffra delad med siffran för {base} och multiplicerad med 100.",
         ),
     ),
     (
         ("Period mean", "Periodmedelvärde"),
         (
-            "The mean of the autumn counts 2016–2018 (before the reorganisation) or 2019–2020 (after).",
-            "Medelvärdet av höstsiffrorna 2016–2018 (före omorganisationen) eller 2019–2020 (efter).",
+            "The mean of the autumn counts {before} (before the reorganisation) or {after} (after).",
+            "Medelvärdet av höstsiffrorna {before} (före omorganisationen) eller {after} (efter).",
         ),
     ),
     (

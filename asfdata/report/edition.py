@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
+from asfdata.study import PERIOD, SOURCE_REPORT  # no imports of its own: the up-to-date check stays light
 
 # The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
 CHAPTERS = (
@@ -48,11 +49,6 @@ KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "pandera",
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
 )
-SOURCE_REPORT = (
-    "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF, "
-    "slutrapport 2016–2020, Samordningsförbund Gävleborg"
-)
-PERIOD = "2016–2020"
 
 def word(key: str, lang: str) -> str:
     """A word of the title page (asfdata.render.words, key report_<key>)."""
