@@ -78,7 +78,7 @@ def test_same_colour_for_a_category_in_every_chart(frames, placed):
 
 
 def test_swedish_value_axis_uses_decimal_comma_and_space():
-    assert plots.tick_label(1000, "sv") == "1 000"
+    assert plots.tick_label(1000, "sv") == "1\u00a0000"
     assert plots.tick_label(0.5, "sv") == "0,5"
     assert plots.tick_label(2.25, "en") == "2.25"
 
@@ -111,7 +111,7 @@ def test_other_chart_kinds_return_figures_with_title_and_source(frames):
         assert isinstance(fig, Figure) and title in texts(fig) and source in texts(fig)
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
     assert list(bl.axes[0].get_xticks()) == YEARS
-    assert "10.0 % (0.3–44.5 %)" in texts(dots)
+    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in texts(dots)
 
 
 def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
@@ -135,7 +135,7 @@ def test_report_figures_state_their_findings(frames):
     assert "2018: 244" in alt and "2020: 123" in alt
     assert "<td>244</td>" in html and "<td>243</td>" in html
     sv = funded.fig_outcome_intervals(frames, "sv")
-    assert "Vidare till arbete 1 av 10, 10,0 % (0,3 % till 44,5 %)" in sv
+    assert "Vidare till arbete 1 av 10, 10,0\u00a0% (0,3\u00a0% till 44,5\u00a0%)" in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------

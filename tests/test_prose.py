@@ -11,7 +11,7 @@ from test_metrics import audit_frame  # tests/ is on sys.path (pytest rootdir-le
 
 from asfdata.chapters import data_quality, funded, information, placements, summary
 from asfdata.render import words as W
-from asfdata.render.html import table_html
+from asfdata.render.html import cell, table_html
 from asfdata.render.phrases import source_line
 
 # ---- words (their keys and languages: test_words.py) -------------------------------------------------------
@@ -19,15 +19,17 @@ from asfdata.render.phrases import source_line
 
 def test_numbers_in_english_and_swedish():
     assert W.num(1257, "en") == "1,257"
-    assert W.num(1257, "sv") == "1 257"
+    assert W.num(1257, "sv") == "1\u00a0257"
     assert W.num(134.3333, "en", 1) == "134.3"
     assert W.num(134.3333, "sv", 1) == "134,3"
     assert W.num(-59, "en", sign=True) == "\u221259"
     assert W.num(5, "sv", sign=True) == "+5"
     assert W.num(-0.04, "en", 1) == "0.0"  # no negative zero
-    assert W.pct(-38.8158, "en", sign=True) == "\u221238.8 %"
-    assert W.pct(-38.8158, "sv", sign=True) == "\u221238,8 %"
+    assert W.pct(-38.8158, "en", sign=True) == "\u221238.8\u00a0%"
+    assert W.pct(-38.8158, "sv", sign=True) == "\u221238,8\u00a0%"
     assert W.num(float("nan"), "en") == W.DASH
+    assert W.num(2016, "sv") == "2\u00a0016" and cell(2016, "year", "sv") == "2016"  # years skip num
+    assert W.num(-1257.45, "sv", 1) == "\u22121\u00a0257,5" and W.pct(0, "en", sign=True) == "0.0\u00a0%"
     assert W.years(2016, 2018) == "2016–2018" and W.years(2019, 2019) == "2019"
     assert W.join(["a", "b", "c"], "sv") == "a, b och c"
     with pytest.raises(ValueError, match="unknown language"):
@@ -62,29 +64,29 @@ def test_source_line_collapses_yearly_sections():
 
 def test_change_2018_2019_sentence(frames):
     en = placements.change_year_finding(frames["snapshots"], "en")
-    assert "placements by Arbetsförmedlingen fell from 152 to 93 (\u221259, \u221238.8 %)" in en
-    assert "placements by Kommunen fell from 74 to 26 (\u221248, \u221264.9 %)" in en
-    assert "(\u22126, \u221235.3 %)" in en
+    assert "placements by Arbetsförmedlingen fell from 152 to 93 (\u221259, \u221238.8\u00a0%)" in en
+    assert "placements by Kommunen fell from 74 to 26 (\u221248, \u221264.9\u00a0%)" in en
+    assert "(\u22126, \u221235.3\u00a0%)" in en
     sv = placements.change_year_finding(frames["snapshots"], "sv")
-    assert "minskade placeringarna av Arbetsförmedlingen från 152 till 93 (\u221259, \u221238,8 %)" in sv
+    assert "minskade placeringarna av Arbetsförmedlingen från 152 till 93 (\u221259, \u221238,8\u00a0%)" in sv
 
 
 def test_fell_most_sentence(frames):
     en = placements.fell_most_finding(frames["snapshots"], "en")
-    assert "placements by Kommunen fell most (\u221260.2 %; \u221239.3 people a year on average)" in en
-    assert "then those by Arbetsförmedlingen (\u221235.2 %; \u221247.3 people)" in en
-    assert "Placements by Others (unpaid) rose (+5.0 %; +0.5 people a year on average)" in en
+    assert "placements by Kommunen fell most (\u221260.2\u00a0%; \u221239.3 people a year on average)" in en
+    assert "then those by Arbetsförmedlingen (\u221235.2\u00a0%; \u221247.3 people)" in en
+    assert "Placements by Others (unpaid) rose (+5.0\u00a0%; +0.5 people a year on average)" in en
     assert "the largest fall was Arbetsförmedlingen's (\u221247.3 people" in en
     sv = placements.fell_most_finding(frames["snapshots"], "sv")
-    assert "Kommunen mest (\u221260,2 %; \u221239,3 personer per år i genomsnitt)" in sv
+    assert "Kommunen mest (\u221260,2\u00a0%; \u221239,3 personer per år i genomsnitt)" in sv
 
 
 def test_funded_and_gender_sentences(frames):
     en = funded.funded_finding(frames["funded_placements"], frames["claims"], "en")
-    assert en.startswith("Of 23 funded places granted 2016–2018, 11 were used (47.8 %), by 10 people.")
-    assert "2 of 10 (20.0 %; exact 95 % interval 2.5 % to 55.6 %)" in en
+    assert en.startswith("Of 23 funded places granted 2016–2018, 11 were used (47.8\u00a0%), by 10 people.")
+    assert "2 of 10 (20.0\u00a0%; exact 95\u00a0% interval 2.5\u00a0% to 55.6\u00a0%)" in en
     sv = funded.funded_finding(frames["funded_placements"], frames["claims"], "sv")
-    assert "2 av 10 (20,0 %; exakt 95 %-intervall 2,5 % till 55,6 %)" in sv
+    assert "2 av 10 (20,0\u00a0%; exakt 95\u00a0%-intervall 2,5\u00a0% till 55,6\u00a0%)" in sv
     assert funded.gender_finding(frames["funded_placements"], "en").startswith(
         "The yearly detail gives 9 women and 2 men"
     )
@@ -107,7 +109,7 @@ def test_informed_sentence(frames):
         in en
     assert "Most were informed in 2017 (586)" in en and "two swapped digits" in en
     sv = information.informed_finding(frames["snapshots"], frames["claims"], None, "sv")
-    assert "summerar till 1 275" in sv
+    assert "summerar till 1\u00a0275" in sv
 
 
 def test_five_points_say_what_they_cannot_show(frames):
@@ -123,7 +125,7 @@ def test_five_points_say_what_they_cannot_show(frames):
 def test_pandemic_is_a_second_cause_in_2020(frames):
     en = placements.pandemic_finding(frames["snapshots"], frames["events"], "en")
     assert en.startswith("In 2020 a second cause is at work")
-    assert "fell from 130 to 117 (\u221210.0 %)" in en
+    assert "fell from 130 to 117 (\u221210.0\u00a0%)" in en
 
 
 def test_small_tables_say_so():
@@ -180,7 +182,7 @@ def test_summary_sections(frames):
     ):
         assert f"<strong>{prefix}</strong>" in kf
     lim = summary.limitations(f, "en")
-    assert "1 of 10 has an exact 95 % interval from 0.3 % to 44.5 %" in lim
+    assert "1 of 10 has an exact 95\u00a0% interval from 0.3\u00a0% to 44.5\u00a0%" in lim
     assert "people placed 2018: stated total 244, parts add up to 243" in lim
     assert "people placed 2020: stated total 123, parts add up to 117" in lim
     assert "stated 1,257, yearly figures add up to 1,275" in lim

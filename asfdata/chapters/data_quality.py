@@ -23,7 +23,8 @@ def audit_finding(audit, lang: str) -> str:
     if audit is None:
         return t("audit_missing", lang)
     n = audit_counts(audit)
-    return t("finding_audit", lang, total=sum(n.values()), **n)
+    counts = {status: W.num(k, lang) for status, k in n.items()}
+    return t("finding_audit", lang, total=W.num(sum(n.values()), lang), **counts)
 
 
 def audit_section(audit, lang: str) -> str:

@@ -8,13 +8,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "The audit (python -m asfdata audit) checks the report's figures against each other by generic "
         "rules: stated totals against their parts, period totals against the yearly figures, the funded "
         "placements' summary against their detail, and the same figure stated in two sections. Status ok: "
-        "the figures agree; approximate: an approximate figure within ±10 % (assumption A05); mismatch: "
+        "the figures agree; approximate: an approximate figure within ±10\u00a0% (assumption A05); mismatch: "
         "they disagree. Difference = stated − computed.",
         "Granskningen (python -m asfdata audit) prövar rapportens siffror mot varandra med generella "
         "regler: angivna totalsummor mot sina delar, periodsummor mot årssiffrorna, de finansierade "
         "placeringarnas sammanfattning mot detaljerna och samma siffra angiven i två avsnitt. Status "
-        "stämmer: siffrorna överensstämmer; ungefärlig: en ungefärlig siffra inom ±10 % (antagande A05); "
-        "avviker: de går isär. Skillnad = angivet − beräknat.",
+        "stämmer: siffrorna överensstämmer; ungefärlig: en ungefärlig siffra inom ±10\u00a0% "
+        "(antagande A05); avviker: de går isär. Skillnad = angivet − beräknat.",
     ),
     "finding_audit": (
         "The audit ran {total} checks: {mismatch} with figures that disagree (mismatch), {approximate} "

@@ -41,10 +41,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "exactly": ("stated", "angivet"),
     "background_note": (
         "The background's figures are taken to describe the autumn {y0} count (assumption A07); approximate "
-        "figures agree when the count is within ±10 % of them (A05); people active are employees plus "
+        "figures agree when the count is within ±10\u00a0% of them (A05); people active are employees plus "
         "people placed (A06).",
         "Bakgrundens siffror antas beskriva höstens räkning {y0} (antagande A07); ungefärliga siffror "
-        "stämmer när räkningen ligger inom ±10 % av dem (A05); verksamma personer är anställda plus "
+        "stämmer när räkningen ligger inom ±10\u00a0% av dem (A05); verksamma personer är anställda plus "
         "placerade (A06).",
     ),
     "title_employees": (

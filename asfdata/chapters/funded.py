@@ -26,7 +26,7 @@ def intro(frames: dict, lang: str) -> str:
         lang,
         y0=int(fp["year"].min()),
         y1=int(fp["year"].max()),
-        months=int(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"]),
+        months=W.num(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
     )
     return h(W.chapter_title("03", lang), 1) + p(text)
 
@@ -47,10 +47,10 @@ def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: 
         rate=W.pct(f["places_used"] / f["places_granted"] * 100, lang),
         y0=int(funded_placements["year"].min()),
         y1=int(funded_placements["year"].max()),
-        n=int(e["n"]),
-        kw=int(ci.loc["work", "k"]),
-        ka=int(ci.loc["arbetsformedlingen", "k"]),
-        ke=int(e["k"]),
+        n=W.num(e["n"], lang),
+        kw=W.num(ci.loc["work", "k"], lang),
+        ka=W.num(ci.loc["arbetsformedlingen", "k"], lang),
+        ke=W.num(e["k"], lang),
         share=W.pct(e["share"], lang),
         lo=W.pct(e["low"], lang),
         hi=W.pct(e["high"], lang),
@@ -62,8 +62,9 @@ def gender_finding(funded_placements: pd.DataFrame, lang: str) -> str:
     g = M.gender_of_placed(funded_placements)
     w, m = int(g["women"].fillna(0).sum()), int(g["men"].fillna(0).sum())
     used = int(g["places_used"].sum())
-    text = t("finding_gender", lang, w=w, m=m, used=used)
-    return text + (t("finding_gender_unstated", lang, k=used - w - m) if used > w + m else "")
+    text = t("finding_gender", lang, w=W.num(w, lang), m=W.num(m, lang), used=W.num(used, lang))
+    unstated = t("finding_gender_unstated", lang, k=W.num(used - w - m, lang)) if used > w + m else ""
+    return text + unstated
 
 
 def _gender_list(rows: pd.DataFrame, col: str, lang: str) -> str:
@@ -74,7 +75,7 @@ def _gender_list(rows: pd.DataFrame, col: str, lang: str) -> str:
         return t(key, lang)
 
     parts = [
-        t("gender_count", lang, k=int(r[col]), gender=word(r["gender"], int(r[col])))
+        t("gender_count", lang, k=W.num(r[col], lang), gender=word(r["gender"], int(r[col])))
         for _, r in rows.iterrows()
         if r[col] > 0
     ]
@@ -204,7 +205,7 @@ def intervals_table(frames: dict, lang: str) -> str:
         ("interval", t("col_interval", lang), "text"),
         ("note", t("col_note", lang), "text"),
     ]
-    n = int(ci["n"].iloc[0])
+    n = W.num(ci["n"].iloc[0], lang)
     return table_html(formatted(ci, spec, lang), note=t("intervals_note", lang, n=n))
 
 
@@ -226,7 +227,7 @@ def contradictions_section(frames: dict, lang: str) -> str:
         "contradictions_intro",
         lang,
         items="; ".join(contradiction_items(fo, claims, lang)),
-        n=int((fa["status"] == "mismatch").sum()),
+        n=W.num((fa["status"] == "mismatch").sum(), lang),
     )
     src = source_line(
         list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
@@ -249,7 +250,7 @@ def fig_funnel(frames: dict, lang: str) -> str:
         {"label": [W.name(x, lang) for x in f["stage"]], "category": f["stage"], "value": f["value"]}
     )
     v = f.set_index("stage")["value"]
-    n = int(v["unique_individuals"])
+    n = W.num(v["unique_individuals"], lang)
     title = t(
         "title_funnel",
         lang,
@@ -283,8 +284,8 @@ def fig_use_rate(frames: dict, lang: str) -> str:
     title = t(
         "title_use_rate",
         lang,
-        full=int((rows["use_rate"] >= 100).sum()),
-        grants=len(rows),
+        full=W.num((rows["use_rate"] >= 100).sum(), lang),
+        grants=W.num(len(rows), lang),
         rate=W.pct(total["use_rate"], lang),
     )
     src = source_line(fp["source"], lang)
@@ -302,7 +303,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     claims = frames["claims"]
     ci = M.outcome_intervals(claims)
     d = ci.rename(columns={"outcome": "category"})
-    n = int(ci["n"].iloc[0])
+    n = W.num(ci["n"].iloc[0], lang)
     work = ci.set_index("outcome").loc["work"]
     title = t("title_intervals", lang, n=n, lo=W.pct(work["low"], lang), hi=W.pct(work["high"], lang))
     src = source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang)
@@ -312,8 +313,8 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
             "item_interval",
             lang,
             name=W.name(r.category, lang),
-            k=r.k,
-            n=r.n,
+            k=W.num(r.k, lang),
+            n=W.num(r.n, lang),
             share=W.pct(r.share, lang),
             lo=W.pct(r.low, lang),
             hi=W.pct(r.high, lang),

@@ -29,10 +29,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "finding_funded": (
         "Of {granted} funded places granted {y0}–{y1}, {used} were used ({rate}), by {n} people. {kw} of "
         "the {n} went on to work and {ka} was referred to Arbetsförmedlingen: {ke} of {n} ({share}; exact "
-        "95 % interval {lo} to {hi}).",
+        "95\u00a0% interval {lo} to {hi}).",
         "Av {granted} beviljade finansierade platser {y0}–{y1} nyttjades {used} ({rate}), av {n} personer. "
         "{kw} av de {n} gick vidare till arbete och {ka} aktualiserades hos Arbetsförmedlingen: {ke} av {n} "
-        "({share}; exakt 95 %-intervall {lo} till {hi}).",
+        "({share}; exakt 95\u00a0%-intervall {lo} till {hi}).",
     ),
     "title_funnel": (
         "Of {granted} places granted, {used} were used by {n} people; {kw} went on to work",
@@ -76,8 +76,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Med {n} personer kan andelen som gick till arbete ligga var som helst mellan {lo} och {hi}",
     ),
     "what_intervals": (
-        "the share of the {n} unique individuals with each outcome, with exact 95 % intervals",
-        "andelen av de {n} unika individerna med varje utfall, med exakta 95 %-intervall",
+        "the share of the {n} unique individuals with each outcome, with exact 95\u00a0% intervals",
+        "andelen av de {n} unika individerna med varje utfall, med exakta 95\u00a0%-intervall",
     ),
     "alt_intervals": ("Dot chart: {what}. {values}.", "Punktdiagram: {what}. {values}."),
     "item_interval": (
@@ -85,10 +85,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} {k} av {n}, {share} ({lo} till {hi})",
     ),
     "intervals_note": (
-        "Exact (Clopper–Pearson) 95 % intervals out of the {n} unique individuals. They describe how little "
-        "ten people can tell: with this few, almost any share between the limits is consistent with what "
-        "was seen.",
-        "Exakta (Clopper–Pearson) 95 %-intervall av de {n} unika individerna. De beskriver hur lite tio "
+        "Exact (Clopper–Pearson) 95\u00a0% intervals out of the {n} unique individuals. They describe how "
+        "little ten people can tell: with this few, almost any share between the limits is consistent with "
+        "what was seen.",
+        "Exakta (Clopper–Pearson) 95\u00a0%-intervall av de {n} unika individerna. De beskriver hur lite tio "
         "personer kan säga: med så få är nästan vilken andel som helst mellan gränserna förenlig med det "
         "som observerades.",
     ),

@@ -156,7 +156,7 @@ def fig_timeline(frames: dict, lang: str) -> str:
         "title_timeline",
         lang,
         peak_year=int(tot.idxmax()),
-        n=int(counts["count"].sum()),
+        n=W.num(counts["count"].sum(), lang),
         years=W.years(int(ev["year"].min()), int(ev["year"].max())),
     )
     src = source_line(list(d["source"]) + list(ev["source"]), lang)
@@ -173,10 +173,8 @@ def fig_timeline(frames: dict, lang: str) -> str:
         at=at,
     )
     per_year = counts.groupby("year")["count"].sum()
-    alt = (
-        f"{alt_lines(t('what_timeline', lang), d, lang)} "
-        f"{t('alt_timeline_events', lang, values=', '.join(f'{y}: {c}' for y, c in per_year.items()))}."
-    )
+    events = ", ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
+    alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
     table = kinds_table(counts, lang)
     return (
         h(t("h_timeline", lang))

@@ -53,13 +53,13 @@ def limitations(frames: dict, lang: str) -> str:
     items = [
         t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max())),
         t("limit_stocks", lang),
-        t("limit_ten", lang, n=int(ci["n"]), lo=W.pct(ci["low"], lang), hi=W.pct(ci["high"], lang)),
+        t("limit_ten", lang, n=W.num(ci["n"], lang), lo=W.pct(ci["low"], lang), hi=W.pct(ci["high"], lang)),
         t("limit_cause", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", "")),
         t(
             "limit_inconsistent",
             lang,
-            n=n["mismatch"],
-            total=sum(n.values()),
+            n=W.num(n["mismatch"], lang),
+            total=W.num(sum(n.values()), lang),
             items="; ".join(inconsistency_items(frames, lang)),
         ),
         t("limit_transcribed", lang),
@@ -107,7 +107,7 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
     ]
     k = len(funded_audit(audit).query("status == 'mismatch'"))
     if k:
-        items.append(t("item_funded", lang, n=k))
+        items.append(t("item_funded", lang, n=W.num(k, lang)))
     return items
 
 

@@ -41,9 +41,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "limit_ten": (
         "Ten people: the funded placements had {n} unique individuals, so every share of them is uncertain; "
-        "1 of {n} has an exact 95 % interval from {lo} to {hi}.",
+        "1 of {n} has an exact 95\u00a0% interval from {lo} to {hi}.",
         "Tio personer: de finansierade placeringarna hade {n} unika individer, så varje andel av dem är "
-        "osäker; 1 av {n} har ett exakt 95 %-intervall från {lo} till {hi}.",
+        "osäker; 1 av {n} har ett exakt 95\u00a0%-intervall från {lo} till {hi}.",
     ),
     "limit_cause": (
         "No comparison group: nothing shows what would have happened without the initiative, without the "

@@ -419,7 +419,7 @@ def timeline_chart(
         c = STATED if r.kind in ("reorganisation", "pandemic") else colour("milestone")
         bottom.scatter([r.year], [kinds.index(r.kind)], s=40 + 40 * r.count, color=c, zorder=3)
         bottom.annotate(
-            str(r.count),
+            W.num(r.count, lang),
             (r.year, kinds.index(r.kind)),
             xytext=(9, 0),
             textcoords="offset points",

@@ -225,7 +225,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_people": ("People", "Personer"),
     "col_of": ("Out of", "Av"),
     "col_share": ("Share (%)", "Andel (%)"),
-    "col_interval": ("Exact 95 % interval (%)", "Exakt 95 %-intervall (%)"),
+    "col_interval": ("Exact 95\u00a0% interval (%)", "Exakt 95\u00a0%-intervall (%)"),
     "col_informed": ("Informed during the year", "Informerade under året"),
     "col_cumulative": ("Cumulative", "Ackumulerat"),
     "col_when": ("When", "När"),
@@ -375,10 +375,10 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
     (
         ("Exact (Clopper–Pearson) interval", "Exakt (Clopper–Pearson) intervall"),
         (
-            "A 95 % interval for a share computed from the binomial distribution; with ten people it is "
-            "wide.",
-            "Ett 95 %-intervall för en andel, beräknat med binomialfördelningen; med tio personer är det "
-            "brett.",
+            "A 95\u00a0% interval for a share computed from the binomial distribution; with ten people it "
+            "is wide.",
+            "Ett 95\u00a0%-intervall för en andel, beräknat med binomialfördelningen; med tio personer är "
+            "det brett.",
         ),
     ),
 ]

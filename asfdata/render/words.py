@@ -1,20 +1,26 @@
 """Looking words up in a language, and writing numbers the way each language writes them.
 
 The words themselves live in asfdata/render/shared_words.py (shared) and beside each chapter
-(asfdata/chapters/<chapter>_words.py); `translator` gives a chapter its lookup. Numbers: English
-1,257 and 38.8 %; Swedish 1 257 and 38,8 %; a minus sign is U+2212 in both.
+(asfdata/chapters/<chapter>_words.py); `translator` gives a chapter its lookup. Numbers are written by
+Babel with the locale's symbols (CLDR): English 1,257 and 38.8 %; Swedish 1 257 and 38,8 %, each space a
+no-break space (U+00A0), so a number never breaks across lines; a minus sign is U+2212 in both; years
+are never grouped (they are written as they are, never through `num`).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from babel.numbers import format_decimal, format_percent
 
 from asfdata.render.shared_words import MONTH_NAMES, PERIOD_WORDS, SHARED
 
 LANGS = ("en", "sv")
 MINUS = "\u2212"
 DASH = "\u2013"  # en dash, for ranges of years and intervals
+NBSP = "\u00a0"  # no-break space: Swedish thousands separator, and before a percent sign
 Words = Mapping[str, tuple[str, str]]  # key -> (English, Swedish)
 
 
@@ -99,22 +105,37 @@ def direction(change: float, lang: str) -> str:
     return t("rose" if change > 0 else "fell" if change < 0 else "unchanged", lang)
 
 
-def num(x: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
-    """A number in lang: thousands separator and decimal mark of the language; U+2212 for minus."""
-    i = check_lang(lang)
+def number_format(decimals: int, sign: bool = False, percent: bool = False) -> str:
+    """A CLDR number pattern: grouped digits and `decimals` decimals, U+2212 for minus, '+' when sign, and
+    for a percentage a no-break space before the percent sign (the locale supplies every symbol)."""
+    body = "#,##0" + ("." + "0" * decimals if decimals else "") + (f"{NBSP}%" if percent else "")
+    return f"{'+' if sign else ''}{body};{MINUS}{body}"
+
+
+def rounded(x: float | None, decimals: int) -> float | None:
+    """x rounded to decimals (binary half-even, as Python rounds), −0.0 made 0.0; None when missing."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return round(float(x), decimals) + 0.0
+
+
+def num(x: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
+    """A number in lang by Babel: 1,257.5 / 1 257,5 (no-break space); U+2212 for minus; a dash if missing."""
+    check_lang(lang)
+    v = rounded(x, decimals)
+    if v is None:
         return DASH
-    v = round(float(x), decimals) + 0.0  # + 0.0 turns −0.0 into 0.0
-    body = f"{abs(v):,.{decimals}f}"
-    if i == 1:
-        body = body.replace(",", " ").replace(".", ",")
-    prefix = MINUS if v < 0 else ("+" if sign and v > 0 else "")
-    return prefix + body
+    return format_decimal(v, format=number_format(decimals, sign and v != 0), locale=lang)
 
 
 def pct(x: float, lang: str, decimals: int = 1, sign: bool = False) -> str:
-    """A percentage given in percent units (−38.8 → '−38.8 %' / '−38,8 %')."""
-    return f"{num(x, lang, decimals, sign)} %"
+    """A percentage given in percent units by Babel (−38.8 → '−38.8 %' / '−38,8 %', no-break space)."""
+    check_lang(lang)
+    v = rounded(x, decimals)
+    if v is None:
+        return DASH
+    fmt = number_format(decimals, sign and v != 0, percent=True)
+    return format_percent(Decimal(repr(v)) / 100, format=fmt, locale=lang)  # exact: Babel multiplies by 100
 
 
 def years(a: int, b: int) -> str:
