@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR
-from asfdata.report.edition import CHAPTERS
+from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, merge
 from asfdata.report.execute import execute
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
@@ -135,11 +135,16 @@ def test_the_notebooks_are_the_chapters_and_the_explorer():
 @pytest.mark.parametrize("stem", ALL)
 def test_committed_without_outputs_and_thin(stem):
     nb = read(stem)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert [c.cell_type for c in nb.cells] == ["code"] * len(nb.cells)  # words come from asfdata, in lang
+    about, cells = nb.cells[0], nb.cells[1:]
+    assert about.cell_type == "markdown" and about.metadata.get("tags") == [NOTEBOOK_ONLY_TAG]
+    for words in ("What it", "`lang`", "`processed_dir`", 'lang = "sv"', "På svenska", NOTEBOOK_ONLY_TAG):
+        assert words in about.source, f"{stem}: the opening cell says {words!r}"
+    assert not re.search(r"^\s{0,3}#{1,2}\s", about.source, re.M)  # the chapter's title is its h1 output
+    code = [c for c in cells if c.cell_type == "code"]
+    assert code == cells  # the reader's words come from asfdata, in lang
     for c in code:
         assert c.outputs == [] and c.execution_count is None, f"{stem}: commit the notebook without outputs"
-    assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+    assert [c.id for c in code] == [f"cell-{i:02d}" for i in range(len(code))]
     assert "parameters" in code[0].metadata.get("tags", [])
     assert re.match(r'lang = "en"', code[0].source)
     for c in code[1:]:
@@ -193,3 +198,16 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
         assert [order[s] for s in statuses] == sorted(order[s] for s in statuses)  # mismatches first
     if stem == "explore":
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+
+
+@pytest.mark.parametrize("code", [False, True])
+def test_the_report_leaves_the_opening_cell_out(executed, code):
+    stems = [s for s in REPORT if not isinstance(executed[(s, "en")], Exception)]
+    nbs = [executed[(s, "en")] for s in stems]
+    merged = merge(nbs, [NOTEBOOK_DIR / f"{s}.ipynb" for s in stems], code)
+    assert [c for c in merged.cells if c.cell_type == "markdown"] == []
+    ids = [c.id for c in merged.cells if c.cell_type == "code"]
+    # numbered without the opening cell: parameters 0 (shown with code), injected 1, imports 2, outputs 3…
+    first, last = f"{stems[0]}-0", f"{stems[0]}-{len(nbs[0].cells) - 2}"
+    assert (first in ids) is code and f"{stems[0]}-3" in ids and last in ids
+    assert f"{stems[0]}-{len(nbs[0].cells) - 1}" not in ids

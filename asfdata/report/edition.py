@@ -45,6 +45,7 @@ TEMPLATE_NAME = "asf"
 LOCK_FILE = ROOT / "requirements.lock"
 CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
+NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
 KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "pandera",
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
@@ -313,8 +314,8 @@ def chapter_heading(nb, path: Path, lang: str) -> str:
 
 
 def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
-    """One notebook: each chapter between marker cells, cell ids fixed, code cells without
-    output and stderr dropped unless the code is shown."""
+    """One notebook: each chapter between marker cells, cell ids fixed, cells tagged NOTEBOOK_ONLY_TAG
+    dropped, code cells without output and stderr dropped unless the code is shown."""
     import copy
 
     import nbformat
@@ -325,7 +326,7 @@ def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
     for nb, path in zip(executed, notebooks, strict=True):
         stem = path.stem
         cells = []
-        for i, cell in enumerate(nb.cells):
+        for i, cell in enumerate(c for c in nb.cells if NOTEBOOK_ONLY_TAG not in c.metadata.get("tags", [])):
             cell = copy.deepcopy(cell)
             cell["id"] = f"{stem}-{i}"[-64:]
             if cell.cell_type == "code" and not code:
