@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR
-from asfdata.report.edition import CHAPTERS
+from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, merge
 from asfdata.report.execute import execute
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
@@ -31,10 +31,10 @@ SECONDS = {
 EXPECT = {
     ("00_summary", "en"): [
         "<h1>Summary</h1>",
-        f"fell from 152 to 93 ({M}59, {M}38.8 %)",
-        f"Kommunen fell most ({M}60.2 %",
+        f"fell from 152 to 93 ({M}59, {M}38.8\u00a0%)",
+        f"Kommunen fell most ({M}60.2\u00a0%",
         "Of 23 funded places granted 2016–2018, 11 were used",
-        "2.5 % to 55.6 %",
+        "2.5\u00a0% to 55.6\u00a0%",
         "add up to 1,275",
         "a total of 1,257",
         "<h2>Glossary</h2>",
@@ -42,30 +42,30 @@ EXPECT = {
     ],
     ("00_summary", "sv"): [
         "<h1>Sammanfattning</h1>",
-        f"från 152 till 93 ({M}59, {M}38,8 %)",
-        f"Kommunen mest ({M}60,2 %",
+        f"från 152 till 93 ({M}59, {M}38,8\u00a0%)",
+        f"Kommunen mest ({M}60,2\u00a0%",
         "Av 23 beviljade finansierade platser",
-        "2,5 % till 55,6 %",
-        "summerar till 1 275",
-        "totalt 1 257",
+        "2,5\u00a0% till 55,6\u00a0%",
+        "summerar till 1\u00a0275",
+        "totalt 1\u00a0257",
         "<h2>Ordlista</h2>",
     ],
     ("01_employee_trends", "en"): [
-        "from 179 in autumn 2016 to 209 in autumn 2020 (+30, +16.8 %)",
+        "from 179 in autumn 2016 to 209 in autumn 2020 (+30, +16.8\u00a0%)",
         "<td>63.1</td>",
-        "+49 (+27.4 %)",
+        "+49 (+27.4\u00a0%)",
         f"<td>{M}10.5</td>",
     ],
     ("01_employee_trends", "sv"): [
-        "från 179 hösten 2016 till 209 hösten 2020 (+30, +16,8 %)",
+        "från 179 hösten 2016 till 209 hösten 2020 (+30, +16,8\u00a0%)",
         "<td>63,1</td>",
-        "+49 (+27,4 %)",
+        "+49 (+27,4\u00a0%)",
         f"<td>{M}10,5</td>",
     ],
     ("02_placements_and_the_2019_reform", "en"): [
-        f"({M}59, {M}38.8 %)",
-        f"({M}48, {M}64.9 %)",
-        f"({M}6, {M}35.3 %)",
+        f"({M}59, {M}38.8\u00a0%)",
+        f"({M}48, {M}64.9\u00a0%)",
+        f"({M}6, {M}35.3\u00a0%)",
         "<td>134.3</td>",
         "<td>87.0</td>",
         "<td>65.3</td>",
@@ -79,8 +79,8 @@ EXPECT = {
         "In 2020 a second cause is at work",
     ],
     ("02_placements_and_the_2019_reform", "sv"): [
-        f"({M}59, {M}38,8 %)",
-        f"({M}48, {M}64,9 %)",
+        f"({M}59, {M}38,8\u00a0%)",
+        f"({M}48, {M}64,9\u00a0%)",
         "<td>134,3</td>",
         f"<td>{M}60,2</td>",
         "<td>+5,0</td>",
@@ -107,10 +107,10 @@ EXPECT = {
         "<td>1,275</td>",
     ],
     ("04_information_reach_and_activities", "sv"): [
-        "summerar till 1 275",
-        f"totalt 1 257 ({M}18 mot summan)",
+        "summerar till 1\u00a0275",
+        f"totalt 1\u00a0257 ({M}18 mot summan)",
         "sammanträffande i tid",
-        "<td>1 275</td>",
+        "<td>1\u00a0275</td>",
     ],
     ("05_data_quality", "en"): [
         "<h1>Data quality: audit and assumptions</h1>",
@@ -135,11 +135,16 @@ def test_the_notebooks_are_the_chapters_and_the_explorer():
 @pytest.mark.parametrize("stem", ALL)
 def test_committed_without_outputs_and_thin(stem):
     nb = read(stem)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert [c.cell_type for c in nb.cells] == ["code"] * len(nb.cells)  # words come from asfdata, in lang
+    about, cells = nb.cells[0], nb.cells[1:]
+    assert about.cell_type == "markdown" and about.metadata.get("tags") == [NOTEBOOK_ONLY_TAG]
+    for words in ("What it", "`lang`", "`processed_dir`", 'lang = "sv"', "På svenska", NOTEBOOK_ONLY_TAG):
+        assert words in about.source, f"{stem}: the opening cell says {words!r}"
+    assert not re.search(r"^\s{0,3}#{1,2}\s", about.source, re.M)  # the chapter's title is its h1 output
+    code = [c for c in cells if c.cell_type == "code"]
+    assert code == cells  # the reader's words come from asfdata, in lang
     for c in code:
         assert c.outputs == [] and c.execution_count is None, f"{stem}: commit the notebook without outputs"
-    assert [c.id for c in nb.cells] == [f"cell-{i:02d}" for i in range(len(nb.cells))]
+    assert [c.id for c in code] == [f"cell-{i:02d}" for i in range(len(code))]
     assert "parameters" in code[0].metadata.get("tags", [])
     assert re.match(r'lang = "en"', code[0].source)
     for c in code[1:]:
@@ -182,6 +187,9 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
     if stem in REPORT:
         assert 'id="' not in text  # no random ids: byte-reproducible outputs
     shown = html.unescape(text)
+    ours = re.sub(r"<td>[^<]*[^\W\d_][^<]*</td>", "", shown)  # without text cells: the report's own words
+    plain = re.sub(r"<[^>]+>", " ", ours)
+    assert not re.findall(r"\d %|\d \d{3}(?!\d)", plain), "a number that can break: use words.num"
     for expected in EXPECT[(stem, lang)]:
         assert html.unescape(expected) in shown, f"{stem} ({lang}) does not state {expected!r}"
     if stem == "05_data_quality":
@@ -190,3 +198,16 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
         assert [order[s] for s in statuses] == sorted(order[s] for s in statuses)  # mismatches first
     if stem == "explore":
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+
+
+@pytest.mark.parametrize("code", [False, True])
+def test_the_report_leaves_the_opening_cell_out(executed, code):
+    stems = [s for s in REPORT if not isinstance(executed[(s, "en")], Exception)]
+    nbs = [executed[(s, "en")] for s in stems]
+    merged = merge(nbs, [NOTEBOOK_DIR / f"{s}.ipynb" for s in stems], code)
+    assert [c for c in merged.cells if c.cell_type == "markdown"] == []
+    ids = [c.id for c in merged.cells if c.cell_type == "code"]
+    # numbered without the opening cell: parameters 0 (shown with code), injected 1, imports 2, outputs 3…
+    first, last = f"{stems[0]}-0", f"{stems[0]}-{len(nbs[0].cells) - 2}"
+    assert (first in ids) is code and f"{stems[0]}-3" in ids and last in ids
+    assert f"{stems[0]}-{len(nbs[0].cells) - 1}" not in ids
