@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.paths import PROCESSED_DIR, RAW_DIR, REFERENCE_SUBDIR
 from asfdata.pipeline.contract import PROCESSED_COLUMNS
 
 INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
@@ -35,6 +35,11 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
 def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     """The assumptions log (data/raw/assumptions.csv): id, assumption, reason, effect, sources."""
     return pd.read_csv(raw_dir / "assumptions.csv", dtype="str", keep_default_na=False)
+
+
+def reference(name: str, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
+    """One reference list of data/raw/reference (e.g. municipalities), every column as text."""
+    return pd.read_csv(raw_dir / REFERENCE_SUBDIR / f"{name}.csv", dtype="str", keep_default_na=False)
 
 
 def load(processed_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
