@@ -9,6 +9,7 @@ from html import escape
 import pandas as pd
 
 from asfdata import metrics as M
+from asfdata import study as S
 from asfdata.chapters.goals_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.html import formatted, h, p, table_html
@@ -19,12 +20,17 @@ t = W.translator(WORDS)
 PLACED_BY = ("placements", "placed_by")
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
 GROUPS_FORMED, GROUPS_CONTINUED = 2017, 2019  # years of the milestones on the collaboration groups
-TRAINING_YEAR = 2018  # the year of the training with Arbetsförmedlingen (Milstolpar 2018)
-REFORM_YEAR = 2019  # the reorganisation of Arbetsförmedlingen (Milstolpar 2019)
+TRAINING_YEAR, REFORM_YEAR = S.TRAINING_YEAR, S.REFORM_YEAR
 # This evaluation's verdicts on goals that no figure decides; "use" is computed (see verdict_use).
 JUDGED = {"knowledge": "partly", "known": "partly", "structures": "not_shown", "funded": "not_met"}
 GOALS = ("knowledge", "known", "structures", "use", "funded")
 CLAIMS = ("training", "information", "reform", "pandemic", "knowledge")
+CLAIMS_READ = (  # the claims (data/processed/claims.csv) the chapter states
+    S.CLAIM_INFORMED_TOTAL, S.CLAIM_TRAINING_PARTICIPANTS, S.CLAIM_TRAINING_MUNICIPALITIES,
+    S.CLAIM_MYSAM_GROUPS,
+    S.CLAIM_PLACES_GRANTED, S.CLAIM_PLACES_USED, S.CLAIM_UNIQUE_INDIVIDUALS, S.CLAIM_OUTCOME_WORK,
+    S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN, S.CLAIM_OUTCOME_BACK, S.CLAIM_BACKGROUND_EMPLOYEES,
+)
 
 
 # ---- the figures ------------------------------------------------------------------------------------------
@@ -51,26 +57,22 @@ def figures(frames: dict, municipalities: list[str] | tuple = ()) -> dict:
     informed = M.wide(M.series(s, "informed"))["all"]
     docs = ev.loc[ev["kind"].isin(DOCUMENT_KINDS)].sort_values("year")
     network = ev.loc[ev["kind"] == "network"]
-    claim = {k: int(M.claim(c, k)["value"]) for k in (
-        "informed-period-total", "training-participants-2018", "training-municipalities-2018",
-        "opening-mysam-groups-2016", "funded-places-granted", "funded-places-used",
-        "funded-unique-individuals", "funded-outcome-work", "funded-outcome-arbetsformedlingen",
-        "funded-outcome-back", "background-employees-2016")}
+    claim = {k: int(M.claim(c, k)["value"]) for k in CLAIMS_READ}
     years = [int(y) for y in pl.index]
     return {
         "first_year": years[0], "last_year": years[-1], "peak_year": int(pl["stated"].idxmax()),
-        "informed_stated": claim["informed-period-total"], "informed_sum": int(informed.sum()),
+        "informed_stated": claim[S.CLAIM_INFORMED_TOTAL], "informed_sum": int(informed.sum()),
         "informed": informed, "placements": pl, "employees": emp,
-        "trained": claim["training-participants-2018"],
-        "training_munis": claim["training-municipalities-2018"],
-        "mysam": claim["opening-mysam-groups-2016"], "munis": len(municipalities),
+        "trained": claim[S.CLAIM_TRAINING_PARTICIPANTS],
+        "training_munis": claim[S.CLAIM_TRAINING_MUNICIPALITIES],
+        "mysam": claim[S.CLAIM_MYSAM_GROUPS], "munis": len(municipalities),
         "documents": docs, "document_munis": len(actors_in(docs, municipalities)),
         "groups_formed": len(actors_in(network.loc[network["year"] == GROUPS_FORMED], municipalities)),
         "groups_continued": len(actors_in(network.loc[network["year"] == GROUPS_CONTINUED], municipalities)),
-        "granted": claim["funded-places-granted"], "used": claim["funded-places-used"],
-        "people": claim["funded-unique-individuals"], "work": claim["funded-outcome-work"],
-        "af": claim["funded-outcome-arbetsformedlingen"], "back": claim["funded-outcome-back"],
-        "emp_background": claim["background-employees-2016"],
+        "granted": claim[S.CLAIM_PLACES_GRANTED], "used": claim[S.CLAIM_PLACES_USED],
+        "people": claim[S.CLAIM_UNIQUE_INDIVIDUALS], "work": claim[S.CLAIM_OUTCOME_WORK],
+        "af": claim[S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN], "back": claim[S.CLAIM_OUTCOME_BACK],
+        "emp_background": claim[S.CLAIM_BACKGROUND_EMPLOYEES],
     }
 
 
