@@ -13,7 +13,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import bar_chart, figure_png, interval_chart
 from asfdata.render.html import figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
-from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, FUNDED_CLAIMS, OUTCOME_CLAIMS
+from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
 t = W.translator(WORDS)
 
@@ -51,6 +51,7 @@ def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: 
         kw=W.num(ci.loc["work", "k"], lang),
         ka=W.num(ci.loc["arbetsformedlingen", "k"], lang),
         ke=W.num(e["k"], lang),
+        kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang),
         share=W.pct(e["share"], lang),
         lo=W.pct(e["low"], lang),
         hi=W.pct(e["high"], lang),
@@ -305,7 +306,8 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     d = ci.rename(columns={"outcome": "category"})
     n = W.num(ci["n"].iloc[0], lang)
     work = ci.set_index("outcome").loc["work"]
-    title = t("title_intervals", lang, n=n, lo=W.pct(work["low"], lang), hi=W.pct(work["high"], lang))
+    lo, hi = W.pct(work["low"], lang), W.pct(work["high"], lang)
+    title = t("title_intervals", lang, k=W.num(work["k"], lang), n=n, lo=lo, hi=hi)
     src = source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang)
     fig = interval_chart(d, title=title, xlabel=t("axis_share_people", lang), source=src, lang=lang)
     values = "; ".join(

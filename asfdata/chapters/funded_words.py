@@ -28,11 +28,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "axis_share_people": ("Share of the unique individuals (%)", "Andel av de unika individerna (%)"),
     "finding_funded": (
         "Of {granted} funded places granted {y0}–{y1}, {used} were used ({rate}), by {n} people. {kw} of "
-        "the {n} went on to work and {ka} was referred to Arbetsförmedlingen: {ke} of {n} ({share}; exact "
-        "95\u00a0% interval {lo} to {hi}).",
+        "the {n} went on to work, {ka} was referred to Arbetsförmedlingen and, by the report's summary, "
+        "{kb} went back to public support. For similar participants, the exact 95\u00a0% interval of the rate "
+        "of going on to work or to Arbetsförmedlingen ({ke} of {n} here) runs from {lo} to {hi}.",
         "Av {granted} beviljade finansierade platser {y0}–{y1} nyttjades {used} ({rate}), av {n} personer. "
-        "{kw} av de {n} gick vidare till arbete och {ka} aktualiserades hos Arbetsförmedlingen: {ke} av {n} "
-        "({share}; exakt 95\u00a0%-intervall {lo} till {hi}).",
+        "{kw} av de {n} gick vidare till arbete, {ka} aktualiserades hos Arbetsförmedlingen och enligt "
+        "rapportens sammanfattning återgick {kb} till offentlig försörjning. För liknande deltagare "
+        "sträcker sig det exakta 95-procentiga intervallet för andelen som går vidare till arbete eller "
+        "till Arbetsförmedlingen ({ke} av {n} här) från {lo} till {hi}.",
     ),
     "title_funnel": (
         "Of {granted} places granted, {used} were used by {n} people; {kw} went on to work",
@@ -72,8 +75,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "h_outcomes": ("Outcomes, with exact intervals", "Utfall, med exakta intervall"),
     "title_intervals": (
-        "With {n} people, the share reaching work could be anywhere from {lo} to {hi}",
-        "Med {n} personer kan andelen som gick till arbete ligga var som helst mellan {lo} och {hi}",
+        "{k} of {n} went on to work; for similar participants the rate could lie anywhere from {lo} to {hi}",
+        "{k} av {n} gick vidare till arbete; för liknande deltagare kan andelen ligga mellan {lo} och {hi}",
     ),
     "what_intervals": (
         "the share of the {n} unique individuals with each outcome, with exact 95\u00a0% intervals",
@@ -85,12 +88,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} {k} av {n}, {share} ({lo} till {hi})",
     ),
     "intervals_note": (
-        "Exact (Clopper–Pearson) 95\u00a0% intervals out of the {n} unique individuals. They describe how "
-        "little ten people can tell: with this few, almost any share between the limits is consistent with "
+        "A good outcome is counted as going on to work, the aim the report sets for the placements (to "
+        "enter the labour market); a referral to Arbetsförmedlingen is a step towards work and is counted "
+        "with it in the row work or Arbetsförmedlingen. Among these {n} people every share is known "
+        "exactly. The exact (Clopper–Pearson) 95\u00a0% intervals describe the rate one might expect among "
+        "similar participants: with {n} people, almost any rate between the limits is consistent with "
         "what was seen.",
-        "Exakta (Clopper–Pearson) 95\u00a0%-intervall av de {n} unika individerna. De beskriver hur lite tio "
-        "personer kan säga: med så få är nästan vilken andel som helst mellan gränserna förenlig med det "
-        "som observerades.",
+        "Som gott utfall räknas att gå vidare till arbete, det mål rapporten anger för platserna (att "
+        "komma in på arbetsmarknaden); att aktualiseras hos Arbetsförmedlingen är ett steg mot arbete och "
+        "räknas med i raden arbete eller Arbetsförmedlingen. Bland dessa {n} personer är varje andel "
+        "exakt känd. De exakta 95-procentiga intervallen (Clopper–Pearson) beskriver den andel man kan "
+        "vänta sig bland liknande deltagare: med {n} personer är nästan varje andel mellan gränserna "
+        "förenlig med det som observerades.",
     ),
     "h_contradictions": (
         "The report's own contradictions about these people",

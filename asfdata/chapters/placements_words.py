@@ -71,19 +71,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "finding_fell_most": (
         "Ranked by the percent change of the period means, placements by {first} fell most ({pct}; {chg} "
-        "people a year on average){then}.",
+        "people in the average autumn count){then}.",
         "Rangordnat efter den procentuella förändringen av periodernas medelvärden minskade placeringarna "
-        "av {first} mest ({pct}; {chg} personer per år i genomsnitt){then}.",
+        "av {first} mest ({pct}; {chg} personer i den genomsnittliga höstmätningen){then}.",
     ),
     "fell_then": (", then those by {items}", ", därefter de av {items}"),
     "finding_rose": (
-        "Placements by {body} {verb} ({pct}; {chg} people a year on average).",
-        "Placeringarna av {body} {verb} ({pct}; {chg} personer per år i genomsnitt).",
+        "Placements by {body} {verb} ({pct}; {chg} people in the average autumn count).",
+        "Placeringarna av {body} {verb} ({pct}; {chg} personer i den genomsnittliga höstmätningen).",
     ),
     "item_rank": ("{body} ({pct}; {chg} people)", "{body} ({pct}; {chg} personer)"),
     "finding_fell_most_abs": (
-        "In people, the largest fall was {body}'s ({chg} people a year on average).",
-        "I antal personer var minskningen störst för {body} ({chg} personer per år i genomsnitt).",
+        "In people, the largest fall was {body}'s ({chg} people in the average autumn count).",
+        "I antal personer var minskningen störst för {body} ({chg} personer i den genomsnittliga "
+        "höstmätningen).",
     ),
     "h_pandemic": ("{year}: a second cause", "{year}: en andra orsak"),
     "finding_pandemic": (
