@@ -6,11 +6,9 @@ from __future__ import annotations
 from html import escape
 
 from asfdata import metrics as M
-from asfdata.chapters.data_quality import audit_finding
-from asfdata.chapters.employees import employees_finding
-from asfdata.chapters.funded import funded_finding
-from asfdata.chapters.information import informed_finding
-from asfdata.chapters.placements import change_year_finding, fell_most_finding
+from asfdata.chapters import goals
+from asfdata.chapters.common import PLACED_BY
+from asfdata.chapters.goals import bottom_line
 from asfdata.chapters.summary_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words as W
@@ -22,25 +20,58 @@ t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
+    """The chapter's heading, the bottom line in three sentences, and what the evaluation is."""
     s = frames["snapshots"]
-    text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_title("00", lang), 1) + p(text)
+    about = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
+    return h(W.chapter_title("00", lang), 1) + p(bottom_line(frames, lang), "asf-lead") + p(about)
+
+
+def key_numbers(frames: dict) -> dict:
+    """The numbers of the key findings, by name (counts, percent changes, years)."""
+    s = frames["snapshots"]
+    emp, com = (M.wide(M.series(s, m))["all"] for m in ("employees", "companies"))
+    parts = M.wide(M.series(s, *PLACED_BY))
+    y0, y1 = int(emp.index.min()), int(emp.index.max())
+    fall = {c: M.pct_change(parts.loc[REFORM_YEAR - 1, c], parts.loc[REFORM_YEAR, c]) for c in parts.columns}
+    total = parts.sum(axis=1)
+    f = goals.figures(frames)
+    verdicts = list(goals.verdicts(f).values())
+    return {
+        "y0": y0, "y1": y1, "emp_pct": M.pct_change(emp.loc[y0], emp.loc[y1]),
+        "c0": com.loc[y0], "c1": com.loc[y1], "before": REFORM_YEAR - 1, "after": REFORM_YEAR,
+        "pl_pct": M.pct_change(total.loc[REFORM_YEAR - 1], total.loc[REFORM_YEAR]),
+        "most": min(fall, key=fall.get), "most_pct": min(fall.values()),
+        "used_share": f["used"] / f["granted"], "back": f["back"], "n": f["people"], "work": f["work"],
+        "goals": len(verdicts), "met": verdicts.count("met"), "partly": verdicts.count("partly"),
+        "not_met": verdicts.count("not_met"), "not_shown": verdicts.count("not_shown"),
+        "informed_stated": f["informed_stated"], "informed_sum": f["informed_sum"],
+        "mismatches": audit_counts(frames.get("audit"))["mismatch"],
+        "checks": sum(audit_counts(frames.get("audit")).values()),
+    }
 
 
 def key_findings(frames: dict, lang: str) -> str:
-    """The key findings of every chapter, one computed paragraph per chapter."""
-    s, claims, audit = frames["snapshots"], frames["claims"], frames.get("audit")
-    chapters = [
-        ("01", employees_finding(s, lang)),
-        ("02", f"{change_year_finding(s, lang)} {fell_most_finding(s, lang)}"),
-        ("03", funded_finding(frames["funded_placements"], claims, lang)),
-        ("04", informed_finding(s, claims, audit, lang)),
-        ("05", audit_finding(audit, lang)),
+    """One finding per chapter, each with at most three numbers (years aside)."""
+    k = key_numbers(frames)
+    counts = ("c0", "c1", "back", "n", "work", "goals", "met", "partly", "not_met", "not_shown",
+              "informed_stated", "informed_sum", "mismatches", "checks")
+    n = {key: W.num(k[key], lang) for key in counts}
+    pc = {key: W.pct(k[key], lang) for key in ("emp_pct", "most_pct")}
+    pc["pl_fall"] = W.pct(-k["pl_pct"], lang)  # "fell by 46.5 %"
+    years = {key: k[key] for key in ("y0", "y1", "before", "after")}
+    funded = "key_funded_few" if k["used_share"] < 0.5 else "key_funded_most"
+    goal = "key_goals_none" if k["met"] == 0 else "key_goals_some"
+    findings = [
+        ("01", t("key_employees", lang, **n, **pc, **years)),
+        ("02", t("key_placements", lang, **pc, **years, most=W.name(k["most"], lang))),
+        ("03", t(funded, lang, **n)),
+        ("04", t("key_information", lang, **n, period=W.years(k["y0"], k["y1"]))),
+        ("05", t(goal, lang, **n)),
+        ("06", t("key_quality", lang, **n)),
     ]
     items = "".join(
         f"<li><strong>{escape(t(f'finding_prefix_{c}', lang))}.</strong> {escape(text)}</li>\n"
-        for c, text in chapters
+        for c, text in findings
     )
     return h(t("h_key_findings", lang)) + f"<ul>\n{items}</ul>\n"
 

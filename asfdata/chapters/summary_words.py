@@ -22,7 +22,58 @@ WORDS: dict[str, tuple[str, str]] = {
     "finding_prefix_02": ("People placed", "Placerade personer"),
     "finding_prefix_03": ("Funded placements", "Finansierade placeringar"),
     "finding_prefix_04": ("Information reach", "Informationsspridning"),
-    "finding_prefix_05": ("Data quality", "Datakvalitet"),
+    "finding_prefix_05": ("Goals", "Målen"),
+    "finding_prefix_06": ("Data quality", "Datakvalitet"),
+    "key_employees": (
+        "Employees in the registered companies rose by {emp_pct} from autumn {y0} to autumn {y1}, while the "
+        "number of companies fell from {c0} to {c1}.",
+        "Antalet anställda i de registrerade företagen ökade med {emp_pct} från hösten {y0} till hösten "
+        "{y1}, medan antalet företag minskade från {c0} till {c1}.",
+    ),
+    "key_placements": (
+        "People placed in the companies fell by {pl_fall} from autumn {before} to autumn {after}, most for "
+        "the placements by {most} ({most_pct}); the report attributes the fall to the reorganisation of "
+        "Arbetsförmedlingen.",
+        "Antalet placerade personer i företagen minskade med {pl_fall} från hösten {before} till hösten "
+        "{after}, mest för placeringarna av {most} ({most_pct}); rapporten förklarar nedgången med "
+        "Arbetsförmedlingens omorganisation.",
+    ),
+    "key_funded_few": (
+        "Fewer than half of the funded places were used, and {back} of the {n} people who used them went "
+        "back to public support; {work} went on to work.",
+        "Färre än hälften av de finansierade platserna användes, och {back} av de {n} personer som använde "
+        "dem återgick till offentlig försörjning; {work} gick vidare till arbete.",
+    ),
+    "key_funded_most": (
+        "Half or more of the funded places were used; {back} of the {n} people who used them went back to "
+        "public support and {work} went on to work.",
+        "Hälften eller fler av de finansierade platserna användes; {back} av de {n} personer som använde dem "
+        "återgick till offentlig försörjning och {work} gick vidare till arbete.",
+    ),
+    "key_information": (
+        "The report counts {informed_stated} people informed in {period}; its yearly figures add up to "
+        "{informed_sum}.",
+        "Rapporten anger att {informed_stated} personer fick information {period}; dess årsuppgifter "
+        "summerar till {informed_sum}.",
+    ),
+    "key_goals_none": (
+        "Judged against the report's own figures, none of its stated goals is fully met: {partly} are "
+        "partly met, {not_met} not met, and for {not_shown} the figures cannot tell.",
+        "Mätt mot rapportens egna siffror är inget av dess angivna mål helt uppfyllt: {partly} är delvis "
+        "uppfyllda, {not_met} inte uppfyllda och för {not_shown} kan siffrorna inte avgöra.",
+    ),
+    "key_goals_some": (
+        "Judged against the report's own figures, {met} of its stated goals are met, {partly} partly met "
+        "and {not_met} not met.",
+        "Mätt mot rapportens egna siffror är {met} av dess angivna mål uppfyllda, {partly} delvis uppfyllda "
+        "och {not_met} inte uppfyllda.",
+    ),
+    "key_quality": (
+        "The audit found {mismatches} distinct disagreements between the report's own figures in {checks} "
+        "checks.",
+        "Granskningen fann {mismatches} skilda motsägelser mellan rapportens egna siffror i {checks} "
+        "kontroller.",
+    ),
     "limit_points": (
         "Five points: each series has one figure a year, {y0}–{y1}. Five points show the size and direction "
         "of changes between the counts but cannot separate a trend from ordinary variation; no significance "
