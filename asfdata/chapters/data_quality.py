@@ -1,4 +1,4 @@
-"""Chapter 5, data quality: the audit and the assumptions log (notebooks/05_data_quality)."""
+"""Chapter 6, data quality: the audit and the assumptions log (notebooks/06_data_quality)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ t = W.translator(WORDS)
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
-    return h(W.chapter_title("05", lang), 1) + p(t("intro", lang))
+    return h(W.chapter_heading("06", lang), 1) + p(t("intro", lang))
 
 
 def audit_finding(audit, lang: str) -> str:

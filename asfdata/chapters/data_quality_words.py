@@ -1,4 +1,4 @@
-"""The words of chapter 5, data quality (asfdata.chapters.data_quality): key -> (English, Swedish).
+"""The words of chapter 6, data quality (asfdata.chapters.data_quality): key -> (English, Swedish).
 
 The key prefixes are listed in asfdata/render/shared_words.py; a key here never repeats a shared one.
 """

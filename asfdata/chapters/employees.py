@@ -21,7 +21,7 @@ def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     s = frames["snapshots"]
     text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_title("01", lang), 1) + p(text)
+    return h(W.chapter_heading("01", lang), 1) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------

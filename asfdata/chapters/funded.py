@@ -28,7 +28,7 @@ def intro(frames: dict, lang: str) -> str:
         y1=int(fp["year"].max()),
         months=W.num(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
     )
-    return h(W.chapter_title("03", lang), 1) + p(text)
+    return h(W.chapter_heading("03", lang), 1) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------

@@ -261,4 +261,4 @@ def sensitivity_section(frames: dict, lang: str) -> str:
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    return h(W.chapter_title("05", lang), 1) + p(t("intro", lang))
+    return h(W.chapter_heading("05", lang), 1) + p(t("intro", lang))

@@ -20,7 +20,7 @@ t = W.translator(WORDS)
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     text = t("intro", lang, last_year=int(frames["snapshots"]["year"].max()))
-    return h(W.chapter_title("04", lang), 1) + p(text)
+    return h(W.chapter_heading("04", lang), 1) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------

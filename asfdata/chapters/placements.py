@@ -20,7 +20,7 @@ t = W.translator(WORDS)
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading (h1) and introductory paragraph."""
     text = t("intro", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
-    return h(W.chapter_title("02", lang), 1) + p(text)
+    return h(W.chapter_heading("02", lang), 1) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------

@@ -86,16 +86,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "I antal personer var minskningen störst för {body} ({chg} personer i den genomsnittliga "
         "höstmätningen).",
     ),
-    "h_pandemic": ("{year}: a second cause", "{year}: en andra orsak"),
+    "h_pandemic": ("{year}: a second cause named by the report", "{year}: en andra orsak enligt rapporten"),
     "finding_pandemic": (
-        "In {year} a second cause is at work: the report says the pandemic affected placements negatively. "
+        "For {year} the report names a second cause: it says the pandemic affected placements negatively. "
         "From autumn {ya} to autumn {yb} the sum of the parts {verb} from {a} to {b} ({pct}); the “after” "
-        "mean {after} includes this pandemic year, so it mixes the after-effects of the reorganisation with "
-        "the pandemic.",
-        "{year} verkar en andra orsak: rapporten säger att pandemin påverkade placeringarna negativt. Från "
-        "hösten {ya} till hösten {yb} {verb} summan av delarna från {a} till {b} ({pct}); medelvärdet "
-        "”efter” {after} innehåller detta pandemiår och blandar därför efterverkningar av omorganisationen "
-        "med pandemin.",
+        "mean {after} includes this pandemic year, so whatever the causes were, it covers both the year of "
+        "the reorganisation and the first pandemic year.",
+        "För {year} anger rapporten en andra orsak: den säger att pandemin påverkade placeringarna negativt. "
+        "Från hösten {ya} till hösten {yb} {verb} summan av delarna från {a} till {b} ({pct}); medelvärdet "
+        "”efter” {after} innehåller detta pandemiår och omfattar alltså, vilka orsakerna än var, både "
+        "omorganisationens år och det första pandemiåret.",
     ),
     "h_five_points": (
         "What five autumn counts can and cannot show",

@@ -80,7 +80,7 @@ def appendix(lang: str, inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DI
     frame = sentences(inventory, raw_dir)
     n = W.num(sum(map(len, frame["figures"])), lang)
     return (
-        h(W.chapter_title("07", lang), 1)
+        h(W.chapter_heading("07", lang), 1)
         + p(t("intro", lang, n=n, sentences=W.num(len(frame), lang)))
         + sources_table(frame, lang)
     )

@@ -23,7 +23,7 @@ def intro(frames: dict, lang: str) -> str:
     """The chapter's heading, the bottom line in three sentences, and what the evaluation is."""
     s = frames["snapshots"]
     about = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_title("00", lang), 1) + p(bottom_line(frames, lang), "asf-lead") + p(about)
+    return h(W.chapter_heading("00", lang), 1) + p(bottom_line(frames, lang), "asf-lead") + p(about)
 
 
 def key_numbers(frames: dict) -> dict:

@@ -105,8 +105,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "bedömning (antagande A11).",
     ),
     "limit_inconsistent": (
-        "The report's own figures disagree in {n} of the audit's {total} checks (chapter 5): {items}.",
-        "Rapportens egna siffror går isär i {n} av granskningens {total} kontroller (kapitel 5): {items}.",
+        "The report's own figures disagree in {n} of the audit's {total} checks (chapter 6): {items}.",
+        "Rapportens egna siffror går isär i {n} av granskningens {total} kontroller (kapitel 6): {items}.",
     ),
     "limit_transcribed": (
         "Every figure is transcribed by hand from the report's text; the registers behind it were not "

@@ -8,7 +8,7 @@ asfdata/chapters/<chapter>_words.py (WORDS); a word several chapters, the toolki
 show lives here (SHARED). A chapter's key never repeats a shared key (tests/test_words.py).
 
 Key prefixes, shared:
-    chapter_<id>     chapter titles ('00' ... '05', 'explore')
+    chapter_<id>     chapter titles ('00' ... '07', 'explore')
     report_<x>       the title page of the HTML report
     source_<x>       source lines
     measure_<m>      measures of the data (snapshots.csv)
@@ -35,7 +35,12 @@ SHARED: dict[str, tuple[str, str]] = {
     "chapter_02": ("People placed and the 2019 reform", "Placerade personer och 2019 års reform"),
     "chapter_03": ("The funded placements 2016–2018", "De finansierade placeringarna 2016–2018"),
     "chapter_04": ("Information reach and activities", "Informationsspridning och aktiviteter"),
-    "chapter_05": ("Data quality: audit and assumptions", "Datakvalitet: granskning och antaganden"),
+    "chapter_05": ("Goals and the report's own claims", "Målen och rapportens egna påståenden"),
+    "chapter_06": ("Data quality: audit and assumptions", "Datakvalitet: granskning och antaganden"),
+    "chapter_07": (
+        "Appendix: every figure and the sentence it comes from",
+        "Bilaga: varje uppgift och meningen den kommer från",
+    ),
     "chapter_explore": ("Explore the yearly figures", "Utforska årssiffrorna"),
     # ---- the HTML report's title page (asfdata.report.edition) ---------------------------------------------
     "report_kicker": (
@@ -83,7 +88,7 @@ SHARED: dict[str, tuple[str, str]] = {
         "Samordningsförbund Gävleborg, final report ASF 2016–2020",
         "Samordningsförbund Gävleborg, slutrapport ASF 2016–2020",
     ),
-    "source_audit": ("audit of this evaluation (chapter 5)", "denna utvärderings granskning (kapitel 5)"),
+    "source_audit": ("audit of this evaluation (chapter 6)", "denna utvärderings granskning (kapitel 6)"),
     "fell": ("fell", "minskade"),
     "rose": ("rose", "ökade"),
     "unchanged": ("was unchanged", "var oförändrad"),

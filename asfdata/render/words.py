@@ -21,6 +21,7 @@ LANGS = ("en", "sv")
 MINUS = "\u2212"
 DASH = "\u2013"  # en dash, for ranges of years and intervals
 NBSP = "\u00a0"  # no-break space: Swedish thousands separator, and before a percent sign
+APPENDIX = 7  # chapters from this number on are appendices, shown without a number
 Words = Mapping[str, tuple[str, str]]  # key -> (English, Swedish)
 
 
@@ -56,8 +57,15 @@ def translator(own: Words) -> Callable[..., str]:
     return chapter_t
 
 
+def chapter_heading(chapter: str, lang: str) -> str:
+    """A chapter's heading: numbered ('6 Data quality: …') for chapters 01–06, the title alone for the
+    summary and the appendix; the text refers to chapters by these numbers."""
+    title = chapter_title(chapter, lang)
+    return f"{int(chapter)} {title}" if chapter.isdigit() and 0 < int(chapter) < APPENDIX else title
+
+
 def chapter_title(chapter: str, lang: str) -> str:
-    """Title of a chapter ('00' … '05', 'explore') in lang."""
+    """Title of a chapter ('00' … '07', 'explore') in lang."""
     return t(f"chapter_{chapter}", lang)
 
 

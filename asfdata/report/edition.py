@@ -35,7 +35,9 @@ CHAPTERS = (
     "02_placements_and_the_2019_reform",
     "03_funded_placements",
     "04_information_reach_and_activities",
-    "05_data_quality",
+    "05_goals_and_claims",
+    "06_data_quality",
+    "07_appendix_sources",
 )
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
