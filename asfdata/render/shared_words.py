@@ -82,6 +82,27 @@ SHARED: dict[str, tuple[str, str]] = {
         "verify --report FIL` kontrollerar en kopia byte för byte.",
     ),
     "report_unknown": ("unknown", "okänd"),
+    "report_about": ("About this report", "Om rapporten"),
+    "report_about_link": (
+        "How this report was built, and how to check it: About this report",
+        "Hur rapporten byggdes och hur den kan kontrolleras: Om rapporten",
+    ),
+    "report_about_intro": (
+        "How this report was built, from which data and with which software, so that anyone can rebuild it "
+        "and check that the copy they hold is the one published.",
+        "Hur rapporten byggdes, från vilka data och med vilken programvara, så att vem som helst kan bygga "
+        "om den och kontrollera att det exemplar man har är det som publicerades.",
+    ),
+    "report_data": (
+        "The data are published beside the code as a Frictionless Data Package, "
+        "`data/processed/datapackage.json`: six tables with their schemas, keys and SHA-256 checksums. "
+        "`frictionless validate data/processed/datapackage.json` checks them; pandas, R and Excel (Power "
+        "Query) open the CSV files directly.",
+        "Data publiceras tillsammans med koden som ett Frictionless-datapaket, "
+        "`data/processed/datapackage.json`: sex tabeller med scheman, nycklar och SHA-256-kontrollsummor. "
+        "`frictionless validate data/processed/datapackage.json` kontrollerar dem; pandas, R och Excel "
+        "(Power Query) öppnar CSV-filerna direkt.",
+    ),
     # ---- sources, and words inside computed sentences ------------------------------------------------------
     "source_prefix": ("Source", "Källa"),
     "source_report": (

@@ -184,7 +184,8 @@ def _code_spans(text: str):
 
 
 def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, str]]) -> dict:
-    """Everything the title page and the table of contents show (see templates/asf/index.html.j2)."""
+    """Everything the title page, the table of contents and the closing "About this report" show
+    (see templates/asf/index.html.j2)."""
     words = functools.partial(word, lang=job.lang)
     manifest = job.processed_dir / MANIFEST_NAME
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else words("unknown")
@@ -198,6 +199,11 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
             (words("evaluated"), words("evaluated_text")),
             (words("period"), PERIOD),
             (words("source"), SOURCE_REPORT),
+        ],
+        "about": words("about"),
+        "about_link": words("about_link"),
+        "about_intro": words("about_intro"),
+        "build_facts": [
             (words("built"), date),
             (words("commit"), commit),
             (words("manifest"), digest),
@@ -205,6 +211,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "versions_caption": words("versions"),
         "versions": package_versions(),
         "reproduce": _code_spans(words("reproduce")),
+        "data": _code_spans(words("data")),
         "contents": words("contents"),
         "chapters": chapters,
     }
