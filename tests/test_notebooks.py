@@ -64,7 +64,11 @@ EXPECT = {
         "+49 (+27,4\u00a0%)",
         f"<td>{M}10,5</td>",
     ],
+    # 02, who made up the fall: 243 − 130 = 113; 59/113 = 52.2 %, 48/113 = 42.5 %; Arbetsförmedlingen's
+    # share 152/243 = 62.6 % → 93/130 = 71.5 %.
     ("02_placements_and_the_2019_reform", "en"): [
+        "Arbetsförmedlingen accounted for 59 (52.2\u00a0%), Kommunen for 48 (42.5\u00a0%)",
+        "rose, from 62.6\u00a0% to 71.5\u00a0%",
         f"({M}59, {M}38.8\u00a0%)",
         f"({M}48, {M}64.9\u00a0%)",
         f"({M}6, {M}35.3\u00a0%)",
@@ -81,6 +85,7 @@ EXPECT = {
         "For 2020 the report names a second cause",
     ],
     ("02_placements_and_the_2019_reform", "sv"): [
+        "ökade därför, från 62,6\u00a0% till 71,5\u00a0%",
         f"({M}59, {M}38,8\u00a0%)",
         f"({M}48, {M}64,9\u00a0%)",
         "<td>134,3</td>",
@@ -92,7 +97,7 @@ EXPECT = {
     ("03_funded_placements", "en"): [
         "Of 23 funded places granted 2016–2018, 11 were used",
         "by the report's summary, 8 went back to public support",
-        "(2 of 10 here) runs from 2.5 % to 55.6 %",
+        "(2 of 10 here) runs from 2.5\u00a0% to 55.6\u00a0%",
         "<td>0.3–44.5</td>",
         "<td>2.5–55.6</td>",
         "fewer than three people",
@@ -123,7 +128,7 @@ EXPECT = {
         "<h1>5 Goals and the report's own claims</h1>",
         "4 policy documents or action plans in 3 of the 10 municipalities",
         "Collaboration groups formed in 6 municipalities in 2017; 4 of them continued in 2019",
-        "all placements 230 → 243 (+13; +5.7 %)",
+        "all placements 230 → 243 (+13; +5.7\u00a0%)",
         "<td>partly met</td>",
         "<td>not met</td>",
         "a factor of up to 3.3",
@@ -131,7 +136,7 @@ EXPECT = {
     ("05_goals_and_claims", "sv"): [
         "<h1>5 Målen och rapportens egna påståenden</h1>",
         "4 policydokument eller handlingsplaner i 3 av de 10 kommunerna",
-        "alla placeringar 230 → 243 (+13; +5,7 %)",
+        "alla placeringar 230 → 243 (+13; +5,7\u00a0%)",
         "<td>delvis uppfyllt</td>",
         "en faktor 3,3",
     ],

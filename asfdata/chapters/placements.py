@@ -172,6 +172,31 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
     )
 
 
+def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
+    parts = M.wide(placements(snapshots))
+    share = parts.div(parts.sum(axis=1), axis=0) * 100
+    fall = parts.loc[ya] - parts.loc[yb]
+    last = int(parts.index.max())
+    of_fall = {c: W.pct(fall[c] / fall.sum() * 100, lang) for c in parts.columns}
+    a, k, o = parts.columns[:3]  # Arbetsförmedlingen, Kommunen, Övriga (the report's order)
+    return t(
+        "finding_shares", lang, fall=W.num(fall.sum(), lang), y0=ya, y1=yb, y2=last,
+        a=W.num(fall[a], lang), k=W.num(fall[k], lang), o=W.num(fall[o], lang),
+        a_share=of_fall[a], k_share=of_fall[k], o_share=of_fall[o],
+        a0_share=W.pct(share.loc[ya, a], lang), a1_share=W.pct(share.loc[yb, a], lang),
+        k0_share=W.pct(share.loc[ya, k], lang), k1_share=W.pct(share.loc[yb, k], lang),
+        a2_share=W.pct(share.loc[last, a], lang), k2_share=W.pct(share.loc[last, k], lang),
+    )
+
+
+def shares_section(frames: dict, lang: str) -> str:
+    """Each placing body's share of the people placed per year, and who made up the fall."""
+    s = frames["snapshots"]
+    table = wide_table(M.shares(placements(s)), lang, kind="pct")
+    return h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang))
+
+
 def period_means_section(frames: dict, lang: str) -> str:
     """Before/after period means per placing body, ranked by percent change ('fell most')."""
     s = frames["snapshots"]

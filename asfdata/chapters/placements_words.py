@@ -136,4 +136,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "räknade en gång om året, delvis samma personer från ett år till nästa, inte oberoende räkningar av "
         "händelser, så ett sådant tests antaganden håller inte (antagande A01, A11).",
     ),
+    "h_shares": ("Who made up the fall", "Vilka som stod för nedgången"),
+    "shares_intro": (
+        "Each placing body's share of the people placed at each autumn count, in per cent of the sum of "
+        "the parts (the stated totals of 2018 and 2020 differ from it).",
+        "Varje placerande aktörs andel av de placerade personerna vid varje höstmätning, i procent av "
+        "summan av delarna (de angivna summorna för 2018 och 2020 avviker från den).",
+    ),
+    "finding_shares": (
+        "Of the fall of {fall} placements from autumn {y0} to autumn {y1}, Arbetsförmedlingen accounted "
+        "for {a} ({a_share}), Kommunen for {k} ({k_share}) and others for {o} ({o_share}). "
+        "Arbetsförmedlingen's share of all placements therefore rose, from {a0_share} to {a1_share}, while "
+        "Kommunen's fell from {k0_share} to {k1_share}; in {y2} the shares were {a2_share} and {k2_share}.",
+        "Av nedgången med {fall} placeringar från hösten {y0} till hösten {y1} svarade Arbetsförmedlingen "
+        "för {a} ({a_share}), kommunerna för {k} ({k_share}) och övriga för {o} ({o_share}). "
+        "Arbetsförmedlingens andel av alla placeringar ökade därför, från {a0_share} till {a1_share}, "
+        "medan kommunernas minskade från {k0_share} till {k1_share}; {y2} var andelarna {a2_share} och "
+        "{k2_share}.",
+    ),
 }
