@@ -35,3 +35,5 @@ CLAIM_TRAINING_PARTICIPANTS = "training-participants-2018"
 CLAIM_TRAINING_MUNICIPALITIES = "training-municipalities-2018"
 CLAIM_MYSAM_GROUPS = "opening-mysam-groups-2016"
 TRAINING_YEAR = 2018  # the process-oriented training, first for Arbetsförmedlingen (Milstolpar 2018)
+COLLABORATION_GROUPS_FORMED = 2017  # the milestone naming the municipalities' new collaboration groups
+COLLABORATION_GROUPS_CONTINUED = 2019  # the milestone naming the groups that continued regardless

@@ -73,20 +73,24 @@ def test_change_2018_2019_sentence(frames):
 
 def test_fell_most_sentence(frames):
     en = placements.fell_most_finding(frames["snapshots"], "en")
-    assert "placements by Kommunen fell most (\u221260.2\u00a0%; \u221239.3 people a year on average)" in en
+    # period means: Kommunen (57+65+74)/3 = 65.3 → (26+26)/2 = 26.0, −39.3 in the average autumn count (−60.2 %)
+    kommunen = "placements by Kommunen fell most (\u221260.2\u00a0%; \u221239.3 people in the average autumn count)"
+    assert kommunen in en
     assert "then those by Arbetsförmedlingen (\u221235.2\u00a0%; \u221247.3 people)" in en
-    assert "Placements by Others (unpaid) rose (+5.0\u00a0%; +0.5 people a year on average)" in en
+    assert "Placements by Others (unpaid) rose (+5.0\u00a0%; +0.5 people in the average autumn count)" in en
     assert "the largest fall was Arbetsförmedlingen's (\u221247.3 people" in en
     sv = placements.fell_most_finding(frames["snapshots"], "sv")
-    assert "Kommunen mest (\u221260,2\u00a0%; \u221239,3 personer per år i genomsnitt)" in sv
+    assert "Kommunen mest (\u221260,2\u00a0%; \u221239,3 personer i den genomsnittliga höstmätningen)" in sv
 
 
 def test_funded_and_gender_sentences(frames):
     en = funded.funded_finding(frames["funded_placements"], frames["claims"], "en")
     assert en.startswith("Of 23 funded places granted 2016–2018, 11 were used (47.8\u00a0%), by 10 people.")
-    assert "2 of 10 (20.0\u00a0%; exact 95\u00a0% interval 2.5\u00a0% to 55.6\u00a0%)" in en
+    # 2 of 10 reached work or Arbetsförmedlingen: Clopper–Pearson 95 % interval 2.5 %–55.6 %; 8 back (summary)
+    assert "by the report's summary, 8 went back to public support" in en
+    assert "(2 of 10 here) runs from 2.5\u00a0% to 55.6\u00a0%" in en
     sv = funded.funded_finding(frames["funded_placements"], frames["claims"], "sv")
-    assert "2 av 10 (20,0\u00a0%; exakt 95\u00a0%-intervall 2,5\u00a0% till 55,6\u00a0%)" in sv
+    assert "(2 av 10 här) från 2,5\u00a0% till 55,6\u00a0%" in sv
     assert funded.gender_finding(frames["funded_placements"], "en").startswith(
         "The yearly detail gives 9 women and 2 men"
     )
@@ -124,7 +128,7 @@ def test_five_points_say_what_they_cannot_show(frames):
 
 def test_pandemic_is_a_second_cause_in_2020(frames):
     en = placements.pandemic_finding(frames["snapshots"], frames["events"], "en")
-    assert en.startswith("In 2020 a second cause is at work")
+    assert en.startswith("For 2020 the report names a second cause")
     assert "fell from 130 to 117 (\u221210.0\u00a0%)" in en
 
 
@@ -178,11 +182,12 @@ def test_summary_sections(frames):
         "People placed.",
         "Funded placements.",
         "Information reach.",
+        "Goals.",
         "Data quality.",
     ):
         assert f"<strong>{prefix}</strong>" in kf
     lim = summary.limitations(f, "en")
-    assert "1 of 10 has an exact 95\u00a0% interval from 0.3\u00a0% to 44.5\u00a0%" in lim
+    assert "for similar participants the exact 95\u00a0% interval runs from 0.3\u00a0% to 44.5\u00a0%" in lim
     assert "people placed 2018: stated total 244, parts add up to 243" in lim
     assert "people placed 2020: stated total 123, parts add up to 117" in lim
     assert "stated 1,257, yearly figures add up to 1,275" in lim
@@ -197,4 +202,4 @@ def test_summary_sections(frames):
     ):
         assert term in gl
     assert "<dt>Reserverat kontrakt</dt>" in summary.glossary("sv")
-    assert placements.intro(f, "sv").startswith("<h1>Placerade personer och 2019 års reform</h1>")
+    assert placements.intro(f, "sv").startswith("<h1>2 Placerade personer och 2019 års reform</h1>")

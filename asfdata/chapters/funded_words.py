@@ -29,8 +29,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "finding_funded": (
         "Of {granted} funded places granted {y0}–{y1}, {used} were used ({rate}), by {n} people. {kw} of "
         "the {n} went on to work, {ka} was referred to Arbetsförmedlingen and, by the report's summary, "
-        "{kb} went back to public support. For similar participants, the exact 95\u00a0% interval of the rate "
-        "of going on to work or to Arbetsförmedlingen ({ke} of {n} here) runs from {lo} to {hi}.",
+        "{kb} went back to public support. For similar participants, the exact 95\u00a0% interval of the "
+        "rate of going on to work or to Arbetsförmedlingen ({ke} of {n} here) runs from {lo} to {hi}.",
         "Av {granted} beviljade finansierade platser {y0}–{y1} nyttjades {used} ({rate}), av {n} personer. "
         "{kw} av de {n} gick vidare till arbete, {ka} aktualiserades hos Arbetsförmedlingen och enligt "
         "rapportens sammanfattning återgick {kb} till offentlig försörjning. För liknande deltagare "

@@ -19,7 +19,7 @@ t = W.translator(WORDS)
 
 PLACED_BY = ("placements", "placed_by")
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
-GROUPS_FORMED, GROUPS_CONTINUED = 2017, 2019  # years of the milestones on the collaboration groups
+GROUPS_FORMED, GROUPS_CONTINUED = S.COLLABORATION_GROUPS_FORMED, S.COLLABORATION_GROUPS_CONTINUED
 TRAINING_YEAR, REFORM_YEAR = S.TRAINING_YEAR, S.REFORM_YEAR
 # This evaluation's verdicts on goals that no figure decides; "use" is computed (see verdict_use).
 JUDGED = {"knowledge": "partly", "known": "partly", "structures": "not_shown", "funded": "not_met"}

@@ -91,10 +91,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "flöden under året (antagande A01).",
     ),
     "limit_ten": (
-        "Ten people: the funded placements had {n} unique individuals, so every share of them is uncertain; "
-        "1 of {n} has an exact 95\u00a0% interval from {lo} to {hi}.",
-        "Tio personer: de finansierade placeringarna hade {n} unika individer, så varje andel av dem är "
-        "osäker; 1 av {n} har ett exakt 95\u00a0%-intervall från {lo} till {hi}.",
+        "Ten people: the funded placements had {n} unique individuals. Their shares are known exactly, but "
+        "say little about others: 1 of {n} went on to work, and for similar participants the exact "
+        "95\u00a0% interval runs from {lo} to {hi}.",
+        "Tio personer: de finansierade placeringarna hade {n} unika individer. Deras andelar är exakt kända "
+        "men säger lite om andra: 1 av {n} gick vidare till arbete, och för liknande deltagare sträcker sig "
+        "det exakta 95-procentiga intervallet från {lo} till {hi}.",
     ),
     "limit_cause": (
         "No comparison group: nothing shows what would have happened without the initiative, without the "
