@@ -12,6 +12,7 @@ listed twice under their two names.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import product
 
 import pandas as pd
@@ -44,9 +45,9 @@ def hitting_sets(family: list[frozenset]) -> list[frozenset]:
 class Model:
     """The readings of the yearly detail and what each statement of the report says in each."""
 
-    def __init__(self, fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame):
+    def __init__(self, fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame, basis: bool = True):
         self.frame = frame(fp, fo)
-        self.statements = detail_statements(self.frame, fo) + summary_statements(claims)
+        self.statements = detail_statements(self.frame, fo, basis) + summary_statements(claims)
         self.by_id = {s.id: s for s in self.statements}
         self.order = {s.id: i for i, s in enumerate(self.statements)}
         self.tested = [s for s in self.statements if s.kind not in BASIS]
@@ -289,11 +290,27 @@ class Model:
         if others:
             note = f"cannot hold together with {quotes(others)}; with it, the closest is {computed}{again}"
         else:
+            best = next(r for r in self.readings if self.count(subject, r) == computed)
+            rest = self.others(subject, best)
             note = (
                 f"holds in none of the {len(self.readings)} readings of the yearly detail (A12, A14, A15); "
-                f"the closest is {computed}{again}"
+                f"the closest is {computed}" + (f", beside {rest}" if rest else "") + again
             )
         return self.row("conflict", subject, everyone, computed, note)
+
+    def others(self, s: Statement, reading: dict) -> str:
+        """Those with the statement's outcome whom it does not describe, in a reading: 'men 1 in Hudiksvall 2018'."""
+        if s.kind != "outcome_who":
+            return ""
+        f = self.frame.fixed
+        f = f[f["year"].between(*s.years) & (f["outcome"] == s.outcome)]
+        found = Counter({(int(y), m, g): int(n) for y, m, g, n in
+                         zip(f["year"], f["municipality"], f["gender"], f["people"], strict=True)})
+        for (y, m), option in reading.items():
+            if s.years[0] <= y <= s.years[1]:
+                found.update({(y, m, g): n for (g, o), n in option.cells.items() if o == s.outcome})
+        return ", ".join(f"{g} {n} in {m} {y}" for (y, m, g), n in sorted(found.items())
+                         if n and not (s.gender in (None, g) and s.municipality in (None, m)))
 
     def holds_note(self, s: Statement) -> str:
         """Why a statement holds in every reading, in words (English, as audit notes are)."""

@@ -90,25 +90,23 @@ def outcome_groups(fo: pd.DataFrame) -> pd.DataFrame:
 def frame_problems(fp: pd.DataFrame, fo: pd.DataFrame) -> list[str]:
     """Why the yearly detail cannot be read as people (outcomes or genders that do not fit the places)."""
     units, g = placed(fp), outcome_groups(fo)
-    out = units[KEYS].merge(g.groupby(KEYS)["people"].sum().reset_index(), on=KEYS, how="outer")
-    out = out.merge(units, on=KEYS, how="left")
+    out = units.merge(g.groupby(KEYS)["people"].sum().reset_index(), on=KEYS, how="outer")
+    places, people = out["places"].fillna(0), out["people"].fillna(0)
+    genders = out["women"].notna() & out["men"].notna()
+    wrong = genders & ((out["women"] < 0) | (out["men"] < 0) | (out["women"] + out["men"] != out["places"]))
     bad = []
-    for r in out.itertuples():
-        what = f"{r.municipality} {r.year}"
-        if pd.isna(r.places) or pd.isna(r.people) or r.people != r.places:
-            bad.append(
-                f"{what}: outcomes for {0 if pd.isna(r.people) else r.people} people, "
-                f"{0 if pd.isna(r.places) else r.places} places used"
-            )
-        elif (
-            pd.notna(r.women)
-            and pd.notna(r.men)
-            and (r.women < 0 or r.men < 0 or r.women + r.men != r.places)
-        ):
-            bad.append(
-                f"{what}: {r.stated_women} women and {r.stated_men} men placed, {r.places} places used"
-            )
+    for r, p, n in zip(out[people != places].itertuples(), places[people != places], people[people != places],
+                       strict=True):
+        bad.append(f"{r.municipality} {r.year}: outcomes for {n} people, {p} places used")
+    for r in out[(people == places) & wrong.fillna(False)].itertuples():
+        bad.append(f"{r.municipality} {r.year}: {r.stated_women} women and {r.stated_men} men placed, "
+                   f"{r.places} places used")
     return bad
+
+
+def unit_index(df: pd.DataFrame) -> pd.MultiIndex:
+    """(year, municipality) of each row, as an index to test membership with."""
+    return pd.MultiIndex.from_arrays([df["year"].astype("int64"), df["municipality"]])
 
 
 @dataclass
@@ -192,24 +190,15 @@ def frame(fp: pd.DataFrame, fo: pd.DataFrame) -> Frame:
     units, g = placed(fp), outcome_groups(fo)
     g = pd.concat([g, determined(units, g.assign(women_fixed=0, men_fixed=0))], axis=1)
     order = units.sort_values(["municipality", "year"])
-    later = order.groupby("municipality")["year"].shift(-1)
-    next_unit = {
-        (int(y), m): (int(n), m)
-        for y, m, n in zip(order["year"], order["municipality"], later, strict=True)
-        if pd.notna(n) and ((g["year"] == y) & (g["municipality"] == m) & (g["outcome"] == EXTENDED)).any()
-    }
-    unsettled = g["women"].isna() | (g["outcome"] == NOT_STATED)
-    open_units = sorted(
-        {(int(y), m) for y, m in zip(g.loc[unsettled, "year"], g.loc[unsettled, "municipality"], strict=True)}
-    )
-    keys = list(zip(g["year"], g["municipality"], strict=True))
-    settled = g[[k not in set(open_units) for k in keys]]
-    settled = settled[
-        [
-            not (o == EXTENDED and (int(y), m) in next_unit)
-            for y, m, o in zip(settled["year"], settled["municipality"], settled["outcome"], strict=True)
-        ]
-    ]
+    later = order.assign(next_year=order.groupby("municipality")["year"].shift(-1))
+    extended = unit_index(g[g["outcome"] == EXTENDED])
+    later = later[later["next_year"].notna() & unit_index(later).isin(extended)]
+    next_unit = {(int(y), m): (int(n), m) for y, m, n in zip(later["year"], later["municipality"],
+                                                              later["next_year"], strict=True)}
+    unsettled = g[g["women"].isna() | (g["outcome"] == NOT_STATED)]
+    open_units = sorted(set(zip(unsettled["year"].astype("int64"), unsettled["municipality"], strict=True)))
+    continues = unit_index(g).isin(pd.MultiIndex.from_tuples(list(next_unit), names=KEYS) if next_unit else [])
+    settled = g[~unit_index(g).isin(unit_index(unsettled)) & ~((g["outcome"] == EXTENDED) & continues)]
     fixed = settled.drop(columns="people").melt(
         id_vars=[*KEYS, "outcome"], value_vars=list(GENDERS), var_name="gender", value_name="people"
     )

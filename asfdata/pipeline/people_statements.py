@@ -1,7 +1,7 @@
 """The report's statements about the people of the funded placements, each with an id and its words.
 
-The yearly detail (Individinriktade insatser) gives per municipality and year the places used and the
-genders placed, the outcomes and, for some, their genders; the summary gives places used, unique
+The yearly detail (Individinriktade insatser) gives, per municipality and year, the places used and the
+genders placed, the outcomes and, for some, their genders; the summary gives the places used, the unique
 individuals and each outcome's count with its gender and municipality. Texts come from people_words.
 """
 
@@ -12,21 +12,22 @@ from dataclasses import dataclass
 import pandas as pd
 
 from asfdata.pipeline import people_words as W
-from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, Frame, Unit
+from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, Frame, Unit, unit_index
 
 PEOPLE_MEASURES = ("places_used", "unique_individuals", "outcome")  # claims about these people
 BASIS = ("placed", "outcomes")  # statements the readings are built from: they hold in all
+KINDS = (*BASIS, "detail_gender", "places_used", "unique_individuals", "outcome_count", "outcome_who")
 
 
 @dataclass(frozen=True)
 class Statement:
-    """One statement of the report about the people of the funded placements."""
+    """One statement of the report about the people of the funded placements (kind: one of KINDS)."""
 
     id: str
-    kind: str  # placed, outcomes (basis); detail_gender, places_used, unique_individuals, outcome_count, outcome_who
+    kind: str
     role: str  # detail or summary
     source: str
-    value: int
+    value: int  # the figure it states (people, or places)
     measure: str
     years: tuple[int, int]
     scope: str
@@ -37,9 +38,9 @@ class Statement:
     municipality: str | None = None
 
 
-def bilingual(fn) -> tuple[str, str]:
-    """(English, Swedish) from a function of the language."""
-    return tuple(fn(lang) for lang in W.LANGS)
+def bilingual(fn, *args) -> tuple[str, str]:
+    """(English, Swedish): fn(lang, *args) in each language."""
+    return tuple(fn(lang, *args) for lang in W.LANGS)
 
 
 def slug(text: str) -> str:
@@ -47,102 +48,88 @@ def slug(text: str) -> str:
     return "-".join(str(text).lower().split())
 
 
-def detail_statements(fr: Frame, fo: pd.DataFrame) -> list[Statement]:
-    """The yearly detail's statements: places and genders placed, outcomes, outcome genders."""
-    out = []
-    for u in fr.units.itertuples():
-        unit, name, years = (u.year, u.municipality), f"{u.municipality} {u.year}", (u.year, u.year)
+def placed_text(lang: str, name: str, places: int, stated: list[tuple[str, int]]) -> str:
+    """'Nordanstig 2018: 7 places used, by 6 women and 1 man.'"""
+    people = W.listing([f"{n} {W.pick(W.GENDER[g], lang, n)}" for g, n in stated], lang)
+    return W.say("placed" if stated else "placed_unstated", lang, unit=name, places=W.places(places, lang),
+                 people=people)
+
+
+def outcomes_text(lang: str, name: str, groups: list[tuple[str, int]]) -> str:
+    """'Nordanstig 2018: 1 went on to work, … and 5 returned to public support.'"""
+    items = [W.say("unstated_item", lang, places=W.places(n, lang)) if o == NOT_STATED
+             else W.say("outcome_item", lang, n=n, did=W.pick(W.DID[o], lang, n)) for o, n in groups]
+    return W.say("outcomes", lang, unit=name, items=W.listing(items, lang))
+
+
+def gender_text(lang: str, name: str, outcome: str, gender: str, n: int, size: int) -> str:
+    """'Nordanstig 2018: the one who went on to work was a man.'"""
+    return W.say("gender_one" if n == size == 1 else "gender_some", lang, unit=name, n=n,
+                 did=W.pick(W.DID[outcome], lang, n), gender=W.pick(W.GENDER[gender], lang, n))
+
+
+def places_used_text(lang: str, n: int, span: str) -> str:
+    """'11 places were used in 2016–2018.'"""
+    return W.say("places_used", lang, places=W.places(n, lang), was=W.pick(W.WAS, lang, n), years=span)
+
+
+def individuals_text(lang: str, n: int) -> str:
+    """'The places were used by 10 individuals.'"""
+    return W.say("unique_individuals", lang, n=n)
+
+
+def count_text(lang: str, n: int, outcome: str) -> str:
+    """'8 of them returned to public support.'"""
+    return W.say("count", lang, n=n, did=W.pick(W.DID[outcome], lang, n))
+
+
+def who_text(lang: str, n: int, outcome: str, gender: str | None, municipality: str | None) -> str:
+    """'The one who went on to work was a man from Nordanstig.' and the like."""
+    did = W.pick(W.DID[outcome], lang, n)
+    if gender is None:
+        return W.say("where_one" if n == 1 else "where_many", lang, n=n, did=did, municipality=municipality)
+    origin = W.say("origin", lang, municipality=municipality) if municipality else ""
+    return W.say("who_one" if n == 1 else "who_many", lang, n=n, did=did, origin=origin,
+                 gender=W.pick(W.GENDER[gender], lang, n))
+
+
+def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[Statement]:
+    """The yearly detail's statements in report order: places and genders placed and the outcomes of
+    each municipality-year (basis, when asked for), then each outcome whose gender it states."""
+    said = fo[fo["gender"].isin(GENDERS) & (fo["count"].fillna(0) > 0)]
+    said = said[unit_index(said).isin(unit_index(fr.units))]
+    units = fr.units if basis else fr.units[unit_index(fr.units).isin(unit_index(said))]
+    g = fr.groups[unit_index(fr.groups).isin(unit_index(units))]
+    groups: dict[Unit, list[tuple[str, int]]] = {}
+    for y, m, o, n in zip(g["year"], g["municipality"], g["outcome"], g["people"], strict=True):
+        groups.setdefault((int(y), m), []).append((o, int(n)))
+    rank = {(int(y), m): i for i, (y, m) in enumerate(zip(units["year"], units["municipality"], strict=True))}
+    out: list[tuple[tuple, Statement]] = []
+    for u in units.itertuples() if basis else ():
+        unit, name = (u.year, u.municipality), f"{u.municipality} {u.year}"
         base = f"detail-{slug(u.municipality)}-{u.year}"
-        stated = [
-            (g, int(n)) for g, n in (("women", u.stated_women), ("men", u.stated_men)) if pd.notna(n) and n
-        ]
-
-        def placed_text(lang, name=name, u=u, stated=stated):
-            people = W.listing([f"{n} {W.pick(W.GENDER[g], lang, n)}" for g, n in stated], lang)
-            key = "placed" if stated else "placed_unstated"
-            return W.say(key, lang, unit=name, places=W.places(int(u.places), lang), people=people)
-
-        out.append(
-            Statement(
-                f"{base}-placed",
-                "placed",
-                "detail",
-                u.source,
-                int(u.places),
-                "places_used",
-                years,
-                f"{name} placed",
-                bilingual(placed_text),
-                unit,
-            )
-        )
-        g = fr.groups[(fr.groups["year"] == u.year) & (fr.groups["municipality"] == u.municipality)]
-        groups = list(zip(g["outcome"], g["people"], strict=True))
-
-        def outcomes_text(lang, name=name, groups=groups):
-            items = [
-                W.say("unstated_item", lang, places=W.places(n, lang))
-                if o == NOT_STATED
-                else W.say("outcome_item", lang, n=n, did=W.pick(W.DID[o], lang, n))
-                for o, n in groups
-            ]
-            return W.say("outcomes", lang, unit=name, items=W.listing(items, lang))
-
-        out.append(
-            Statement(
-                f"{base}-outcomes",
-                "outcomes",
-                "detail",
-                u.source,
-                int(g["people"].sum()),
-                "outcome",
-                years,
-                f"{name} outcomes",
-                bilingual(outcomes_text),
-                unit,
-            )
-        )
-        rows = fo[
-            (fo["year"] == u.year)
-            & (fo["municipality"] == u.municipality)
-            & fo["gender"].isin(GENDERS)
-            & (fo["count"].fillna(0) > 0)
-        ]
-        for r in rows.itertuples():
-            size = dict(groups).get(r.outcome, 0)
-
-            def gender_text(lang, name=name, r=r, size=size):
-                key = "gender_one" if r.count == 1 and size == 1 else "gender_some"
-                return W.say(
-                    key,
-                    lang,
-                    unit=name,
-                    n=r.count,
-                    did=W.pick(W.DID[r.outcome], lang, r.count),
-                    gender=W.pick(W.GENDER[r.gender], lang, r.count),
-                )
-
-            out.append(
-                Statement(
-                    f"{base}-{r.outcome}-{r.gender}",
-                    "detail_gender",
-                    "detail",
-                    r.source,
-                    int(r.count),
-                    "outcome",
-                    years,
-                    f"{name} {r.outcome} {r.gender}",
-                    bilingual(gender_text),
-                    unit,
-                    r.outcome,
-                    r.gender,
-                )
-            )
-    return out
+        stated = [(k, int(n)) for k, n in (("women", u.stated_women), ("men", u.stated_men)) if pd.notna(n) and n]
+        common = {"role": "detail", "source": u.source, "years": (u.year, u.year), "unit": unit}
+        out.append(((rank[unit], 0), Statement(
+            f"{base}-placed", "placed", value=int(u.places), measure="places_used", scope=f"{name} placed",
+            text=bilingual(placed_text, name, int(u.places), stated), **common)))
+        here = groups.get(unit, [])
+        out.append(((rank[unit], 1), Statement(
+            f"{base}-outcomes", "outcomes", value=sum(n for _, n in here), measure="outcome",
+            scope=f"{name} outcomes", text=bilingual(outcomes_text, name, here), **common)))
+    for i, r in enumerate(said.itertuples()):
+        unit, name, n = (int(r.year), r.municipality), f"{r.municipality} {r.year}", int(r.count)
+        size = dict(groups.get(unit, [])).get(r.outcome, 0)
+        out.append(((rank[unit], 2, i), Statement(
+            f"detail-{slug(r.municipality)}-{r.year}-{r.outcome}-{r.gender}", "detail_gender", "detail",
+            r.source, n, "outcome", (unit[0], unit[0]), f"{name} {r.outcome} {r.gender}",
+            bilingual(gender_text, name, r.outcome, r.gender, n, size), unit, r.outcome, r.gender)))
+    return [s for _, s in sorted(out, key=lambda p: p[0])]
 
 
 def summary_statements(claims: pd.DataFrame) -> list[Statement]:
-    """The summary's statements about the people: places used, individuals, each outcome's count and who."""
+    """The summary's statements about the people, in report order: places used, individuals, then each
+    outcome's count and who they were (gender, municipality)."""
     c = claims[claims["measure"].isin(PEOPLE_MEASURES)]
     c = c.assign(_m=c["measure"].map(PEOPLE_MEASURES.index), _o=c["category"].map(W.outcome_rank))
     out = []
@@ -151,64 +138,20 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
         span = f"{years[0]}–{years[1]}"
         common = {"role": "summary", "source": r.source, "value": v, "measure": r.measure, "years": years}
         if r.measure == "places_used":
-            text = bilingual(
-                lambda lang, v=v, span=span: W.say(
-                    "places_used", lang, places=W.places(v, lang), was=W.pick(W.WAS, lang, v), years=span
-                )
-            )
-            out.append(Statement(r.claim_id, "places_used", scope=f"places used {span}", text=text, **common))
+            out.append(Statement(r.claim_id, "places_used", scope=f"places used {span}",
+                                 text=bilingual(places_used_text, v, span), **common))
         elif r.measure == "unique_individuals":
-            text = bilingual(lambda lang, v=v: W.say("unique_individuals", lang, n=v))
-            out.append(
-                Statement(
-                    r.claim_id, "unique_individuals", scope=f"funded placements {span}", text=text, **common
-                )
-            )
+            out.append(Statement(r.claim_id, "unique_individuals", scope=f"funded placements {span}",
+                                 text=bilingual(individuals_text, v), **common))
         else:
-            did = lambda lang, r=r, v=v: W.pick(W.DID[r.category], lang, v)
-            text = bilingual(lambda lang, v=v, did=did: W.say("count", lang, n=v, did=did(lang)))
-            out.append(
-                Statement(
-                    f"{r.claim_id}-count",
-                    "outcome_count",
-                    scope=f"outcome {r.category}",
-                    text=text,
-                    outcome=r.category,
-                    **common,
-                )
-            )
+            out.append(Statement(f"{r.claim_id}-count", "outcome_count", scope=f"outcome {r.category}",
+                                 text=bilingual(count_text, v, r.category), outcome=r.category, **common))
             gender = r.gender if isinstance(r.gender, str) else None
             muni = r.municipality if isinstance(r.municipality, str) else None
             if gender or muni:
-                text = bilingual(
-                    lambda lang, v=v, did=did, g=gender, m=muni: who_text(lang, v, did(lang), g, m)
-                )
                 scope = " ".join(["outcome", r.category, *filter(None, [gender, muni])])
-                out.append(
-                    Statement(
-                        f"{r.claim_id}-who",
-                        "outcome_who",
-                        scope=scope,
-                        text=text,
-                        outcome=r.category,
-                        gender=gender,
-                        municipality=muni,
-                        **common,
-                    )
-                )
+                out.append(Statement(f"{r.claim_id}-who", "outcome_who", scope=scope, outcome=r.category,
+                                     text=bilingual(who_text, v, r.category, gender, muni), gender=gender,
+                                     municipality=muni, **common))
     return out
 
-
-def who_text(lang: str, n: int, did: str, gender: str | None, municipality: str | None) -> str:
-    """'The one who went on to work was a man from Nordanstig.' and the like."""
-    origin = W.say("origin", lang, municipality=municipality) if municipality else ""
-    if gender is None:
-        return W.say("where_one" if n == 1 else "where_many", lang, n=n, did=did, municipality=municipality)
-    return W.say(
-        "who_one" if n == 1 else "who_many",
-        lang,
-        n=n,
-        did=did,
-        origin=origin,
-        gender=W.pick(W.GENDER[gender], lang, n),
-    )
