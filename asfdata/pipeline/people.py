@@ -247,7 +247,9 @@ class Model:
         scope: str | None = None,
     ) -> dict:
         """One finding."""
-        sources = "; ".join(sorted({self.by_id[i].source for i in ids}))
+        u = self.frame.units
+        detail = set(u.loc[u["year"].between(*s.years), "source"])  # the figures it is tested against
+        sources = "; ".join(sorted({self.by_id[i].source for i in ids} | detail))
         return {
             "kind": kind,
             "subject_kind": s.kind,
