@@ -131,7 +131,8 @@ class Model:
     def conflicts(self) -> list[list[str]]:
         """Distinct minimal conflicts, as statement ids in report order (one per claim, see same_claim)."""
         out: list[list[str]] = []
-        for hit in hitting_sets(self.corrections()):
+        corrections = self.corrections()
+        for hit in hitting_sets(corrections) if corrections else []:
             ids = sorted({self.same_claim(x) for x in hit}, key=self.order.get)
             if ids not in out:
                 out.append(ids)
@@ -153,6 +154,8 @@ class Model:
         exact: the readings idx must be exactly those with these unstated outcomes (else 'k of n')."""
         n = len(self.readings)
         ok = {self.fills(i) for i in idx}
+        if not exact and ok == {self.fills(i) for i in range(n)}:
+            return None
         fallback = W.say("in_readings", lang, k=len(idx), n=n)
         if exact and ok & {self.fills(i) for i in range(n) if i not in idx}:
             return fallback
@@ -218,8 +221,9 @@ class Model:
         return pd.DataFrame(rows, columns=["set", "size", "smallest", "statements", "text_en", "text_sv"])
 
     def findings(self) -> pd.DataFrame:
-        """Distinct disagreements (conflict), statements true only for some unstated outcomes
-        (consistent_if) and statements true in every reading (holds): one row each, for the audit."""
+        """For the audit, one row each: a distinct disagreement (conflict); a statement outside every
+        conflict that some value of an unstated outcome rules out (consistent_if, with the values that
+        keep it); any other statement outside every conflict (holds)."""
         rows, busy = [], set()
         for ids in self.conflicts():
             busy |= {x for i in ids for x in [i, *self.restated(i)]}
@@ -227,12 +231,13 @@ class Model:
         for s in self.tested:
             if s.id in busy or self.verdict(s.id) == "none":
                 continue
-            if self.verdict(s.id) == "all":
+            idx = {i for i, h in enumerate(self.masks[s.id]) if h}
+            cond = self.condition(idx, "en", exact=False)
+            if cond is None:
                 rows.append(self.row("holds", s, [s.id], self.closest(s, self.readings), self.holds_note(s)))
             else:
-                idx = {i for i, h in enumerate(self.masks[s.id]) if h}
-                note = f"consistent if {self.condition(idx, 'en')} (A15)"
-                rows.append(self.row("consistent_if", s, [s.id], self.closest(s, self.unfilled), note))
+                rows.append(self.row("consistent_if", s, [s.id], self.closest(s, self.unfilled),
+                                     f"consistent if {cond} (A15)"))
         return pd.DataFrame(rows)
 
     def row(
@@ -315,7 +320,7 @@ class Model:
                          if n and not (s.gender in (None, g) and s.municipality in (None, m)))
 
     def holds_note(self, s: Statement) -> str:
-        """Why a statement holds in every reading, in words (English, as audit notes are)."""
+        """Why a statement outside every conflict agrees, in words (English, as audit notes are)."""
         if s.kind == "unique_individuals":
             u = self.frame.units
             places = int(u.loc[u["year"].between(*s.years), "places"].sum())
@@ -323,7 +328,12 @@ class Model:
                 f"{places} places used − {self.frame.continued()} extended placement(s) continued by the "
                 f"same person (A04)"
             )
-        return f"holds in all {len(self.readings)} readings of the yearly detail (A12, A14, A15)"
+        n, k = len(self.readings), sum(self.masks[s.id])
+        if k < n:
+            return (f"holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: "
+                    f"it says who had which outcome, which the detail's counts leave open; no other statement "
+                    f"contradicts it (A12, A14, A15)")
+        return f"holds in all {n} readings of the yearly detail (A12, A14, A15)"
 
 
 def quotes(ss: list[Statement]) -> str:
