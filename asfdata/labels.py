@@ -757,7 +757,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "angivna totalsummor mot sina delar, periodsummor mot årssiffrorna, de finansierade placeringarnas "
         "sammanfattning mot detaljerna och samma siffra angiven i två avsnitt. Status stämmer: siffrorna "
         "överensstämmer; ungefärlig: en ungefärlig siffra inom ±10 % (antagande A05); stämmer om: de "
-        "överensstämmer bara för vissa värden på ett utfall som rapporten inte anger, vilka står i anmärkningen "
+        "överensstämmer bara för vissa värden på ett utfall som rapporten inte anger, vilka står i "
+        "anmärkningen "
         "(antagande A15); avviker: de går isär. Skillnad = angivet − beräknat.",
     ),
     "finding_audit": (
@@ -765,7 +766,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{consistent_if} that agree only if an outcome the report leaves unstated was of a particular kind "
         "(consistent if), {approximate} approximately in agreement and {ok} in agreement.",
         "Granskningen körde {total} kontroller: {mismatch} där siffrorna går isär (avviker), "
-        "{consistent_if} som stämmer bara om ett utfall som rapporten inte anger var av ett visst slag (stämmer om), "
+        "{consistent_if} som stämmer bara om ett utfall som rapporten inte anger var av ett visst slag "
+        "(stämmer om), "
         "{approximate} där de stämmer ungefär och {ok} där de stämmer.",
     ),
     "h_audit": ("Audit, mismatches first", "Granskning, avvikelser först"),

@@ -81,7 +81,8 @@ def test_each_statement_holds_in_all_some_or_no_reading(model):
     assert t.loc["funded-outcome-back-count", "condition_sv"] == \
         "det ej angivna utfallet i Hofors 2018 var återgång till offentlig försörjning"
     assert t.loc["funded-outcome-work-count", "condition_en"] == \
-        "the unstated outcome in Hofors 2018 was a referral to Arbetsförmedlingen or a return to public support"
+        "the unstated outcome in Hofors 2018 was a referral to Arbetsförmedlingen or a return to public " \
+        "support"
     # not a matter of the unstated outcome alone: which Nordanstig person had which outcome
     assert t.loc["detail-nordanstig-2018-work-men", "condition_en"] == "it holds in 3 of the 9 readings"
     assert t.loc["funded-outcome-back-who", "condition_en"] == ""
@@ -124,10 +125,10 @@ def test_minimal_correction_sets(model):
         "and the summary's “The 8 who returned to public support were women” are slips, every other "
         "statement agrees, provided the unstated outcome in Hofors 2018 was a return to public support.")
     assert c.loc[0, "text_sv"] == (
-        "Om årsredovisningens ”Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var en man” och "
-        "sammanfattningens ”De 8 som återgick till offentlig försörjning var kvinnor” är felskrivningar, "
-        "stämmer alla andra påståenden, förutsatt att det ej angivna utfallet i Hofors 2018 var återgång till "
-        "offentlig försörjning.")
+        "Om årsredovisningens ”Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var en man” "
+        "och sammanfattningens ”De 8 som återgick till offentlig försörjning var kvinnor” är "
+        "felskrivningar, stämmer alla andra påståenden, förutsatt att det ej angivna utfallet i Hofors 2018 "
+        "var återgång till offentlig försörjning.")
 
 
 def test_conflicts_are_distinct_disagreements(model):
@@ -147,7 +148,8 @@ def test_genders_of_the_outcomes_as_the_report_describes_them(frames):
     g = outcome_genders(frames["funded_placements"], frames["funded_outcomes"])
     fo = frames["funded_outcomes"]
     got = [[m, str(y), o, gender, str(w), str(n)] for m, y, o, gender, w, n in
-           zip(fo["municipality"], fo["year"], fo["outcome"], fo["gender"], g["women"], g["men"], strict=True)]
+           zip(fo["municipality"], fo["year"], fo["outcome"], fo["gender"], g["women"], g["men"],
+               strict=True)]
     assert got == [
         ["Hudiksvall", "2017", "extended", "unknown", "1", "0"],  # 1 place used, by 1 woman
         ["Hofors", "2018", "not_stated", "unknown", "1", "0"],  # 1 place used, by 1 woman
@@ -188,7 +190,8 @@ def test_a_detail_gender_that_no_reading_allows():
     # X 2018: 1 place, 1 woman (men not stated: 0, A12); the outcome "work (man)". No reading has a man.
     fp = fp_frame([(2018, "X", 1, 1, None)])
     fo = fo_frame([(2018, "X", "work", "men", 1)])
-    cl = claims_frame([("u", "unique_individuals", "all", None, None, 1), ("w", "outcome", "work", "women", "X", 1)])
+    cl = claims_frame([("u", "unique_individuals", "all", None, None, 1),
+                       ("w", "outcome", "work", "women", "X", 1)])
     m = P.Model(fp, fo, cl)
     verdicts = m.table().set_index("statement_id")["holds"].to_dict()
     assert verdicts["detail-x-2018-work-men"] == "none"
@@ -246,6 +249,7 @@ def test_too_many_readings_stop_with_a_message():
 
 def test_minimal_and_hitting_sets():
     a, b, c = "a", "b", "c"
-    assert P.minimal([frozenset({a, b}), frozenset({a}), frozenset({b, c})]) == [frozenset({a}), frozenset({b, c})]
+    sets = [frozenset({a, b}), frozenset({a}), frozenset({b, c})]
+    assert P.minimal(sets) == [frozenset({a}), frozenset({b, c})]  # {a, b} contains {a}
     # every set of {a,b}, {b,c} is hit by {b}, or by {a, c}
     assert sorted(map(sorted, P.hitting_sets([frozenset({a, b}), frozenset({b, c})]))) == [["a", "c"], ["b"]]

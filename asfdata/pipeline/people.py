@@ -174,7 +174,7 @@ class Model:
     # --- frames for the chapter and the audit ---------------------------------------------------------
 
     def table(self) -> pd.DataFrame:
-        """One row per statement: id, section, role, basis, text en/sv, holds, readings holding it, condition."""
+        """One row per statement: id, section, role, basis, text en/sv, holds, readings, condition."""
         n, rows = len(self.readings), []
         for s in self.statements:
             holds = self.verdict(s.id)
@@ -236,8 +236,15 @@ class Model:
             if cond is None:
                 rows.append(self.row("holds", s, [s.id], self.closest(s, self.readings), self.holds_note(s)))
             else:
-                rows.append(self.row("consistent_if", s, [s.id], self.closest(s, self.unfilled),
-                                     f"consistent if {cond} (A15)"))
+                rows.append(
+                    self.row(
+                        "consistent_if",
+                        s,
+                        [s.id],
+                        self.closest(s, self.unfilled),
+                        f"consistent if {cond} (A15)",
+                    )
+                )
         return pd.DataFrame(rows)
 
     def row(
@@ -306,18 +313,25 @@ class Model:
         return self.row("conflict", subject, everyone, computed, note)
 
     def others(self, s: Statement, reading: dict) -> str:
-        """Those with the statement's outcome whom it does not describe, in a reading: 'men 1 in Hudiksvall 2018'."""
+        """Who else had the statement's outcome in a reading: 'men 1 in Hudiksvall 2018'."""
         if s.kind != "outcome_who":
             return ""
         f = self.frame.fixed
         f = f[f["year"].between(*s.years) & (f["outcome"] == s.outcome)]
-        found = Counter({(int(y), m, g): int(n) for y, m, g, n in
-                         zip(f["year"], f["municipality"], f["gender"], f["people"], strict=True)})
+        found = Counter(
+            {
+                (int(y), m, g): int(n)
+                for y, m, g, n in zip(f["year"], f["municipality"], f["gender"], f["people"], strict=True)
+            }
+        )
         for (y, m), option in reading.items():
             if s.years[0] <= y <= s.years[1]:
                 found.update({(y, m, g): n for (g, o), n in option.cells.items() if o == s.outcome})
-        return ", ".join(f"{g} {n} in {m} {y}" for (y, m, g), n in sorted(found.items())
-                         if n and not (s.gender in (None, g) and s.municipality in (None, m)))
+        return ", ".join(
+            f"{g} {n} in {m} {y}"
+            for (y, m, g), n in sorted(found.items())
+            if n and not (s.gender in (None, g) and s.municipality in (None, m))
+        )
 
     def holds_note(self, s: Statement) -> str:
         """Why a statement outside every conflict agrees, in words (English, as audit notes are)."""
@@ -330,9 +344,11 @@ class Model:
             )
         n, k = len(self.readings), sum(self.masks[s.id])
         if k < n:
-            return (f"holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: "
-                    f"it says who had which outcome, which the detail's counts leave open; no other statement "
-                    f"contradicts it (A12, A14, A15)")
+            return (
+                f"holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: "
+                f"it says who had which outcome, which the detail's counts leave open; no other statement "
+                f"contradicts it (A12, A14, A15)"
+            )
         return f"holds in all {n} readings of the yearly detail (A12, A14, A15)"
 
 
@@ -363,7 +379,7 @@ def fill_words(unit: tuple[int, str], alternatives: list[tuple[str, ...]], lang:
 
 
 def slip_words(members: list[Statement], condition: str | None, lang: str) -> str:
-    """'If the yearly detail's “…” and the summary's “…” are slips, every other statement agrees, provided …'."""
+    """'If the yearly detail's “…” and the summary's “…” are slips, every other statement agrees, …'."""
     li = W.LANGS.index(lang)
     what = W.listing(
         [W.say("quote", lang, section=W.SECTION[s.role][li], text=s.text[li].rstrip(".")) for s in members],
@@ -374,7 +390,7 @@ def slip_words(members: list[Statement], condition: str | None, lang: str) -> st
 
 
 def statement_table(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Every statement about the people of the funded placements and whether it holds in all/some/no reading."""
+    """Every statement about the people placed and whether it holds in all, some or no reading."""
     return Model(fp, fo, claims).table()
 
 

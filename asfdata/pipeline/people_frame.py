@@ -28,7 +28,7 @@ Unit = tuple[int, str]
 
 
 def placed(fp: pd.DataFrame) -> pd.DataFrame:
-    """Municipality-years with places used: places, women and men placed (people; unstated = places left, A12)."""
+    """Municipality-years with places used: places, women and men placed (people; A12)."""
     u = fp.loc[fp["places_used"].fillna(0) > 0].reset_index(drop=True)
     n = u["places_used"].astype("Int64")
     return pd.DataFrame(
@@ -95,12 +95,15 @@ def frame_problems(fp: pd.DataFrame, fo: pd.DataFrame) -> list[str]:
     genders = out["women"].notna() & out["men"].notna()
     wrong = genders & ((out["women"] < 0) | (out["men"] < 0) | (out["women"] + out["men"] != out["places"]))
     bad = []
-    for r, p, n in zip(out[people != places].itertuples(), places[people != places], people[people != places],
-                       strict=True):
+    for r, p, n in zip(
+        out[people != places].itertuples(), places[people != places], people[people != places], strict=True
+    ):
         bad.append(f"{r.municipality} {r.year}: outcomes for {n} people, {p} places used")
     for r in out[(people == places) & wrong.fillna(False)].itertuples():
-        bad.append(f"{r.municipality} {r.year}: {r.stated_women} women and {r.stated_men} men placed, "
-                   f"{r.places} places used")
+        bad.append(
+            f"{r.municipality} {r.year}: {r.stated_women} women and {r.stated_men} men placed, "
+            f"{r.places} places used"
+        )
     return bad
 
 
@@ -193,11 +196,15 @@ def frame(fp: pd.DataFrame, fo: pd.DataFrame) -> Frame:
     later = order.assign(next_year=order.groupby("municipality")["year"].shift(-1))
     extended = unit_index(g[g["outcome"] == EXTENDED])
     later = later[later["next_year"].notna() & unit_index(later).isin(extended)]
-    next_unit = {(int(y), m): (int(n), m) for y, m, n in zip(later["year"], later["municipality"],
-                                                              later["next_year"], strict=True)}
+    next_unit = {
+        (int(y), m): (int(n), m)
+        for y, m, n in zip(later["year"], later["municipality"], later["next_year"], strict=True)
+    }
     unsettled = g[g["women"].isna() | (g["outcome"] == NOT_STATED)]
     open_units = sorted(set(zip(unsettled["year"].astype("int64"), unsettled["municipality"], strict=True)))
-    continues = unit_index(g).isin(pd.MultiIndex.from_tuples(list(next_unit), names=KEYS) if next_unit else [])
+    continues = unit_index(g).isin(
+        pd.MultiIndex.from_tuples(list(next_unit), names=KEYS) if next_unit else []
+    )
     settled = g[~unit_index(g).isin(unit_index(unsettled)) & ~((g["outcome"] == EXTENDED) & continues)]
     fixed = settled.drop(columns="people").melt(
         id_vars=[*KEYS, "outcome"], value_vars=list(GENDERS), var_name="gender", value_name="people"

@@ -51,21 +51,36 @@ def slug(text: str) -> str:
 def placed_text(lang: str, name: str, places: int, stated: list[tuple[str, int]]) -> str:
     """'Nordanstig 2018: 7 places used, by 6 women and 1 man.'"""
     people = W.listing([f"{n} {W.pick(W.GENDER[g], lang, n)}" for g, n in stated], lang)
-    return W.say("placed" if stated else "placed_unstated", lang, unit=name, places=W.places(places, lang),
-                 people=people)
+    return W.say(
+        "placed" if stated else "placed_unstated",
+        lang,
+        unit=name,
+        places=W.places(places, lang),
+        people=people,
+    )
 
 
 def outcomes_text(lang: str, name: str, groups: list[tuple[str, int]]) -> str:
     """'Nordanstig 2018: 1 went on to work, … and 5 returned to public support.'"""
-    items = [W.say("unstated_item", lang, places=W.places(n, lang)) if o == NOT_STATED
-             else W.say("outcome_item", lang, n=n, did=W.pick(W.DID[o], lang, n)) for o, n in groups]
+    items = [
+        W.say("unstated_item", lang, places=W.places(n, lang))
+        if o == NOT_STATED
+        else W.say("outcome_item", lang, n=n, did=W.pick(W.DID[o], lang, n))
+        for o, n in groups
+    ]
     return W.say("outcomes", lang, unit=name, items=W.listing(items, lang))
 
 
 def gender_text(lang: str, name: str, outcome: str, gender: str, n: int, size: int) -> str:
     """'Nordanstig 2018: the one who went on to work was a man.'"""
-    return W.say("gender_one" if n == size == 1 else "gender_some", lang, unit=name, n=n,
-                 did=W.pick(W.DID[outcome], lang, n), gender=W.pick(W.GENDER[gender], lang, n))
+    return W.say(
+        "gender_one" if n == size == 1 else "gender_some",
+        lang,
+        unit=name,
+        n=n,
+        did=W.pick(W.DID[outcome], lang, n),
+        gender=W.pick(W.GENDER[gender], lang, n),
+    )
 
 
 def places_used_text(lang: str, n: int, span: str) -> str:
@@ -89,8 +104,14 @@ def who_text(lang: str, n: int, outcome: str, gender: str | None, municipality: 
     if gender is None:
         return W.say("where_one" if n == 1 else "where_many", lang, n=n, did=did, municipality=municipality)
     origin = W.say("origin", lang, municipality=municipality) if municipality else ""
-    return W.say("who_one" if n == 1 else "who_many", lang, n=n, did=did, origin=origin,
-                 gender=W.pick(W.GENDER[gender], lang, n))
+    return W.say(
+        "who_one" if n == 1 else "who_many",
+        lang,
+        n=n,
+        did=did,
+        origin=origin,
+        gender=W.pick(W.GENDER[gender], lang, n),
+    )
 
 
 def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[Statement]:
@@ -108,22 +129,61 @@ def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[S
     for u in units.itertuples() if basis else ():
         unit, name = (u.year, u.municipality), f"{u.municipality} {u.year}"
         base = f"detail-{slug(u.municipality)}-{u.year}"
-        stated = [(k, int(n)) for k, n in (("women", u.stated_women), ("men", u.stated_men)) if pd.notna(n) and n]
+        stated = [
+            (k, int(n)) for k, n in (("women", u.stated_women), ("men", u.stated_men)) if pd.notna(n) and n
+        ]
         common = {"role": "detail", "source": u.source, "years": (u.year, u.year), "unit": unit}
-        out.append(((rank[unit], 0), Statement(
-            f"{base}-placed", "placed", value=int(u.places), measure="places_used", scope=f"{name} placed",
-            text=bilingual(placed_text, name, int(u.places), stated), **common)))
+        out.append(
+            (
+                (rank[unit], 0),
+                Statement(
+                    f"{base}-placed",
+                    "placed",
+                    value=int(u.places),
+                    measure="places_used",
+                    scope=f"{name} placed",
+                    text=bilingual(placed_text, name, int(u.places), stated),
+                    **common,
+                ),
+            )
+        )
         here = groups.get(unit, [])
-        out.append(((rank[unit], 1), Statement(
-            f"{base}-outcomes", "outcomes", value=sum(n for _, n in here), measure="outcome",
-            scope=f"{name} outcomes", text=bilingual(outcomes_text, name, here), **common)))
+        out.append(
+            (
+                (rank[unit], 1),
+                Statement(
+                    f"{base}-outcomes",
+                    "outcomes",
+                    value=sum(n for _, n in here),
+                    measure="outcome",
+                    scope=f"{name} outcomes",
+                    text=bilingual(outcomes_text, name, here),
+                    **common,
+                ),
+            )
+        )
     for i, r in enumerate(said.itertuples()):
         unit, name, n = (int(r.year), r.municipality), f"{r.municipality} {r.year}", int(r.count)
         size = dict(groups.get(unit, [])).get(r.outcome, 0)
-        out.append(((rank[unit], 2, i), Statement(
-            f"detail-{slug(r.municipality)}-{r.year}-{r.outcome}-{r.gender}", "detail_gender", "detail",
-            r.source, n, "outcome", (unit[0], unit[0]), f"{name} {r.outcome} {r.gender}",
-            bilingual(gender_text, name, r.outcome, r.gender, n, size), unit, r.outcome, r.gender)))
+        out.append(
+            (
+                (rank[unit], 2, i),
+                Statement(
+                    f"detail-{slug(r.municipality)}-{r.year}-{r.outcome}-{r.gender}",
+                    "detail_gender",
+                    "detail",
+                    r.source,
+                    n,
+                    "outcome",
+                    (unit[0], unit[0]),
+                    f"{name} {r.outcome} {r.gender}",
+                    bilingual(gender_text, name, r.outcome, r.gender, n, size),
+                    unit,
+                    r.outcome,
+                    r.gender,
+                ),
+            )
+        )
     return [s for _, s in sorted(out, key=lambda p: p[0])]
 
 
@@ -138,20 +198,50 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
         span = f"{years[0]}–{years[1]}"
         common = {"role": "summary", "source": r.source, "value": v, "measure": r.measure, "years": years}
         if r.measure == "places_used":
-            out.append(Statement(r.claim_id, "places_used", scope=f"places used {span}",
-                                 text=bilingual(places_used_text, v, span), **common))
+            out.append(
+                Statement(
+                    r.claim_id,
+                    "places_used",
+                    scope=f"places used {span}",
+                    text=bilingual(places_used_text, v, span),
+                    **common,
+                )
+            )
         elif r.measure == "unique_individuals":
-            out.append(Statement(r.claim_id, "unique_individuals", scope=f"funded placements {span}",
-                                 text=bilingual(individuals_text, v), **common))
+            out.append(
+                Statement(
+                    r.claim_id,
+                    "unique_individuals",
+                    scope=f"funded placements {span}",
+                    text=bilingual(individuals_text, v),
+                    **common,
+                )
+            )
         else:
-            out.append(Statement(f"{r.claim_id}-count", "outcome_count", scope=f"outcome {r.category}",
-                                 text=bilingual(count_text, v, r.category), outcome=r.category, **common))
+            out.append(
+                Statement(
+                    f"{r.claim_id}-count",
+                    "outcome_count",
+                    scope=f"outcome {r.category}",
+                    text=bilingual(count_text, v, r.category),
+                    outcome=r.category,
+                    **common,
+                )
+            )
             gender = r.gender if isinstance(r.gender, str) else None
             muni = r.municipality if isinstance(r.municipality, str) else None
             if gender or muni:
                 scope = " ".join(["outcome", r.category, *filter(None, [gender, muni])])
-                out.append(Statement(f"{r.claim_id}-who", "outcome_who", scope=scope, outcome=r.category,
-                                     text=bilingual(who_text, v, r.category, gender, muni), gender=gender,
-                                     municipality=muni, **common))
+                out.append(
+                    Statement(
+                        f"{r.claim_id}-who",
+                        "outcome_who",
+                        scope=scope,
+                        outcome=r.category,
+                        text=bilingual(who_text, v, r.category, gender, muni),
+                        gender=gender,
+                        municipality=muni,
+                        **common,
+                    )
+                )
     return out
-
