@@ -296,11 +296,12 @@ def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.
     some unstated outcomes (consistent_if) and per statement that holds in every reading. None when the
     detail's outcomes or genders do not fit its places (the two rules above show where)."""
     from asfdata.pipeline.people import Model
-    from asfdata.pipeline.people_frame import frame_problems
+    from asfdata.pipeline.people_frame import FrameError
 
-    if frame_problems(fp, fo):
+    try:
+        f = Model(fp, fo, claims, basis=False).findings()
+    except FrameError:
         return pd.DataFrame(columns=AUDIT_COLUMNS)
-    f = Model(fp, fo, claims, basis=False).findings()
     f = f[f["subject_kind"].isin(list(PEOPLE_CHECKS))] if len(f) else f
     if f.empty:
         return pd.DataFrame(columns=AUDIT_COLUMNS)

@@ -59,6 +59,7 @@ class Model:
             else []
         )
         self.fixed = {s.id: self.fixed_count(s) for s in self.tested}
+        self.detail_sources = self.frame.units[["year", "source"]].drop_duplicates()
         self.masks = {s.id: tuple(self.holds(s, r) for r in self.readings) for s in self.tested}
 
     # --- what a statement counts ---------------------------------------------------------------------
@@ -259,8 +260,8 @@ class Model:
         scope: str | None = None,
     ) -> dict:
         """One finding."""
-        u = self.frame.units
-        detail = set(u.loc[u["year"].between(*s.years), "source"])  # the figures it is tested against
+        y = self.detail_sources  # the yearly detail's figures it is tested against
+        detail = set(y.loc[y["year"].between(*s.years), "source"])
         sources = "; ".join(sorted({self.by_id[i].source for i in ids} | detail))
         return {
             "kind": kind,
@@ -312,26 +313,28 @@ class Model:
             )
         return self.row("conflict", subject, everyone, computed, note)
 
-    def others(self, s: Statement, reading: dict) -> str:
-        """Who else had the statement's outcome in a reading: 'men 1 in Hudiksvall 2018'."""
+    def others(self, s: Statement, reading: dict, listed: int = 3) -> str:
+        """Who else had the statement's outcome in a reading: 'men 1 in Hudiksvall 2018' (the first
+        `listed` of them, then how many more)."""
         if s.kind != "outcome_who":
             return ""
         f = self.frame.fixed
         f = f[f["year"].between(*s.years) & (f["outcome"] == s.outcome)]
-        found = Counter(
-            {
-                (int(y), m, g): int(n)
-                for y, m, g, n in zip(f["year"], f["municipality"], f["gender"], f["people"], strict=True)
-            }
-        )
-        for (y, m), option in reading.items():
+        described = f["gender"].isin([s.gender] if s.gender else GENDERS)
+        if s.municipality is not None:
+            described &= f["municipality"] == s.municipality
+        found = [(int(y), m, g, int(n)) for y, m, g, n in
+                 f.loc[~described, ["year", "municipality", "gender", "people"]].head(listed + 1).itertuples(
+                     index=False)]
+        more = int((~described).sum()) - len(found)
+        for (y, m), option in sorted(reading.items()):
             if s.years[0] <= y <= s.years[1]:
-                found.update({(y, m, g): n for (g, o), n in option.cells.items() if o == s.outcome})
-        return ", ".join(
-            f"{g} {n} in {m} {y}"
-            for (y, m, g), n in sorted(found.items())
-            if n and not (s.gender in (None, g) and s.municipality in (None, m))
-        )
+                found += [(y, m, g, n) for (g, o), n in sorted(option.cells.items()) if o == s.outcome and n
+                          and not (s.gender in (None, g) and s.municipality in (None, m))]
+        found.sort()
+        more += max(0, len(found) - listed)
+        text = ", ".join(f"{g} {n} in {m} {y}" for y, m, g, n in found[:listed])
+        return text + (f" and {more} more municipality-year(s)" if more else "")
 
     def holds_note(self, s: Statement) -> str:
         """Why a statement outside every conflict agrees, in words (English, as audit notes are)."""

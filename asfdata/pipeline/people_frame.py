@@ -24,6 +24,10 @@ KEYS = ["year", "municipality"]
 Unit = tuple[int, str]
 
 
+class FrameError(ValueError):
+    """The yearly detail's outcomes or genders do not fit its places: it cannot be read as people."""
+
+
 # --- the frame: places, genders placed, outcome counts ------------------------------------------------
 
 
@@ -89,7 +93,11 @@ def outcome_groups(fo: pd.DataFrame) -> pd.DataFrame:
 
 def frame_problems(fp: pd.DataFrame, fo: pd.DataFrame) -> list[str]:
     """Why the yearly detail cannot be read as people (outcomes or genders that do not fit the places)."""
-    units, g = placed(fp), outcome_groups(fo)
+    return problems(placed(fp), outcome_groups(fo))
+
+
+def problems(units: pd.DataFrame, g: pd.DataFrame) -> list[str]:
+    """frame_problems of units (placed) and outcome groups."""
     out = units.merge(g.groupby(KEYS)["people"].sum().reset_index(), on=KEYS, how="outer")
     places, people = out["places"].fillna(0), out["people"].fillna(0)
     genders = out["women"].notna() & out["men"].notna()
@@ -187,10 +195,10 @@ class Frame:
 
 def frame(fp: pd.DataFrame, fo: pd.DataFrame) -> Frame:
     """The frame of the readings; ValueError when the yearly detail cannot be read as people."""
-    problems = frame_problems(fp, fo)
-    if problems:
-        raise ValueError("the funded placements cannot be read as people: " + "; ".join(problems))
     units, g = placed(fp), outcome_groups(fo)
+    bad = problems(units, g)
+    if bad:
+        raise FrameError("the funded placements cannot be read as people: " + "; ".join(bad))
     g = pd.concat([g, determined(units, g.assign(women_fixed=0, men_fixed=0))], axis=1)
     order = units.sort_values(["municipality", "year"])
     later = order.assign(next_year=order.groupby("municipality")["year"].shift(-1))
