@@ -143,6 +143,17 @@ def test_funded_people_rows_on_a_small_case():
     assert (summary["stated"], summary["computed"], summary["status"]) == (3, 2, "mismatch")  # 1 + 2 outcomes
 
 
+def test_funded_people_rows_when_the_detail_allows_no_reading():
+    # Z 2017: 1 woman, extended; Z 2018: 1 man, back. A04 needs the woman to continue in 2018, where only a
+    # man was placed: no reading exists. One row says so (2 places used, 0 people read), nothing else.
+    fp = fp_frame([(2017, "Z", 1, 1, 0), (2018, "Z", 1, 0, 1)])
+    fo = fo_frame([(2017, "Z", "extended", "unknown", 1), (2018, "Z", "back", "unknown", 1)])
+    got = records(A.people_rows(claims([]), fp, fo))
+    assert [(r["check"], r["stated"], r["computed"], r["status"]) for r in got] == [
+        ("people_readings", 2, 0, "mismatch")]
+    assert got[0]["note"].startswith("the yearly detail allows no reading")
+
+
 def test_within_stated_range():
     cl = claims([("lo", "staffing_percent", "min", None, None, 2016, 2020, 50, False),
                  ("hi", "staffing_percent", "max", None, None, 2016, 2020, 100, False),

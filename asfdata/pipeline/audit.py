@@ -294,14 +294,20 @@ def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.
     """The report's statements about the people placed, tested against every reading of the yearly detail
     (asfdata/pipeline/people.py): one row per distinct disagreement, per statement that holds only for
     some unstated outcomes (consistent_if) and per statement that holds in every reading. None when the
-    detail's outcomes or genders do not fit its places (the two rules above show where)."""
-    from asfdata.pipeline.people import Model
-    from asfdata.pipeline.people_frame import FrameError
+    detail's outcomes or genders do not fit its places (the two rules above show where); one row
+    (people_readings: places used, 0 people read) when it allows no reading at all."""
+    from asfdata.pipeline.people import FrameError, Model
+    from asfdata.pipeline.people_frame import frame_problems
 
     try:
         f = Model(fp, fo, claims, basis=False).findings()
-    except FrameError:
-        return pd.DataFrame(columns=AUDIT_COLUMNS)
+    except FrameError as e:
+        if frame_problems(fp, fo):
+            return pd.DataFrame(columns=AUDIT_COLUMNS)
+        used, years = fp[fp["places_used"].fillna(0) > 0], (int(fp["year"].min()), int(fp["year"].max()))
+        return pd.DataFrame([row("people_readings", f"funded placements {years[0]}–{years[1]}",
+                                 int(used["places_used"].sum()), 0, join_sources(used["source"]), str(e),
+                                 status="mismatch", measure="places_used", years=years)])
     f = f[f["subject_kind"].isin(list(PEOPLE_CHECKS))] if len(f) else f
     if f.empty:
         return pd.DataFrame(columns=AUDIT_COLUMNS)

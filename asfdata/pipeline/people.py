@@ -12,17 +12,16 @@ listed twice under their two names.
 
 from __future__ import annotations
 
-from collections import Counter
 from itertools import product
 
 import pandas as pd
 
 from asfdata.pipeline import people_words as W
-from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, frame, outcome_genders, readings
+from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, FrameError, frame, outcome_genders, readings
 from asfdata.pipeline.people_statements import BASIS, Statement, detail_statements, summary_statements
 
-__all__ = ["Model", "correction_sets", "outcome_genders", "statement_table"]
-HOLDS = ("all", "some", "none")
+__all__ = ["HOLDS", "FrameError", "Model", "correction_sets", "outcome_genders", "statement_table"]
+HOLDS = ("all", "some", "none")  # a statement holds in all, some or none of the readings
 
 
 def minimal(sets: list[frozenset]) -> list[frozenset]:
@@ -52,12 +51,13 @@ class Model:
         self.order = {s.id: i for i, s in enumerate(self.statements)}
         self.tested = [s for s in self.statements if s.kind not in BASIS]
         self.readings = readings(self.frame)
+        if not self.readings:
+            raise FrameError(
+                "the yearly detail allows no reading: an extended placement cannot be continued "
+                "by someone of the same gender in the municipality's next year (A04)"
+            )
         self.unfilled = readings(self.frame, (NOT_STATED,))
-        self.fill_units = (
-            [u for u in self.frame.open if NOT_STATED in self.frame.split(u, self.readings[0])]
-            if self.readings
-            else []
-        )
+        self.fill_units = [u for u in self.frame.open if NOT_STATED in self.frame.split(u, self.readings[0])]
         self.fixed = {s.id: self.fixed_count(s) for s in self.tested}
         self.detail_sources = self.frame.units[["year", "source"]].drop_duplicates()
         self.masks = {s.id: tuple(self.holds(s, r) for r in self.readings) for s in self.tested}
@@ -110,7 +110,7 @@ class Model:
         if self.by_id[sid].kind in BASIS:
             return "all"
         mask = self.masks[sid]
-        return "all" if mask and all(mask) else "some" if any(mask) else "none"
+        return HOLDS[0] if all(mask) else HOLDS[1] if any(mask) else HOLDS[2]
 
     def false_set(self, i: int) -> frozenset:
         """The tested statements that do not hold in reading i."""
@@ -119,8 +119,8 @@ class Model:
     def corrections(self) -> list[frozenset]:
         """Minimal correction sets: smallest first, then in report order; empty when all statements agree."""
         sets = minimal([self.false_set(i) for i in range(len(self.readings))])
-        if not self.readings or frozenset() in sets:
-            return [] if self.readings else [frozenset(s.id for s in self.tested)]
+        if frozenset() in sets:
+            return []
         return sorted(sets, key=lambda c: (len(c), sorted(self.order[x] for x in c)))
 
     def same_claim(self, sid: str) -> str:
@@ -323,14 +323,20 @@ class Model:
         described = f["gender"].isin([s.gender] if s.gender else GENDERS)
         if s.municipality is not None:
             described &= f["municipality"] == s.municipality
-        found = [(int(y), m, g, int(n)) for y, m, g, n in
-                 f.loc[~described, ["year", "municipality", "gender", "people"]].head(listed + 1).itertuples(
-                     index=False)]
+        found = [
+            (int(y), m, g, int(n))
+            for y, m, g, n in f.loc[~described, ["year", "municipality", "gender", "people"]]
+            .head(listed + 1)
+            .itertuples(index=False)
+        ]
         more = int((~described).sum()) - len(found)
         for (y, m), option in sorted(reading.items()):
             if s.years[0] <= y <= s.years[1]:
-                found += [(y, m, g, n) for (g, o), n in sorted(option.cells.items()) if o == s.outcome and n
-                          and not (s.gender in (None, g) and s.municipality in (None, m))]
+                found += [
+                    (y, m, g, n)
+                    for (g, o), n in sorted(option.cells.items())
+                    if o == s.outcome and n and not (s.gender in (None, g) and s.municipality in (None, m))
+                ]
         found.sort()
         more += max(0, len(found) - listed)
         text = ", ".join(f"{g} {n} in {m} {y}" for y, m, g, n in found[:listed])
