@@ -88,9 +88,15 @@ def places_used_text(lang: str, n: int, span: str) -> str:
     return W.say("places_used", lang, places=W.places(n, lang), was=W.pick(W.WAS, lang, n), years=span)
 
 
-def individuals_text(lang: str, n: int) -> str:
+def individuals_text(lang: str, n: int, span: str) -> str:
     """'The places were used by 10 individuals.'"""
     return W.say("unique_individuals", lang, n=n)
+
+
+TOTALS = {  # measure of a summary total -> (scope, text)
+    "places_used": ("places used {span}", places_used_text),
+    "unique_individuals": ("funded placements {span}", individuals_text),
+}
 
 
 def count_text(lang: str, n: int, outcome: str) -> str:
@@ -197,26 +203,10 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
         years, v = (int(r.year_from), int(r.year_to)), int(r.value)
         span = f"{years[0]}–{years[1]}"
         common = {"role": "summary", "source": r.source, "value": v, "measure": r.measure, "years": years}
-        if r.measure == "places_used":
-            out.append(
-                Statement(
-                    r.claim_id,
-                    "places_used",
-                    scope=f"places used {span}",
-                    text=bilingual(places_used_text, v, span),
-                    **common,
-                )
-            )
-        elif r.measure == "unique_individuals":
-            out.append(
-                Statement(
-                    r.claim_id,
-                    "unique_individuals",
-                    scope=f"funded placements {span}",
-                    text=bilingual(individuals_text, v),
-                    **common,
-                )
-            )
+        if r.measure in TOTALS:
+            scope, text = TOTALS[r.measure]
+            out.append(Statement(r.claim_id, r.measure, scope=scope.format(span=span),
+                                 text=bilingual(text, v, span), **common))
         else:
             out.append(
                 Statement(
