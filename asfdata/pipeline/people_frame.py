@@ -161,6 +161,7 @@ class Frame:
     next_unit: dict[Unit, Unit]  # unit -> the unit its extended placements continue in (A04)
     fixed: pd.DataFrame  # persons of the units with one reading: year, municipality, gender, outcome, people
     open: list[Unit] = field(default_factory=list)  # units with more than one reading
+    settled: dict[Unit, dict[str, tuple[int, int]]] = field(default_factory=dict)  # split() of the others
 
     def continued(self) -> int:
         """Extended placements continued by the same person later (A04), people."""
@@ -189,8 +190,11 @@ class Frame:
         """(women, men) per outcome of a unit in a reading."""
         if unit in reading:
             return reading[unit].split
-        g = self.groups[(self.groups["year"] == unit[0]) & (self.groups["municipality"] == unit[1])]
-        return {o: (int(w), int(m)) for o, w, m in zip(g["outcome"], g["women"], g["men"], strict=True)}
+        if unit not in self.settled:  # looked up once: readings ask for the same few units again and again
+            g = self.groups[(self.groups["year"] == unit[0]) & (self.groups["municipality"] == unit[1])]
+            self.settled[unit] = {o: (int(w), int(m)) for o, w, m in
+                                  zip(g["outcome"], g["women"], g["men"], strict=True)}
+        return self.settled[unit]
 
 
 def frame(fp: pd.DataFrame, fo: pd.DataFrame) -> Frame:
