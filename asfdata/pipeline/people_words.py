@@ -4,8 +4,6 @@ Every text is a pair (English, Swedish); `say` fills one in. The model's stateme
 corrections are written from these and nothing else.
 """
 
-from __future__ import annotations
-
 LANGS = ("en", "sv")
 
 GENDER = {  # gender -> ((en one, en many), (sv one, sv many))
