@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -44,7 +46,7 @@ def test_total_vs_parts_passes_and_fails():
         ("placements 2018 by placed_by", 244, 243, 1, "mismatch"),
         ("placements 2019 by placed_by", 130, 130, 0, "ok"),
     ]
-    assert rows[0]["note"] == "off by one"
+    assert (rows[0]["note"], rows[0]["note_sv"]) == ("off by one", "skiljer sig med 1")
     assert rows[0]["sources"] == "S 2018"
 
 
@@ -54,13 +56,18 @@ def test_total_vs_parts_skips_unstated_parts():
     assert records(A.total_vs_parts(df)) == []
 
 
-def test_mechanical_notes():
-    assert A.mechanical_note(1257, 1275) == "two digits swapped (1257 vs 1275)"
-    assert A.mechanical_note(244, 243) == "off by one"
-    assert A.mechanical_note(123, 117, {"A": 81, "K": 26, "O": 10}) == "no mechanical cause found"
-    assert A.mechanical_note(168, 123, {"A": 81, "K": 26, "O": 16}) == \
-        "O written 61 instead of 16 would make the parts add up"
-    assert A.mechanical_note(5, 5) == ""
+def test_mechanical_notes_in_english_and_swedish():
+    # Swedish numbers: a no-break space between thousands
+    assert A.mechanical_note(1257, 1275) == (
+        "two digits swapped (1257 vs 1275)", "två siffror omkastade (1\u00a0257 mot 1\u00a0275)")
+    assert A.mechanical_note(244, 243) == ("off by one", "skiljer sig med 1")
+    assert A.mechanical_note(123, 117, {"A": 81, "K": 26, "O": 10}) == (
+        "no mechanical cause found", "ingen förklaring i form av skrivfel hittades")
+    # 81 + 26 + 61 = 168: the part O written 61 for 16 would make the parts add up to the stated total
+    assert A.mechanical_note(168, 123, {"A": 81, "K": 26, "Övriga": 16}) == (
+        "Övriga written 61 instead of 16 would make the parts add up",
+        "med övriga skriven 61 i stället för 16 skulle delarna gå ihop")
+    assert A.mechanical_note(5, 5) == ("", "")
 
 
 def test_period_total_and_approximate_claims():
@@ -250,6 +257,21 @@ def test_real_audit_sources_and_notes(real_audit):
     assert (real_audit["difference"] == real_audit["stated"] - real_audit["computed"]).all()
     cited = set(real_audit["note"].str.findall(r"\bA\d{2}\b").explode().dropna())
     assert cited and cited <= set(assumptions()["id"])
+
+
+def test_every_note_is_written_in_swedish_from_the_same_facts(real_audit):
+    notes = real_audit.set_index("scope")
+    assert notes.at["informed 2016–2020", "note_sv"] == \
+        "summan av 5 uppgifter för 5 år; två siffror omkastade (1\u00a0257 mot 1\u00a0275)"
+    # ca 200 employees against 179 autumn 2016: (179 − 200) / 200 = −10.5 %, outside ±10 %
+    assert notes.at["employees 2016", "note_sv"].startswith(
+        "ungefärlig uppgift (ca); årsuppgiften avviker med \u221210,5\u00a0%")
+    assert notes.at["outcome back women", "note_sv"].endswith(
+        "närmaste värde är 7, och därtill 1 man i Hudiksvall 2018")
+    # the same assumptions cited, and a Swedish note exactly where there is an English one
+    ids = [re.findall(r"\bA\d{2}\b", n) for n in real_audit["note"]]
+    assert [re.findall(r"\bA\d{2}\b", n) for n in real_audit["note_sv"]] == ids
+    assert (real_audit["note"].eq("") == real_audit["note_sv"].eq("")).all()
 
 
 def test_audit_command_prints_mismatches_first_and_strict_fails(capsys):

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 import pandas as pd
 
+from asfdata.pipeline import audit_words as W
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
 
 AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
 FUNDED_COUNTS = ("places_granted", "places_used")  # funded_placements columns claims may total
 Row = dict
+Note = tuple[str, str]  # a note in English and in Swedish
+NO_NOTE: Note = ("", "")
 
 
 def join_sources(*groups: Iterable[str]) -> str:
@@ -44,47 +48,52 @@ def swaps(n: int) -> Iterator[int]:
             yield int(t)
 
 
-def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = None) -> str:
-    """A likely mechanical cause of a difference (swapped digits, off by one), if any."""
+def joined(*notes: Note) -> Note:
+    """Notes joined with '; ' in each language, empty ones left out."""
+    return tuple("; ".join(n[i] for n in notes if n[i]) for i in range(len(W.LANGS)))
+
+
+def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = None) -> Note:
+    """A likely mechanical cause of a difference (swapped digits, off by one), if any (English, Swedish)."""
     d = stated - computed
     if d == 0:
-        return ""
-    notes = []
+        return NO_NOTE
+    notes: list[Note] = []
     if abs(d) == 1:
-        notes.append("off by one")
+        notes.append(W.both("off_by_one"))
     if swapped_digits(stated, computed):
-        notes.append(f"two digits swapped ({stated} vs {computed})")
+        notes.append(W.both("swapped", a=partial(W.number, stated), b=partial(W.number, computed)))
     for name, v in (parts or {}).items():
         if v == abs(d):
-            notes.append(f"the difference equals the part {name} ({v})")
+            notes.append(W.both("equals_part", name=partial(W.name, name), v=v))
         for w in swaps(v):
             if computed - v + w == stated:
-                notes.append(f"{name} written {w} instead of {v} would make the parts add up")
-    return "; ".join(notes) if notes else "no mechanical cause found"
+                notes.append(W.both("written", name=partial(W.name, name), w=w, v=v))
+    return joined(*notes) if notes else W.both("no_cause")
 
 
-def row(check: str, scope: str, stated: int, computed: int, sources: str, note: str = "", *,
+def row(check: str, scope: str, stated: int, computed: int, sources: str, note: Note = NO_NOTE, *,
         status: str | None = None, measure: str = "", years: tuple[int, int] | None = None,
         statements: str = "") -> Row:
-    """One audit row; status ok/mismatch from equality unless given."""
+    """One audit row (note in English and Swedish); status ok/mismatch from equality unless given."""
     stated, computed = int(stated), int(computed)
     if status is None:
         status = "ok" if stated == computed else "mismatch"
     y0, y1 = years or (None, None)
     return {"check": check, "scope": scope, "stated": stated, "computed": computed,
-            "difference": stated - computed, "status": status, "sources": sources, "note": note,
-            "measure": measure, "year_from": y0, "year_to": y1, "statements": statements}
+            "difference": stated - computed, "status": status, "sources": sources, "note": note[0],
+            "note_sv": note[1], "measure": measure, "year_from": y0, "year_to": y1, "statements": statements}
 
 
 def rows_frame(check: str, df: pd.DataFrame, holds: pd.Series | None = None) -> pd.DataFrame:
-    """Audit rows from a frame with scope, stated, computed, sources, note, measure, year_from, year_to
-    (and statements); status ok where holds (default: stated equals computed), else mismatch."""
+    """Audit rows from a frame with scope, stated, computed, sources, note, note_sv, measure, year_from,
+    year_to (and statements); status ok where holds (default: stated equals computed), else mismatch."""
     stated, computed = df["stated"].astype("int64"), df["computed"].astype("int64")
     holds = stated == computed if holds is None else holds
     return pd.DataFrame({
         "check": check, "scope": df["scope"], "stated": stated, "computed": computed,
         "difference": stated - computed, "status": holds.map({True: "ok", False: "mismatch"}),
-        "sources": df["sources"], "note": df["note"], "measure": df["measure"],
+        "sources": df["sources"], "note": df["note"], "note_sv": df["note_sv"], "measure": df["measure"],
         "year_from": df["year_from"], "year_to": df["year_to"],
         "statements": df["statements"] if "statements" in df else ""})
 
@@ -135,14 +144,16 @@ def total_vs_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=AUDIT_COLUMNS)
     m["sources"] = union_sources(lookup(sources_by(parts, keys), m, keys), m["source"])
     m = m.assign(scope=m["measure"] + " " + m["year"].astype(str) + " by " + m["group"],
-                 stated=m["value"], computed=m["sum"], note="", year_from=m["year"], year_to=m["year"])
+                 stated=m["value"], computed=m["sum"], note="", note_sv="", year_from=m["year"],
+                 year_to=m["year"])
     bad = m[m["stated"] != m["computed"]]
     if len(bad):
         named = {key: dict(zip(p["category"], p["value"].astype(int), strict=True))
                  for key, p in parts.merge(bad[keys], on=keys).groupby(keys, sort=False)}
-        m.loc[bad.index, "note"] = [
-            mechanical_note(int(r.stated), int(r.computed), named[(r.year, r.measure, r.group)])
-            for r in bad.itertuples()]
+        notes = [mechanical_note(int(r.stated), int(r.computed), named[(r.year, r.measure, r.group)])
+                 for r in bad.itertuples()]
+        m.loc[bad.index, "note"] = [n[0] for n in notes]
+        m.loc[bad.index, "note_sv"] = [n[1] for n in notes]
     return rows_frame("total_vs_parts", m)
 
 
@@ -189,22 +200,21 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         period = f"{y0}" if y0 == y1 else f"{y0}–{y1}"
         scope = f"{c['measure']} {period}" + ("" if c["category"] == TOTAL_CATEGORY else f" {c['category']}")
         missing = sorted(set(range(y0, y1 + 1)) - set(inside["year"]))
-        note = mechanical_note(stated, computed) if stated != computed else ""
+        note = mechanical_note(stated, computed)
         if y0 != y1:
-            summed = f"sum of {len(inside)} figures over {inside['year'].nunique()} years"
-            note = "; ".join(filter(None, [summed, note]))
+            note = joined(W.both("summed", n=len(inside), k=inside["year"].nunique()), note)
         if missing:
-            note += f"; no figure for {', '.join(map(str, missing))}"
+            note = joined(note, W.both("no_figure", years=", ".join(map(str, missing))))
         status = None
         if c["approximate"]:
             status = approx_status(stated, computed)
             pct = (computed - stated) / stated * 100
-            note = f"approximate figure (ca); detail is {pct:+.1f} % off, tolerance ±10 % (A05)"
+            note = W.both("approximate", pct=partial(W.number, pct, decimals=1, sign=True))
         if c["measure"] in set(measures.loc[measures["sum_of"].fillna("") != "", "measure"]):
-            note += "; computed as " + " + ".join(
-                measures.set_index("measure").at[c["measure"], "sum_of"].split("; ")) + " (A06)"
+            sum_of = measures.set_index("measure").at[c["measure"], "sum_of"].split("; ")
+            note = joined(note, W.both("computed_as", parts=partial(W.names, sum_of, " + ")))
         if c["source"] == "Bakgrund":
-            note += "; the background's 2016 figure is taken to be the autumn 2016 count (A07)"
+            note = joined(note, W.both("background"))
         rows.append(row(check, scope, stated, computed, join_sources([c["source"]], inside["source"]),
                         note, status=status, measure=c["measure"], years=(y0, y1), statements=c["claim_id"]))
     return rows
@@ -225,7 +235,7 @@ def within_stated_range(claims: pd.DataFrame) -> list[Row]:
                 "within_stated_range", f"{measure} {c['year_from']} {c['category']}", int(c["value"]),
                 high if c["value"] > high else low if c["value"] < low else int(c["value"]),
                 join_sources([c["source"]], lo["source"]),
-                f"stated range {low}–{high} for {y0}–{y1}", status="ok" if inside else "mismatch",
+                W.both("range", low=low, high=high, y0=y0, y1=y1), status="ok" if inside else "mismatch",
                 measure=measure, years=(int(c["year_from"]), int(c["year_to"])), statements=c["claim_id"]))
     return rows
 
@@ -247,10 +257,11 @@ def claim_value(claims: pd.DataFrame, measure: str) -> pd.Series | None:
     return None if sel.empty else sel.iloc[0]
 
 
-def used_units(fp: pd.DataFrame, df: pd.DataFrame, note: str, measure: str) -> pd.DataFrame:
-    """Rows per municipality-year with places used: scope, sources, note, measure and years filled in."""
-    return df.assign(scope=fp["municipality"] + " " + fp["year"].astype(str), note=note, measure=measure,
-                     year_from=fp["year"], year_to=fp["year"])
+def used_units(fp: pd.DataFrame, df: pd.DataFrame, note: Note | tuple[pd.Series, pd.Series],
+               measure: str) -> pd.DataFrame:
+    """Rows per municipality-year with places used: scope, sources, notes, measure and years filled in."""
+    return df.assign(scope=fp["municipality"] + " " + fp["year"].astype(str), note=note[0], note_sv=note[1],
+                     measure=measure, year_from=fp["year"], year_to=fp["year"])
 
 
 def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
@@ -261,7 +272,7 @@ def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame({"stated": stated, "computed": used["places_used"],
                        "sources": union_sources(used["source"], lookup(sources_by(fo, keys), used, keys))})
     return rows_frame("outcomes_vs_places_used",
-                      used_units(used, df, "stated outcomes (A02, A03) against places used", "places_used"))
+                      used_units(used, df, W.both("outcomes_vs_used"), "places_used"))
 
 
 def genders_placed_vs_places_used(fp: pd.DataFrame) -> pd.DataFrame:
@@ -271,8 +282,8 @@ def genders_placed_vs_places_used(fp: pd.DataFrame) -> pd.DataFrame:
     both = used["women"].notna() & used["men"].notna()
     stated = used["women"].fillna(0) + used["men"].fillna(0)
     holds = ((stated == used["places_used"]) | (~both & (stated <= used["places_used"]))).astype(bool)
-    note = both.map({True: "women + men placed against places used",
-                     False: "the gender stated against places used; the other is the places left (A12)"})
+    note = tuple(both.map({True: W.say("genders_vs_used", lang), False: W.say("gender_vs_used", lang)})
+                 for lang in W.LANGS)
     df = pd.DataFrame({"stated": stated, "computed": used["places_used"], "sources": used["source"]})
     return rows_frame("genders_placed_vs_places_used", used_units(used, df, note, "places_used"), holds)
 
@@ -282,8 +293,12 @@ def summary_outcomes_vs_individuals(claims) -> list[Row]:
     c, oc = claim_value(claims, "unique_individuals"), claims[claims["measure"] == "outcome"]
     if c is None or oc.empty:
         return []
-    parts = {f"{o} ({g})": int(v) for o, g, v in zip(oc["category"], oc["gender"], oc["value"], strict=True)}
-    note = "outcomes: " + ", ".join(f"{k} {v}" for k, v in parts.items())
+    parts = list(zip(oc["category"], oc["gender"], oc["value"].astype(int), strict=True))
+    def items(lang: str) -> str:
+        return ", ".join(W.say("summary_outcome", lang, outcome=W.name(o, lang), gender=W.name(g, lang), n=v)
+                         for o, g, v in parts)
+
+    note = W.both("summary_outcomes", items=items)
     return [row("summary_outcomes_vs_individuals", f"funded placements {c['year_from']}–{c['year_to']}",
                 int(oc["value"].sum()), int(c["value"]), join_sources([c["source"]], oc["source"]), note,
                 measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])),
@@ -306,8 +321,9 @@ def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.
             return pd.DataFrame(columns=AUDIT_COLUMNS)
         used, years = fp[fp["places_used"].fillna(0) > 0], (int(fp["year"].min()), int(fp["year"].max()))
         return pd.DataFrame([row("people_readings", f"funded placements {years[0]}–{years[1]}",
-                                 int(used["places_used"].sum()), 0, join_sources(used["source"]), str(e),
-                                 status="mismatch", measure="places_used", years=years)])
+                                 int(used["places_used"].sum()), 0, join_sources(used["source"]),
+                                 (str(e), e.sv or str(e)), status="mismatch", measure="places_used",
+                                 years=years)])
     f = f[f["subject_kind"].isin(list(PEOPLE_CHECKS))] if len(f) else f
     if f.empty:
         return pd.DataFrame(columns=AUDIT_COLUMNS)

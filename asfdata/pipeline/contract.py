@@ -201,7 +201,7 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "source": ("text", "", "report section where the milestone stands"),
     },
     "audit": {
-        "check": ("text", "", "the audit rule (see asfdata/audit.py)"),
+        "check": ("text", "", "the audit rule (see asfdata/pipeline/audit.py)"),
         "scope": ("text", "", "what the rule was applied to: measure, year, breakdown, municipality"),
         "stated": ("integer", "unit of the measure", "the figure the report states"),
         "computed": ("integer", "unit of the measure", "the figure computed from other stated figures"),
@@ -209,7 +209,8 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "status": ("text", "", "ok; approximate (within ±10 % of a ca figure); consistent_if (agrees only "
                    "for some values of an unstated outcome: the note says which); mismatch"),
         "sources": ("text", "", "report sections of every figure involved, joined with '; '"),
-        "note": ("text", "", "likely mechanical cause, assumptions (A..) the check relies on"),
+        "note": ("text", "", "in English: likely mechanical cause, assumptions (A..) the check relies on"),
+        "note_sv": ("text", "", "the same note in Swedish, written from the same facts"),
         "measure": ("text", "", "what the stated figure counts (see reference/measures.csv)"),
         "year_from": ("integer", "year", "first year the stated figure covers"),
         "year_to": ("integer", "year", "last year the stated figure covers"),

@@ -12,6 +12,7 @@ listed twice under their two names.
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import product
 
 import pandas as pd
@@ -52,10 +53,7 @@ class Model:
         self.tested = [s for s in self.statements if s.kind not in BASIS]
         self.readings = readings(self.frame)
         if not self.readings:
-            raise FrameError(
-                "the yearly detail allows no reading: an extended placement cannot be continued "
-                "by someone of the same gender in the municipality's next year (A04)"
-            )
+            raise FrameError(W.say("no_reading", "en"), sv=W.say("no_reading", "sv"))
         self.unfilled = readings(self.frame, (NOT_STATED,))
         self.fill_units = [u for u in self.frame.open if NOT_STATED in self.frame.split(u, self.readings[0])]
         self.fixed = {s.id: self.fixed_count(s) for s in self.tested}
@@ -233,19 +231,12 @@ class Model:
             if s.id in busy or self.verdict(s.id) == "none":
                 continue
             idx = {i for i, h in enumerate(self.masks[s.id]) if h}
-            cond = self.condition(idx, "en", exact=False)
-            if cond is None:
+            if self.condition(idx, "en", exact=False) is None:
                 rows.append(self.row("holds", s, [s.id], self.closest(s, self.readings), self.holds_note(s)))
             else:
-                rows.append(
-                    self.row(
-                        "consistent_if",
-                        s,
-                        [s.id],
-                        self.closest(s, self.unfilled),
-                        f"consistent if {cond} (A15)",
-                    )
-                )
+                cond = partial(self.condition, idx, exact=False)
+                note = W.both("consistent_if", condition=cond)
+                rows.append(self.row("consistent_if", s, [s.id], self.closest(s, self.unfilled), note))
         return pd.DataFrame(rows)
 
     def row(
@@ -254,12 +245,12 @@ class Model:
         s: Statement,
         ids: list[str],
         computed: int,
-        note: str,
+        note: tuple[str, str],
         *,
         stated: int | None = None,
         scope: str | None = None,
     ) -> dict:
-        """One finding."""
+        """One finding (note in English and Swedish)."""
         y = self.detail_sources  # the yearly detail's figures it is tested against
         detail = set(y.loc[y["year"].between(*s.years), "source"])
         sources = "; ".join(sorted({self.by_id[i].source for i in ids} | detail))
@@ -271,7 +262,8 @@ class Model:
             "stated": s.value if stated is None else stated,
             "computed": int(computed),
             "sources": sources,
-            "note": note,
+            "note": note[0],
+            "note_sv": note[1],
             "measure": s.measure,
             "year_from": s.years[0],
             "year_to": s.years[1],
@@ -281,15 +273,15 @@ class Model:
         """A distinct disagreement: the last statement (report order) against what the others allow."""
         ss = [self.by_id[i] for i in ids]
         everyone = [x for i in ids for x in [i, *self.restated(i)]]
-        again = "; ".join(f"{i} restated as {', '.join(self.restated(i))}" for i in ids if self.restated(i))
-        again = f"; {again}" if again else ""
+        again = partial(self.again, ids)
         if len(ss) > 1 and {(s.kind, s.unit, s.gender) for s in ss} == {
             ("detail_gender", ss[0].unit, ss[0].gender)
         }:
             u = self.frame.units.set_index(["year", "municipality"]).loc[ss[0].unit]
             g, stated = ss[0].gender, sum(s.value for s in ss)
             placed = int(u[g]) if pd.notna(u[g]) else int(u["places"])
-            note = f"{g} with a stated outcome: {stated} ({quotes(ss)}); {g} placed: {placed} (A12){again}"
+            note = W.both("gender_conflict", g=partial(gender_name, g, 2), stated=stated,
+                          quotes=partial(quotes, ss), placed=placed, again=again)
             return self.row(
                 "conflict",
                 ss[0],
@@ -303,19 +295,27 @@ class Model:
         among = [r for i, r in enumerate(self.readings) if all(self.masks[o.id][i] for o in others)]
         computed = self.closest(subject, among)
         if others:
-            note = f"cannot hold together with {quotes(others)}; with it, the closest is {computed}{again}"
+            note = W.both("cannot_hold", quotes=partial(quotes, others), computed=computed, again=again)
         else:
             best = next(r for r in self.readings if self.count(subject, r) == computed)
-            rest = self.others(subject, best)
-            note = (
-                f"holds in none of the {len(self.readings)} readings of the yearly detail (A12, A14, A15); "
-                f"the closest is {computed}" + (f", beside {rest}" if rest else "") + again
-            )
+            rest = partial(self.others, subject, best)
+            note = W.both("holds_none", n=len(self.readings), computed=computed, again=again,
+                          beside=lambda lang: W.say("beside", lang, rest=rest(lang)) if rest(lang) else "")
         return self.row("conflict", subject, everyone, computed, note)
 
-    def others(self, s: Statement, reading: dict, listed: int = 3) -> str:
+    def again(self, ids: list[str], lang: str) -> str:
+        """'; x restated as y' for the statements of ids that others restate ('' when none)."""
+        parts = [
+            W.say("restated", lang, id=i, ids=", ".join(same), quote=quotes([self.by_id[i]], lang),
+                  quotes=quotes([self.by_id[x] for x in same], lang))
+            for i in ids
+            if (same := self.restated(i))
+        ]
+        return "".join(f"; {p}" for p in parts)
+
+    def others(self, s: Statement, reading: dict, lang: str, listed: int = 3) -> str:
         """Who else had the statement's outcome in a reading: 'men 1 in Hudiksvall 2018' (the first
-        `listed` of them, then how many more)."""
+        `listed` of them, then how many more), in lang."""
         if s.kind != "outcome_who":
             return ""
         f = self.frame.fixed
@@ -339,31 +339,34 @@ class Model:
                 ]
         found.sort()
         more += max(0, len(found) - listed)
-        text = ", ".join(f"{g} {n} in {m} {y}" for y, m, g, n in found[:listed])
-        return text + (f" and {more} more municipality-year(s)" if more else "")
+        text = ", ".join(
+            W.say("other_people", lang, g=gender_name(g, n, lang), n=n, unit=f"{m} {y}")
+            for y, m, g, n in found[:listed]
+        )
+        return text + (W.say("more_units", lang, more=more) if more else "")
 
-    def holds_note(self, s: Statement) -> str:
-        """Why a statement outside every conflict agrees, in words (English, as audit notes are)."""
+    def holds_note(self, s: Statement) -> tuple[str, str]:
+        """Why a statement outside every conflict agrees, in words, in English and Swedish."""
         if s.kind == "unique_individuals":
             u = self.frame.units
-            places = int(u.loc[u["year"].between(*s.years), "places"].sum())
-            return (
-                f"{places} places used − {self.frame.continued()} extended placement(s) continued by the "
-                f"same person (A04)"
-            )
+            places, k = int(u.loc[u["year"].between(*s.years), "places"].sum()), self.frame.continued()
+            return W.both("continued", places=places, k=k, extensions=partial(W.pick, W.EXTENSIONS, n=k))
         n, k = len(self.readings), sum(self.masks[s.id])
-        if k < n:
-            return (
-                f"holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: "
-                f"it says who had which outcome, which the detail's counts leave open; no other statement "
-                f"contradicts it (A12, A14, A15)"
-            )
-        return f"holds in all {n} readings of the yearly detail (A12, A14, A15)"
+        return W.both("holds_some" if k < n else "holds_all", k=k, n=n)
 
 
-def quotes(ss: list[Statement]) -> str:
-    """Statements quoted in English with their ids, for audit notes."""
-    return "; ".join(f"'{s.text[0].rstrip('.')}' ({s.id})" for s in ss)
+def gender_name(gender: str, n: int, lang: str) -> str:
+    """A gender in an audit note: the data's key in English ('men'), the word for n people in Swedish."""
+    return gender if lang == "en" else W.pick(W.GENDER[gender], lang, n)
+
+
+def quotes(ss: list[Statement], lang: str) -> str:
+    """Statements quoted for audit notes: English with their ids, Swedish with their section."""
+    li = W.LANGS.index(lang)
+    return "; ".join(
+        W.say("quote_id", lang, text=s.text[li].rstrip("."), id=s.id, section=W.SECTION[s.role][li])
+        for s in ss
+    )
 
 
 def fill_words(unit: tuple[int, str], alternatives: list[tuple[str, ...]], lang: str) -> str:

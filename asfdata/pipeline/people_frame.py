@@ -27,6 +27,10 @@ Unit = tuple[int, str]
 class FrameError(ValueError):
     """The yearly detail's outcomes or genders do not fit its places: it cannot be read as people."""
 
+    def __init__(self, message: str, sv: str = ""):
+        super().__init__(message)
+        self.sv = sv  # the same in Swedish, for the audit's Swedish note (empty: English only)
+
 
 # --- the frame: places, genders placed, outcome counts ------------------------------------------------
 

@@ -35,10 +35,14 @@ NOUN = {  # outcome -> (en, sv): the outcome as a noun, in conditions
 }
 
 PLACES = (("{n} place", "{n} places"), ("{n} plats", "{n} platser"))
+EXTENSIONS = (  # extended placements continued by the same person
+    ("extended placement(s)", "extended placement(s)"),
+    ("förlängd placering", "förlängda placeringar"),
+)
 WAS = (("was", "were"), ("", ""))
 
 SECTION = {  # role of a statement's section -> (en, sv), possessive
-    "detail": ("the yearly detail's", "årsredovisningens"),
+    "detail": ("the yearly detail's", "den årsvisa redovisningens"),
     "summary": ("the summary's", "sammanfattningens"),
 }
 
@@ -81,7 +85,7 @@ TEXT = {
         "the {n} unstated outcomes in {unit} were {alternatives}",
         "de {n} ej angivna utfallen i {unit} var {alternatives}",
     ),
-    "in_readings": ("it holds in {k} of the {n} readings", "det gäller i {k} av de {n} läsningarna"),
+    "in_readings": ("it holds in {k} of the {n} readings", "det gäller i {k} av de {n} tolkningarna"),
     "quote": ("{section} “{text}”", "{section} ”{text}”"),
     "slip_one": (
         "If {what} is a slip, every other statement agrees{provided}.",
@@ -92,6 +96,49 @@ TEXT = {
         "Om {what} är felskrivningar, stämmer alla andra påståenden{provided}.",
     ),
     "provided": (", provided {condition}", ", förutsatt att {condition}"),
+    # the audit's notes (audit.csv: note, note_sv)
+    "no_reading": (
+        "the yearly detail allows no reading: an extended placement cannot be continued by someone of the "
+        "same gender in the municipality's next year (A04)",
+        "den årsvisa redovisningen medger ingen tolkning: en förlängd placering kan inte fortsättas av någon "
+        "av samma kön i kommunens följande år (A04)",
+    ),
+    "quote_id": ("'{text}' ({id})", "{section} ”{text}”"),
+    "restated": ("{id} restated as {ids}", "{quote} upprepas som {quotes}"),
+    "gender_conflict": (
+        "{g} with a stated outcome: {stated} ({quotes}); {g} placed: {placed} (A12){again}",
+        "{g} med angivet utfall: {stated} ({quotes}); placerade {g}: {placed} (A12){again}",
+    ),
+    "cannot_hold": (
+        "cannot hold together with {quotes}; with it, the closest is {computed}{again}",
+        "kan inte gälla samtidigt som {quotes}; med det påståendet är närmaste värde {computed}{again}",
+    ),
+    "holds_none": (
+        "holds in none of the {n} readings of the yearly detail (A12, A14, A15); the closest is "
+        "{computed}{beside}{again}",
+        "gäller i ingen av de {n} tolkningarna av den årsvisa redovisningen (A12, A14, A15); närmaste "
+        "värde är {computed}{beside}{again}",
+    ),
+    "beside": (", beside {rest}", ", och därtill {rest}"),
+    "other_people": ("{g} {n} in {unit}", "{n} {g} i {unit}"),
+    "more_units": (" and {more} more municipality-year(s)", " och {more} kommunår till"),
+    "consistent_if": ("consistent if {condition} (A15)", "stämmer om {condition} (A15)"),
+    "continued": (
+        "{places} places used − {k} {extensions} continued by the same person (A04)",
+        "{places} nyttjade platser − {k} {extensions} som samma person fortsatte (A04)",
+    ),
+    "holds_some": (
+        "holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: it says who "
+        "had which outcome, which the detail's counts leave open; no other statement contradicts it (A12, "
+        "A14, A15)",
+        "gäller i {k} av de {n} tolkningarna av den årsvisa redovisningen, vilka de ej angivna utfallen än "
+        "var: påståendet säger vem som fick vilket utfall, vilket redovisningens antal lämnar öppet; inget "
+        "annat påstående motsäger det (A12, A14, A15)",
+    ),
+    "holds_all": (
+        "holds in all {n} readings of the yearly detail (A12, A14, A15)",
+        "gäller i alla {n} tolkningar av den årsvisa redovisningen (A12, A14, A15)",
+    ),
     "or": (" or ", " eller "),
     "and": (" and ", " och "),
 }
@@ -105,6 +152,13 @@ def outcome_rank(outcome: str) -> int:
 def say(key: str, lang: str, **values) -> str:
     """The text of key in lang (en or sv), placeholders filled in."""
     return TEXT[key][LANGS.index(lang)].format(**values)
+
+
+def both(key: str, **values) -> tuple[str, str]:
+    """(English, Swedish) of key; a value that is a function is called with the language."""
+    return tuple(
+        say(key, lang, **{k: v(lang) if callable(v) else v for k, v in values.items()}) for lang in LANGS
+    )
 
 
 def pick(pair: tuple, lang: str, n: int = 1):

@@ -47,7 +47,8 @@ TERMS: tuple[Term, ...] = (
          "The report's 'åter i offentlig försörjning': back on benefits or other public support."),
     Term("referred to Arbetsförmedlingen", "aktualiserades hos Arbetsförmedlingen",
          "The report's word for being registered with Arbetsförmedlingen as a job seeker."),
-    Term("use rate", "nyttjandegrad", "The report's word for how much the places or the companies were used."),
+    Term("use rate", "nyttjandegrad",
+         "The report's word for how much the places or the companies were used."),
     Term("reading (of the yearly detail)", "tolkning",
          "One way to share out the genders and outcomes the report leaves unstated; 'läsning' is the act "
          "of reading.", ("läsning",)),
