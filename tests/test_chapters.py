@@ -68,7 +68,8 @@ def test_change_2018_2019_sentence(frames):
     assert "placements by Kommunen fell from 74 to 26 (\u221248, \u221264.9\u00a0%)" in en
     assert "(\u22126, \u221235.3\u00a0%)" in en
     sv = placements.change_year_finding(frames["snapshots"], "sv")
-    assert "minskade placeringarna av Arbetsförmedlingen från 152 till 93 (\u221259, \u221238,8\u00a0%)" in sv
+    assert sv.startswith("Från hösten 2018 till hösten 2019: Arbetsförmedlingens placeringar minskade från 152 "
+                         "till 93 (\u221259; \u221238,8\u00a0%), kommunernas placeringar minskade från 74 till 26")
 
 
 def test_fell_most_sentence(frames):
@@ -76,11 +77,13 @@ def test_fell_most_sentence(frames):
     # period means: Kommunen (57+65+74)/3 = 65.3 → (26+26)/2 = 26.0, −39.3 in the average autumn
     # count (−60.2 %)
     assert "Kommunen fell most (\u221260.2\u00a0%; \u221239.3 people in the average autumn count)" in en
-    assert "then those by Arbetsförmedlingen (\u221235.2\u00a0%; \u221247.3 people)" in en
-    assert "Placements by Others (unpaid) rose (+5.0\u00a0%; +0.5 people in the average autumn count)" in en
-    assert "the largest fall was Arbetsförmedlingen's (\u221247.3 people" in en
+    assert "then placements by Arbetsförmedlingen (\u221235.2\u00a0%; \u221247.3 people)" in en
+    assert "Placements by others (unpaid) rose (+5.0\u00a0%; +0.5 people in the average autumn count)" in en
+    assert "the largest fall was in placements by Arbetsförmedlingen (\u221247.3 people" in en
     sv = placements.fell_most_finding(frames["snapshots"], "sv")
-    assert "Kommunen mest (\u221260,2\u00a0%; \u221239,3 personer i den genomsnittliga höstmätningen)" in sv
+    assert "minskade kommunernas placeringar mest (\u221260,2\u00a0%; \u221239,3 personer i den genomsnittliga " \
+        "höstmätningen), därefter Arbetsförmedlingens placeringar (\u221235,2\u00a0%" in sv
+    assert "Övrigas placeringar (utan ersättning) ökade (+5,0\u00a0%" in sv
 
 
 def test_funded_and_gender_sentences(frames):
@@ -104,7 +107,7 @@ def test_contradictions_name_the_published_genders_only(frames):
         "the summary 8 women",
     ]
     assert funded.contradiction_items(frames["funded_outcomes"], frames["claims"], "sv")[0] == (
-        "Aktualiserad hos Arbetsförmedlingen: årsredovisningen anger 1 man, sammanfattningen 1 kvinna"
+        "Aktualiserad hos Arbetsförmedlingen: den årsvisa redovisningen anger 1 man, sammanfattningen 1 kvinna"
     )
 
 
@@ -165,14 +168,23 @@ def test_assumptions_section():
     a = pd.DataFrame(
         {
             "id": ["A02", "A01"],
-            "assumption": ["second", "first"],
-            "reason": ["r", "r"],
-            "effect": ["e", "e"],
+            "assumption_en": ["second", "first"],
+            "assumption_sv": ["andra", "första"],
+            "reason_en": ['the report says "1 plats nyttjades"', "r"],
+            "reason_sv": ['rapporten anger "1 plats nyttjades"', "s"],
+            "effect_en": ["`funded_outcomes.csv` holds <it>", "e"],
+            "effect_sv": ["`funded_outcomes.csv` har <den>", "e"],
             "sources": ["Bakgrund", "Bakgrund"],
         }
     )
     html = data_quality.assumptions_section(a, "sv")
     assert html.index("A01") < html.index("A02") and "<h2>Antagandelogg</h2>" in html
+    assert "<td>första</td>" in html and "second" not in html
+    # a quotation of the report is marked as Swedish, a file name as code, any other markup escaped
+    assert '<td>rapporten anger <q lang="sv">1 plats nyttjades</q></td>' in html
+    assert "<td><code>funded_outcomes.csv</code> har &lt;den&gt;</td>" in html
+    english = data_quality.assumptions_section(a, "en")
+    assert '<td>the report says <q lang="sv">1 plats nyttjades</q></td>' in english
 
 
 def test_summary_sections(frames):

@@ -16,6 +16,7 @@ from asfdata.chapters import explore as X
 from asfdata.chapters import funded, placements
 from asfdata.render import charts
 from asfdata.render.html import figure_html
+from asfdata.render.phrases import series_values
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 
@@ -88,7 +89,7 @@ def test_stacked_chart_marks_the_stated_total(frames):
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
     fig = charts.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
     drawn = texts(fig)
-    assert "angivet 244" in drawn and "angivet 123" in drawn and "243" in drawn and "117" in drawn
+    assert "angiven summa 244" in drawn and "angiven summa 123" in drawn and "243" in drawn and "117" in drawn
     assert list(fig.axes[0].get_xticks()) == YEARS
 
 
@@ -135,7 +136,8 @@ def test_report_figures_state_their_findings(frames):
     assert "2018: 244" in alt and "2020: 123" in alt
     assert "<td>244</td>" in html and "<td>243</td>" in html
     sv = funded.fig_outcome_intervals(frames, "sv")
-    assert "Vidare till arbete 1 av 10, 10,0\u00a0% (0,3\u00a0% till 44,5\u00a0%)" in sv
+    # Swedish alt text: an en-dash range and semicolons between the items (1/10: Clopper–Pearson 0.3–44.5 %)
+    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3\u201344,5\u00a0%); Aktualiserad" in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------
@@ -187,3 +189,14 @@ def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
     assert calls[-1][3:5] == ("indexed", 2016) and not base.disabled
     scale.value = "share"
     assert base.disabled
+
+
+def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):
+    per_company = M.series(frames["snapshots"], "employees").assign(category="all")
+    e = M.series(frames["snapshots"], "companies")
+    # 179/34 = 5.26, 228/34 = 6.71, 204/30 = 6.80, 206/28 = 7.36, 209/28 = 7.46
+    per_company["value"] = per_company["value"].to_numpy() / e["value"].to_numpy()
+    assert series_values(per_company, "sv", 1) == "Totalt: 5,3; 6,7; 6,8; 7,4; 7,5"
+    assert series_values(per_company, "en", 1) == "Total: 5.3, 6.7, 6.8, 7.4, 7.5"
+    two = M.series(frames["snapshots"], "employees", "gender")
+    assert series_values(two, "sv") == "Kvinnor: 113; 137; 113; 108; 111. Män: 66; 91; 91; 98; 98"

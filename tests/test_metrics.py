@@ -38,6 +38,7 @@ def audit_frame() -> pd.DataFrame:
             "status": ["mismatch", "ok", "mismatch", "approximate"],
             "sources": ["Milstolpar 2018", "Milstolpar 2019", "Milstolpar 2016; Sammanfattning", "Bakgrund"],
             "note": ["off by one", "", "two digits swapped (1257 vs 1275)", ""],
+            "note_sv": ["skiljer sig med 1", "", "två siffror omkastade (1\u00a0257 mot 1\u00a0275)", ""],
         }
     )
 

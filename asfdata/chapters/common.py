@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import metrics as M
+from asfdata.pipeline import audit_words as AW
 from asfdata.pipeline.audit_lookup import sort_audit
 from asfdata.render import words as W
 from asfdata.render.html import formatted, table_html
@@ -17,7 +18,7 @@ PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people place
 def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str) -> str:
     """Parts, their sum, the stated total, the difference and the audit row behind it, per year."""
     vs = M.stated_vs_parts(snapshots, measure, group, audit)
-    vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]])
+    vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
     parts = M.wide(M.series(snapshots, measure, group)).reset_index()
     spec = [("year", t("col_year", lang), "year")] + [(c, W.name(c, lang), "int") for c in parts.columns[1:]]
     left = formatted(parts, spec, lang)
@@ -46,10 +47,21 @@ def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
     return out
 
 
+def code(identifier: str) -> str:
+    """An identifier an auditor looks up (an audit row, a rule), marked as code; empty stays empty."""
+    return f"`{identifier}`" if identifier else ""
+
+
 def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
-    """Audit rows (already selected), mismatches first, statuses in lang, every text escaped."""
+    """Audit rows (already selected), mismatches first, in lang: statuses, what each rule checks (its name as
+    code), scopes and notes; every text escaped."""
     a = sort_audit(audit)
-    a = a.assign(status=[W.status(x, lang) for x in a["status"]])
+    a = a.assign(
+        status=[W.status(x, lang) for x in a["status"]],
+        check=[f"{AW.check_text(c, lang)} ({code(c)})" for c in a["check"]],
+        scope=[AW.scope_text(s, lang) for s in a["scope"]],
+        note=a["note"] if lang == "en" else a["note_sv"],
+    )
     spec = [
         ("status", t("col_status", lang), "text"),
         ("check", t("col_check", lang), "text"),

@@ -31,23 +31,17 @@ def audit_section(audit, lang: str) -> str:
     """The whole audit, mismatches first, with its summary sentence."""
     if audit is None:
         return h(t("h_audit", lang)) + p(t("audit_missing", lang))
-    note = t("english_note", lang)
-    return (
-        h(t("h_audit", lang))
-        + p(audit_finding(audit, lang))
-        + (p(note, "asf-note") if note else "")
-        + audit_html(audit, lang)
-    )
+    return h(t("h_audit", lang)) + p(audit_finding(audit, lang)) + audit_html(audit, lang)
 
 
 def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
-    """The assumptions log, by id."""
+    """The assumptions log, by id, in lang (quotations of the report marked as Swedish, code as code)."""
     a = assumptions.sort_values("id").reset_index(drop=True)
     spec = [
         ("id", t("col_id", lang), "text"),
-        ("assumption", t("col_assumption", lang), "text"),
-        ("reason", t("col_reason", lang), "text"),
-        ("effect", t("col_effect", lang), "text"),
+        (f"assumption_{lang}", t("col_assumption", lang), "text"),
+        (f"reason_{lang}", t("col_reason", lang), "text"),
+        (f"effect_{lang}", t("col_effect", lang), "text"),
         ("sources", t("col_sources", lang), "text"),
     ]
     return (

@@ -5,19 +5,19 @@ The key prefixes are listed in asfdata/render/shared_words.py; a key here never 
 
 WORDS: dict[str, tuple[str, str]] = {
     "intro": (
-        "The audit (python -m asfdata audit) checks the report's figures against each other by generic "
+        "The audit (`python -m asfdata audit`) checks the report's figures against each other by generic "
         "rules: stated totals against their parts, period totals against the yearly figures, the funded "
         "placements' summary against their detail, and the same figure stated in two sections. Status ok: "
         "the figures agree; approximate: an approximate figure within ±10\u00a0% (assumption A05); "
         "consistent if: they agree only for some values of an outcome the report does not state, named in "
         "the note (assumption A15); mismatch: they disagree. Difference = stated − computed.",
-        "Granskningen (python -m asfdata audit) prövar rapportens siffror mot varandra med generella "
-        "regler: angivna totalsummor mot sina delar, periodsummor mot årssiffrorna, de finansierade "
-        "placeringarnas sammanfattning mot detaljerna och samma siffra angiven i två avsnitt. Status "
-        "stämmer: siffrorna överensstämmer; ungefärlig: en ungefärlig siffra inom ±10\u00a0% "
-        "(antagande A05); stämmer om: de överensstämmer bara för vissa värden på ett utfall som rapporten "
-        "inte anger, vilka står i anmärkningen (antagande A15); avviker: de går isär. Skillnad = angivet − "
-        "beräknat.",
+        "Granskningen (`python -m asfdata audit`) prövar rapportens siffror mot varandra med generella "
+        "regler: angivna totalsummor mot sina delar, periodsummor mot årsuppgifterna, sammanfattningen av "
+        "de finansierade placeringarna mot den årsvisa redovisningen och samma uppgift i två avsnitt. "
+        "Status stämmer: siffrorna överensstämmer; ungefärlig: en ungefärlig uppgift ligger inom ±10\u00a0% "
+        "(antagande A05); stämmer om: siffrorna överensstämmer bara för vissa värden på ett utfall som "
+        "rapporten inte anger, och anmärkningen säger vilka (antagande A15); avviker: siffrorna går isär. "
+        "Skillnad = angivet − beräknat värde.",
     ),
     "finding_audit": (
         "The audit ran {total} checks: {mismatch} with figures that disagree (mismatch), {consistent_if} "
@@ -35,5 +35,4 @@ WORDS: dict[str, tuple[str, str]] = {
         "Varje bedömning som analysen gör och som rapporten inte uttryckligen anger; kapitlen och "
         "granskningsraderna hänvisar till dem med id.",
     ),
-    "english_note": ("", "Granskningens och antagandenas texter är på engelska, som i datafilerna."),
 }

@@ -9,8 +9,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "enterprises (ASF) in Gävleborg, by region, and the people employed in them, by gender. Each figure "
         "is a count at one moment in the autumn (assumption A01).",
         "För varje höst {y0}–{y1} anger rapporten antalet registrerade arbetsintegrerande sociala företag "
-        "(ASF) i Gävleborg, per region, och antalet anställda i dem, per kön. Varje siffra är en räkning "
-        "vid ett tillfälle på hösten (antagande A01).",
+        "(ASF) i Gävleborg, per region, och antalet anställda i dem, per kön. Varje siffra avser ett "
+        "tillfälle på hösten (antagande A01).",
     ),
     "axis_employees": ("Employees (people)", "Anställda (personer)"),
     "axis_companies": ("Registered companies", "Registrerade företag"),
@@ -20,7 +20,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{pct}), while the number of companies {c_verb} from {c_a} to {c_b} ({c_pct}). Women's share of the "
         "employees {w_verb} from {w_a} to {w_b}.",
         "Antalet anställda i de registrerade företagen {verb} från {a} hösten {y0} till {b} hösten {y1} "
-        "({chg}, {pct}), medan antalet företag {c_verb} från {c_a} till {c_b} ({c_pct}). Kvinnornas andel "
+        "({chg}; {pct}), medan antalet företag {c_verb} från {c_a} till {c_b} ({c_pct}). Kvinnornas andel "
         "av de anställda {w_verb} från {w_a} till {w_b}.",
     ),
     "finding_employees_yoy": (
@@ -31,20 +31,21 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "finding_background": (
         "The background section's {y0} figures beside the autumn {y0} count: {items}.",
-        "Bakgrundsavsnittets siffror för {y0} bredvid höstens räkning {y0}: {items}.",
+        "Bakgrundsavsnittets siffror för {y0} jämförda med höstens mätning samma år: {items}.",
     ),
     "item_background_cmp": (
         "{measure}: {stated_word} {stated} against {snapshot} ({pct}; audit: {status})",
-        "{measure}: {stated_word} {stated} mot {snapshot} ({pct}; granskning: {status})",
+        "{measure}: {stated_word} {stated} i bakgrunden mot {snapshot} vid mätningen ({pct}; granskningen: "
+        "{status})",
     ),
     "about": ("about", "cirka"),
-    "exactly": ("stated", "angivet"),
+    "exactly": ("stated", "exakt"),
     "background_note": (
         "The background's figures are taken to describe the autumn {y0} count (assumption A07); approximate "
         "figures agree when the count is within ±10\u00a0% of them (A05); people active are employees plus "
         "people placed (A06).",
-        "Bakgrundens siffror antas beskriva höstens räkning {y0} (antagande A07); ungefärliga siffror "
-        "stämmer när räkningen ligger inom ±10\u00a0% av dem (A05); verksamma personer är anställda plus "
+        "Bakgrundens siffror antas avse höstens mätning {y0} (antagande A07); en ungefärlig siffra stämmer "
+        "när mätningen ligger inom ±10\u00a0% från den (A05); verksamma personer är anställda plus "
         "placerade (A06).",
     ),
     "title_employees": (
@@ -62,7 +63,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "h_changes": ("Change year on year and over the period", "Förändring år för år och över perioden"),
     "h_background": (
         "The background section beside the autumn count",
-        "Bakgrundsavsnittet bredvid höstens räkning",
+        "Bakgrundsavsnittet jämfört med höstens mätning",
     ),
     "caption_changes": (
         "Change from the autumn before, in units and percent; last column: over the whole period.",

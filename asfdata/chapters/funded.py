@@ -319,7 +319,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
             k=W.num(r.k, lang),
             n=W.num(r.n, lang),
             share=W.pct(r.share, lang),
-            lo=W.pct(r.low, lang),
+            lo=W.num(r.low, lang, 1),
             hi=W.pct(r.high, lang),
         )
         for r in d.itertuples()

@@ -107,8 +107,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "goal_funded_evidence": (
         "{used} of {granted} funded places used, by {people} people; {work} went on to work.",
-        "{used} av {granted} finansierade platser användes, av {people} personer; {work} gick "
-        "vidare till arbete.",
+        "{people} personer använde {used} av {granted} finansierade platser; {work} gick vidare till arbete.",
     ),
     "goal_funded_shows": (
         "Fewer than half the places were used and {back} of the {people} people went back to "
@@ -224,14 +223,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kan inte prövas med rapportens siffror.",
     ),
     "sensitivity_intro": (
-        "Three headline figures exist in two versions in the report: the total of people placed "
-        "in 2018 (stated 244, parts 243) and 2020 (stated 123, parts 117), and the employees at "
-        "the start (the background's \"about 200\", the autumn count 179). Each change that uses "
-        "one of them is shown both ways.",
-        "Tre centrala uppgifter finns i två versioner i rapporten: summan placerade personer 2018"
-        " (angiven 244, delarna 243) och 2020 (angiven 123, delarna 117) samt antalet anställda "
-        "vid starten (bakgrundens ”cirka 200”, höstens mätning 179). Varje förändring som bygger "
-        "på någon av dem visas på båda sätten.",
+        "Three headline figures exist in two versions in the report: the total of people placed in 2018 "
+        "(stated 244, parts 243) and 2020 (stated 123, parts 117), and the employees at the start (the "
+        "background's \"about 200\", the autumn count 179). Each change that uses one of them is shown both "
+        "ways.",
+        "Tre centrala uppgifter finns i två versioner i rapporten: det totala antalet placerade personer "
+        "2018 (angiven totalsumma 244, summan av delarna 243) och 2020 (123 respektive 117) samt antalet "
+        "anställda vid starten (bakgrundens ”cirka 200”, höstens mätning 179). Varje förändring som bygger "
+        "på någon av dem visas i båda versionerna.",
     ),
     "sens_placements": (
         "People placed, autumn {y0} to autumn {y1}",
@@ -255,36 +254,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "Arbetsförmedlingens omorganisation 2019 och pandemin.",
     ),
     "bottom_funded": (
-        "Of the {granted} funded places, {used} were used, by {people} people: {work} went on to "
-        "work, {af} was referred to Arbetsförmedlingen and {back} went back to public support.",
-        "Av de {granted} finansierade platserna användes {used}, av {people} personer: {work} "
-        "gick vidare till arbete, {af} aktualiserades hos Arbetsförmedlingen och {back} återgick "
-        "till offentlig försörjning.",
+        "Of the {granted} funded places, {used} were used, by {people} people: {work} went on to work, {af} "
+        "was referred to Arbetsförmedlingen and {back} went back to public support.",
+        "Av de {granted} finansierade platserna användes {used}, av sammanlagt {people} personer: {work} "
+        "gick vidare till arbete, {af} aktualiserades hos Arbetsförmedlingen och {back} återgick till "
+        "offentlig försörjning.",
     ),
     "verdict_partly": ("partly met", "delvis uppfyllt"),
     "sens_finding": (
-        "In all {n} comparisons both readings give the same direction, so the findings that "
-        "placements fell after 2018 and that employees rose over the period hold whichever figure"
-        " is right. The sizes do not: the two readings of one change differ by a factor of up to "
-        "{worst}, so no size of change that rests on a disputed figure should be quoted without "
-        "the other reading.",
-        "I alla {n} jämförelser ger båda läsningarna samma riktning, så slutsatserna att "
-        "placeringarna minskade efter 2018 och att antalet anställda ökade under perioden håller "
-        "oavsett vilken uppgift som är rätt. Storleken håller inte: de två läsningarna av samma "
-        "förändring skiljer sig med upp till en faktor {worst}, så en förändrings storlek som "
-        "vilar på en omstridd uppgift bör inte anges utan den andra läsningen.",
+        "In all {n} comparisons both readings give the same direction, so the findings that placements fell "
+        "after 2018 and that employees rose over the period hold whichever figure is right. The sizes do "
+        "not: the two readings of one change differ by a factor of up to {worst}, so no size of change that "
+        "rests on a disputed figure should be quoted without the other reading.",
+        "I alla {n} jämförelser ger båda versionerna samma riktning, så slutsatserna att placeringarna "
+        "minskade efter 2018 och att antalet anställda ökade under perioden håller oavsett vilken uppgift "
+        "som är rätt. Storleken håller inte: de två versionerna av samma förändring skiljer sig med upp "
+        "till en faktor {worst}, så storleken på en förändring som vilar på en omstridd uppgift bör inte "
+        "anges utan den andra versionen.",
     ),
     "sens_stated_total": ("with the stated total", "med den angivna summan"),
     "sens_sum_parts": ("with the sum of the parts", "med summan av delarna"),
     "sens_autumn_count": ("from the autumn 2016 count", "från höstens mätning 2016"),
     "sens_background": ("from the background's \"about 200\"", "från bakgrundens ”cirka 200”"),
     "sens_finding_flips": (
-        "In some of the {n} comparisons the two readings give opposite directions: such a change "
-        "cannot be stated without choosing between the report's figures (the two readings differ "
-        "by a factor of up to {worst}).",
-        "I några av de {n} jämförelserna ger läsningarna motsatt riktning: en sådan förändring "
-        "kan inte anges utan att välja mellan rapportens uppgifter (läsningarna skiljer sig med "
-        "upp till en faktor {worst}).",
+        "In some of the {n} comparisons the two readings give opposite directions: such a change cannot be "
+        "stated without choosing between the report's figures (the two readings differ by a factor of up to "
+        "{worst}).",
+        "I några av de {n} jämförelserna ger versionerna motsatt riktning: en sådan förändring kan inte "
+        "anges utan att välja mellan rapportens uppgifter (versionerna skiljer sig med upp till en faktor "
+        "{worst}).",
     ),
     "intro": (
         "Did the initiative reach its goals, and do the report's own figures bear out what it "
@@ -301,12 +299,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "stated_or_parts": ("{stated} (sum of the parts {parts})", "{stated} (summan av delarna {parts})"),
     "h_goals": ("The goals and this evaluation's verdict", "Målen och utvärderingens bedömning"),
     "h_claims": ("The report's claims beside its own figures", "Rapportens påståenden mot dess egna siffror"),
-    "h_sensitivity": ("The disputed figures read both ways", "De omstridda uppgifterna lästa på båda sätten"),
+    "h_sensitivity": (
+        "The disputed figures read both ways",
+        "De omstridda uppgifterna räknade på båda sätten",
+    ),
     "col_goal": ("Goal", "Mål"),
     "col_verdict": ("Verdict", "Bedömning"),
     "col_report_conclusion": ("The report's own conclusion", "Rapportens egen slutsats"),
     "col_change": ("Comparison", "Jämförelse"),
-    "col_reading": ("Reading", "Läsning"),
+    "col_reading": ("Reading", "Version"),
     "col_from": ("From", "Från"),
     "col_to": ("To", "Till"),
     "col_units": ("Change", "Förändring, antal"),
@@ -335,7 +336,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "goal_structures_report": (
         "Development has taken place, but more and lasting structures cannot be concluded",
-        "Utveckling har skett, men att fler och hållbara strukturer har upprättats kan inte slutas",
+        "Utveckling har skett, men slutsatsen att fler och hållbara strukturer har upprättats kan inte dras",
     ),
     "goal_use_report": (
         "A clearly positive link to the information and training work; Arbetsförmedlingen's "

@@ -173,7 +173,7 @@ def fig_timeline(frames: dict, lang: str) -> str:
         at=at,
     )
     per_year = counts.groupby("year")["count"].sum()
-    events = ", ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
+    events = "; ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
     table = kinds_table(counts, lang)
     return (

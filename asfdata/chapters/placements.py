@@ -46,7 +46,7 @@ def change_year_finding(
         t(
             "item_change",
             lang,
-            body=W.name(r.category, lang),
+            placements=W.placed_by(r.category, lang),
             **change_words(r.start, r.end, lang),
         )
         for r in ch.itertuples()
@@ -62,7 +62,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
         return t(
             "item_rank",
             lang,
-            body=W.name(r.category, lang),
+            placements=W.placed_by(r.category, lang),
             pct=W.pct(r.change_pct, lang, sign=True),
             chg=W.num(r.change, lang, 1, sign=True),
         )
@@ -75,7 +75,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
             t(
                 "finding_fell_most",
                 lang,
-                first=W.name(fell[0].category, lang),
+                first=W.placed_by(fell[0].category, lang),
                 pct=W.pct(fell[0].change_pct, lang, sign=True),
                 chg=W.num(fell[0].change, lang, 1, sign=True),
                 then=then,
@@ -87,7 +87,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
                 t(
                     "finding_rose",
                     lang,
-                    body=W.name(r.category, lang),
+                    placements=W.upper_first(W.placed_by(r.category, lang)),
                     verb=W.direction(r.change, lang),
                     pct=W.pct(r.change_pct, lang, sign=True),
                     chg=W.num(r.change, lang, 1, sign=True),
@@ -99,7 +99,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
         text += " " + t(
             "finding_fell_most_abs",
             lang,
-            body=W.name(abs_first["category"], lang),
+            placements=W.placed_by(abs_first["category"], lang),
             chg=W.num(abs_first["change"], lang, 1, sign=True),
         )
     return text
@@ -294,7 +294,7 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
     )
     alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
     if items:
-        refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)} ({r.audit})" for r in diff.itertuples()]
+        refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)}" for r in diff.itertuples()]
         alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
     return figure_html(figure_png(fig), alt, src, parts_table(s, *PLACED_BY, audit, lang))
 

@@ -12,8 +12,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "and reorganised; the report names this as the main cause of the fall in placements.",
         "Personer placerade i företagen för arbetsträning, arbetsprövning eller rehabilitering, per den "
         "aktör som placerade dem: Arbetsförmedlingen, Kommunen och övriga utan ersättning. Varje siffra är "
-        "antalet placerade vid höstens räkning. {reform_year} reformerades och omorganiserades "
-        "Arbetsförmedlingen; rapporten anger det som huvudorsaken till att placeringarna minskade.",
+        "antalet placerade vid höstens mätning. {reform_year} reformerades och omorganiserades "
+        "Arbetsförmedlingen; rapporten anger det som huvudorsaken till att antalet placerade minskade.",
     ),
     "axis_per_company": ("People placed per company", "Placerade personer per företag"),
     "axis_per_employee": ("People placed per employee", "Placerade personer per anställd"),
@@ -37,7 +37,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "title_ratios": (
         "Per company, people placed {verb} from {a} in {ya} to {b} in {yb}",
-        "Per företag {verb} antalet placerade från {a} {ya} till {b} {yb}",
+        "Placerade per företag {verb} från {a} {ya} till {b} {yb}",
     ),
     "what_placements": ("people placed, by placing body", "placerade personer per placerande aktör"),
     "what_indexed": (
@@ -49,42 +49,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "placerade personer per placerande aktör, staplade; angiven totalsumma markerad där den skiljer sig",
     ),
     "alt_stated_marks": (
-        "Stated totals that differ: {items}.",
-        "Angivna totalsummor som skiljer sig: {items}.",
+        "Stated totals that differ from the sum of the parts: {items}.",
+        "Angivna totalsummor som skiljer sig från summan av delarna: {items}.",
     ),
     "ratios_note": (
         "Sum of the parts divided by the stated number of companies or employees at the same count.",
-        "Summan av delarna delad med angivet antal företag eller anställda vid samma räkning.",
+        "Summan av delarna delad med det angivna antalet företag eller anställda vid samma mätning.",
     ),
     "h_change_year": ("From autumn {ya} to autumn {yb}", "Från hösten {ya} till hösten {yb}"),
     "finding_change_year": (
         "From autumn {ya} to autumn {yb}, {items}.",
-        "Från hösten {ya} till hösten {yb} {items}.",
+        "Från hösten {ya} till hösten {yb}: {items}.",
     ),
     "item_change": (
-        "placements by {body} {verb} from {a} to {b} ({chg}, {pct})",
-        "{verb} placeringarna av {body} från {a} till {b} ({chg}, {pct})",
+        "{placements} {verb} from {a} to {b} ({chg}, {pct})",
+        "{placements} {verb} från {a} till {b} ({chg}; {pct})",
     ),
     "h_period_means": (
         "Before and after: mean {before} against mean {after}",
         "Före och efter: medelvärde {before} mot medelvärde {after}",
     ),
     "finding_fell_most": (
-        "Ranked by the percent change of the period means, placements by {first} fell most ({pct}; {chg} "
-        "people in the average autumn count){then}.",
-        "Rangordnat efter den procentuella förändringen av periodernas medelvärden minskade placeringarna "
-        "av {first} mest ({pct}; {chg} personer i den genomsnittliga höstmätningen){then}.",
+        "Ranked by the percent change of the period means, {first} fell most ({pct}; {chg} people in the "
+        "average autumn count){then}.",
+        "Rangordnat efter den procentuella förändringen av periodernas medelvärden minskade {first} mest "
+        "({pct}; {chg} personer i den genomsnittliga höstmätningen){then}.",
     ),
-    "fell_then": (", then those by {items}", ", därefter de av {items}"),
+    "fell_then": (", then {items}", ", därefter {items}"),
     "finding_rose": (
-        "Placements by {body} {verb} ({pct}; {chg} people in the average autumn count).",
-        "Placeringarna av {body} {verb} ({pct}; {chg} personer i den genomsnittliga höstmätningen).",
+        "{placements} {verb} ({pct}; {chg} people in the average autumn count).",
+        "{placements} {verb} ({pct}; {chg} personer i den genomsnittliga höstmätningen).",
     ),
-    "item_rank": ("{body} ({pct}; {chg} people)", "{body} ({pct}; {chg} personer)"),
+    "item_rank": ("{placements} ({pct}; {chg} people)", "{placements} ({pct}; {chg} personer)"),
     "finding_fell_most_abs": (
-        "In people, the largest fall was {body}'s ({chg} people in the average autumn count).",
-        "I antal personer var minskningen störst för {body} ({chg} personer i den genomsnittliga "
-        "höstmätningen).",
+        "In people, the largest fall was in {placements} ({chg} people in the average autumn count).",
+        "I antal personer minskade {placements} mest ({chg} personer i den genomsnittliga höstmätningen).",
     ),
     "h_pandemic": ("{year}: a second cause named by the report", "{year}: en andra orsak enligt rapporten"),
     "finding_pandemic": (
@@ -99,20 +98,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "h_five_points": (
         "What five autumn counts can and cannot show",
-        "Vad fem höstsiffror kan och inte kan visa",
+        "Vad fem höstmätningar kan och inte kan visa",
     ),
     "five_can": (
         "They can show the size and direction of the change between counts: placements by {lower} were "
         "lower in every autumn {after} than in any autumn {before}{rest}.",
-        "De kan visa storlek och riktning på förändringen mellan räkningarna: placeringarna av {lower} var "
-        "lägre varje höst {after} än någon höst {before}{rest}.",
+        "De kan visa storlek och riktning på förändringen mellan mätningarna: för {lower} var antalet "
+        "placerade lägre varje höst {after} än någon höst {before}{rest}.",
     ),
-    "five_can_partly": ("; those by {items} were not", "; de av {items} var det inte"),
+    "five_can_partly": ("; those by {items} were not", "; för {items} var det inte så"),
     "five_can_none": (
         "They can show the size and direction of the change between counts; no placing body was lower in "
         "every autumn {after} than in any autumn {before}.",
-        "De kan visa storlek och riktning på förändringen mellan räkningarna; ingen placerande aktör låg "
-        "lägre varje höst {after} än någon höst {before}.",
+        "De kan visa storlek och riktning på förändringen mellan mätningarna; för ingen placerande aktör "
+        "var antalet placerade lägre varje höst {after} än någon höst {before}.",
     ),
     "five_cannot_when": (
         "They cannot show when during a year a change happened, how many different people were placed, or "
@@ -132,16 +131,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "No significance test (such as a Poisson test) is made: the figures are stocks of people counted "
         "once a year, partly the same people from one year to the next, not independent counts of events, "
         "so such a test's assumptions do not hold (assumptions A01, A11).",
-        "Inget signifikanstest (till exempel ett Poissontest) görs: siffrorna är bestånd av personer "
-        "räknade en gång om året, delvis samma personer från ett år till nästa, inte oberoende räkningar av "
-        "händelser, så ett sådant tests antaganden håller inte (antagande A01, A11).",
+        "Inget signifikanstest (till exempel ett Poissontest) görs: siffrorna är bestånd av personer som "
+        "mäts en gång om året, delvis samma personer från ett år till nästa, inte oberoende antal "
+        "händelser, så ett sådant tests antaganden håller inte (antagandena A01 och A11).",
     ),
     "h_shares": ("Who made up the fall", "Vilka som stod för nedgången"),
     "shares_intro": (
-        "Each placing body's share of the people placed at each autumn count, in per cent of the sum of "
-        "the parts (the stated totals of 2018 and 2020 differ from it).",
+        "Each placing body's share of the people placed at each autumn count, in per cent of the sum of the "
+        "parts (the stated totals of 2018 and 2020 differ from it).",
         "Varje placerande aktörs andel av de placerade personerna vid varje höstmätning, i procent av "
-        "summan av delarna (de angivna summorna för 2018 och 2020 avviker från den).",
+        "summan av delarna (de angivna totalsummorna för 2018 och 2020 avviker från den).",
     ),
     "finding_shares": (
         "Of the fall of {fall} placements from autumn {y0} to autumn {y1}, Arbetsförmedlingen accounted "

@@ -63,7 +63,7 @@ def key_findings(frames: dict, lang: str) -> str:
     goal = "key_goals_none" if k["met"] == 0 else "key_goals_some"
     findings = [
         ("01", t("key_employees", lang, **n, **pc, **years)),
-        ("02", t("key_placements", lang, **pc, **years, most=W.name(k["most"], lang))),
+        ("02", t("key_placements", lang, **pc, **years, most=W.placed_by(k["most"], lang))),
         ("03", t(funded, lang, **n)),
         ("04", t("key_information", lang, **n, period=W.years(k["y0"], k["y1"]))),
         ("05", t(goal, lang, **n)),

@@ -13,7 +13,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Utvärderingen gäller insatsen ”Ökad kompetens för utveckling av arbetsintegrerat socialt "
         "företagande – ASF” som Samordningsförbund Gävleborg drev från augusti {y0} till december {y1}. "
         "Varje siffra kommer från förbundets slutrapport för {y0}–{y1}; utvärderingen räknar om siffrorna, "
-        "prövar dem mot varandra och säger hur mycket fem höstsiffror och tio personer kan visa.",
+        "prövar dem mot varandra och redovisar hur mycket fem höstmätningar och tio personer kan visa.",
     ),
     "h_key_findings": ("Key findings", "Viktigaste resultat"),
     "h_limitations": ("Main limitations", "Viktigaste begränsningar"),
@@ -32,11 +32,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "key_placements": (
         "People placed in the companies fell by {pl_fall} from autumn {before} to autumn {after}, most for "
-        "the placements by {most} ({most_pct}); the report attributes the fall to the reorganisation of "
+        "the {most} ({most_pct}); the report attributes the fall to the reorganisation of "
         "Arbetsförmedlingen.",
         "Antalet placerade personer i företagen minskade med {pl_fall} från hösten {before} till hösten "
-        "{after}, mest för placeringarna av {most} ({most_pct}); rapporten förklarar nedgången med "
-        "Arbetsförmedlingens omorganisation.",
+        "{after}, mest för {most} ({most_pct}); rapporten förklarar nedgången med Arbetsförmedlingens "
+        "omorganisation.",
     ),
     "key_funded_few": (
         "Fewer than half of the funded places were used, and {back} of the {n} people who used them went "
@@ -71,23 +71,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "key_quality": (
         "The audit found {mismatches} distinct disagreements between the report's own figures in {checks} "
         "checks.",
-        "Granskningen fann {mismatches} skilda motsägelser mellan rapportens egna siffror i {checks} "
-        "kontroller.",
+        "Granskningen omfattade {checks} kontroller och fann {mismatches} skilda motsägelser mellan "
+        "rapportens egna siffror.",
     ),
     "limit_points": (
         "Five points: each series has one figure a year, {y0}–{y1}. Five points show the size and direction "
         "of changes between the counts but cannot separate a trend from ordinary variation; no significance "
         "test is made.",
         "Fem punkter: varje serie har en siffra per år, {y0}–{y1}. Fem punkter visar storlek och riktning "
-        "på förändringarna mellan räkningarna men kan inte skilja en trend från vanlig variation; inget "
+        "på förändringarna mellan mätningarna men kan inte skilja en trend från vanlig variation; inget "
         "signifikanstest görs.",
     ),
     "limit_stocks": (
         "Stocks counted once each autumn: the same person can be counted in several years, and anyone "
         "placed and gone between two counts is not seen. A change between years compares two counts, not "
         "flows during the year (assumption A01).",
-        "Bestånd räknade en gång varje höst: samma person kan räknas flera år, och den som placerades och "
-        "slutade mellan två räkningar syns inte. En förändring mellan åren jämför två räkningar, inte "
+        "Bestånd som mäts en gång varje höst: samma person kan ingå flera år, och den som placerades och "
+        "slutade mellan två mätningar syns inte. En förändring mellan åren jämför två mätningar, inte "
         "flöden under året (antagande A01).",
     ),
     "limit_ten": (
@@ -122,11 +122,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "item_informed": (
         "people informed {years}: stated {stated}, yearly figures add up to {computed}",
-        "informerade {years}: angivet {stated}, årssiffrorna summerar till {computed}",
+        "informerade {years}: angiven summa {stated}, årsuppgifterna summerar till {computed}",
     ),
     "item_background": (
         "{measure} {year}: background about {stated}, autumn count {snapshot}",
-        "{measure} {year}: bakgrunden cirka {stated}, höstens räkning {snapshot}",
+        "{measure} {year}: bakgrunden cirka {stated}, höstens mätning {snapshot}",
     ),
     "item_funded": (
         "{n} contradictions about the outcomes and genders of the funded placements",

@@ -141,7 +141,8 @@ DATA_SPECS = {
     "assumptions": RawSpec(
         "assumptions.csv",
         key=("id",),
-        text=("id", "assumption", "reason", "effect", "sources"),
+        text=("id", "assumption_en", "assumption_sv", "reason_en", "reason_sv", "effect_en", "effect_sv",
+              "sources"),
     ),
 }
 

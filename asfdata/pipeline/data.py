@@ -33,7 +33,8 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
 
 
 def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
-    """The assumptions log (data/raw/assumptions.csv): id, assumption, reason, effect, sources."""
+    """The assumptions log (data/raw/assumptions.csv): id; assumption, reason and effect, each in English
+    (_en) and Swedish (_sv); sources."""
     return pd.read_csv(raw_dir / "assumptions.csv", dtype="str", keep_default_na=False)
 
 

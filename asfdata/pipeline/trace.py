@@ -86,7 +86,7 @@ def trace(measure: str, year: int, raw_dir: Path) -> str:
     by_source = log["sources"].map(lambda s: bool(sources & {x.strip() for x in s.split(";")}))
     used = log[log["id"].isin(cited) | by_source]
     out += ["", "Assumptions:"]
-    out += [f"  {r.id}: {r.assumption}" for r in used.itertuples()] or ["  (none)"]
+    out += [f"  {r.id}: {r.assumption_en}" for r in used.itertuples()] or ["  (none)"]
     return "\n".join(out)
 
 

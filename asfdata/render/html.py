@@ -6,6 +6,7 @@ Every text from data or words is escaped here; callers pass plain text.
 from __future__ import annotations
 
 import base64
+import re
 from html import escape
 
 import pandas as pd
@@ -19,15 +20,20 @@ def h(text: str, level: int = 2) -> str:
     return f"<h{level}>{escape(text)}</h{level}>\n"
 
 
+def with_code(text: str) -> str:
+    """Escaped text with every `code` span made a <code> element (commands, files, rule names)."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text, quote=False))
+
+
 def p(text: str, cls: str = "") -> str:
-    """A paragraph with escaped text."""
+    """A paragraph with escaped text (`code` spans as code)."""
     attr = f' class="{cls}"' if cls else ""
-    return f"<p{attr}>{escape(text)}</p>\n"
+    return f"<p{attr}>{with_code(text)}</p>\n"
 
 
 def ul(items: list[str]) -> str:
-    """A bulleted list of escaped items."""
-    return "<ul>\n" + "".join(f"<li>{escape(i)}</li>\n" for i in items) + "</ul>\n"
+    """A bulleted list of escaped items (`code` spans as code)."""
+    return "<ul>\n" + "".join(f"<li>{with_code(i)}</li>\n" for i in items) + "</ul>\n"
 
 
 def cell(value, kind: str, lang: str) -> str:
@@ -56,9 +62,18 @@ def formatted(df: pd.DataFrame, spec: list[tuple[str, str, str]], lang: str) -> 
     return pd.DataFrame({header: [cell(v, kind, lang) for v in df[col]] for col, header, kind in spec})
 
 
+def marked(text: str) -> str:
+    """Escaped text with its marks made elements: `code` becomes <code>, and a "quotation of the report"
+    (in straight double quotes) a Swedish quotation, <q lang="sv">, whose marks the page's style draws."""
+    return re.sub(r'"([^"]+)"', r'<q lang="sv">\1</q>', with_code(text))
+
+
 def table_html(df: pd.DataFrame, caption: str = "", source: str = "", note: str = "") -> str:
-    """An HTML table (every cell escaped) with an optional caption, note and source line."""
-    body = df.to_html(index=False, escape=True, border=0, classes="asf-table", na_rep=W.DASH)
+    """An HTML table (every cell escaped, its marks made elements: see `marked`) with an optional caption,
+    note and source line."""
+    shown = df.rename(columns=lambda c: escape(str(c))).map(
+        lambda v: W.DASH if v is None or (not isinstance(v, str) and pd.isna(v)) else marked(str(v)))
+    body = shown.to_html(index=False, escape=False, border=0, classes="asf-table")
     if caption:
         body = body.replace(">", f">\n<caption>{escape(caption)}</caption>", 1)
     out = body + "\n"

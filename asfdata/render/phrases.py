@@ -64,7 +64,8 @@ def first_last(frame: pd.DataFrame, column: str = "value") -> tuple[float, float
 
 
 def series_values(frame: pd.DataFrame, lang: str, decimals: int = 0) -> str:
-    """'Name: v1, v2, …' for each category of a tidy year/category frame, joined with '; '."""
+    """'Name: v1, v2, …' for each category of a tidy year/category frame, joined with '; ' (Swedish:
+    'Namn: v1; v2; …', joined with '. ', so that decimal commas cannot be misread)."""
     out = []
     for cat in dict.fromkeys(frame["category"]):
         vals = frame.loc[frame["category"] == cat].sort_values("year")["value"]
@@ -73,10 +74,10 @@ def series_values(frame: pd.DataFrame, lang: str, decimals: int = 0) -> str:
                 "alt_series",
                 lang,
                 name=W.name(cat, lang),
-                values=", ".join(W.num(v, lang, decimals) for v in vals),
+                values=W.t("alt_value_sep", lang).join(W.num(v, lang, decimals) for v in vals),
             )
         )
-    return "; ".join(out)
+    return W.t("alt_series_sep", lang).join(out)
 
 
 def alt_lines(what: str, frame: pd.DataFrame, lang: str, decimals: int = 0, key: str = "alt_lines") -> str:

@@ -115,17 +115,17 @@ SHARED: dict[str, tuple[str, str]] = {
     "unchanged": ("was unchanged", "var oförändrad"),
     "and": ("and", "och"),
     "audit_missing": (
-        "The audit has not been run: run python -m asfdata audit.",
-        "Granskningen har inte körts: kör python -m asfdata audit.",
+        "The audit has not been run: run `python -m asfdata audit`.",
+        "Granskningen har inte körts: kör `python -m asfdata audit`.",
     ),
     # ---- charts: axes, marks and alternative texts used by several chapters --------------------------------
-    "axis_year": ("Year (autumn count)", "År (höstens räkning)"),
-    "axis_people_placed": ("People placed (at the autumn count)", "Placerade personer (vid höstens räkning)"),
+    "axis_year": ("Year (autumn count)", "År (höstens mätning)"),
+    "axis_people_placed": ("People placed (at the autumn count)", "Placerade personer (vid höstens mätning)"),
     "axis_index": ("Index ({base} = 100)", "Index ({base} = 100)"),
     "mark_reform": ("Arbetsförmedlingen reorganised", "Arbetsförmedlingen omorganiseras"),
     "mark_pandemic": ("Pandemic", "Pandemin"),
     "mark_stated": ("Stated total", "Angiven totalsumma"),
-    "mark_stated_value": ("stated {stated}", "angivet {stated}"),
+    "mark_stated_value": ("stated {stated}", "angiven summa {stated}"),
     "alt_lines": (
         "Line chart: {what}, each autumn {years}. {values}.",
         "Linjediagram: {what}, varje höst {years}. {values}.",
@@ -139,6 +139,8 @@ SHARED: dict[str, tuple[str, str]] = {
         "Staplar och en linje: {what}, varje år {years}. {values}.",
     ),
     "alt_series": ("{name}: {values}", "{name}: {values}"),
+    "alt_value_sep": (", ", "; "),  # between the values of one series: 5,3; 6,7 cannot be misread
+    "alt_series_sep": ("; ", ". "),  # between the series
     "alt_marks": ("Vertical lines mark {items}.", "Lodräta linjer markerar {items}."),
     # ---- measures ------------------------------------------------------------------------------------------
     "measure_companies": ("Registered companies", "Registrerade företag"),
@@ -177,6 +179,10 @@ SHARED: dict[str, tuple[str, str]] = {
     "cat_informed": ("Informed during the year", "Informerade under året"),
     "cat_cumulative": ("Informed since 2016 (cumulative)", "Informerade sedan 2016 (ackumulerat)"),
     "cat_stated": ("Stated total", "Angiven totalsumma"),
+    # ---- the placements of each placing body, inside sentences ----------------------------------------------
+    "placed_by_Arbetsförmedlingen": ("placements by Arbetsförmedlingen", "Arbetsförmedlingens placeringar"),
+    "placed_by_Kommunen": ("placements by Kommunen", "kommunernas placeringar"),
+    "placed_by_Övriga": ("placements by others (unpaid)", "övrigas placeringar (utan ersättning)"),
     # ---- target groups of the funded placements (the report's Swedish wording is the key) ------------------
     "tg_Individer med psykisk ohälsa": ("People with mental ill-health", "Individer med psykisk ohälsa"),
     "tg_Individer särskilt långt från arbetsmarknaden": (
@@ -219,12 +225,12 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_change_pct": ("Change (%)", "Förändring (%)"),
     "col_before_mean": ("Mean {years} (people)", "Medelvärde {years} (personer)"),
     "col_after_mean": ("Mean {years} (people)", "Medelvärde {years} (personer)"),
-    "col_rank": ("Rank (1 = fell most)", "Rang (1 = minskade mest)"),
+    "col_rank": ("Rank (1 = fell most)", "Rangordning (1 = störst minskning)"),
     "col_autumn": ("Autumn {year}", "Hösten {year}"),
     "col_total_stated": ("Stated total", "Angiven totalsumma"),
     "col_sum_of_parts": ("Sum of the parts", "Summa av delarna"),
     "col_difference": ("Difference (stated − parts)", "Skillnad (angiven − delar)"),
-    "col_audit": ("Audit row", "Granskningsrad"),
+    "col_audit": ("Audit row", "Rad i granskningen"),
     "col_status": ("Status", "Status"),
     "col_women_share": ("Women's share (%)", "Kvinnornas andel (%)"),
     "col_employees": ("Employees", "Anställda"),
@@ -232,8 +238,8 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_per_company": ("Employees per company", "Anställda per företag"),
     "col_over_period": ("{y0}→{y1}", "{y0}→{y1}"),
     "col_background": ("Background section", "Bakgrundsavsnittet"),
-    "col_snapshot": ("Autumn count", "Höstens räkning"),
-    "col_diff_pct": ("Count vs background (%)", "Räkning mot bakgrund (%)"),
+    "col_snapshot": ("Autumn count", "Höstens mätning"),
+    "col_diff_pct": ("Count vs background (%)", "Skillnad mot bakgrunden (%)"),
     "col_stage": ("Stage", "Steg"),
     "col_count": ("Number", "Antal"),
     "col_municipality": ("Municipality", "Kommun"),
@@ -247,7 +253,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_note": ("Note", "Anmärkning"),
     "col_outcome": ("Outcome", "Utfall"),
     "col_gender": ("Gender", "Kön"),
-    "col_detail": ("Yearly detail (people)", "Årsredovisningen (personer)"),
+    "col_detail": ("Yearly detail (people)", "Den årsvisa redovisningen (personer)"),
     "col_summary": ("Summary (people)", "Sammanfattningen (personer)"),
     "col_people": ("People", "Personer"),
     "col_of": ("Out of", "Av"),
@@ -262,8 +268,8 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_source": ("Source", "Källa"),
     "col_check": ("Check", "Kontroll"),
     "col_scope": ("Scope", "Omfattning"),
-    "col_stated": ("Stated", "Angivet"),
-    "col_computed": ("Computed", "Beräknat"),
+    "col_stated": ("Stated", "Angivet värde"),
+    "col_computed": ("Computed", "Beräknat värde"),
     "col_difference_plain": ("Difference (stated − computed)", "Skillnad (angivet − beräknat)"),
     "col_sources": ("Sources in the report", "Källor i rapporten"),
     "col_id": ("Id", "Id"),
@@ -301,9 +307,9 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
             "coordinated rehabilitation. Here Samordningsförbund Gävleborg, which ran the initiative; "
             "“Finsam's target group” are people far from the labour market.",
             "Förbund enligt lagen om finansiell samordning av rehabiliteringsinsatser (Finsam), där "
-            "Arbetsförmedlingen, Försäkringskassan, regionen och kommunerna samordnar medel för "
+            "Arbetsförmedlingen, Försäkringskassan, regionen och kommunerna gemensamt finansierar samordnad "
             "rehabilitering. Här Samordningsförbund Gävleborg, som drev insatsen; ”Finsams målgrupp” är "
-            "personer långt från arbetsmarknaden.",
+            "personer som står långt från arbetsmarknaden.",
         ),
     ),
     (
@@ -320,9 +326,9 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
             "The Swedish Public Employment Service: one of the bodies placing people in the companies. It "
             "was reformed and reorganised in {reform_year}; offices closed and many case officers were "
             "laid off.",
-            "Den statliga myndighet som placerar arbetssökande, en av de aktörer som placerar personer i "
-            "företagen. Den reformerades och omorganiserades {reform_year}; kontor lades ned och många "
-            "handläggare sades upp.",
+            "Den statliga myndigheten för arbetsförmedling och arbetsmarknadspolitiska insatser, en av de "
+            "aktörer som placerar personer i företagen. Den reformerades och omorganiserades {reform_year}; "
+            "kontor lades ned och många handläggare sades upp.",
         ),
     ),
     (
@@ -379,7 +385,7 @@ GLOSSARY: list[tuple[tuple[str, str], tuple[str, str]]] = [  # (term, explanatio
         ),
     ),
     (
-        ("Autumn count (stock)", "Höstens räkning (bestånd)"),
+        ("Autumn count (stock)", "Höstens mätning (bestånd)"),
         (
             "A number at one moment each autumn, not a flow during the year.",
             "Ett antal vid ett tillfälle varje höst, inte ett flöde under året.",

@@ -75,6 +75,17 @@ def name(category: str, lang: str) -> str:
     return t(key, lang) if key in SHARED else str(category)
 
 
+def placed_by(body: str, lang: str) -> str:
+    """A placing body's placements inside a sentence: 'placements by Kommunen' / 'kommunernas placeringar'."""
+    key = f"placed_by_{body}"
+    return t(key, lang) if key in SHARED else str(body)
+
+
+def upper_first(text: str) -> str:
+    """Text with its first letter in upper case, for a phrase that opens a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 def target_group(text: str, lang: str) -> str:
     """The report's Swedish target-group wording in lang (itself when no translation is known)."""
     key = f"tg_{text}"
