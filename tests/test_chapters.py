@@ -68,8 +68,9 @@ def test_change_2018_2019_sentence(frames):
     assert "placements by Kommunen fell from 74 to 26 (\u221248, \u221264.9\u00a0%)" in en
     assert "(\u22126, \u221235.3\u00a0%)" in en
     sv = placements.change_year_finding(frames["snapshots"], "sv")
-    assert sv.startswith("Från hösten 2018 till hösten 2019: Arbetsförmedlingens placeringar minskade från 152 "
-                         "till 93 (\u221259; \u221238,8\u00a0%), kommunernas placeringar minskade från 74 till 26")
+    assert sv.startswith(
+        "Från hösten 2018 till hösten 2019: Arbetsförmedlingens placeringar minskade från 152 till 93 "
+        "(\u221259; \u221238,8\u00a0%), kommunernas placeringar minskade från 74 till 26")
 
 
 def test_fell_most_sentence(frames):
@@ -81,8 +82,9 @@ def test_fell_most_sentence(frames):
     assert "Placements by others (unpaid) rose (+5.0\u00a0%; +0.5 people in the average autumn count)" in en
     assert "the largest fall was in placements by Arbetsförmedlingen (\u221247.3 people" in en
     sv = placements.fell_most_finding(frames["snapshots"], "sv")
-    assert "minskade kommunernas placeringar mest (\u221260,2\u00a0%; \u221239,3 personer i den genomsnittliga " \
-        "höstmätningen), därefter Arbetsförmedlingens placeringar (\u221235,2\u00a0%" in sv
+    assert ("minskade kommunernas placeringar mest (\u221260,2\u00a0%; \u221239,3 personer i den "
+            "genomsnittliga höstmätningen), därefter Arbetsförmedlingens placeringar "
+            "(\u221235,2\u00a0%") in sv
     assert "Övrigas placeringar (utan ersättning) ökade (+5,0\u00a0%" in sv
 
 
@@ -107,7 +109,8 @@ def test_contradictions_name_the_published_genders_only(frames):
         "the summary 8 women",
     ]
     assert funded.contradiction_items(frames["funded_outcomes"], frames["claims"], "sv")[0] == (
-        "Aktualiserad hos Arbetsförmedlingen: den årsvisa redovisningen anger 1 man, sammanfattningen 1 kvinna"
+        "Aktualiserad hos Arbetsförmedlingen: den årsvisa redovisningen anger 1 man, "
+        "sammanfattningen 1 kvinna"
     )
 
 

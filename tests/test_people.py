@@ -125,8 +125,8 @@ def test_minimal_correction_sets(model):
         "and the summary's “The 8 who returned to public support were women” are slips, every other "
         "statement agrees, provided the unstated outcome in Hofors 2018 was a return to public support.")
     assert c.loc[0, "text_sv"] == (
-        "Om den årsvisa redovisningens ”Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var en "
-        "man” och sammanfattningens ”De 8 som återgick till offentlig försörjning var kvinnor” är "
+        "Om den årsvisa redovisningens ”Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var "
+        "en man” och sammanfattningens ”De 8 som återgick till offentlig försörjning var kvinnor” är "
         "felskrivningar, stämmer alla andra påståenden, förutsatt att det ej angivna utfallet i Hofors 2018 "
         "var återgång till offentlig försörjning.")
 

@@ -56,7 +56,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "({document_list}).",
     ),
     "goal_known_shows": (
-        "The report sees the aim reflected in policy documents adopted by \"most of the partners\";"
+        "The report sees the aim reflected in policy documents adopted by “most of the partners”;"
         " the documents it names come from {document_munis} of {munis} municipalities and none "
         "from Arbetsförmedlingen, Försäkringskassan or Region Gävleborg.",
         "Rapporten ser målet speglat i styr- och policydokument hos ”flertalet av parterna”; de "
@@ -125,8 +125,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "orsakssamband; den säger vad siffrorna kan och inte kan bära.",
     ),
     "claim_training": (
-        "The 2018 training gave Arbetsförmedlingen ASF ambassadors and \"brought the positive "
-        "effect that more individuals had the opportunity to take part in ASF\" (Milstolpar 2018).",
+        "The 2018 training gave Arbetsförmedlingen ASF ambassadors and “brought the positive "
+        "effect that more individuals had the opportunity to take part in ASF” (Milstolpar 2018).",
         "Utbildningen 2018 gav Arbetsförmedlingen ASF-ambassadörer och ”medförde den positiva "
         "effekten av att fler individer fick möjlighet att delta i ASF” (Milstolpar 2018).",
     ),
@@ -148,8 +148,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "först nådde, ökade inte; ökningen kom från kommunernas och övrigas placeringar.",
     ),
     "claim_information": (
-        "Wider use of ASF \"has had a clearly positive link to the initiative's information and "
-        "training work\" (Sammanfattning Strukturinriktade insatser).",
+        "Wider use of ASF “has had a clearly positive link to the initiative's information and "
+        "training work” (Sammanfattning Strukturinriktade insatser).",
         "En ökad nyttjandegrad av ASF ”har haft en påtagligt positiv koppling, till insatsen "
         "informations- och utbildningsverksamhet” (Sammanfattning Strukturinriktade insatser).",
     ),
@@ -169,7 +169,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "sammanfaller med reformen och pandemin kan inte heller visa ett.",
     ),
     "claim_reform": (
-        "The reconstruction of Arbetsförmedlingen \"clearly affected\" the use of ASF negatively "
+        "The reconstruction of Arbetsförmedlingen “clearly affected” the use of ASF negatively "
         "(Sammanfattning Strukturinriktade insatser; Milstolpar 2019).",
         "Arbetsförmedlingens rekonstruktion har ”tydligt påverkat nyttjandegraden” av ASF "
         "negativt (Sammanfattning Strukturinriktade insatser; Milstolpar 2019).",
@@ -189,7 +189,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "kan siffrorna inte bekräfta orsaken.",
     ),
     "claim_pandemic": (
-        "The pandemic \"affected the use of placements of individuals in ASF negatively\" "
+        "The pandemic “affected the use of placements of individuals in ASF negatively” "
         "(Milstolpar 2020).",
         "Pandemin ”har påverka[t] nyttjandegraden av placeringar av individer i ASF negativt” "
         "(Milstolpar 2020).",
@@ -209,8 +209,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "nedgången mellan pandemin, den fortsatta omorganisationen och andra förändringar.",
     ),
     "claim_knowledge": (
-        "Active work to spread knowledge \"is effective and shows a clear connection between "
-        "knowledge and action\" (Slutsatser).",
+        "Active work to spread knowledge “is effective and shows a clear connection between "
+        "knowledge and action” (Slutsatser).",
         "Aktivt arbete med kunskapsspridning ”är effektivt och påvisar ett tydligt samband mellan"
         " kunskap och aktiv handling” (Slutsatser).",
     ),
@@ -225,7 +225,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sensitivity_intro": (
         "Three headline figures exist in two versions in the report: the total of people placed in 2018 "
         "(stated 244, parts 243) and 2020 (stated 123, parts 117), and the employees at the start (the "
-        "background's \"about 200\", the autumn count 179). Each change that uses one of them is shown both "
+        "background's “about 200”, the autumn count 179). Each change that uses one of them is shown both "
         "ways.",
         "Tre centrala uppgifter finns i två versioner i rapporten: det totala antalet placerade personer "
         "2018 (angiven totalsumma 244, summan av delarna 243) och 2020 (123 respektive 117) samt antalet "
@@ -275,7 +275,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_stated_total": ("with the stated total", "med den angivna summan"),
     "sens_sum_parts": ("with the sum of the parts", "med summan av delarna"),
     "sens_autumn_count": ("from the autumn 2016 count", "från höstens mätning 2016"),
-    "sens_background": ("from the background's \"about 200\"", "från bakgrundens ”cirka 200”"),
+    "sens_background": ("from the background's “about 200”", "från bakgrundens ”cirka 200”"),
     "sens_finding_flips": (
         "In some of the {n} comparisons the two readings give opposite directions: such a change cannot be "
         "stated without choosing between the report's figures (the two readings differ by a factor of up to "

@@ -72,7 +72,7 @@ CHECKS = {  # audit rule -> what it checks, (en, sv)
     "outcomes_vs_places_used": ("Outcomes against places used", "Utfall mot nyttjade platser"),
     "genders_placed_vs_places_used": (
         "Genders placed against places used",
-        "Placerades kön mot nyttjade platser",
+        "De placerades kön mot nyttjade platser",
     ),
     "summary_outcomes_vs_individuals": (
         "The summary's outcomes against its individuals",
@@ -84,7 +84,7 @@ CHECKS = {  # audit rule -> what it checks, (en, sv)
     ),
     "outcome_genders_vs_placed": (
         "Genders of the outcomes against genders placed",
-        "Utfallens kön mot placerades kön",
+        "Utfallens kön mot de placerades kön",
     ),
     "summary_outcome_count": (
         "The summary's count of an outcome against the yearly detail",

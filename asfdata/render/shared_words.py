@@ -179,7 +179,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "cat_informed": ("Informed during the year", "Informerade under året"),
     "cat_cumulative": ("Informed since 2016 (cumulative)", "Informerade sedan 2016 (ackumulerat)"),
     "cat_stated": ("Stated total", "Angiven totalsumma"),
-    # ---- the placements of each placing body, inside sentences ----------------------------------------------
+    # ---- the placements of each placing body, inside sentences ---------------------------------------------
     "placed_by_Arbetsförmedlingen": ("placements by Arbetsförmedlingen", "Arbetsförmedlingens placeringar"),
     "placed_by_Kommunen": ("placements by Kommunen", "kommunernas placeringar"),
     "placed_by_Övriga": ("placements by others (unpaid)", "övrigas placeringar (utan ersättning)"),
