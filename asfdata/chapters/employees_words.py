@@ -50,11 +50,12 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "title_employees": (
         "Employees {verb} from {a} to {b} ({y0}–{y1}); women's share {w_verb} from {w_a} to {w_b}",
-        "Anställda {verb} från {a} till {b} ({y0}–{y1}); kvinnornas andel {w_verb} från {w_a} till {w_b}",
+        "Antalet anställda {verb} från {a} till {b} ({y0}–{y1}); kvinnornas andel {w_verb} från {w_a} till "
+        "{w_b}",
     ),
     "title_companies": (
         "Registered companies {verb} from {a} to {b} ({y0}–{y1})",
-        "Registrerade företag {verb} från {a} till {b} ({y0}–{y1})",
+        "Antalet registrerade företag {verb} från {a} till {b} ({y0}–{y1})",
     ),
     "title_employees_per_company": (
         "Employees per company {verb} from {a} to {b} ({y0}–{y1})",

@@ -21,7 +21,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "panel_per_employee": ("Per employee", "Per anställd"),
     "title_placements": (
         "People placed (sum of the parts) {verb} from {a} in autumn {ya} to {b} in autumn {yb}",
-        "Placerade personer (summa av delarna) {verb} från {a} hösten {ya} till {b} hösten {yb}",
+        "Antalet placerade personer (summan av delarna) {verb} från {a} hösten {ya} till {b} hösten {yb}",
     ),
     "title_indexed": (
         "Indexed to {base} = 100, placements in {last} stood at {items}",
@@ -37,7 +37,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "title_ratios": (
         "Per company, people placed {verb} from {a} in {ya} to {b} in {yb}",
-        "Placerade per företag {verb} från {a} {ya} till {b} {yb}",
+        "Placerade per företag {verb} från {a} år {ya} till {b} år {yb}",
     ),
     "what_placements": ("people placed, by placing body", "placerade personer per placerande aktör"),
     "what_indexed": (

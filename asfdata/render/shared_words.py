@@ -70,8 +70,8 @@ SHARED: dict[str, tuple[str, str]] = {
     "report_built": ("Build date", "Byggdatum"),
     "report_commit": ("Git commit", "Git-commit"),
     "report_manifest": (
-        "Data manifest (SHA-256 of data/processed/MANIFEST.sha256)",
-        "Datamanifest (SHA-256 av data/processed/MANIFEST.sha256)",
+        "Data manifest (SHA-256 of `data/processed/MANIFEST.sha256`)",
+        "Datamanifest (SHA-256-summa för `data/processed/MANIFEST.sha256`)",
     ),
     "report_versions": ("Software versions", "Programversioner"),
     "report_contents": ("Contents", "Innehåll"),

@@ -206,7 +206,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "build_facts": [
             (words("built"), date),
             (words("commit"), commit),
-            (words("manifest"), digest),
+            (_code_spans(words("manifest")), digest),
         ],
         "versions_caption": words("versions"),
         "versions": package_versions(),
