@@ -115,6 +115,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "unknown",
         "okänd",
     ),
+    "report_uncommitted": (
+        "uncommitted changes",
+        "ej incheckade ändringar",
+    ),
     # ---- axes, units ------------------------------------------------------------------------------
     "axis_year": ("Year (autumn count)", "År (höstens räkning)"),
     "axis_people_placed": ("People placed (at the autumn count)", "Placerade personer (vid höstens räkning)"),

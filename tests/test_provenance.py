@@ -37,7 +37,8 @@ def test_trace_finds_claims_and_derived_measures():
 def test_trace_cli_unknown_measure():
     r = subprocess.run([sys.executable, "-m", "asfdata", "trace", "placemets", "2018"],
                        capture_output=True, text=True, check=False)
-    assert r.returncode == 2 and r.stdout.startswith("error: unknown measure 'placemets'; known: ")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("error: unknown measure 'placemets'; known: ") and "Traceback" not in r.stderr
 
 
 def test_manifest_lists_every_other_file(tmp_path):

@@ -57,26 +57,39 @@ def test_blank_count_is_an_error_na_is_not(raw_copy):
     ]
 
 
-def test_unknown_year_region_municipality_category(raw_copy):
+def test_unknown_year_municipality_outcome_category(raw_copy):
     snap = raw_copy / "snapshots.csv"
     edit_cell(snap, 2, "year", "2015")
     edit_cell(snap, 3, "category", "Norrland")
     edit_cell(raw_copy / "funded_placements.csv", 2, "municipality", "Uppsala kommun")
     edit_cell(raw_copy / "funded_outcomes.csv", 3, "outcome", "studies")
-    edit_cell(raw_copy / "reference/municipalities.csv", 2, "region", "Dalarna")
-    got = problems(raw_copy)
-    assert got == [
+    assert problems(raw_copy) == [
         "funded_outcomes.csv, line 3, column 'outcome', value 'studies': "
         "not in the reference list (reference/outcomes.csv)",
         "funded_placements.csv, line 2, column 'municipality', value 'Uppsala kommun': "
         "not in the reference list (reference/municipalities.csv, municipality or report_name)",
-        "reference/municipalities.csv, line 2, column 'region', value 'Dalarna': "
-        "not in the reference list (reference/regions.csv)",
         "snapshots.csv, line 2, column 'year', value '2015': "
         "not in the reference list (reference/years.csv)",
         "snapshots.csv, line 3, column 'category', value 'Norrland': "
         "not in the reference list ('all' or reference/regions.csv, genders.csv, "
         "placing_bodies.csv)",
+    ]
+
+
+def test_a_broken_reference_list_is_reported_first_and_alone(raw_copy):
+    edit_cell(raw_copy / "snapshots.csv", 2, "year", "2015")  # reported only when the lists are sound
+    edit_cell(raw_copy / "reference/municipalities.csv", 2, "region", "Dalarna")
+    years = raw_copy / "reference/years.csv"
+    sound = years.read_bytes()
+    years.write_bytes(sound + b"2021,extra,field\n")  # line 7: one value too many
+    assert problems(raw_copy) == [  # unreadable: alone, before the lists are checked against each other
+        "reference/years.csv, line 7: 3 values where the header has 2 (too many: a separator "
+        "missing or extra, or a value with a comma not in quotes?)",
+    ]
+    years.write_bytes(sound)
+    assert problems(raw_copy) == [
+        "reference/municipalities.csv, line 2, column 'region', value 'Dalarna': "
+        "not in the reference list (reference/regions.csv)",
     ]
 
 
@@ -127,13 +140,22 @@ def test_empty_file_and_header_only(raw_copy):
     ]
 
 
-def test_line_numbers_count_quoted_newlines(raw_copy):
+def test_a_value_spanning_lines_is_refused_on_both_lines(raw_copy):
     path = raw_copy / "events.csv"
-    edit_cell(path, 2, "description_sv", "två\nrader")  # row 2 now spans two lines
-    edit_cell(path, 3, "kind", "party")
+    edit_cell(path, 2, "description_sv", "två\nrader")  # row 2 now spans lines 2 and 3
+    message = ("a quoted value is not closed on this line (values may not span lines; a quote "
+               'inside a quoted value is written "")')
+    assert problems(raw_copy) == [f"events.csv, line 2: {message}", f"events.csv, line 3: {message}"]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[9] += ',"Övriga = others'  # line 10; the rows after it used to vanish into this value
+    path.write_text("\n".join(lines), encoding="utf-8")
     assert problems(raw_copy) == [
-        "events.csv, line 4, column 'kind', value 'party': "
-        "not in the reference list (reference/event_kinds.csv)"
+        "snapshots.csv, line 10: a quoted value is not closed on this line (values may not span "
+        'lines; a quote inside a quoted value is written "")'
     ]
 
 

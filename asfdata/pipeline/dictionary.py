@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.validate import domains
 
 # (file, column) -> reference domain whose values the column may take.
 ALLOWED = {
@@ -32,8 +33,6 @@ ALLOWED = {
 
 def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
     """Markdown data dictionary of data/processed, allowed values from the reference lists."""
-    from asfdata.pipeline.validate import domains
-
     allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
     lines = [
         "# Data dictionary of data/processed",

@@ -1,25 +1,35 @@
-"""Validating raw files against the contract: every problem of every file, reported at once."""
+"""Validating raw files against the contract: every problem of every file, found with vectorised
+checks column by column and reported at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from asfdata.pipeline.contract import (
     DATA_SPECS,
+    FORMULA_BEFORE_LETTER,
+    FORMULA_FIRST,
     GROUP_DOMAINS,
+    MAX_COUNT_DIGITS,
     NA,
     REFERENCE_SPECS,
     TOTAL_CATEGORY,
     UNKNOWN_GENDER,
+    YEAR_DIGITS,
     RawSpec,
 )
-from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError
 from asfdata.pipeline.read import RawTable, read_raw
 
-COUNT_PATTERN = r"NA|[0-9]+"
 MONTHS = tuple(str(m) for m in range(1, 13))
+Rule = tuple[Callable[[pd.Series], pd.Series], str]  # finds the bad cells of a column; the message
+FORMULA = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
+           "would run when it opens data/processed: reword it (see data/raw/README.md)")
 
 # Where the allowed values of each derived domain come from, for error messages.
 DERIVED_DOMAINS = {
@@ -32,15 +42,6 @@ DERIVED_DOMAINS = {
     "snapshot_measures": "reference/snapshot_breakdowns.csv",
     "snapshot_categories": "'all' or reference/regions.csv, genders.csv, placing_bodies.csv",
 }
-
-
-def count_message(value: str) -> str:
-    """Why a count cell is wrong, in words."""
-    if value == "":
-        return "blank count: write NA when the report does not state the value"
-    if value.startswith("-") and value[1:].isdigit():
-        return "negative count: counts are whole numbers of 0 or more"
-    return "not a whole number (write the figure as digits, or NA when not stated)"
 
 
 def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
@@ -63,108 +64,104 @@ def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     return d
 
 
-def schema(spec: RawSpec, allowed: dict[str, set[str]]):
-    """The pandera schema of one raw file (all cells are text until validated)."""
-    import pandera.pandas as pa
+def mask(values) -> np.ndarray:
+    """A boolean check result as a NumPy array (missing counts as False)."""
+    return np.asarray(pd.Series(values).fillna(False), dtype=bool)
 
-    checks: dict[str, list] = {c: [] for c in spec.columns}
+
+def column_rules(spec: RawSpec, allowed: dict[str, set[str]]) -> dict[str, list[Rule]]:
+    """For every column of spec, the rules its cells must pass: (finds bad cells, message)."""
+    rules: dict[str, list[Rule]] = {c: [] for c in spec.columns}
     for c in spec.counts:
-        checks[c].append(pa.Check(lambda s: s.str.fullmatch(COUNT_PATTERN), name="count"))
+        rules[c] += [
+            (lambda s: s == "", "blank count: write NA when the report does not state the value"),
+            (lambda s: s.str.fullmatch(r"-[0-9]+"), "negative count: counts are whole numbers of 0 or more"),
+            (lambda s: s.str.fullmatch(f"[0-9]{{{MAX_COUNT_DIGITS + 1},}}"),
+             f"too large for a count (more than {MAX_COUNT_DIGITS} digits)"),
+            (lambda s: ~s.str.fullmatch(r"NA|-?[0-9]+") & (s != ""),
+             "not a whole number (write the figure as digits, or NA when not stated)"),
+        ]
+    for c in spec.years:
+        rules[c] += [
+            (lambda s: s == "", "blank year: every year here must be stated"),
+            (lambda s: s == NA, "NA is not a year: every year here must be stated"),
+            (lambda s: ~s.str.fullmatch(f"[0-9]{{{YEAR_DIGITS}}}") & (s != "") & (s != NA),
+             f"not a year (a year has {YEAR_DIGITS} digits, e.g. 2018)"),
+        ]
     for c in spec.text:
-        bad = {""} if c in spec.nullable else {"", NA}
-        checks[c].append(pa.Check(lambda s, bad=bad: ~s.isin(bad), name="text"))
+        rules[c].append((lambda s: s == "", "blank text"))
+        if c not in spec.nullable:
+            rules[c].append((lambda s: s == NA, "NA is not allowed here"))
+    ref_files = {name: s.file for name, s in REFERENCE_SPECS.items()}
     for c, dom in spec.refs.items():
+        where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
         values = allowed.get(dom, set()) | ({NA} if c in spec.nullable else set())
-        checks[c].append(pa.Check(lambda s, v=values: s.isin(v), name=f"ref:{dom}"))
-    return pa.DataFrameSchema(
-        {c: pa.Column(str, checks=checks[c]) for c in spec.columns},
-        strict=True,
-        unique=list(spec.key),
-        report_duplicates="exclude_first",
-    )
+        rules[c] += [
+            (lambda s: s == "", f"blank (allowed: {where})"),
+            (lambda s, v=values: ~s.isin(v) & (s != ""), f"not in the reference list ({where})"),
+        ]
+    for c in spec.columns:
+        if c not in (*spec.counts, *spec.years):
+            rules[c].append((formula_like, FORMULA))
+    return rules
+
+
+def formula_like(s: pd.Series) -> pd.Series:
+    """Cells a spreadsheet program would read as a formula (see FORMULA_FIRST in the contract)."""
+    first, second = s.str.slice(0, 1), s.str.slice(1, 2)
+    return (first == FORMULA_FIRST) | (first.isin(FORMULA_BEFORE_LETTER) & second.str.isalpha())
+
+
+def at_rows(table: RawTable, bad: np.ndarray, columns: list[str], message: str) -> list[Problem]:
+    """Problems of one kind at the rows where bad is true: the first SHOWN_PER_KIND, then a count."""
+    rows = np.flatnonzero(bad)
+    shown = table.frame[columns].iloc[rows[:SHOWN_PER_KIND]]
+    out = [Problem(table.name, int(table.row_lines[r]), ", ".join(columns), " / ".join(cells), message)
+           for r, cells in zip(rows, shown.itertuples(index=False), strict=False)]
+    if out:
+        out[-1] = replace(out[-1], more=len(rows) - len(out))
+    return out
 
 
 def problems_of(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
-    """Every problem of one raw table, as Problems naming file, line, column and value."""
-    import pandera.pandas as pa
-
+    """Every problem of one raw table: its columns, every cell's rules, duplicated keys."""
+    header = ", ".join(spec.columns)
+    present = list(table.frame.columns)
+    out = [Problem(table.name, 1, c, None, f"unexpected column (expected: {header})")
+           for c in present if c not in spec.columns]
+    out += [Problem(table.name, 1, c, None, f"missing column (expected: {header})")
+            for c in spec.columns if c not in present]
+    if out:
+        return out
     if table.frame.empty:
         return [Problem(table.name, 2, None, None, "no data rows after the header")]
-    try:
-        schema(spec, allowed).validate(table.frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        return [*to_problems(err.failure_cases, table, spec)]
-    return []
-
-
-def to_problems(cases: pd.DataFrame, table: RawTable, spec: RawSpec):
-    """Translate pandera's failure cases into Problems."""
-    lines = table.lines()
-    header = ", ".join(spec.columns)
-    ref_files = {name: s.file for name, s in REFERENCE_SPECS.items()}
-    for case in cases.itertuples(index=False):
-        check, col, value = str(case.check), case.column, case.failure_case
-        if check == "column_in_schema":
-            yield Problem(table.name, 1, str(value), None, f"unexpected column (expected: {header})")
-            continue
-        if check == "column_in_dataframe":
-            yield Problem(table.name, 1, str(value), None, f"missing column (expected: {header})")
-            continue
-        line = lines[int(case.index)] if pd.notna(case.index) else 1
-        value = "" if pd.isna(value) else str(value)
-        if check == "count":
-            msg = count_message(value)
-        elif check == "text":
-            msg = "blank text" if value == "" else "NA is not allowed here"
-        elif check.startswith("ref:"):
-            where = ref_files.get(check[4:]) or DERIVED_DOMAINS.get(check[4:], check[4:])
-            msg = f"not in the reference list ({where})" if value else f"blank (allowed: {where})"
-        elif "uniqueness" in check:
-            key = ", ".join(spec.key)
-            msg = f"duplicated key ({key}): this row repeats an earlier row's key"
-            col = ", ".join(spec.key)
-            value = " / ".join(table.frame.loc[int(case.index), list(spec.key)])
-        else:
-            msg = f"fails check {check}"
-        yield Problem(table.name, line, None if pd.isna(col) else str(col), value, msg)
-
-
-def dedupe_key_problems(problems: list[Problem]) -> list[Problem]:
-    """One problem per row for a duplicated key (pandera lists each key column)."""
-    seen, out = set(), []
-    for p in problems:
-        marker = (p.file, p.line, p.message)
-        if "duplicated key" in p.message and marker in seen:
-            continue
-        seen.add(marker)
-        out.append(p)
+    for c, rules in column_rules(spec, allowed).items():
+        for find, message in rules:
+            out += at_rows(table, mask(find(table.frame[c])), [c], message)
+    key = list(spec.key)
+    dup = mask(table.frame.duplicated(subset=key, keep="first"))
+    out += at_rows(table, dup, key, f"duplicated key ({', '.join(key)}): this row repeats an "
+                   "earlier row's key")
     return out
 
 
 def cross_problems(name: str, table: RawTable, refs: dict[str, pd.DataFrame]) -> list[Problem]:
     """Rules across columns: a snapshot's breakdown must be one its measure has; years in order."""
     df, out = table.frame, []
-    if name == "snapshots" and {"measure", "category"} <= set(df.columns):
+    if name == "snapshots":
         group_of = category_groups(refs)
         pairs = set(map(tuple, refs["snapshot_breakdowns"][["measure", "group"]].to_numpy()))
         groups = df["category"].map(group_of)
         known = df["measure"].isin({m for m, _ in pairs}) & groups.notna()
-        ok = (df["measure"] + "\t" + groups).isin({f"{m}\t{g}" for m, g in pairs})
-        bad = [(i, df["measure"].iloc[i], df["category"].iloc[i], groups.iloc[i])
-               for i in (known & ~ok).to_numpy().nonzero()[0]]
-        lines = table.lines() if bad else []
-        for i, m, c, g in bad:
-            out.append(Problem(table.name, lines[i], "category", c,
-                               f"measure {m!r} has no breakdown by {g} "
-                               "(see reference/snapshot_breakdowns.csv)"))
-    if name == "claims" and {"year_from", "year_to"} <= set(df.columns):
+        ok = (df["measure"] + "\t" + groups.fillna("")).isin({f"{m}\t{g}" for m, g in pairs})
+        bad = mask(known & ~ok)
+        for m, g in sorted(set(zip(df["measure"][bad], groups[bad], strict=True))):
+            out += at_rows(table, bad & mask((df["measure"] == m) & (groups == g)), ["category"],
+                           f"measure {m!r} has no breakdown by {g} (see reference/snapshot_breakdowns.csv)")
+    if name == "claims":
         y0 = pd.to_numeric(df["year_from"], errors="coerce")
         y1 = pd.to_numeric(df["year_to"], errors="coerce")
-        bad_rows = [i for i, b in enumerate((y0 > y1).to_list()) if b]
-        lines = table.lines() if bad_rows else []
-        for i in bad_rows:
-            out.append(Problem(table.name, lines[i], "year_to", df["year_to"].iloc[i],
-                               f"year_to is before year_from ({df['year_from'].iloc[i]})"))
+        out += at_rows(table, mask(y0 > y1), ["year_from", "year_to"], "year_to is before year_from")
     return out
 
 
@@ -189,17 +186,22 @@ def load_tables(raw_dir: Path, specs: dict[str, RawSpec]) -> tuple[dict, list[Pr
 
 
 def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
-    """Read and validate every raw file; return text frames or raise RawDataError listing all."""
+    """Read and validate every raw file; return text frames or raise RawDataError listing all.
+
+    The reference lists come first: when one is broken, its problems are reported alone (the data
+    files are checked against the lists, so their problems would only repeat the same cause)."""
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
     refs = {n: t.frame for n, t in ref_tables.items()}
-    allowed = domains(refs)
-    for name, table in ref_tables.items():
-        problems += problems_of(table, REFERENCE_SPECS[name], allowed)
-    data_tables, read_problems = load_tables(raw_dir, DATA_SPECS)
-    problems += read_problems
-    for name, table in data_tables.items():
-        problems += problems_of(table, DATA_SPECS[name], allowed)
-        problems += cross_problems(name, table, refs)
+    if not problems:
+        allowed = domains(refs)
+        for name, table in ref_tables.items():
+            problems += problems_of(table, REFERENCE_SPECS[name], allowed)
     if problems:
-        raise RawDataError(dedupe_key_problems(problems))
+        raise RawDataError(problems)
+    data_tables, problems = load_tables(raw_dir, DATA_SPECS)
+    for name, table in data_tables.items():
+        found = problems_of(table, DATA_SPECS[name], allowed)
+        problems += found or cross_problems(name, table, refs)
+    if problems:
+        raise RawDataError(problems)
     return {**refs, **{n: t.frame for n, t in data_tables.items()}}

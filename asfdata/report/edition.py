@@ -10,7 +10,6 @@ the template in asfdata/templates/asf (nothing loaded from the network, a print 
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
@@ -22,10 +21,11 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
+from asfdata.pipeline.errors import BAD_INPUT, Failure
 
 # The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
 CHAPTERS = (
@@ -53,6 +53,7 @@ SOURCE_REPORT = (
     "slutrapport 2016–2020, Samordningsförbund Gävleborg"
 )
 PERIOD = "2016–2020"
+UNCOMMITTED = "+uncommitted"  # marks a commit whose working tree had changes (words: report_uncommitted)
 
 def word(key: str, lang: str) -> str:
     """A word of the title page (asfdata.labels, key report_<key>)."""
@@ -61,8 +62,16 @@ def word(key: str, lang: str) -> str:
     return labels.t(f"report_{key}", lang)
 
 
-class ReportError(Exception):
+class ReportError(Failure):
     """The report could not be built (data or a notebook failed); the previous report is left in place."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code  # BAD_INPUT when the raw data were refused
+
+    def lines(self) -> list[str]:
+        """What the command line prints on stderr."""
+        return [f"error: {self}", "error: report not built; the previous report is left in place"]
 
 
 def say(message: str) -> None:
@@ -98,13 +107,40 @@ def stamp_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.inputs")
 
 
-def git(*args: str) -> str | None:
-    """Output of a git command run in the project, or None when git or the repository is missing."""
+def _run_git(*args: str) -> str | None:
+    """Output of a git command run in the project folder, or None when it fails."""
     try:
         done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def git(*args: str) -> str | None:
+    """Output of a git command about the project (possibly empty), or None when git is missing or
+    the project is not the top level of its own repository (e.g. an archive unpacked in another)."""
+    top = _run_git("rev-parse", "--show-toplevel")
+    if not top or Path(top).resolve() != ROOT.resolve():
+        return None
+    return _run_git(*args)
+
+
+def revision() -> str:
+    """The commit the report is built from, marked UNCOMMITTED when the working tree has changes
+    (git status, untracked files included); 'unknown' outside the project's own repository."""
+    commit = git("rev-parse", "HEAD")
+    if not commit:
+        return "unknown"
+    return commit + UNCOMMITTED if git("status", "--porcelain") else commit
+
+
+def commit_text(commit: str, lang: str) -> str:
+    """A revision as the title page shows it: 'abc… (uncommitted changes)' in the edition's language."""
+    if commit == "unknown":
+        return word("unknown", lang)
+    if commit.endswith(UNCOMMITTED):
+        return f"{commit.removesuffix(UNCOMMITTED)} ({word('uncommitted', lang)})"
+    return commit
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
@@ -112,8 +148,9 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 
 def inputs_digest(job: Job, code: bool, commit: str) -> str:
-    """SHA-256 over everything the report shows: raw data, package code and template, notebooks,
-    parameters, git commit, locked versions, Python and the build-date setting."""
+    """SHA-256 over everything the report shows: raw data, the processed files the chapters read,
+    package code and template, notebooks, parameters, git commit, locked versions, Python and the
+    build-date setting."""
     h = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -122,6 +159,7 @@ def inputs_digest(job: Job, code: bool, commit: str) -> str:
 
     groups = [
         ("raw", job.raw_dir, _files(job.raw_dir, "*")),
+        ("processed", job.processed_dir, _files(job.processed_dir, "*")),
         ("package", PACKAGE_DIR, _files(PACKAGE_DIR, "*.py") + _files(TEMPLATE_DIR, "*")),
     ]
     for group, base, files in groups:
@@ -200,7 +238,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
             (words("period"), PERIOD),
             (words("source"), SOURCE_REPORT),
             (words("built"), date),
-            (words("commit"), commit),
+            (words("commit"), commit_text(commit, job.lang)),
             (words("manifest"), digest),
         ],
         "versions_caption": words("versions"),
@@ -391,7 +429,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     """Build the job's editions unless they are up to date; returns the files written ([] if none).
 
     Raises ReportError when a notebook fails; nothing in job.report_dir is touched then."""
-    commit = git("rev-parse", "HEAD") or "unknown"
+    commit = revision()
     outputs = job.outputs()
     digests = {out: inputs_digest(job, code, commit) for out, code in outputs}
     if not job.force and all(is_up_to_date(out, digests[out]) for out, _ in outputs):
@@ -406,9 +444,11 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     import_jupyter()
     if data and data.wait() != 0:
         raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
-                          f"(exit {data.returncode}, see above)")
+                          f"(exit {data.returncode}, see above)",
+                          BAD_INPUT if data.returncode == BAD_INPUT else 1)
     if data:
         log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
+        digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
     log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
     timings = job.report_dir / TIMINGS_NAME
     with _kernel_environment(git("log", "-1", "--format=%ct")):
@@ -444,20 +484,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """python -m asfdata report [--lang sv] [--with-code] [--force]."""
-    job = Job(lang=args.lang, with_code=args.with_code, force=args.force,
-              raw_dir=Path(args.raw), processed_dir=Path(args.out))
-    if getattr(args, "notebooks", None):  # not on the command line: for tests and scripts
-        job = replace(job, notebooks=tuple(Path(p) for p in args.notebooks))
-    if getattr(args, "report_dir", None):
-        job = replace(job, report_dir=Path(args.report_dir))
-    try:
-        build_report(job)
-    except ReportError as err:
-        print(f"error: {err}", file=sys.stderr)
-        print("error: report not built; the previous report is left in place", file=sys.stderr)
-        return 1
-    return 0
