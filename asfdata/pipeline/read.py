@@ -28,13 +28,14 @@ WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32, as Excel's "Unicode
 SAVE_AS = "save the file as CSV UTF-8 (Excel: Save As, 'CSV UTF-8')"
 BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by errors="surrogateescape"
 NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
-# Windows-1252 letters Swedish text never uses, which other encodings' å, ä, ö, é turn into
-# (Mac Roman's ä, å, ö, é are Windows-1252's Š, Œ, š, Ž).
-FOREIGN_1252 = re.compile("[ƒˆ‰Š‹ŒŽ˜š›œžŸ†‡]")
+# Windows-1252 letters Swedish text never uses, which other encodings' letters turn into
+# (Mac Roman's ä, å, ö, é, ü, – are Windows-1252's Š, Œ, š, Ž, Ÿ, Ð).
+FOREIGN_1252 = re.compile("[ƒˆ‰Š‹ŒŽ˜š›œžŸ†‡Ð]")
 # UTF-8 text that was once read as Windows-1252 or Latin-1: 'Ã¶' for 'ö', 'â€“' for '–'.
 _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"  # noqa: E501
 MOJIBAKE = re.compile(f"[ÃÂ][{_CONTINUATION}]|â€[{_CONTINUATION}]")
 QUOTE = '"'
+THREADED = 1 << 20  # characters from which Arrow reads with threads (for less, waking them costs more)
 
 
 def where_found(text: str, pattern: re.Pattern) -> tuple[list[tuple[int, int, str]], int]:
@@ -95,7 +96,7 @@ def decode(data: bytes, name: str) -> str:
         text = lf(data.decode("cp1252", errors="surrogateescape"))
         problems = line_problems(name, text, BAD_BYTE, "a byte that is neither UTF-8 nor Windows-1252 "
                                  f"(Mac Roman?); {SAVE_AS}", escaped_byte)
-        problems = problems or line_problems(
+        problems += line_problems(
             name, text, FOREIGN_1252, "read as Windows-1252 this is a letter Swedish text does not "
             f"use: the file is in another encoding (Mac Roman?); {SAVE_AS}",
             lambda m: f"byte 0x{m.encode('cp1252')[0]:02X} = {m!r}")
@@ -122,6 +123,7 @@ class RawTable:
     text: str  # the decoded file, LF line ends
     separator: str
     row_lines: np.ndarray  # editor line of each data row (the header is line 1)
+    cells: pa.Table  # the frame's cells as Arrow columns, for vectorised checks
 
     def lines(self) -> list[int]:
         """Editor line number of each data row."""
@@ -211,7 +213,8 @@ def cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
     try:
         return pacsv.read_csv(
             io.BytesIO(text.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
+                                           use_threads=len(text) > THREADED),
             parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
                 column_types={c: pa.string() for c in header},
@@ -235,9 +238,10 @@ def read_raw(path: Path, name: str) -> RawTable:
                                     f"{len(row_lines)} lines: check the file's quotes")])
     trimmed = pa.table([pc.utf8_trim_whitespace(col) for col in table.columns], names=header)
     arrow_str = pd.StringDtype("pyarrow", na_value=np.nan)
-    frame = trimmed.to_pandas(types_mapper={pa.string(): arrow_str}.get)
-    repeated = np.logical_and.reduce([(frame[c] == c).to_numpy() for c in header])
+    frame = trimmed.to_pandas(types_mapper={pa.string(): arrow_str}.get, use_threads=len(text) > THREADED)
+    repeated = np.logical_and.reduce([pc.equal(trimmed.column(c), c).to_numpy(zero_copy_only=False)
+                                      for c in header])
     if repeated.any():
         raise RawDataError(rows_problems(name, repeated, row_lines,
                                          "the header line is repeated here, as data: delete this line"))
-    return RawTable(name, frame, text, sep, row_lines)
+    return RawTable(name, frame, text, sep, row_lines, trimmed)

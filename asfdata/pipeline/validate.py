@@ -3,12 +3,13 @@ checks column by column and reported at once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from asfdata.pipeline.contract import (
     DATA_SPECS,
@@ -27,7 +28,7 @@ from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError
 from asfdata.pipeline.read import RawTable, read_raw
 
 MONTHS = tuple(str(m) for m in range(1, 13))
-Rule = tuple[Callable[[pd.Series], pd.Series], str]  # finds the bad cells of a column; the message
+Check = tuple[np.ndarray, str]  # which cells of a column break a rule; what the rule says
 FORMULA = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
            "would run when it opens data/processed: reword it (see data/raw/README.md)")
 
@@ -64,80 +65,121 @@ def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     return d
 
 
-def mask(values) -> np.ndarray:
+def mask(values: pd.Series) -> np.ndarray:
     """A boolean check result as a NumPy array (missing counts as False)."""
-    return np.asarray(pd.Series(values).fillna(False), dtype=bool)
+    return values.to_numpy(dtype=bool, na_value=False)
 
 
-def column_rules(spec: RawSpec, allowed: dict[str, set[str]]) -> dict[str, list[Rule]]:
-    """For every column of spec, the rules its cells must pass: (finds bad cells, message)."""
-    rules: dict[str, list[Rule]] = {c: [] for c in spec.columns}
-    for c in spec.counts:
-        rules[c] += [
-            (lambda s: s == "", "blank count: write NA when the report does not state the value"),
-            (lambda s: s.str.fullmatch(r"-[0-9]+"), "negative count: counts are whole numbers of 0 or more"),
-            (lambda s: s.str.fullmatch(f"[0-9]{{{MAX_COUNT_DIGITS + 1},}}"),
-             f"too large for a count (more than {MAX_COUNT_DIGITS} digits)"),
-            (lambda s: ~s.str.fullmatch(r"NA|-?[0-9]+") & (s != ""),
-             "not a whole number (write the figure as digits, or NA when not stated)"),
-        ]
-    for c in spec.years:
-        rules[c] += [
-            (lambda s: s == "", "blank year: every year here must be stated"),
-            (lambda s: s == NA, "NA is not a year: every year here must be stated"),
-            (lambda s: ~s.str.fullmatch(f"[0-9]{{{YEAR_DIGITS}}}") & (s != "") & (s != NA),
-             f"not a year (a year has {YEAR_DIGITS} digits, e.g. 2018)"),
-        ]
-    for c in spec.text:
-        rules[c].append((lambda s: s == "", "blank text"))
-        if c not in spec.nullable:
-            rules[c].append((lambda s: s == NA, "NA is not allowed here"))
+def np_bool(result: pa.ChunkedArray) -> np.ndarray:
+    """An Arrow boolean result as a NumPy array."""
+    return result.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def equal(a: pa.ChunkedArray, value: str) -> np.ndarray:
+    """Which cells equal value."""
+    return np_bool(pc.equal(a, value))
+
+
+def decimal(a: pa.ChunkedArray) -> np.ndarray:
+    """Which cells are ASCII digits only (and not blank)."""
+    return np_bool(pc.ascii_is_decimal(a))
+
+
+def count_checks(a: pa.ChunkedArray) -> list[Check]:
+    """A count: digits (at most MAX_COUNT_DIGITS), or NA."""
+    blank, digits = equal(a, ""), decimal(a)
+    negative = np_bool(pc.starts_with(a, "-")) & decimal(pc.utf8_slice_codeunits(a, 1))
+    too_long = digits & (pc.utf8_length(a).to_numpy(zero_copy_only=False) > MAX_COUNT_DIGITS)
+    return [
+        (blank, "blank count: write NA when the report does not state the value"),
+        (negative, "negative count: counts are whole numbers of 0 or more"),
+        (too_long, f"too large for a count (more than {MAX_COUNT_DIGITS} digits)"),
+        (~digits & ~blank & ~negative & ~equal(a, NA),
+         "not a whole number (write the figure as digits, or NA when not stated)"),
+    ]
+
+
+def year_checks(a: pa.ChunkedArray) -> list[Check]:
+    """A calendar year: YEAR_DIGITS digits, always stated."""
+    blank, na = equal(a, ""), equal(a, NA)
+    year = decimal(a) & (pc.utf8_length(a).to_numpy(zero_copy_only=False) == YEAR_DIGITS)
+    return [
+        (blank, "blank year: every year here must be stated"),
+        (na, "NA is not a year: every year here must be stated"),
+        (~year & ~blank & ~na, f"not a year (a year has {YEAR_DIGITS} digits, e.g. 2018)"),
+    ]
+
+
+def text_checks(a: pa.ChunkedArray, na_allowed: bool) -> list[Check]:
+    """Required text: not blank, and not NA unless the column allows it."""
+    return [(equal(a, ""), "blank text")] + ([] if na_allowed else [(equal(a, NA), "NA is not allowed here")])
+
+
+def ref_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]:
+    """A value of a reference list (where names it)."""
+    blank = equal(a, "")
+    known = np_bool(pc.is_in(a, value_set=pa.array(sorted(allowed), pa.string())))
+    return [(blank, f"blank (allowed: {where})"), (~known & ~blank, f"not in the reference list ({where})")]
+
+
+def formula_checks(a: pa.ChunkedArray) -> list[Check]:
+    """Text a spreadsheet program would run as a formula (FORMULA_FIRST and FORMULA_BEFORE_LETTER)."""
+    first, second = pc.utf8_slice_codeunits(a, 0, 1), pc.utf8_slice_codeunits(a, 1, 2)
+    sign = np_bool(pc.is_in(first, value_set=pa.array(FORMULA_BEFORE_LETTER)))
+    return [(equal(first, FORMULA_FIRST) | (sign & np_bool(pc.utf8_is_alpha(second))), FORMULA)]
+
+
+def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) -> dict[str, list[Check]]:
+    """For every column of spec, its cells checked against its rules: (bad cells, message)."""
     ref_files = {name: s.file for name, s in REFERENCE_SPECS.items()}
-    for c, dom in spec.refs.items():
-        where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
-        values = allowed.get(dom, set()) | ({NA} if c in spec.nullable else set())
-        rules[c] += [
-            (lambda s: s == "", f"blank (allowed: {where})"),
-            (lambda s, v=values: ~s.isin(v) & (s != ""), f"not in the reference list ({where})"),
-        ]
+    out: dict[str, list[Check]] = {}
     for c in spec.columns:
-        if c not in (*spec.counts, *spec.years):
-            rules[c].append((formula_like, FORMULA))
-    return rules
-
-
-def formula_like(s: pd.Series) -> pd.Series:
-    """Cells a spreadsheet program would read as a formula (see FORMULA_FIRST in the contract)."""
-    first, second = s.str.slice(0, 1), s.str.slice(1, 2)
-    return (first == FORMULA_FIRST) | (first.isin(FORMULA_BEFORE_LETTER) & second.str.isalpha())
+        a = table.cells.column(c)
+        if c in spec.counts:
+            checks = count_checks(a)
+        else:
+            checks = year_checks(a) if c in spec.years else formula_checks(a)
+        if c in spec.text:
+            checks += text_checks(a, c in spec.nullable)
+        if c in spec.refs:
+            dom = spec.refs[c]
+            where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
+            checks += ref_checks(a, allowed.get(dom, set()) | ({NA} if c in spec.nullable else set()), where)
+        out[c] = checks
+    return out
 
 
 def at_rows(table: RawTable, bad: np.ndarray, columns: list[str], message: str) -> list[Problem]:
     """Problems of one kind at the rows where bad is true: the first SHOWN_PER_KIND, then a count."""
     rows = np.flatnonzero(bad)
+    if not len(rows):
+        return []
     shown = table.frame[columns].iloc[rows[:SHOWN_PER_KIND]]
     out = [Problem(table.name, int(table.row_lines[r]), ", ".join(columns), " / ".join(cells), message)
            for r, cells in zip(rows, shown.itertuples(index=False), strict=False)]
-    if out:
-        out[-1] = replace(out[-1], more=len(rows) - len(out))
+    out[-1] = replace(out[-1], more=len(rows) - len(out))
     return out
 
 
-def problems_of(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
-    """Every problem of one raw table: its columns, every cell's rules, duplicated keys."""
+def column_problems(table: RawTable, spec: RawSpec) -> list[Problem]:
+    """The header names the contract's columns, and data rows follow it."""
     header = ", ".join(spec.columns)
     present = list(table.frame.columns)
     out = [Problem(table.name, 1, c, None, f"unexpected column (expected: {header})")
            for c in present if c not in spec.columns]
     out += [Problem(table.name, 1, c, None, f"missing column (expected: {header})")
             for c in spec.columns if c not in present]
-    if out:
-        return out
-    if table.frame.empty:
-        return [Problem(table.name, 2, None, None, "no data rows after the header")]
-    for c, rules in column_rules(spec, allowed).items():
-        for find, message in rules:
-            out += at_rows(table, mask(find(table.frame[c])), [c], message)
+    if not out and table.frame.empty:
+        out.append(Problem(table.name, 2, None, None, "no data rows after the header"))
+    return out
+
+
+def cell_problems(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
+    """Every cell's rules and the key of a table whose columns are right."""
+    out = []
+    for c, checks in column_checks(spec, allowed, table).items():
+        for bad, message in checks:
+            out += at_rows(table, bad, [c], message)
     key = list(spec.key)
     dup = mask(table.frame.duplicated(subset=key, keep="first"))
     out += at_rows(table, dup, key, f"duplicated key ({', '.join(key)}): this row repeats an "
@@ -156,7 +198,8 @@ def cross_problems(name: str, table: RawTable, refs: dict[str, pd.DataFrame]) ->
         ok = (df["measure"] + "\t" + groups.fillna("")).isin({f"{m}\t{g}" for m, g in pairs})
         bad = mask(known & ~ok)
         for m, g in sorted(set(zip(df["measure"][bad], groups[bad], strict=True))):
-            out += at_rows(table, bad & mask((df["measure"] == m) & (groups == g)), ["category"],
+            these = bad & mask(df["measure"] == m) & mask(groups == g)
+            out += at_rows(table, these, ["category"],
                            f"measure {m!r} has no breakdown by {g} (see reference/snapshot_breakdowns.csv)")
     if name == "claims":
         y0 = pd.to_numeric(df["year_from"], errors="coerce")
@@ -191,16 +234,20 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
     The reference lists come first: when one is broken, its problems are reported alone (the data
     files are checked against the lists, so their problems would only repeat the same cause)."""
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
+    for name, table in ref_tables.items():
+        problems += column_problems(table, REFERENCE_SPECS[name])
+    if problems:
+        raise RawDataError(problems)
     refs = {n: t.frame for n, t in ref_tables.items()}
-    if not problems:
-        allowed = domains(refs)
-        for name, table in ref_tables.items():
-            problems += problems_of(table, REFERENCE_SPECS[name], allowed)
+    allowed = domains(refs)
+    for name, table in ref_tables.items():
+        problems += cell_problems(table, REFERENCE_SPECS[name], allowed)
     if problems:
         raise RawDataError(problems)
     data_tables, problems = load_tables(raw_dir, DATA_SPECS)
     for name, table in data_tables.items():
-        found = problems_of(table, DATA_SPECS[name], allowed)
+        spec = DATA_SPECS[name]
+        found = column_problems(table, spec) or cell_problems(table, spec, allowed)
         problems += found or cross_problems(name, table, refs)
     if problems:
         raise RawDataError(problems)
