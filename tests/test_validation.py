@@ -202,3 +202,87 @@ def test_cli_reports_all_problems_and_writes_nothing(raw_copy, tmp_path):
         "report does not state the value",
     ]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_one_cp1252_line_in_a_utf8_file_is_refused_not_mis_decoded(raw_copy):
+    path = raw_copy / "events.csv"
+    line = "2020,12,december,Samordningsförbund Gävleborg,other,A new row,En ny rad,Milstolpar 2020,\n"
+    path.write_bytes(path.read_bytes() + line.encode("cp1252"))  # line 42; 'ö' is byte 0xF6
+    assert problems(raw_copy) == [
+        "events.csv, line 42, character 30 (byte 0xF6): not UTF-8, while the rest of the file is: "
+        "text pasted or saved in another encoding (Windows-1252?); save the file as CSV UTF-8 "
+        "(Excel: Save As, 'CSV UTF-8')"
+    ]
+
+
+def test_formula_text_is_refused_in_every_text_column(raw_copy):
+    path = raw_copy / "events.csv"
+    edit_cell(path, 2, "description_en", '=HYPERLINK("http://x")')
+    edit_cell(path, 3, "note", "@SUM(1)")
+    edit_cell(path, 4, "actor", "-Tillämpning")  # '-' before a letter; '-1' would be a number
+    got = problems(raw_copy)
+    reason = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
+              "would run when it opens data/processed: reword it (see data/raw/README.md)")
+    assert got == [
+        f"""events.csv, line 2, column 'description_en', value '=HYPERLINK("http://x")': {reason}""",
+        f"events.csv, line 3, column 'note', value '@SUM(1)': {reason}",
+        f"events.csv, line 4, column 'actor', value '-Tillämpning': {reason}",
+    ]
+
+
+def test_a_year_is_four_digits_and_always_stated(raw_copy):
+    years = raw_copy / "reference/years.csv"
+    edit_cell(years, 2, "year", "NA")
+    edit_cell(years, 3, "year", "0")
+    edit_cell(years, 4, "year", "99999")
+    assert problems(raw_copy) == [
+        "reference/years.csv, line 2, column 'year', value 'NA': NA is not a year: every year here "
+        "must be stated",
+        "reference/years.csv, line 3, column 'year', value '0': not a year (a year has 4 digits, e.g. 2018)",
+        "reference/years.csv, line 4, column 'year', value '99999': not a year (a year has 4 digits, "
+        "e.g. 2018)",
+    ]
+
+
+def test_a_count_too_large_for_int64_is_refused_before_tidying(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    edit_cell(path, 2, "value", "9223372036854775808")  # 2**63: one more than int64 holds (19 digits)
+    assert problems(raw_copy) == [
+        "snapshots.csv, line 2, column 'value', value '9223372036854775808': too large for a count "
+        "(more than 18 digits)"
+    ]
+
+
+def test_ten_thousand_bad_lines_are_grouped_by_kind_and_capped(raw_copy, capsys):
+    from asfdata.cli import main
+
+    rows = "".join(f"2016,companies,all,x{i},Milstolpar 2016,\n" for i in range(10_000))
+    (raw_copy / "snapshots.csv").write_text("year,measure,category,value,source,note\n" + rows)
+    assert main(["build", "--raw", str(raw_copy), "--out", str(raw_copy.parent / "processed")]) == 2
+    count = "not a whole number (write the figure as digits, or NA when not stated)"
+    key = ("column 'year, measure, category', value '2016 / companies / all': duplicated key (year, "
+           "measure, category): this row repeats an earlier row's key")
+    assert capsys.readouterr().err.splitlines() == [  # 10 000 counts + 9 999 repeated keys = 19 999
+        "error: 19 999 problem(s) in the raw data; nothing was written:",
+        f"  snapshots.csv, line 2, column 'value', value 'x0': {count}",
+        f"  snapshots.csv, line 3, column 'value', value 'x1': {count}",
+        f"  snapshots.csv, line 4, column 'value', value 'x2': {count}",
+        "    ... and 9 997 more like this",
+        f"  snapshots.csv, line 3, {key}",
+        f"  snapshots.csv, line 4, {key}",
+        f"  snapshots.csv, line 5, {key}",
+        "    ... and 9 996 more like this",
+    ]
+    assert not (raw_copy.parent / "processed").exists()
+
+
+def test_more_kinds_than_shown_are_counted_not_listed():
+    from asfdata.pipeline.errors import SHOWN_KINDS, Problem
+
+    kinds = [Problem("claims.csv", 2 + i, f"c{i:02d}", "x", "wrong") for i in range(SHOWN_KINDS + 10)]
+    lines = RawDataError(kinds + [Problem("claims.csv", 99, "c39", "y", "wrong")]).lines()
+    assert lines[0] == f"error: {SHOWN_KINDS + 11} problem(s) in the raw data; nothing was written:"
+    assert lines[1:-1] == [f"  claims.csv, line {2 + i}, column 'c{i:02d}', value 'x': wrong"
+                           for i in range(SHOWN_KINDS)]
+    assert lines[-1] == ("  ... and 11 more problem(s) of 10 other kind(s): correct the ones above and "
+                         "run again to see them")
