@@ -6,7 +6,7 @@ from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME
 from asfdata.pipeline.build import processed_files
-from asfdata.pipeline.write import contents, sha256
+from asfdata.pipeline.write import contents, read_manifest, sha256
 
 
 def manifest_problems(processed: Path) -> list[str]:
@@ -14,13 +14,8 @@ def manifest_problems(processed: Path) -> list[str]:
     path = processed / MANIFEST_NAME
     if not path.is_file():
         return [f"{MANIFEST_NAME}: missing"]
-    listed, out = {}, []
-    for i, line in enumerate(path.read_bytes().decode("utf-8", errors="replace").splitlines(), 1):
-        digest, sep, name = line.partition("  ")
-        if sep and len(digest) == 64:
-            listed[name] = digest
-        elif line:
-            out.append(f"{MANIFEST_NAME}, line {i}: not a 'SHA-256  file name' line")
+    listed, bad = read_manifest(path.read_bytes())
+    out = [f"{MANIFEST_NAME}, line {i}: not a 'SHA-256  file name' line" for i in bad]
     on_disk = {p.name for p in processed.iterdir() if p.is_file() and p.name != MANIFEST_NAME}
     out += [f"{n}: not listed in {MANIFEST_NAME}" for n in sorted(on_disk - set(listed))]
     for name, digest in sorted(listed.items()):

@@ -51,6 +51,18 @@ def with_manifest(files: dict[str, bytes]) -> dict[str, bytes]:
     return {**files, MANIFEST_NAME: manifest_text(files).encode()}
 
 
+def read_manifest(data: bytes) -> tuple[dict[str, str], list[int]]:
+    """A manifest's SHA-256 by file name, and the numbers of its lines that are not 'SHA-256  name'."""
+    listed, bad = {}, []
+    for i, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
+        digest, sep, name = line.partition("  ")
+        if sep and len(digest) == 64:
+            listed[name] = digest
+        elif line:
+            bad.append(i)
+    return listed, bad
+
+
 @contextmanager
 def exclusive(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on folder (flock on the folder itself: no lock file is left)."""
@@ -101,7 +113,9 @@ def publish(out_dir: Path, files: dict[str, bytes]) -> bool:
     if contents(out_dir) == files:
         return False
     if out_dir.is_dir():
-        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in files or p.is_dir())
+        manifest = out_dir / MANIFEST_NAME
+        made = set(files) | (set(read_manifest(manifest.read_bytes())[0]) if manifest.is_file() else set())
+        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in made or p.is_dir())
         if foreign:
             raise InputError(f"{out_dir} holds what the build does not make ({', '.join(foreign)}): "
                              "give an empty folder, or the processed folder, as --out")
