@@ -94,26 +94,28 @@ def git_repo(path, *files: str) -> str:
 
 
 def test_the_commit_is_the_projects_own_and_a_changed_tree_is_marked(tmp_path, monkeypatch):
-    from asfdata.report import edition
+    from asfdata.report import inputs
+    from asfdata.report.edition import commit_text
 
     head = git_repo(tmp_path / "project", "a.txt")
-    monkeypatch.setattr(edition, "ROOT", tmp_path / "project")
-    assert edition.revision() == head
+    monkeypatch.setattr(inputs, "ROOT", tmp_path / "project")
+    assert inputs.revision() == head
     (tmp_path / "project/a.txt").write_text("changed")
-    assert edition.revision() == head + edition.UNCOMMITTED
-    assert edition.commit_text(edition.revision(), "en") == f"{head} (uncommitted changes)"
-    assert edition.commit_text(edition.revision(), "sv") == f"{head} (ej incheckade ändringar)"
+    assert inputs.revision() == head + inputs.UNCOMMITTED
+    assert commit_text(inputs.revision(), "en") == f"{head} (uncommitted changes)"
+    assert commit_text(inputs.revision(), "sv") == f"{head} (ej incheckade ändringar)"
 
 
 def test_an_archive_unpacked_inside_another_repository_shows_no_commit(tmp_path, monkeypatch):
-    from asfdata.report import edition
+    from asfdata.report import inputs
+    from asfdata.report.edition import commit_text
 
     git_repo(tmp_path / "other", "b.txt")
     (tmp_path / "other/asf-evaluation").mkdir()  # the project, unpacked without its .git
-    monkeypatch.setattr(edition, "ROOT", tmp_path / "other/asf-evaluation")
-    assert edition.revision() == "unknown"
-    assert edition.git("log", "-1", "--format=%ct") is None  # nor that repository's date
-    assert edition.commit_text("unknown", "sv") == "okänd"
+    monkeypatch.setattr(inputs, "ROOT", tmp_path / "other/asf-evaluation")
+    assert inputs.revision() == "unknown"
+    assert inputs.git("log", "-1", "--format=%ct") is None  # nor that repository's date
+    assert commit_text("unknown", "sv") == "okänd"
 
 
 def test_the_report_digest_covers_the_processed_files(tmp_path):

@@ -43,6 +43,11 @@ class Problem:
         return self.file, self.column or "", self.message
 
 
+def of_kind(shown: list[Problem], total: int) -> list[Problem]:
+    """Problems of one kind as listed: the first few found (shown), the last carrying how many more."""
+    return [*shown[:-1], replace(shown[-1], more=total - len(shown))] if shown else []
+
+
 def grouped(problems: list[Problem]) -> list[list[Problem]]:
     """Problems by kind, kinds in file and line order; of each kind the first SHOWN_PER_KIND,
     the last of them carrying the count of the rest (more)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError
+from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, of_kind
 
 UTF8_BOM = b"\xef\xbb\xbf"
 WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32, as Excel's "Unicode text" saves
@@ -57,11 +57,8 @@ def line_problems(name: str, text: str, pattern: re.Pattern, message: str, shown
     """One problem per line where pattern occurs, located by line and character; shown(match)
     names the match (e.g. its byte)."""
     found, n = where_found(text, pattern)
-    out = [Problem(name, line, None, None, message, at=f"character {col} ({shown(m)})")
-           for line, col, m in found]
-    if out:
-        out[-1] = replace(out[-1], more=n - len(out))
-    return out
+    return of_kind([Problem(name, line, None, None, message, at=f"character {col} ({shown(m)})")
+                    for line, col, m in found], n)
 
 
 def escaped_byte(m: str) -> str:
@@ -146,10 +143,8 @@ def file_bytes(path: Path, name: str) -> bytes:
 def rows_problems(name: str, where: np.ndarray, line_of: np.ndarray, message: str) -> list[Problem]:
     """Problems of one kind at the lines where a mask over the data lines is true."""
     hits = line_of[where]
-    out = [Problem(name, int(line), None, None, message) for line in hits[:SHOWN_PER_KIND]]
-    if out:
-        out[-1] = replace(out[-1], more=len(hits) - len(out))
-    return out
+    return of_kind([Problem(name, int(line), None, None, message) for line in hits[:SHOWN_PER_KIND]],
+                   len(hits))
 
 
 def field_counts(body: pa.Array, quotes: np.ndarray, sep: str) -> np.ndarray:

@@ -3,7 +3,6 @@ checks column by column and reported at once."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from asfdata.pipeline.contract import (
     YEAR_DIGITS,
     RawSpec,
 )
-from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError
+from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, of_kind
 from asfdata.pipeline.read import RawTable, read_raw
 
 MONTHS = tuple(str(m) for m in range(1, 13))
@@ -154,11 +153,10 @@ def at_rows(table: RawTable, bad: np.ndarray, columns: list[str], message: str) 
     rows = np.flatnonzero(bad)
     if not len(rows):
         return []
-    shown = table.frame[columns].iloc[rows[:SHOWN_PER_KIND]]
-    out = [Problem(table.name, int(table.row_lines[r]), ", ".join(columns), " / ".join(cells), message)
-           for r, cells in zip(rows, shown.itertuples(index=False), strict=False)]
-    out[-1] = replace(out[-1], more=len(rows) - len(out))
-    return out
+    shown = table.frame[columns].iloc[rows[:SHOWN_PER_KIND]].itertuples(index=False)
+    where = ", ".join(columns)
+    return of_kind([Problem(table.name, int(table.row_lines[r]), where, " / ".join(cells), message)
+                    for r, cells in zip(rows, shown, strict=False)], len(rows))
 
 
 def column_problems(table: RawTable, spec: RawSpec) -> list[Problem]:

@@ -1,7 +1,7 @@
 """The HTML evaluation report: up-to-date check, chapters run in parallel, one self-contained file.
 
-`python -m asfdata report` (cmd_report) checks first, with the standard library only, whether
-anything the report shows has changed; only then does it import pandas and Jupyter, rebuild
+`python -m asfdata report` checks first, with the standard library only (asfdata.report.inputs),
+whether anything the report shows has changed; only then does it import pandas and Jupyter, rebuild
 data/processed, execute every chapter notebook in a fresh kernel (as many at once as there are
 cores), merge them behind a title page and a table of contents and render one HTML file with
 the template in asfdata/templates/asf (nothing loaded from the network, a print stylesheet).
@@ -26,6 +26,17 @@ from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.report.inputs import (
+    TEMPLATE_DIR,
+    UNCOMMITTED,
+    build_date,
+    git,
+    inputs_digest,
+    is_up_to_date,
+    revision,
+    stamp_path,
+    stamp_text,
+)
 
 # The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
 CHAPTERS = (
@@ -38,10 +49,7 @@ CHAPTERS = (
 )
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
-PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole asfdata package (its code is an input)
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "asf"
-LOCK_FILE = ROOT / "requirements.lock"
 CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
 KEY_PACKAGES = (
@@ -53,7 +61,7 @@ SOURCE_REPORT = (
     "slutrapport 2016–2020, Samordningsförbund Gävleborg"
 )
 PERIOD = "2016–2020"
-UNCOMMITTED = "+uncommitted"  # marks a commit whose working tree had changes (words: report_uncommitted)
+
 
 def word(key: str, lang: str) -> str:
     """A word of the title page (asfdata.labels, key report_<key>)."""
@@ -100,40 +108,6 @@ class Job:
         return [(plain, False), (coded, True)] if self.with_code else [(plain, False)]
 
 
-# --- the up-to-date check: standard library only, before anything heavy is imported ---------------
-
-def stamp_path(output: Path) -> Path:
-    """The file beside output that records the inputs it was built from."""
-    return output.with_name(f".{output.name}.inputs")
-
-
-def _run_git(*args: str) -> str | None:
-    """Output of a git command run in the project folder, or None when it fails."""
-    try:
-        done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def git(*args: str) -> str | None:
-    """Output of a git command about the project (possibly empty), or None when git is missing or
-    the project is not the top level of its own repository (e.g. an archive unpacked in another)."""
-    top = _run_git("rev-parse", "--show-toplevel")
-    if not top or Path(top).resolve() != ROOT.resolve():
-        return None
-    return _run_git(*args)
-
-
-def revision() -> str:
-    """The commit the report is built from, marked UNCOMMITTED when the working tree has changes
-    (git status, untracked files included); 'unknown' outside the project's own repository."""
-    commit = git("rev-parse", "HEAD")
-    if not commit:
-        return "unknown"
-    return commit + UNCOMMITTED if git("status", "--porcelain") else commit
-
-
 def commit_text(commit: str, lang: str) -> str:
     """A revision as the title page shows it: 'abc… (uncommitted changes)' in the edition's language."""
     if commit == "unknown":
@@ -143,61 +117,7 @@ def commit_text(commit: str, lang: str) -> str:
     return commit
 
 
-def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
-
-
-def inputs_digest(job: Job, code: bool, commit: str) -> str:
-    """SHA-256 over everything the report shows: raw data, the processed files the chapters read,
-    package code and template, notebooks, parameters, git commit, locked versions, Python and the
-    build-date setting."""
-    h = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        h.update(f"{label}\0{len(data)}\0".encode())
-        h.update(data)
-
-    groups = [
-        ("raw", job.raw_dir, _files(job.raw_dir, "*")),
-        ("processed", job.processed_dir, _files(job.processed_dir, "*")),
-        ("package", PACKAGE_DIR, _files(PACKAGE_DIR, "*.py") + _files(TEMPLATE_DIR, "*")),
-    ]
-    for group, base, files in groups:
-        for p in files:
-            add(f"{group}/{p.relative_to(base).as_posix()}", p.read_bytes())
-    for nb in job.notebooks:
-        add(f"notebook/{nb.name}", nb.read_bytes() if nb.exists() else b"<missing>")
-    add("lock", LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"<missing>")
-    add("params", f"lang={job.lang} code={code} processed={job.processed_dir.resolve()}".encode())
-    add("commit", commit.encode())
-    add("python", sys.version.encode())
-    add("source_date_epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    return h.hexdigest()
-
-
-def _stamp_text(digest: str, html: bytes) -> str:
-    return f"inputs {digest}\noutput {hashlib.sha256(html).hexdigest()}\n"
-
-
-def is_up_to_date(output: Path, digest: str) -> bool:
-    """True when output exists, unchanged, and was built from inputs with this digest."""
-    stamp = stamp_path(output)
-    if not (output.exists() and stamp.exists()):
-        return False
-    return stamp.read_text() == _stamp_text(digest, output.read_bytes())
-
-
 # --- the front matter -----------------------------------------------------------------------------
-
-def build_date(commit_time: str | None) -> str:
-    """The build date: SOURCE_DATE_EPOCH, else the last commit's date (UTC); never the clock."""
-    import datetime as dt
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_time
-    if not epoch:
-        return ""
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("%Y-%m-%d")
-
 
 def package_versions() -> list[tuple[str, str]]:
     """Python and the key packages, as installed."""
@@ -470,7 +390,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
     for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
         files[out.name] = html
-        files[stamp_path(out).name] = _stamp_text(digests[out], html).encode()
+        files[stamp_path(out).name] = stamp_text(digests[out], html).encode()
     write_atomic(job.report_dir, files)
     for out, html in rendered.items():
         log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
