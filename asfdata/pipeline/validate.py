@@ -23,7 +23,7 @@ from asfdata.pipeline.contract import (
     YEAR_DIGITS,
     RawSpec,
 )
-from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, of_kind
+from asfdata.pipeline.errors import SHOWN_PER_KIND, InputError, Problem, RawDataError, of_kind
 from asfdata.pipeline.read import RawTable, read_raw
 
 MONTHS = tuple(str(m) for m in range(1, 13))
@@ -231,6 +231,8 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
 
     The reference lists come first: when one is broken, its problems are reported alone (the data
     files are checked against the lists, so their problems would only repeat the same cause)."""
+    if not raw_dir.is_dir():
+        raise InputError(f"{raw_dir} is not a folder: give the folder of the raw data (--raw)")
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
     for name, table in ref_tables.items():
         problems += column_problems(table, REFERENCE_SPECS[name])
