@@ -263,6 +263,20 @@ def test_files_as_other_tools_save_them_give_the_same_bytes(dialect, published, 
     assert contents(out) == contents(published)  # no row lost, no letter mis-decoded
 
 
+def test_no_published_cell_reads_as_a_formula():
+    from asfdata.paths import PROCESSED_DIR
+    from asfdata.pipeline.contract import FORMULA_BEFORE_LETTER, FORMULA_FIRST
+
+    cells_seen, formulas = 0, []
+    for path in sorted(PROCESSED_DIR.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            for row in csv.reader(f):
+                cells_seen += len(row)
+                formulas += [c for c in row if c.startswith(FORMULA_FIRST)
+                             or (c[:1] in FORMULA_BEFORE_LETTER and c[1:2].isalpha())]
+    assert cells_seen > 1000 and formulas == []
+
+
 if __name__ == "__main__":
     kinds = {m.kind.split(" in ")[0] for m in CORPUS}
     print(f"{len(CORPUS)} mutations of {len({m.file for m in CORPUS})} files, {len(kinds)} kinds; "
