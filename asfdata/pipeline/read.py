@@ -203,7 +203,7 @@ def structure(name: str, text: str) -> tuple[list[str], str, pa.Array, np.ndarra
     return header, sep, body, line_of[filled]
 
 
-def cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
+def parse_cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
     """Every cell as text, via Arrow's CSV reader (one line per row, checked before)."""
     try:
         return pacsv.read_csv(
@@ -227,7 +227,7 @@ def read_raw(path: Path, name: str) -> RawTable:
     if not text.strip():
         raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
     header, sep, _, row_lines = structure(name, text)
-    table = cells(name, text, header, sep)
+    table = parse_cells(name, text, header, sep)
     if table.num_rows != len(row_lines):
         raise RawDataError([Problem(name, None, None, None, f"{table.num_rows} rows read from "
                                     f"{len(row_lines)} lines: check the file's quotes")])

@@ -26,7 +26,7 @@ from asfdata.pipeline.contract import (
 from asfdata.pipeline.errors import SHOWN_PER_KIND, InputError, Problem, RawDataError, of_kind
 from asfdata.pipeline.read import RawTable, read_raw
 
-MONTHS = tuple(str(m) for m in range(1, 13))
+MONTH_VALUES = tuple(str(m) for m in range(1, 13))  # the month column as written: 1 to 12
 Check = tuple[np.ndarray, str]  # which cells of a column break a rule; what the rule says
 FORMULA = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
            "would run when it opens data/processed: reword it (see data/raw/README.md)")
@@ -51,7 +51,7 @@ def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     d["total"] = {TOTAL_CATEGORY}
     d["groups"] = set(GROUP_DOMAINS)
     d["flags"] = {"true", "false"}
-    d["months"] = set(MONTHS)
+    d["months"] = set(MONTH_VALUES)
     if "municipalities" in refs:
         d["municipality_names"] = d["municipalities"] | set(refs["municipalities"]["report_name"])
     if "genders" in refs:
