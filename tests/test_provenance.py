@@ -58,6 +58,7 @@ def test_verify_passes_then_names_the_file_after_a_changed_figure(raw_copy, tmp_
     assert verify(raw_copy, out) == [
         "MANIFEST.sha256: differs from the rebuild",
         "audit.csv: differs from the rebuild",
+        "datapackage.json: differs from the rebuild",  # it holds snapshots.csv's SHA-256
         "snapshots.csv: differs from the rebuild",
     ]
     r = subprocess.run([sys.executable, "-m", "asfdata", "verify", "--raw", str(raw_copy), "--out", str(out)],

@@ -9,6 +9,7 @@ from pathlib import Path
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
 from asfdata.pipeline.audit import audit
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.datapackage import DATAPACKAGE_NAME, datapackage_json
 from asfdata.pipeline.dictionary import dictionary_markdown
 from asfdata.pipeline.tidy import tidy_all
 from asfdata.pipeline.validate import load_raw
@@ -18,12 +19,13 @@ DICTIONARY_NAME = "dictionary.md"
 
 
 def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
-    """Every processed file's bytes (CSV frames, dictionary, manifest) from data/raw."""
+    """Every processed file's bytes (CSV frames, dictionary, data package, manifest) from data/raw."""
     raw = load_raw(raw_dir)
     frames = tidy_all(raw)
     frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
     files = {f"{name}.csv": csv_text(df).encode() for name, df in frames.items()}
     files[DICTIONARY_NAME] = dictionary_markdown(raw).encode()
+    files[DATAPACKAGE_NAME] = datapackage_json(files, raw).encode()  # listed in the manifest too
     return with_manifest(files)
 
 

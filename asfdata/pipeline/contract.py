@@ -15,6 +15,14 @@ YEAR_DIGITS = 4  # a calendar year is written with four digits
 FORMULA_FIRST = "="
 FORMULA_BEFORE_LETTER = ("+", "-", "@")
 
+# The source every figure is transcribed from (its rights are its publisher's).
+SOURCE_TITLE = (
+    "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF "
+    "(slutrapport, insatsperiod augusti 2016 – december 2020)"
+)
+SOURCE_PUBLISHER = "Samordningsförbund Gävleborg"
+SOURCE_PERIOD = "2016-08/2020-12"  # the initiative period, as an ISO 8601 interval of months
+
 # Snapshot groups (contract of snapshots.csv) and the reference list that holds their categories.
 GROUP_DOMAINS = {
     "total": "total",
@@ -204,5 +212,58 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "status": ("text", "", "ok, approximate (within ±10 % of a ca figure) or mismatch"),
         "sources": ("text", "", "report sections of every figure involved, joined with '; '"),
         "note": ("text", "", "likely mechanical cause, assumptions (A..) the check relies on"),
+    },
+}
+
+# Processed files: what each holds, its primary key, and the columns that refer to rows of another
+# table (column(s) -> (table, its column(s))). The data package (datapackage.json) is made from these.
+PROCESSED_TITLES = {
+    "snapshots": "Autumn counts 2016–2020: registered companies, employees, people placed, people informed",
+    "funded_placements": "Funded supervised placements 2016–2018, by year and municipality",
+    "funded_outcomes": "What followed the funded placements, by year, municipality, outcome and gender",
+    "claims": "Every other figure of the report: summaries, period totals, background, staffing, trainings",
+    "events": "Dated milestones of the initiative, in English and Swedish",
+    "audit": "Consistency checks of the report's figures against each other (one row per check and scope)",
+}
+PROCESSED_KEYS = {
+    **{name: DATA_SPECS[name].key for name in PROCESSED_COLUMNS if name in DATA_SPECS},
+    "audit": ("check", "scope"),
+}
+PROCESSED_LINKS: dict[str, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]] = {
+    "snapshots": {("measure",): ("measures", ("measure",))},
+    "funded_placements": {("municipality",): ("municipalities", ("municipality",))},
+    "funded_outcomes": {
+        ("year", "municipality"): ("funded_placements", ("year", "municipality")),
+        ("outcome",): ("outcomes", ("outcome",)),
+    },
+    "claims": {
+        ("measure",): ("measures", ("measure",)),
+        ("municipality",): ("municipalities", ("municipality",)),
+    },
+    "events": {("kind",): ("event_kinds", ("kind",))},
+}
+
+# Reference lists published with the processed files (inside datapackage.json), so that codes and
+# units can be looked up: column -> (type, unit, meaning), in the order of the file.
+PUBLISHED_REFERENCES: dict[str, dict[str, tuple[str, str, str]]] = {
+    "measures": {
+        "measure": ("text", "", "code of the measure"),
+        "unit": ("text", "", "unit the measure's figures count in"),
+        "description": ("text", "", "what the measure counts"),
+        "sum_of": ("text", "", "measures it is defined as the sum of, joined with '; '; empty when none"),
+    },
+    "municipalities": {
+        "municipality": ("text", "", "short name of the municipality"),
+        "report_name": ("text", "", "the name as the report writes it"),
+        "region": ("text", "", "part of the county the municipality lies in"),
+    },
+    "outcomes": {
+        "outcome": ("text", "", "code of the outcome"),
+        "report_words": ("text", "", "the report's words for it, joined with '; '; empty when none"),
+        "meaning": ("text", "", "what the code means"),
+    },
+    "event_kinds": {
+        "kind": ("text", "", "code of the kind of milestone"),
+        "meaning": ("text", "", "what the kind covers"),
     },
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
-from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS, REFERENCE_SPECS
 from asfdata.pipeline.read import read_raw
 
 INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
@@ -28,6 +28,12 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
 def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     """The assumptions log (data/raw/assumptions.csv): id, assumption, reason, effect, sources."""
     spec = DATA_SPECS["assumptions"]
+    return read_raw(raw_dir / spec.file, spec.file).frame
+
+
+def reference(name: str, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
+    """One reference list of data/raw/reference (e.g. municipalities), every column as text."""
+    spec = REFERENCE_SPECS[name]
     return read_raw(raw_dir / spec.file, spec.file).frame
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from asfdata.paths import RAW_DIR, ROOT
 from asfdata.pipeline.read import decode, read_raw
 
-COLUMNS = ("line", "column", "token", "value", "form", "status", "file", "row", "reason", "context")
+COLUMNS = (
+    "line", "column", "token", "value", "form", "status", "file", "row", "reason", "context", "sentence",
+)
 STATUSES = ("transcribed", "excluded")
 FORMS = ("digits", "words")
 
@@ -42,6 +44,17 @@ WORD_VALUES = {
 }
 _WORDS_RE = re.compile(r"\b(?:" + "|".join(WORD_VALUES) + r")\b", re.IGNORECASE)
 _INTEGER_RE = re.compile(r"[+-]?\d+")
+# Where a sentence of the report's text ends: the PDF's lines break inside sentences, so a line end
+# alone is no boundary; a bullet, a blank line before a capital or digit, a heading ending in a year,
+# or sentence punctuation is.
+_SENTENCE_BREAK = re.compile(
+    r"(?:\n[ \t]*)+[•-][ \t]+"  # a bullet at the start of a line
+    r"|(?:\n[ \t]*){2,}(?=[A-ZÅÄÖ0-9])"  # a blank line before a capital or a digit
+    r"|(?<=\d)[ \t]*\n(?=[A-ZÅÄÖ])"  # a heading that ends in a year, then a new line
+    r"|(?<=[.!?])[ \t]*\n\s*"  # sentence punctuation at the end of a line
+    r"|(?<=[.!?])\s+(?=[A-ZÅÄÖ])"  # sentence punctuation before a capital
+    r"|•[ \t]*"
+)
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,21 @@ def context_of(line_text: str, column: int, token: str, width: int = 60) -> str:
         hi = space if space != -1 and space <= hi + slack else hi
     snippet = text[lo:hi].strip()
     return ("..." if lo > 0 else "") + snippet + ("..." if hi < len(text) else "")
+
+
+def sentence_of(text: str, line: int, column: int) -> str:
+    """The sentence of text around the character at 1-based line and column, on one line."""
+    lines = split_lines(text)
+    flat = "\n" + "\n".join(lines)  # a leading newline: a bullet on line 1 starts a line too
+    offset = sum(len(x) + 1 for x in lines[: line - 1]) + column
+    start, end = 0, len(flat)
+    for match in _SENTENCE_BREAK.finditer(flat):
+        if match.end() <= offset:
+            start = match.end()
+        elif match.start() >= offset:
+            end = match.start()
+            break
+    return " ".join(flat[start:end].split())
 
 
 def read_inventory(path: str | Path) -> list[dict[str, str]]:
@@ -202,6 +230,9 @@ def check_coverage(inventory_rows: list[Mapping[str, str]], source_text: str) ->
             problems.append(f"{label}: value {row.get('value')!r}, source gives {number.value}")
         if row.get("form", "").strip() != number.form:
             problems.append(f"{label}: form {row.get('form')!r}, source gives {number.form!r}")
+        sentence = sentence_of(source_text, number.line, number.column)
+        if row.get("sentence", "") != sentence:
+            problems.append(f"{label}: sentence {row.get('sentence')!r}, source gives {sentence!r}")
     for key, number in found.items():
         if keys[key] == 0:
             problems.append(

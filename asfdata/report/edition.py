@@ -37,6 +37,7 @@ from asfdata.report.inputs import (
     stamp_path,
     stamp_text,
 )
+from asfdata.study import PERIOD, SOURCE_REPORT  # no imports of its own: the up-to-date check stays light
 
 # The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
 CHAPTERS = (
@@ -45,29 +46,27 @@ CHAPTERS = (
     "02_placements_and_the_2019_reform",
     "03_funded_placements",
     "04_information_reach_and_activities",
-    "05_data_quality",
+    "05_goals_and_claims",
+    "06_data_quality",
+    "07_appendix_sources",
 )
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
 TEMPLATE_NAME = "asf"
 CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
+NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
 KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "pandera",
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
 )
-SOURCE_REPORT = (
-    "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF, "
-    "slutrapport 2016–2020, Samordningsförbund Gävleborg"
-)
-PERIOD = "2016–2020"
 
 
 def word(key: str, lang: str) -> str:
-    """A word of the title page (asfdata.labels, key report_<key>)."""
-    from asfdata import labels
+    """A word of the title page (asfdata.render.words, key report_<key>)."""
+    from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
-    return labels.t(f"report_{key}", lang)
+    return words.t(f"report_{key}", lang)
 
 
 class ReportError(Failure):
@@ -143,7 +142,8 @@ def _code_spans(text: str):
 
 
 def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, str]]) -> dict:
-    """Everything the title page and the table of contents show (see templates/asf/index.html.j2)."""
+    """Everything the title page, the table of contents and the closing "About this report" show
+    (see templates/asf/index.html.j2)."""
     words = functools.partial(word, lang=job.lang)
     manifest = job.processed_dir / MANIFEST_NAME
     digest = hashlib.sha256(manifest.read_bytes()).hexdigest() if manifest.exists() else words("unknown")
@@ -157,6 +157,11 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
             (words("evaluated"), words("evaluated_text")),
             (words("period"), PERIOD),
             (words("source"), SOURCE_REPORT),
+        ],
+        "about": words("about"),
+        "about_link": words("about_link"),
+        "about_intro": words("about_intro"),
+        "build_facts": [
             (words("built"), date),
             (words("commit"), commit_text(commit, job.lang)),
             (words("manifest"), digest),
@@ -164,6 +169,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "versions_caption": words("versions"),
         "versions": package_versions(),
         "reproduce": _code_spans(words("reproduce")),
+        "data": _code_spans(words("data")),
         "contents": words("contents"),
         "chapters": chapters,
     }
@@ -254,10 +260,10 @@ _HEADING_HTML = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S | re.I)
 
 def chapter_heading(nb, path: Path, lang: str) -> str:
     """The chapter's title: its first level-1 or level-2 heading, in markdown or in an output;
-    else labels' chapter_<number>, else the notebook's name."""
+    else the words' chapter_<number>, else the notebook's name."""
     import html
 
-    from asfdata import labels
+    from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
     for cell in nb.cells:
         texts = [("md", cell.source)] if cell.cell_type == "markdown" else []
@@ -271,12 +277,12 @@ def chapter_heading(nb, path: Path, lang: str) -> str:
                 plain = re.sub(r"<[^>]+>|[*`]", "", m.group(1)).replace("¶", "")
                 return " ".join(html.unescape(plain).split())
     key = f"chapter_{path.stem.split('_')[0]}"
-    return labels.t(key, lang) if labels.has(key) else path.stem
+    return words.t(key, lang) if words.has(key) else path.stem
 
 
 def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
-    """One notebook: each chapter between marker cells, cell ids fixed, code cells without
-    output and stderr dropped unless the code is shown."""
+    """One notebook: each chapter between marker cells, cell ids fixed, cells tagged NOTEBOOK_ONLY_TAG
+    dropped, code cells without output and stderr dropped unless the code is shown."""
     import copy
 
     import nbformat
@@ -287,7 +293,7 @@ def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
     for nb, path in zip(executed, notebooks, strict=True):
         stem = path.stem
         cells = []
-        for i, cell in enumerate(nb.cells):
+        for i, cell in enumerate(c for c in nb.cells if NOTEBOOK_ONLY_TAG not in c.metadata.get("tags", [])):
             cell = copy.deepcopy(cell)
             cell["id"] = f"{stem}-{i}"[-64:]
             if cell.cell_type == "code" and not code:

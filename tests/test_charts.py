@@ -1,4 +1,5 @@
-"""Tests of asfdata.plots and asfdata.explore: chart kinds, fixed colours, integer years, the HTML figure."""
+"""Tests of the chart kinds (asfdata.render.charts) and the explorer (asfdata.chapters.explore): fixed
+colours, integer years, the HTML figure."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from asfdata import explore as X
 from asfdata import metrics as M
-from asfdata import plots
+from asfdata.chapters import explore as X
+from asfdata.chapters import funded, placements
+from asfdata.render import charts
+from asfdata.render.html import figure_html
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 
@@ -32,14 +35,14 @@ def texts(fig: Figure) -> list[str]:
 
 def test_every_category_has_one_fixed_colour(frames):
     cats = set(frames["snapshots"]["category"]) | {"sum_of_parts", "work", "arbetsformedlingen", "either"}
-    assert cats <= set(plots.COLOURS)
-    assert plots.colour("Arbetsförmedlingen") == "#0072B2" and plots.colour("Kommunen") == "#E69F00"
+    assert cats <= set(charts.COLOURS)
+    assert charts.colour("Arbetsförmedlingen") == "#0072B2" and charts.colour("Kommunen") == "#E69F00"
     with pytest.raises(KeyError):
-        plots.colour("no such category")
+        charts.colour("no such category")
 
 
 def test_line_chart_integer_years_labels_title_source_and_colours(placed):
-    fig = plots.line_chart(
+    fig = charts.line_chart(
         placed,
         title="Placements fell",
         ylabel="People",
@@ -64,24 +67,26 @@ def test_line_chart_integer_years_labels_title_source_and_colours(placed):
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
     counts = M.event_counts(frames["events"])
-    fig = plots.timeline_chart(placed, counts, title="t", ylabel="y", source="s", lang="en")
+    fig = charts.timeline_chart(
+        placed, counts, title="t", ylabel="y", source="s", lang="en", top_title="a", bottom_title="b"
+    )
     top = fig.axes[0]
     kommunen = [to_hex(line.get_color()).upper() for line in top.lines if line.get_label() == "Kommunen"]
-    assert kommunen == [plots.colour("Kommunen")]
+    assert kommunen == [charts.colour("Kommunen")]
     assert list(fig.axes[1].get_xticks()) == YEARS  # the milestones share the placement series' years
     assert "Reorganisation of Arbetsförmedlingen" in [t.get_text() for t in fig.axes[1].get_yticklabels()]
 
 
 def test_swedish_value_axis_uses_decimal_comma_and_space():
-    assert plots.tick_label(1000, "sv") == "1 000"
-    assert plots.tick_label(0.5, "sv") == "0,5"
-    assert plots.tick_label(2.25, "en") == "2.25"
+    assert charts.tick_label(1000, "sv") == "1\u00a0000"
+    assert charts.tick_label(0.5, "sv") == "0,5"
+    assert charts.tick_label(2.25, "en") == "2.25"
 
 
 def test_stacked_chart_marks_the_stated_total(frames):
     d = M.series(frames["snapshots"], "placements", "placed_by")
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
-    fig = plots.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
+    fig = charts.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
     drawn = texts(fig)
     assert "angivet 244" in drawn and "angivet 123" in drawn and "243" in drawn and "117" in drawn
     assert list(fig.axes[0].get_xticks()) == YEARS
@@ -89,7 +94,7 @@ def test_stacked_chart_marks_the_stated_total(frames):
 
 def test_other_chart_kinds_return_figures_with_title_and_source(frames):
     f = M.funnel(frames["funded_placements"], frames["claims"])
-    bars = plots.bar_chart(
+    bars = charts.bar_chart(
         pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
         title="Funnel",
         xlabel="Places",
@@ -97,22 +102,23 @@ def test_other_chart_kinds_return_figures_with_title_and_source(frames):
         lang="en",
     )
     ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
-    dots = plots.interval_chart(ci, title="Intervals", xlabel="Share (%)", source="S2", lang="en")
+    dots = charts.interval_chart(ci, title="Intervals", xlabel="Share (%)", source="S2", lang="en")
     cum = M.informed_cumulative(frames["snapshots"])
-    bl = plots.bar_line_chart(
+    bl = charts.bar_line_chart(
         cum, reference=(1257.0, "Stated"), title="Informed", ylabel="People", source="S3", lang="en"
     )
     for fig, title, source in ((bars, "Funnel", "S1"), (dots, "Intervals", "S2"), (bl, "Informed", "S3")):
         assert isinstance(fig, Figure) and title in texts(fig) and source in texts(fig)
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
     assert list(bl.axes[0].get_xticks()) == YEARS
-    assert "10.0 % (0.3–44.5 %)" in texts(dots)
+    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in texts(dots)
 
 
 def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
     def build() -> str:
-        fig = plots.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
-        return plots.figure_html(fig, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
+        fig = charts.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
+        png = charts.figure_png(fig)
+        return figure_html(png, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
 
     html = build()
     assert html == build()  # byte-reproducible
@@ -124,12 +130,12 @@ def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
 
 
 def test_report_figures_state_their_findings(frames):
-    html = plots.fig_placements_parts(frames, "en")
+    html = placements.fig_placements_parts(frames, "en")
     alt = re.search(r'alt="([^"]+)"', html).group(1)
     assert "2018: 244" in alt and "2020: 123" in alt
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    sv = plots.fig_outcome_intervals(frames, "sv")
-    assert "Vidare till arbete 1 av 10, 10,0 % (0,3 % till 44,5 %)" in sv
+    sv = funded.fig_outcome_intervals(frames, "sv")
+    assert "Vidare till arbete 1 av 10, 10,0\u00a0% (0,3\u00a0% till 44,5\u00a0%)" in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------
