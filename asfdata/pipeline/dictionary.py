@@ -28,6 +28,9 @@ ALLOWED = {
     ("events", "month"): "months",
     ("events", "kind"): "event_kinds",
     ("audit", "status"): "statuses",
+    ("audit", "measure"): "measures",
+    ("audit", "year_from"): "years",
+    ("audit", "year_to"): "years",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import GROUP_DOMAINS, NA, PROCESSED_COLUMNS, REFERENCE_SPECS
+from asfdata.pipeline.people_frame import outcome_genders
 from asfdata.pipeline.validate import category_groups
 
 
@@ -77,12 +78,14 @@ def funded_placements(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.Da
 
 
 def funded_outcomes(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Stated outcomes of the funded placements (people), by year, municipality and gender."""
+    """Stated outcomes of the funded placements (people), by year, municipality and gender as stated;
+    women and men as stated or as the genders placed leave them (A14)."""
     df = raw.assign(
         year=as_int(raw["year"]),
         municipality=short_municipality(raw["municipality"], refs),
         count=as_int(raw["count"]),
     )
+    df = pd.concat([df, outcome_genders(funded_placements(refs["funded_placements"], refs), df)], axis=1)
     keys = df.assign(_o=ordered(df["outcome"], reference_order(refs, "outcomes")))
     return as_processed(keys, "funded_outcomes", ["year", "municipality", "_o", "gender"])
 

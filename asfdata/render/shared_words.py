@@ -208,6 +208,7 @@ SHARED: dict[str, tuple[str, str]] = {
     # ---- audit statuses ------------------------------------------------------------------------------------
     "status_ok": ("ok", "stämmer"),
     "status_approximate": ("approximate", "ungefärlig"),
+    "status_consistent_if": ("consistent if", "stämmer om"),
     "status_mismatch": ("mismatch", "avviker"),
     # ---- table headers -------------------------------------------------------------------------------------
     "col_year": ("Year", "År"),
