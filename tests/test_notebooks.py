@@ -157,7 +157,7 @@ EXPECT = {
         "<h1>Appendix: every figure and the sentence it comes from</h1>",
         "The 99 transcribed figures and the sentences they come from",
         '<q lang="sv">Totalt registrerat antal individer i volym som fått information om ASF över perioden '
-        "är 1 257 personer, exklusive podd-lyssnare.</q>",
+        "är 1\u00a0257 personer, exklusive podd-lyssnare.</q>",
         "<code>claims.csv 25</code>",
     ],
     ("07_appendix_sources", "sv"): [

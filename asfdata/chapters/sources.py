@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from html import escape
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
 from asfdata.render.html import h, p
+from asfdata.render.words import NBSP
 
 t = W.translator(WORDS)
 
@@ -54,15 +56,21 @@ def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.D
     )
 
 
+def unbreakable(text: str) -> str:
+    """The report's text with its number groups and percent signs bound by no-break spaces ("1 257",
+    "50 %"), so that a figure never breaks across lines; the words are otherwise the report's."""
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|%)", NBSP, text)
+
+
 def sources_table(frame: pd.DataFrame, lang: str) -> str:
     """The table: figures, report section, the report's words (a Swedish quotation), data file and line."""
     heads = [t(k, lang) for k in ("col_figures", "col_section", "col_sentence", "col_places")]
     head = "".join(f'<th scope="col">{escape(x)}</th>' for x in heads)
     body = "".join(
         "<tr>"
-        f"<td>{escape('; '.join(r.figures))}</td>"
+        f"<td>{escape(unbreakable('; '.join(r.figures)))}</td>"
         f"<td>{escape(r.section)}</td>"
-        f'<td><q lang="sv">{escape(r.sentence)}</q></td>'
+        f'<td><q lang="sv">{escape(unbreakable(r.sentence))}</q></td>'
         f"<td>{'<br>'.join(f'<code>{escape(x)}</code>' for x in r.places)}</td>"
         "</tr>\n"
         for r in frame.itertuples()

@@ -6,7 +6,6 @@ names a known case: the rules run over every measure, breakdown, year, claim and
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable, Iterator
 from functools import partial
 
@@ -369,16 +368,3 @@ def audit_table(df: pd.DataFrame) -> str:
                 lines.append(f"{'':<15}note: {r.note}")
             lines.append(f"{'':<15}sources: {r.sources}")
     return "\n".join(lines)
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    """python -m asfdata audit [--strict]: print the audit of data/raw, mismatches first."""
-    from pathlib import Path
-
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
-
-    raw = load_raw(Path(args.raw))
-    df = audit(tidy_all(raw), raw["measures"])
-    print(audit_table(df))
-    return 1 if args.strict and (df["status"] == "mismatch").any() else 0

@@ -8,6 +8,12 @@ NA = "NA"  # the explicit marker for a value the report does not state
 TOTAL_CATEGORY = "all"
 UNKNOWN_GENDER = "unknown"
 AUDIT_STATUSES = ("mismatch", "consistent_if", "approximate", "ok")  # audit.csv statuses, most serious first
+MAX_COUNT_DIGITS = 18  # a count fits a 64-bit integer (the tidy frames' Int64)
+YEAR_DIGITS = 4  # a calendar year is written with four digits
+# A text cell starting with "=", or with "+", "-" or "@" before a letter, is a formula to a
+# spreadsheet program opening data/processed: refused in every text column (data/raw/README.md).
+FORMULA_FIRST = "="
+FORMULA_BEFORE_LETTER = ("+", "-", "@")
 
 # The source every figure is transcribed from (its rights are its publisher's).
 SOURCE_TITLE = (
@@ -33,6 +39,7 @@ class RawSpec:
     file: str  # path relative to data/raw
     key: tuple[str, ...]
     counts: tuple[str, ...] = ()  # whole numbers >= 0, or NA
+    years: tuple[str, ...] = ()  # calendar years (YEAR_DIGITS digits), always stated
     text: tuple[str, ...] = ()  # non-blank text
     notes: tuple[str, ...] = ()  # free text, may be blank
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
@@ -42,14 +49,14 @@ class RawSpec:
     def columns(self) -> tuple[str, ...]:
         """All columns, in the order the file is expected to list them."""
         seen: dict[str, None] = {}
-        for col in (*self.key, *self.refs, *self.counts, *self.text, *self.notes):
+        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes):
             seen.setdefault(col, None)
         return tuple(seen)
 
 
 # Reference lists: read first; their values make the domains the data files are checked against.
 REFERENCE_SPECS = {
-    "years": RawSpec("reference/years.csv", key=("year",), counts=("year",), notes=("note",)),
+    "years": RawSpec("reference/years.csv", key=("year",), years=("year",), notes=("note",)),
     "regions": RawSpec("reference/regions.csv", key=("region",), text=("region",)),
     "municipalities": RawSpec(
         "reference/municipalities.csv",

@@ -82,6 +82,7 @@ SHARED: dict[str, tuple[str, str]] = {
         "verify --report FIL` kontrollerar en kopia byte för byte.",
     ),
     "report_unknown": ("unknown", "okänd"),
+    "report_uncommitted": ("uncommitted changes", "ej incheckade ändringar"),
     "report_about": ("About this report", "Om rapporten"),
     "report_about_link": (
         "How this report was built, and how to check it: About this report",
