@@ -173,8 +173,8 @@ def test_assumptions_section():
             "id": ["A02", "A01"],
             "assumption_en": ["second", "first"],
             "assumption_sv": ["andra", "första"],
-            "reason_en": ['the report says "1 plats nyttjades"', "r"],
-            "reason_sv": ['rapporten anger "1 plats nyttjades"', "s"],
+            "reason_en": ['the report says "1 257 personer"', "r"],
+            "reason_sv": ['rapporten anger "1 257 personer"', "s"],
             "effect_en": ["`funded_outcomes.csv` holds <it>", "e"],
             "effect_sv": ["`funded_outcomes.csv` har <den>", "e"],
             "sources": ["Bakgrund", "Bakgrund"],
@@ -184,10 +184,11 @@ def test_assumptions_section():
     assert html.index("A01") < html.index("A02") and "<h2>Antagandelogg</h2>" in html
     assert "<td>första</td>" in html and "second" not in html
     # a quotation of the report is marked as Swedish, a file name as code, any other markup escaped
-    assert '<td>rapporten anger <q lang="sv">1 plats nyttjades</q></td>' in html
+    # (its numbers bound by a no-break space: 1 257 never breaks across lines)
+    assert '<td>rapporten anger <q lang="sv">1\u00a0257 personer</q></td>' in html
     assert "<td><code>funded_outcomes.csv</code> har &lt;den&gt;</td>" in html
     english = data_quality.assumptions_section(a, "en")
-    assert '<td>the report says <q lang="sv">1 plats nyttjades</q></td>' in english
+    assert '<td>the report says <q lang="sv">1\u00a0257 personer</q></td>' in english
 
 
 def test_summary_sections(frames):

@@ -59,7 +59,7 @@ EXPECT = {
         f"<td>{M}10.5</td>",
     ],
     ("01_employee_trends", "sv"): [
-        "från 179 hösten 2016 till 209 hösten 2020 (+30, +16,8\u00a0%)",
+        "från 179 hösten 2016 till 209 hösten 2020 (+30; +16,8\u00a0%)",
         "<td>63,1</td>",
         "+49 (+27,4\u00a0%)",
         f"<td>{M}10,5</td>",
@@ -86,8 +86,8 @@ EXPECT = {
     ],
     ("02_placements_and_the_2019_reform", "sv"): [
         "ökade därför, från 62,6\u00a0% till 71,5\u00a0%",
-        f"({M}59, {M}38,8\u00a0%)",
-        f"({M}48, {M}64,9\u00a0%)",
+        f"({M}59; {M}38,8\u00a0%)",
+        f"({M}48; {M}64,9\u00a0%)",
         "<td>134,3</td>",
         f"<td>{M}60,2</td>",
         "<td>+5,0</td>",

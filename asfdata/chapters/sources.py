@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import re
 from html import escape
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
 from asfdata.render.html import h, p
-from asfdata.render.words import NBSP
+from asfdata.render.words import unbreakable
 
 t = W.translator(WORDS)
 
@@ -54,12 +53,6 @@ def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.D
             for sentence, s in out.items()
         ]
     )
-
-
-def unbreakable(text: str) -> str:
-    """The report's text with its number groups and percent signs bound by no-break spaces ("1 257",
-    "50 %"), so that a figure never breaks across lines; the words are otherwise the report's."""
-    return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|%)", NBSP, text)
 
 
 def sources_table(frame: pd.DataFrame, lang: str) -> str:

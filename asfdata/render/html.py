@@ -64,8 +64,9 @@ def formatted(df: pd.DataFrame, spec: list[tuple[str, str, str]], lang: str) -> 
 
 def marked(text: str) -> str:
     """Escaped text with its marks made elements: `code` becomes <code>, and a "quotation of the report"
-    (in straight double quotes) a Swedish quotation, <q lang="sv">, whose marks the page's style draws."""
-    return re.sub(r'"([^"]+)"', r'<q lang="sv">\1</q>', with_code(text))
+    (in straight double quotes) a Swedish quotation, <q lang="sv">, whose marks the page's style draws and
+    whose numbers never break across lines (W.unbreakable)."""
+    return re.sub(r'"([^"]+)"', lambda m: f'<q lang="sv">{W.unbreakable(m.group(1))}</q>', with_code(text))
 
 
 def table_html(df: pd.DataFrame, caption: str = "", source: str = "", note: str = "") -> str:

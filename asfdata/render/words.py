@@ -10,6 +10,7 @@ are never grouped (they are written as they are, never through `num`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
@@ -155,6 +156,12 @@ def pct(x: float, lang: str, decimals: int = 1, sign: bool = False) -> str:
         return DASH
     fmt = number_format(decimals, sign and v != 0, percent=True)
     return format_percent(Decimal(repr(v)) / 100, format=fmt, locale=lang)  # exact: Babel multiplies by 100
+
+
+def unbreakable(text: str) -> str:
+    """The report's text with its number groups and percent signs bound by no-break spaces ("1 257",
+    "50 %"), so that a figure never breaks across lines; the words are otherwise the report's."""
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|%)", NBSP, text)
 
 
 def years(a: int, b: int) -> str:
