@@ -68,6 +68,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "caption_changes": (
         "Change from the autumn before, in units and percent; last column: over the whole period.",
-        "Förändring från hösten före, i antal och procent; sista kolumnen: över hela perioden.",
+        "Förändring från föregående höst, i antal och procent; sista kolumnen: över hela perioden.",
     ),
 }

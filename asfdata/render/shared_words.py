@@ -230,7 +230,7 @@ SHARED: dict[str, tuple[str, str]] = {
     "col_autumn": ("Autumn {year}", "Hösten {year}"),
     "col_total_stated": ("Stated total", "Angiven totalsumma"),
     "col_sum_of_parts": ("Sum of the parts", "Summa av delarna"),
-    "col_difference": ("Difference (stated − parts)", "Skillnad (angiven − delar)"),
+    "col_difference": ("Difference (stated − parts)", "Skillnad (angiven − summan av delarna)"),
     "col_audit": ("Audit row", "Rad i granskningen"),
     "col_status": ("Status", "Status"),
     "col_women_share": ("Women's share (%)", "Kvinnornas andel (%)"),
