@@ -63,7 +63,7 @@ def scaling(sizes: list[int], runs: int) -> dict[str, float]:
     """Median seconds of validation + tidying + audit on generated raw data of each size (rows)."""
     from generate import generate
 
-    pipeline_seconds(ROOT / "data/raw")  # warm: imports (pandera, pyarrow) are not what scales
+    pipeline_seconds(ROOT / "data/raw")  # warm: imports (pandas, pyarrow) are not what scales
     out = {}
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix="asf-scale-") as tmp:

@@ -57,7 +57,7 @@ CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
 NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
 KEY_PACKAGES = (
-    "pandas", "numpy", "matplotlib", "seaborn", "scipy", "pandera",
+    "pandas", "numpy", "matplotlib", "seaborn", "scipy", "babel",
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
 )
 
