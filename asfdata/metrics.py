@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.audit_lookup import audit_find
 from asfdata.pipeline.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
+from asfdata.study import (
+    AFTER,
+    BACKGROUND_CLAIMS,
+    BASE_YEAR,
+    BEFORE,
+    CLAIM_INFORMED_TOTAL,
+    CLAIM_OUTCOME_ARBETSFORMEDLINGEN,
+    CLAIM_OUTCOME_WORK,
+    CLAIM_UNIQUE_INDIVIDUALS,
+    OUTCOME_CLAIMS,
+)
 
-BEFORE = (2016, 2018)  # years before the 2019 reorganisation of Arbetsförmedlingen (inclusive)
-AFTER = (2019, 2020)  # years after it (inclusive)
-BASE_YEAR = 2018  # default base of indexed series: the last autumn before the reorganisation
 SUM_OF_PARTS = "sum_of_parts"  # category of a series computed as the sum of the parts
 SMALL = 3  # tables describing fewer than this many people say so
-OUTCOMES = ("work", "arbetsformedlingen", "back", "extended", "not_stated")  # display order of outcomes
-GENDERS = ("women", "men", "unknown")
+OUTCOME_ORDER = ("work", "arbetsformedlingen", "back", "extended", "not_stated")  # display order of outcomes
+GENDER_ORDER = ("women", "men", "unknown")  # display order of genders
 
 
 def pct_change(before: float, after: float) -> float:
@@ -135,31 +143,7 @@ def period_means(
     return out
 
 
-def audit_find(audit: pd.DataFrame | None, tokens: list[str], stated: int | None = None) -> pd.DataFrame:
-    """Audit rows whose scope holds every token as a word (and whose stated figure is `stated`, if given)."""
-    if audit is None or audit.empty:
-        return pd.DataFrame(columns=list(PROCESSED_COLUMNS["audit"]))
-    words = audit["scope"].astype(str).str.split()
-    hit = words.map(lambda ws: all(t in ws for t in tokens))
-    if stated is not None:
-        hit &= audit["stated"].astype("Float64") == stated
-    return sort_audit(audit.loc[hit.astype(bool)])
-
-
-def sort_audit(audit: pd.DataFrame) -> pd.DataFrame:
-    """Audit rows mismatches first, then approximate, then ok; within a status by check and scope."""
-    return in_order(audit, ["status", "check", "scope"], {"status": AUDIT_STATUSES})
-
-
-def audit_counts(audit: pd.DataFrame | None) -> dict[str, int]:
-    """Number of audit checks by status (checks), every status present even when 0."""
-    if audit is None:
-        return {s: 0 for s in AUDIT_STATUSES}
-    counts = audit["status"].value_counts()
-    return {s: int(counts.get(s, 0)) for s in AUDIT_STATUSES}
-
-
-def total_vs_parts(
+def stated_vs_parts(
     snapshots: pd.DataFrame, measure: str, group: str, audit: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Per year: sum of the parts, stated total, difference stated − parts (units), the audit row."""
@@ -189,7 +173,7 @@ def total_differences(snapshots: pd.DataFrame, audit: pd.DataFrame | None = None
     for (measure, group), _ in snapshots.loc[snapshots["group"] != "total"].groupby(
         ["measure", "group"], sort=True
     ):
-        t = total_vs_parts(snapshots, measure, group, audit)
+        t = stated_vs_parts(snapshots, measure, group, audit)
         frames.append(t.loc[t["difference"] != 0].assign(measure=measure, group=group))
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     return out.sort_values(["measure", "group", "year"]).reset_index(drop=True)
@@ -211,6 +195,20 @@ def womens_share(snapshots: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def employees_per_company(snapshots: pd.DataFrame) -> pd.DataFrame:
+    """Per year: employees (people), companies and employees per company (people per company)."""
+    e = series(snapshots, "employees").set_index("year")["value"]
+    c = series(snapshots, "companies").set_index("year")["value"]
+    return pd.DataFrame(
+        {
+            "year": e.index,
+            "employees": e.to_numpy(),
+            "companies": c[e.index].to_numpy(),
+            "per_company": (e / c[e.index]).to_numpy(),
+        }
+    )
+
+
 def claim(claims: pd.DataFrame, claim_id: str) -> pd.Series:
     """One claim by id (raises KeyError when absent)."""
     rows = claims.loc[claims["claim_id"] == claim_id]
@@ -228,7 +226,7 @@ def background_comparison(
     """
     snap = series(snapshots, "employees").set_index("year")["value"]
     rows = []
-    for _, c in claims.loc[claims["claim_id"].str.startswith("background-")].iterrows():
+    for _, c in claims.loc[claims["claim_id"].str.startswith(BACKGROUND_CLAIMS)].iterrows():
         year, measure = int(c["year_from"]), c["measure"]
         if measure == "people_active":
             value = snap[year] + series(snapshots, "placements").set_index("year")["value"][year]
@@ -259,9 +257,9 @@ def funnel(funded_placements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     out = [
         ("places_granted", int(funded_placements["places_granted"].sum())),
         ("places_used", int(funded_placements["places_used"].sum())),
-        ("unique_individuals", int(claim(claims, "funded-unique-individuals")["value"])),
+        ("unique_individuals", int(claim(claims, CLAIM_UNIQUE_INDIVIDUALS)["value"])),
     ]
-    outcomes = claims.loc[claims["claim_id"].str.startswith("funded-outcome-")]
+    outcomes = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
     out += [(f"outcome_{o}", int(v)) for o, v in outcome_order(outcomes[["category", "value"]])]
     return pd.DataFrame(out, columns=["stage", "value"])
 
@@ -269,7 +267,8 @@ def funnel(funded_placements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
 def outcome_order(frame: pd.DataFrame) -> list[tuple[str, int]]:
     """(outcome, count) pairs in the fixed order work, arbetsformedlingen, back, extended, not_stated."""
     pairs = list(frame.itertuples(index=False, name=None))
-    return sorted(pairs, key=lambda p: OUTCOMES.index(p[0]) if p[0] in OUTCOMES else len(OUTCOMES))
+    last = len(OUTCOME_ORDER)
+    return sorted(pairs, key=lambda p: OUTCOME_ORDER.index(p[0]) if p[0] in OUTCOME_ORDER else last)
 
 
 def use_rate(funded_placements: pd.DataFrame) -> pd.DataFrame:
@@ -323,9 +322,15 @@ def gender_of_placed(funded_placements: pd.DataFrame) -> pd.DataFrame:
 
 
 def outcome_comparison(funded_outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Per outcome and gender: people in the yearly detail against people in the summary (people)."""
-    detail = funded_outcomes.groupby(["outcome", "gender"])["count"].sum().astype("int64")
-    summ = claims.loc[claims["claim_id"].str.startswith("funded-outcome-")]
+    """Per outcome and gender: people in the yearly detail (genders as stated or as the genders placed
+    leave them, A14; unknown otherwise) against people in the summary (people)."""
+    fo = funded_outcomes
+    known = fo["women"].notna() & fo["men"].notna()
+    parts = [fo.loc[known, ["outcome"]].assign(gender=g, n=fo.loc[known, g]) for g in ("women", "men")]
+    parts.append(fo.loc[~known, ["outcome", "gender"]].assign(n=fo.loc[~known, "count"]))
+    people = pd.concat(parts)
+    detail = people.loc[people["n"] > 0].groupby(["outcome", "gender"])["n"].sum().astype("int64")
+    summ = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
     summary = (
         summ.assign(gender=summ["gender"].fillna("unknown"))
         .groupby(["category", "gender"])["value"]
@@ -334,7 +339,7 @@ def outcome_comparison(funded_outcomes: pd.DataFrame, claims: pd.DataFrame) -> p
     )
     summary.index = summary.index.set_names(["outcome", "gender"])
     out = pd.concat({"detail": detail, "summary": summary}, axis=1).fillna(0).astype("int64").reset_index()
-    out = in_order(out, ["outcome", "gender"], {"outcome": OUTCOMES, "gender": GENDERS})
+    out = in_order(out, ["outcome", "gender"], {"outcome": OUTCOME_ORDER, "gender": GENDER_ORDER})
     out["difference"] = out["summary"] - out["detail"]
     return out
 
@@ -345,7 +350,7 @@ def proportion_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float, fl
     Beta quantiles (the same as scipy.stats.binomtest(k, n).proportion_ci(method="exact"), without
     importing scipy.stats, which costs a second per kernel).
     """
-    from scipy.special import betaincinv
+    from scipy.special import betaincinv  # here: scipy costs 0.5 s, and only the intervals need it
 
     k, n = int(k), int(n)
     if not 0 <= k <= n or n == 0:
@@ -358,9 +363,9 @@ def proportion_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float, fl
 
 def outcome_intervals(claims: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     """Share of the unique individuals reaching work, Arbetsförmedlingen or either, exact intervals (%)."""
-    n = int(claim(claims, "funded-unique-individuals")["value"])
-    work = int(claim(claims, "funded-outcome-work")["value"])
-    af = int(claim(claims, "funded-outcome-arbetsformedlingen")["value"])
+    n = int(claim(claims, CLAIM_UNIQUE_INDIVIDUALS)["value"])
+    work = int(claim(claims, CLAIM_OUTCOME_WORK)["value"])
+    af = int(claim(claims, CLAIM_OUTCOME_ARBETSFORMEDLINGEN)["value"])
     rows = []
     for outcome, k in (("work", work), ("arbetsformedlingen", af), ("either", work + af)):
         share, lo, hi = proportion_ci(k, n, level)
@@ -382,7 +387,7 @@ def informed_vs_stated(
     snapshots: pd.DataFrame, claims: pd.DataFrame, audit: pd.DataFrame | None = None
 ) -> dict:
     """The report's period total of people informed against the sum of the yearly figures (people)."""
-    c = claim(claims, "informed-period-total")
+    c = claim(claims, CLAIM_INFORMED_TOTAL)
     computed = int(series(snapshots, "informed")["value"].sum())
     found = audit_find(audit, ["informed"], stated=int(c["value"]))
     return {
@@ -402,6 +407,16 @@ def event_counts(events: pd.DataFrame) -> pd.DataFrame:
     out = events.groupby(["year", "kind"], as_index=False).size().rename(columns={"size": "count"})
     out["year"] = out["year"].astype(int)
     return out.sort_values(["year", "kind"]).reset_index(drop=True)
+
+
+def event_years(events: pd.DataFrame) -> dict[str, int]:
+    """First year of the reorganisation of Arbetsförmedlingen and of the pandemic among the milestones."""
+    out = {}
+    for k in ("reorganisation", "pandemic"):
+        ys = events.loc[events["kind"] == k, "year"]
+        if len(ys):
+            out[k] = int(ys.min())
+    return out
 
 
 PERIOD_MONTH = {"tidigt i början av året": 1, "våren": 4, "sensommaren": 8, "hösten": 10}  # for sorting only

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import in_ci
 
-from asfdata import labels
 from asfdata.paths import PROCESSED_DIR, REPORT_DIR
+from asfdata.render import words
 from asfdata.report.edition import CHAPTERS, chapter_id
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -74,7 +74,10 @@ def test_contents_and_every_chapter_heading_are_there(loaded):
     page = loaded[0]
     assert page.locator("html").get_attribute("lang") == "en"
     toc = page.locator("nav.asf-toc a")
-    assert toc.count() == len(CHAPTERS)
+    assert toc.count() == len(CHAPTERS) + 1  # the chapters, then "About this report"
+    about = toc.nth(len(CHAPTERS))
+    assert about.get_attribute("href") == "#about"
+    assert page.locator("section#about h2").inner_text().strip() == about.inner_text().strip()
     for i, chapter in enumerate(CHAPTERS):
         anchor = chapter_id(Path(f"{chapter}.ipynb"))
         link = toc.nth(i)
@@ -98,9 +101,9 @@ def test_key_numbers_appear_as_the_data_say(loaded):
     placements = page.locator(f"section#{chapter_id(Path('02_placements_and_the_2019_reform.ipynb'))}")
     text = placements.inner_text()
     for year in (2018, 2019):
-        assert labels.num(stated("placements", year), "en") in text, year
+        assert words.num(stated("placements", year), "en") in text, year
     employees = page.locator(f"section#{chapter_id(Path('01_employee_trends.ipynb'))}").inner_text()
-    assert labels.num(stated("employees", 2020), "en") in employees
+    assert words.num(stated("employees", 2020), "en") in employees
 
 
 def test_print_layout_puts_each_chapter_on_a_new_a4_page(loaded):

@@ -13,6 +13,7 @@ from asfdata.pipeline.inventory import (
     check_inventory,
     extract_numbers,
     read_inventory,
+    sentence_of,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -151,3 +152,30 @@ def test_check_coverage_reports_missing_extra_and_duplicate_rows():
     assert any("'99'" in p and "no such number" in p for p in problems)
     assert any("'95'" in p and "2 inventory rows" in p for p in problems)
     assert any("'tre'" in p and "no inventory row" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "expected"),
+    [
+        # a sentence wrapped over two PDF lines, with a blank line between them, is one sentence
+        ("Sammantaget deltog 45 medarbetare och 6 kommuner medverkat vid \n\ndessa utbildningar.\n", 1, 20,
+         "Sammantaget deltog 45 medarbetare och 6 kommuner medverkat vid dessa utbildningar."),
+        # a bullet starts a sentence; the next sentence on the same line is not part of it
+        ("- Hofors kommun beviljas medel för 4 platser, 0 platser nyttjades. \n  Målgrupp: Individer.", 1, 36,
+         "Hofors kommun beviljas medel för 4 platser, 0 platser nyttjades."),
+        # a heading ending in a year is not part of the sentence below it
+        ("Sammanfattning 2016 – 2018 \nTotalt beviljades medel för 23 placeringar.\n2017", 2, 29,
+         "Totalt beviljades medel för 23 placeringar."),
+    ],
+)
+def test_sentence_of_cuts_the_reports_sentences(text, line, column, expected):
+    assert sentence_of(text, line, column) == expected
+
+
+def test_check_coverage_reports_a_sentence_that_differs_from_the_source():
+    text = "Det var 95 personer. Sedan fler."
+    row = good_row(line="1", column="9", token="95", value="95", sentence="Det var 95 personer.")
+    assert check_coverage([row], text) == []
+    problems = check_coverage([{**row, "sentence": "Det var 59 personer."}], text)
+    assert problems == ["inventory line 2 (report 1:9 '95'): sentence 'Det var 59 personer.', "
+                        "source gives 'Det var 95 personer.'"]

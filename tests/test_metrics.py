@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from asfdata import metrics as M
+from asfdata.pipeline.audit_lookup import audit_counts, audit_find, sort_audit
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,7 @@ def audit_frame() -> pd.DataFrame:
             "status": ["mismatch", "ok", "mismatch", "approximate"],
             "sources": ["Milstolpar 2018", "Milstolpar 2019", "Milstolpar 2016; Sammanfattning", "Bakgrund"],
             "note": ["off by one", "", "two digits swapped (1257 vs 1275)", ""],
+            "note_sv": ["skiljer sig med 1", "", "två siffror omkastade (1\u00a0257 mot 1\u00a0275)", ""],
         }
     )
 
@@ -106,7 +108,7 @@ def test_per_company_and_per_employee(frames):
 
 
 def test_stated_total_against_sum_of_parts(frames):
-    t = M.total_vs_parts(frames["snapshots"], "placements", "placed_by").set_index("year")
+    t = M.stated_vs_parts(frames["snapshots"], "placements", "placed_by").set_index("year")
     assert t["stated_total"].tolist() == [156, 230, 244, 130, 123]
     assert t["sum_of_parts"].tolist() == [156, 230, 243, 130, 117]
     assert t["difference"].tolist() == [0, 0, 1, 0, 6]
@@ -115,7 +117,7 @@ def test_stated_total_against_sum_of_parts(frames):
 
 
 def test_stated_total_points_to_the_audit_row(frames):
-    t = M.total_vs_parts(frames["snapshots"], "placements", "placed_by", audit_frame()).set_index("year")
+    t = M.stated_vs_parts(frames["snapshots"], "placements", "placed_by", audit_frame()).set_index("year")
     assert t.loc[2018, "audit"] == "total_vs_parts: placements 2018 by placed_by"
     assert t.loc[2019, "status"] == "ok"
     diffs = M.total_differences(frames["snapshots"], audit_frame())
@@ -127,13 +129,13 @@ def test_stated_total_points_to_the_audit_row(frames):
 
 def test_audit_find_sort_and_counts():
     a = audit_frame()
-    assert M.audit_find(a, ["placements", "2018", "placed_by"])["stated"].tolist() == [244]
-    assert M.audit_find(a, ["informed"], stated=1257)["computed"].tolist() == [1275]
-    assert M.audit_find(a, ["informed"], stated=999).empty
-    assert M.audit_find(None, ["x"]).empty
-    assert M.sort_audit(a)["status"].tolist() == ["mismatch", "mismatch", "approximate", "ok"]
-    assert M.audit_counts(a) == {"mismatch": 2, "approximate": 1, "ok": 1}
-    assert M.audit_counts(None) == {"mismatch": 0, "approximate": 0, "ok": 0}
+    assert audit_find(a, ["placements", "2018", "placed_by"])["stated"].tolist() == [244]
+    assert audit_find(a, ["informed"], stated=1257)["computed"].tolist() == [1275]
+    assert audit_find(a, ["informed"], stated=999).empty
+    assert audit_find(None, ["x"]).empty
+    assert sort_audit(a)["status"].tolist() == ["mismatch", "mismatch", "approximate", "ok"]
+    assert audit_counts(a) == {"mismatch": 2, "consistent_if": 0, "approximate": 1, "ok": 1}
+    assert audit_counts(None) == {"mismatch": 0, "consistent_if": 0, "approximate": 0, "ok": 0}
 
 
 # ---- employees and companies ----------------------------------------------------------------------------
@@ -200,7 +202,12 @@ def test_outcome_detail_against_summary(frames):
     assert cmp.loc[("arbetsformedlingen", "men"), ["detail", "summary"]].tolist() == [1, 0]
     assert cmp.loc[("arbetsformedlingen", "women"), ["detail", "summary"]].tolist() == [0, 1]
     assert cmp.loc[("back", "women"), "summary"] == 8
-    assert cmp.loc[("back", "unknown"), "detail"] == 7
+    # Hudiksvall 2018: 1 woman and 1 man placed, "2 åter": one of each (A14); Nordanstig's 5 stay unknown
+    assert cmp.loc[("back", "women"), "detail"] == 1 and cmp.loc[("back", "men"), "detail"] == 1
+    assert cmp.loc[("back", "unknown"), "detail"] == 5
+    # one place used by one woman: Hudiksvall 2017 (extended) and Hofors 2018 (outcome not stated)
+    assert cmp.loc[("extended", "women"), "detail"] == 1 and cmp.loc[("not_stated", "women"), "detail"] == 1
+    assert ("extended", "unknown") not in cmp.index and ("not_stated", "unknown") not in cmp.index
     assert cmp.loc[("work", "men"), ["detail", "summary"]].tolist() == [1, 1]
 
 

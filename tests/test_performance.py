@@ -16,7 +16,7 @@ from asfdata.paths import ROOT
 from asfdata.report import edition, execute
 from asfdata.report.edition import CHAPTERS, Job, build_report
 
-HEAVY = ("pandas", "numpy", "matplotlib", "pyarrow", "pandera", "scipy", "nbclient", "nbconvert", "zmq")
+HEAVY = ("pandas", "numpy", "matplotlib", "pyarrow", "babel", "scipy", "nbclient", "nbconvert", "zmq")
 
 
 def test_import_asfdata_and_its_command_line_import_nothing_heavy():

@@ -44,7 +44,7 @@ MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python
 # What the report's processes import, compiled to bytecode once at set-up, two groups at once: uv
 # does not compile (pip does, everything), and with PYTHONDONTWRITEBYTECODE set Python would compile
 # these again in every kernel of every build.
-WARM = (("pandas", "pyarrow.csv", "pandera.pandas", "scipy.stats"),
+WARM = (("pandas", "pyarrow.csv", "babel.numbers", "scipy.stats"),
         ("matplotlib.pyplot", "ipykernel.kernelapp", "nbclient", "nbconvert", "ipywidgets"))
 WARM_CODE = """import importlib, sys
 sys.dont_write_bytecode = False

@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 NA = "NA"  # the explicit marker for a value the report does not state
 TOTAL_CATEGORY = "all"
 UNKNOWN_GENDER = "unknown"
-AUDIT_STATUSES = ("mismatch", "approximate", "ok")  # audit.csv statuses, most serious first
+AUDIT_STATUSES = ("mismatch", "consistent_if", "approximate", "ok")  # audit.csv statuses, most serious first
+MAX_COUNT_DIGITS = 18  # a count fits a 64-bit integer (the tidy frames' Int64)
+YEAR_DIGITS = 4  # a calendar year is written with four digits
+# A text cell starting with "=", or with "+", "-" or "@" before a letter, is a formula to a
+# spreadsheet program opening data/processed: refused in every text column (data/raw/README.md).
+FORMULA_FIRST = "="
+FORMULA_BEFORE_LETTER = ("+", "-", "@")
+
+# The source every figure is transcribed from (its rights are its publisher's).
+SOURCE_TITLE = (
+    "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF "
+    "(slutrapport, insatsperiod augusti 2016 – december 2020)"
+)
+SOURCE_PUBLISHER = "Samordningsförbund Gävleborg"
+SOURCE_PERIOD = "2016-08/2020-12"  # the initiative period, as an ISO 8601 interval of months
 
 # Snapshot groups (contract of snapshots.csv) and the reference list that holds their categories.
 GROUP_DOMAINS = {
@@ -25,6 +39,7 @@ class RawSpec:
     file: str  # path relative to data/raw
     key: tuple[str, ...]
     counts: tuple[str, ...] = ()  # whole numbers >= 0, or NA
+    years: tuple[str, ...] = ()  # calendar years (YEAR_DIGITS digits), always stated
     text: tuple[str, ...] = ()  # non-blank text
     notes: tuple[str, ...] = ()  # free text, may be blank
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
@@ -34,14 +49,14 @@ class RawSpec:
     def columns(self) -> tuple[str, ...]:
         """All columns, in the order the file is expected to list them."""
         seen: dict[str, None] = {}
-        for col in (*self.key, *self.refs, *self.counts, *self.text, *self.notes):
+        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes):
             seen.setdefault(col, None)
         return tuple(seen)
 
 
 # Reference lists: read first; their values make the domains the data files are checked against.
 REFERENCE_SPECS = {
-    "years": RawSpec("reference/years.csv", key=("year",), counts=("year",), notes=("note",)),
+    "years": RawSpec("reference/years.csv", key=("year",), years=("year",), notes=("note",)),
     "regions": RawSpec("reference/regions.csv", key=("region",), text=("region",)),
     "municipalities": RawSpec(
         "reference/municipalities.csv",
@@ -133,7 +148,8 @@ DATA_SPECS = {
     "assumptions": RawSpec(
         "assumptions.csv",
         key=("id",),
-        text=("id", "assumption", "reason", "effect", "sources"),
+        text=("id", "assumption_en", "assumption_sv", "reason_en", "reason_sv", "effect_en", "effect_sv",
+              "sources"),
     ),
 }
 
@@ -164,6 +180,10 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "outcome": ("text", "", "what followed the placement"),
         "gender": ("text", "", "gender as stated: women, men or unknown when not stated"),
         "count": ("integer", "people", "people with this outcome"),
+        "women": ("integer", "people", "women among them: as stated, or as the genders placed that year "
+                  "leave them (assumption A14); empty when neither"),
+        "men": ("integer", "people", "men among them: as stated, or as the genders placed that year "
+                "leave them (assumption A14); empty when neither"),
         "source": ("text", "", "report section where the outcome stands"),
     },
     "claims": {
@@ -189,13 +209,73 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "source": ("text", "", "report section where the milestone stands"),
     },
     "audit": {
-        "check": ("text", "", "the audit rule (see asfdata/audit.py)"),
+        "check": ("text", "", "the audit rule (see asfdata/pipeline/audit.py)"),
         "scope": ("text", "", "what the rule was applied to: measure, year, breakdown, municipality"),
         "stated": ("integer", "unit of the measure", "the figure the report states"),
         "computed": ("integer", "unit of the measure", "the figure computed from other stated figures"),
         "difference": ("integer", "unit of the measure", "stated − computed"),
-        "status": ("text", "", "ok, approximate (within ±10 % of a ca figure) or mismatch"),
+        "status": ("text", "", "ok; approximate (within ±10 % of a ca figure); consistent_if (agrees only "
+                   "for some values of an unstated outcome: the note says which); mismatch"),
         "sources": ("text", "", "report sections of every figure involved, joined with '; '"),
-        "note": ("text", "", "likely mechanical cause, assumptions (A..) the check relies on"),
+        "note": ("text", "", "in English: likely mechanical cause, assumptions (A..) the check relies on"),
+        "note_sv": ("text", "", "the same note in Swedish, written from the same facts"),
+        "measure": ("text", "", "what the stated figure counts (see reference/measures.csv)"),
+        "year_from": ("integer", "year", "first year the stated figure covers"),
+        "year_to": ("integer", "year", "last year the stated figure covers"),
+        "statements": ("text", "", "ids of the report's statements checked: claim_id of claims.csv, or a "
+                       "statement of the people model (asfdata/pipeline/people.py); '; '-joined"),
+    },
+}
+
+# Processed files: what each holds, its primary key, and the columns that refer to rows of another
+# table (column(s) -> (table, its column(s))). The data package (datapackage.json) is made from these.
+PROCESSED_TITLES = {
+    "snapshots": "Autumn counts 2016–2020: registered companies, employees, people placed, people informed",
+    "funded_placements": "Funded supervised placements 2016–2018, by year and municipality",
+    "funded_outcomes": "What followed the funded placements, by year, municipality, outcome and gender",
+    "claims": "Every other figure of the report: summaries, period totals, background, staffing, trainings",
+    "events": "Dated milestones of the initiative, in English and Swedish",
+    "audit": "Consistency checks of the report's figures against each other (one row per check and scope)",
+}
+PROCESSED_KEYS = {
+    **{name: DATA_SPECS[name].key for name in PROCESSED_COLUMNS if name in DATA_SPECS},
+    "audit": ("check", "scope"),
+}
+PROCESSED_LINKS: dict[str, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]] = {
+    "snapshots": {("measure",): ("measures", ("measure",))},
+    "funded_placements": {("municipality",): ("municipalities", ("municipality",))},
+    "funded_outcomes": {
+        ("year", "municipality"): ("funded_placements", ("year", "municipality")),
+        ("outcome",): ("outcomes", ("outcome",)),
+    },
+    "claims": {
+        ("measure",): ("measures", ("measure",)),
+        ("municipality",): ("municipalities", ("municipality",)),
+    },
+    "events": {("kind",): ("event_kinds", ("kind",))},
+}
+
+# Reference lists published with the processed files (inside datapackage.json), so that codes and
+# units can be looked up: column -> (type, unit, meaning), in the order of the file.
+PUBLISHED_REFERENCES: dict[str, dict[str, tuple[str, str, str]]] = {
+    "measures": {
+        "measure": ("text", "", "code of the measure"),
+        "unit": ("text", "", "unit the measure's figures count in"),
+        "description": ("text", "", "what the measure counts"),
+        "sum_of": ("text", "", "measures it is defined as the sum of, joined with '; '; empty when none"),
+    },
+    "municipalities": {
+        "municipality": ("text", "", "short name of the municipality"),
+        "report_name": ("text", "", "the name as the report writes it"),
+        "region": ("text", "", "part of the county the municipality lies in"),
+    },
+    "outcomes": {
+        "outcome": ("text", "", "code of the outcome"),
+        "report_words": ("text", "", "the report's words for it, joined with '; '; empty when none"),
+        "meaning": ("text", "", "what the code means"),
+    },
+    "event_kinds": {
+        "kind": ("text", "", "code of the kind of milestone"),
+        "meaning": ("text", "", "what the kind covers"),
     },
 }

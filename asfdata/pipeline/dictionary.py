@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.validate import domains
 
 # (file, column) -> reference domain whose values the column may take.
 ALLOWED = {
@@ -27,14 +28,15 @@ ALLOWED = {
     ("events", "month"): "months",
     ("events", "kind"): "event_kinds",
     ("audit", "status"): "statuses",
+    ("audit", "measure"): "measures",
+    ("audit", "year_from"): "years",
+    ("audit", "year_to"): "years",
 }
 
 
 def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
     """Markdown data dictionary of data/processed, allowed values from the reference lists."""
-    from asfdata.pipeline.validate import domains
-
-    allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
+    allowed = allowed_values(refs)
     lines = [
         "# Data dictionary of data/processed",
         "",
@@ -46,12 +48,17 @@ def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
         lines += ["", f"## {name}.csv", "", "| column | type | unit | meaning | allowed values |",
                   "|---|---|---|---|---|"]
         for col, (typ, unit, meaning) in cols.items():
-            dom = ALLOWED.get((name, col))
-            values = ", ".join(sorted(allowed[dom], key=sort_key)) if dom else ""
+            values = ", ".join(allowed.get((name, col), []))
             if typ == "boolean":
                 values = "true, false"
             lines.append(f"| {col} | {typ} | {unit} | {meaning} | {values} |")
     return "\n".join(lines) + "\n"
+
+
+def allowed_values(refs: dict[str, pd.DataFrame]) -> dict[tuple[str, str], list[str]]:
+    """(file, column) -> the values it may take, in order (numbers numerically), from the reference lists."""
+    allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
+    return {key: sorted(allowed[dom], key=sort_key) for key, dom in ALLOWED.items()}
 
 
 def sort_key(value: str) -> tuple:

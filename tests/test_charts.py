@@ -1,4 +1,5 @@
-"""Tests of asfdata.plots and asfdata.explore: chart kinds, fixed colours, integer years, the HTML figure."""
+"""Tests of the chart kinds (asfdata.render.charts) and the explorer (asfdata.chapters.explore): fixed
+colours, integer years, the HTML figure."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import pytest
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from asfdata import explore as X
 from asfdata import metrics as M
-from asfdata import plots
+from asfdata.chapters import explore as X
+from asfdata.chapters import funded, placements
+from asfdata.render import charts
+from asfdata.render.html import figure_html
+from asfdata.render.phrases import series_values
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 
@@ -32,14 +36,14 @@ def texts(fig: Figure) -> list[str]:
 
 def test_every_category_has_one_fixed_colour(frames):
     cats = set(frames["snapshots"]["category"]) | {"sum_of_parts", "work", "arbetsformedlingen", "either"}
-    assert cats <= set(plots.COLOURS)
-    assert plots.colour("Arbetsförmedlingen") == "#0072B2" and plots.colour("Kommunen") == "#E69F00"
+    assert cats <= set(charts.COLOURS)
+    assert charts.colour("Arbetsförmedlingen") == "#0072B2" and charts.colour("Kommunen") == "#E69F00"
     with pytest.raises(KeyError):
-        plots.colour("no such category")
+        charts.colour("no such category")
 
 
 def test_line_chart_integer_years_labels_title_source_and_colours(placed):
-    fig = plots.line_chart(
+    fig = charts.line_chart(
         placed,
         title="Placements fell",
         ylabel="People",
@@ -64,32 +68,34 @@ def test_line_chart_integer_years_labels_title_source_and_colours(placed):
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
     counts = M.event_counts(frames["events"])
-    fig = plots.timeline_chart(placed, counts, title="t", ylabel="y", source="s", lang="en")
+    fig = charts.timeline_chart(
+        placed, counts, title="t", ylabel="y", source="s", lang="en", top_title="a", bottom_title="b"
+    )
     top = fig.axes[0]
     kommunen = [to_hex(line.get_color()).upper() for line in top.lines if line.get_label() == "Kommunen"]
-    assert kommunen == [plots.colour("Kommunen")]
+    assert kommunen == [charts.colour("Kommunen")]
     assert list(fig.axes[1].get_xticks()) == YEARS  # the milestones share the placement series' years
     assert "Reorganisation of Arbetsförmedlingen" in [t.get_text() for t in fig.axes[1].get_yticklabels()]
 
 
 def test_swedish_value_axis_uses_decimal_comma_and_space():
-    assert plots.tick_label(1000, "sv") == "1 000"
-    assert plots.tick_label(0.5, "sv") == "0,5"
-    assert plots.tick_label(2.25, "en") == "2.25"
+    assert charts.tick_label(1000, "sv") == "1\u00a0000"
+    assert charts.tick_label(0.5, "sv") == "0,5"
+    assert charts.tick_label(2.25, "en") == "2.25"
 
 
 def test_stacked_chart_marks_the_stated_total(frames):
     d = M.series(frames["snapshots"], "placements", "placed_by")
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
-    fig = plots.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
+    fig = charts.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
     drawn = texts(fig)
-    assert "angivet 244" in drawn and "angivet 123" in drawn and "243" in drawn and "117" in drawn
+    assert "angiven summa 244" in drawn and "angiven summa 123" in drawn and "243" in drawn and "117" in drawn
     assert list(fig.axes[0].get_xticks()) == YEARS
 
 
 def test_other_chart_kinds_return_figures_with_title_and_source(frames):
     f = M.funnel(frames["funded_placements"], frames["claims"])
-    bars = plots.bar_chart(
+    bars = charts.bar_chart(
         pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
         title="Funnel",
         xlabel="Places",
@@ -97,22 +103,23 @@ def test_other_chart_kinds_return_figures_with_title_and_source(frames):
         lang="en",
     )
     ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
-    dots = plots.interval_chart(ci, title="Intervals", xlabel="Share (%)", source="S2", lang="en")
+    dots = charts.interval_chart(ci, title="Intervals", xlabel="Share (%)", source="S2", lang="en")
     cum = M.informed_cumulative(frames["snapshots"])
-    bl = plots.bar_line_chart(
+    bl = charts.bar_line_chart(
         cum, reference=(1257.0, "Stated"), title="Informed", ylabel="People", source="S3", lang="en"
     )
     for fig, title, source in ((bars, "Funnel", "S1"), (dots, "Intervals", "S2"), (bl, "Informed", "S3")):
         assert isinstance(fig, Figure) and title in texts(fig) and source in texts(fig)
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
     assert list(bl.axes[0].get_xticks()) == YEARS
-    assert "10.0 % (0.3–44.5 %)" in texts(dots)
+    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in texts(dots)
 
 
 def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
     def build() -> str:
-        fig = plots.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
-        return plots.figure_html(fig, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
+        fig = charts.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
+        png = charts.figure_png(fig)
+        return figure_html(png, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
 
     html = build()
     assert html == build()  # byte-reproducible
@@ -124,12 +131,13 @@ def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
 
 
 def test_report_figures_state_their_findings(frames):
-    html = plots.fig_placements_parts(frames, "en")
+    html = placements.fig_placements_parts(frames, "en")
     alt = re.search(r'alt="([^"]+)"', html).group(1)
     assert "2018: 244" in alt and "2020: 123" in alt
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    sv = plots.fig_outcome_intervals(frames, "sv")
-    assert "Vidare till arbete 1 av 10, 10,0 % (0,3 % till 44,5 %)" in sv
+    sv = funded.fig_outcome_intervals(frames, "sv")
+    # Swedish alt text: an en-dash range and semicolons between the items (1/10: Clopper–Pearson 0.3–44.5 %)
+    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3\u201344,5\u00a0%); Aktualiserad" in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------
@@ -181,3 +189,14 @@ def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
     assert calls[-1][3:5] == ("indexed", 2016) and not base.disabled
     scale.value = "share"
     assert base.disabled
+
+
+def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):
+    per_company = M.series(frames["snapshots"], "employees").assign(category="all")
+    e = M.series(frames["snapshots"], "companies")
+    # 179/34 = 5.26, 228/34 = 6.71, 204/30 = 6.80, 206/28 = 7.36, 209/28 = 7.46
+    per_company["value"] = per_company["value"].to_numpy() / e["value"].to_numpy()
+    assert series_values(per_company, "sv", 1) == "Totalt: 5,3; 6,7; 6,8; 7,4; 7,5"
+    assert series_values(per_company, "en", 1) == "Total: 5.3, 6.7, 6.8, 7.4, 7.5"
+    two = M.series(frames["snapshots"], "employees", "gender")
+    assert series_values(two, "sv") == "Kvinnor: 113; 137; 113; 108; 111. Män: 66; 91; 91; 98; 98"

@@ -6,13 +6,27 @@ interactive use in JupyterLab (notebooks/explore.ipynb). Not part of the HTML re
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 
-from asfdata import labels as L
 from asfdata import metrics as M
+from asfdata.chapters.explore_words import WORDS
+from asfdata.render import words as W
+from asfdata.render.charts import figure_png, line_chart
+from asfdata.render.html import figure_html, h, wide_table
+from asfdata.render.phrases import series_values, source_line
+from asfdata.study import BASE_YEAR
+
+t = W.translator(WORDS)
 
 MEASURES = ("placements", "employees", "companies", "informed")
 SCALES = ("absolute", "indexed", "share")
+
+
+def title(lang: str) -> str:
+    """The explorer's heading (h1)."""
+    return h(W.chapter_title("explore", lang), 1)
 
 
 def breakdowns(snapshots: pd.DataFrame, measure: str) -> list[str]:
@@ -26,7 +40,7 @@ def explore_frame(
     measure: str,
     breakdown: str = "total",
     scale: str = "absolute",
-    base_year: int = M.BASE_YEAR,
+    base_year: int = BASE_YEAR,
 ) -> pd.DataFrame:
     """Tidy year/category/value frame of a measure and breakdown on a scale: absolute (units), indexed
     (base_year = 100) or share (percent of the year's sum of the categories)."""
@@ -47,42 +61,39 @@ def explore_frame(
     raise ValueError(f"unknown scale {scale!r}: use one of {', '.join(SCALES)}")
 
 
-def _words(measure: str, breakdown: str, scale: str, base_year: int, lang: str) -> dict[str, str]:
+def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang: str) -> dict[str, str]:
     """Reader's words for a choice: measure, group, scale (and the value-axis label as axis)."""
     scale_name = (
-        L.t("axis_index", lang, base=base_year) if scale == "indexed" else L.t(f"scale_{scale}", lang)
+        t("axis_index", lang, base=base_year) if scale == "indexed" else t(f"scale_{scale}", lang)
     )
-    axis = {"indexed": scale_name, "share": L.t("axis_share", lang)}.get(
-        scale, L.t(f"measure_{measure}", lang)
+    axis = {"indexed": scale_name, "share": t("axis_share", lang)}.get(
+        scale, t(f"measure_{measure}", lang)
     )
     return {
-        "measure": L.t(f"measure_{measure}", lang),
-        "group": L.t(f"group_{breakdown}", lang).lower(),
+        "measure": t(f"measure_{measure}", lang),
+        "group": t(f"group_{breakdown}", lang).lower(),
         "scale": scale_name.lower(),
         "axis": axis,
     }
 
 
 def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                  base_year: int = M.BASE_YEAR, lang: str = "en"):
-    """The explorer's chart (a Figure) and the frame it plots."""
-    from asfdata import plots
-    from asfdata import prose as P
-
+                  base_year: int = BASE_YEAR, lang: str = "en"):
+    """The explorer's chart (a Figure) and the frame it """
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
-    words = _words(measure, breakdown, scale, base_year, lang)
+    words = choice_words(measure, breakdown, scale, base_year, lang)
     first, last = int(frame["year"].min()), int(frame["year"].max())
     d = 0 if scale == "absolute" else 1
     finding = "; ".join(
-        f"{L.name(r.category, lang)} {L.num(r.start, lang, d)} → {L.num(r.end, lang, d)}"
+        f"{W.name(r.category, lang)} {W.num(r.start, lang, d)} → {W.num(r.end, lang, d)}"
         for r in M.change_between(frame, first, last).itertuples()
     )
-    title = f"{L.t('explore_title', lang, **words)} ({first}→{last}: {finding})"
-    fig = plots.line_chart(
+    title = f"{t('explore_title', lang, **words)} ({first}→{last}: {finding})"
+    fig = line_chart(
         frame,
         title=title,
         ylabel=words["axis"],
-        source=P.source_line(frame["source"], lang),
+        source=source_line(frame["source"], lang),
         lang=lang,
         zero=scale != "indexed",
     )
@@ -90,50 +101,45 @@ def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total
 
 
 def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                 base_year: int = M.BASE_YEAR, lang: str = "en") -> str:
+                 base_year: int = BASE_YEAR, lang: str = "en") -> str:
     """The explorer's chart as an HTML figure with alt text, source and the table of the plotted numbers."""
-    from asfdata import plots
-    from asfdata import prose as P
-
     fig, frame = explore_chart(snapshots, measure, breakdown, scale, base_year, lang)
     d = 0 if scale == "absolute" else 1
-    words = dict(_words(measure, breakdown, scale, base_year, lang))
-    words["measure"] = L.lower_first(words["measure"])
-    alt = L.t(
+    words = dict(choice_words(measure, breakdown, scale, base_year, lang))
+    words["measure"] = W.lower_first(words["measure"])
+    alt = t(
         "explore_alt",
         lang,
-        years=L.years(int(frame["year"].min()), int(frame["year"].max())),
-        values=plots.series_values(frame, lang, d),
+        years=W.years(int(frame["year"].min()), int(frame["year"].max())),
+        values=series_values(frame, lang, d),
         **words,
     )
-    table = P.wide_table(frame, lang, kind="int" if d == 0 else "dec1")
-    return plots.figure_html(fig, alt, P.source_line(frame["source"], lang), table)
+    table = wide_table(frame, lang, kind="int" if d == 0 else "dec1")
+    return figure_html(figure_png(fig), alt, source_line(frame["source"], lang), table)
 
 
 def explorer(frames: dict, lang: str = "en"):
     """Display ipywidgets (measure, breakdown, scale, base year) that redraw one chart; return the box."""
-    from html import escape
-
-    import ipywidgets as w
-    from IPython.display import HTML, display
+    import ipywidgets as w  # here: the explorer alone uses widgets (0.2 s to import)
+    from IPython.display import HTML, display  # here: only in a notebook (0.15 s to import)
 
     snapshots = frames["snapshots"]
     years = sorted(int(y) for y in snapshots["year"].unique())
     measure = w.Dropdown(
-        options=[(L.t(f"measure_{m}", lang), m) for m in MEASURES],
+        options=[(t(f"measure_{m}", lang), m) for m in MEASURES],
         value="placements",
-        description=L.t("widget_measure", lang),
+        description=t("widget_measure", lang),
     )
-    breakdown = w.Dropdown(description=L.t("widget_breakdown", lang))
+    breakdown = w.Dropdown(description=t("widget_breakdown", lang))
     scale = w.ToggleButtons(
-        options=[(L.t(f"scale_{s}", lang), s) for s in SCALES],
+        options=[(t(f"scale_{s}", lang), s) for s in SCALES],
         value="absolute",
-        description=L.t("widget_scale", lang),
+        description=t("widget_scale", lang),
     )
     base = w.Dropdown(
         options=years,
-        value=M.BASE_YEAR if M.BASE_YEAR in years else years[-1],
-        description=L.t("widget_base_year", lang),
+        value=BASE_YEAR if BASE_YEAR in years else years[-1],
+        description=t("widget_base_year", lang),
     )
     out = w.Output()
     busy = [False]  # no redraw while the breakdown options change
@@ -141,7 +147,7 @@ def explorer(frames: dict, lang: str = "en"):
     def set_breakdowns(*_):
         busy[0] = True
         opts = breakdowns(snapshots, measure.value)
-        breakdown.options = [(L.t(f"group_{g}", lang), g) for g in opts]
+        breakdown.options = [(t(f"group_{g}", lang), g) for g in opts]
         breakdown.value = opts[-1] if len(opts) > 1 else opts[0]
         busy[0] = False
 
@@ -160,7 +166,7 @@ def explorer(frames: dict, lang: str = "en"):
     for control in (breakdown, scale, base):
         control.observe(redraw, names="value")
     box = w.VBox(
-        [w.HTML(f"<p>{escape(L.t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
+        [w.HTML(f"<p>{escape(t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
     )
     redraw()
     display(box)

@@ -1,0 +1,79 @@
+"""Pieces more than one chapter shows: a stated total beside its parts, the marks of the reorganisation and
+the pandemic on the charts, and rows of the audit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata import metrics as M
+from asfdata.pipeline import audit_words as AW
+from asfdata.pipeline.audit_lookup import sort_audit
+from asfdata.render import words as W
+from asfdata.render.html import formatted, table_html
+
+t = W.t
+PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
+
+
+def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str) -> str:
+    """Parts, their sum, the stated total, the difference and the audit row behind it, per year."""
+    vs = M.stated_vs_parts(snapshots, measure, group, audit)
+    vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
+    parts = M.wide(M.series(snapshots, measure, group)).reset_index()
+    spec = [("year", t("col_year", lang), "year")] + [(c, W.name(c, lang), "int") for c in parts.columns[1:]]
+    left = formatted(parts, spec, lang)
+    right = formatted(
+        vs,
+        [
+            ("sum_of_parts", t("col_sum_of_parts", lang), "int"),
+            ("stated_total", t("col_total_stated", lang), "int"),
+            ("difference", t("col_difference", lang), "sint"),
+            ("audit", t("col_audit", lang), "text"),
+            ("status", t("col_status", lang), "text"),
+        ],
+        lang,
+    )
+    return table_html(pd.concat([left, right], axis=1), note=t("parts_note", lang))
+
+
+def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
+    """Marks between autumn counts for the reorganisation of Arbetsförmedlingen and the pandemic."""
+    years = M.event_years(events)
+    out = []
+    if "reorganisation" in years:
+        out.append((years["reorganisation"] - 0.5, f"{years['reorganisation']}: {t('mark_reform', lang)}"))
+    if "pandemic" in years:
+        out.append((years["pandemic"] - 0.5, f"{years['pandemic']}: {t('mark_pandemic', lang)}"))
+    return out
+
+
+def code(identifier: str) -> str:
+    """An identifier an auditor looks up (an audit row, a rule), marked as code; empty stays empty."""
+    return f"`{identifier}`" if identifier else ""
+
+
+def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
+    """Audit rows (already selected), mismatches first, in lang: statuses, what each rule checks (its name as
+    code), scopes and notes; every text escaped."""
+    a = sort_audit(audit)
+    a = a.assign(
+        status=[W.status(x, lang) for x in a["status"]],
+        check=[f"{AW.check_text(c, lang)} ({code(c)})" for c in a["check"]],
+        scope=[AW.scope_text(s, lang) for s in a["scope"]],
+        note=a["note"] if lang == "en" else a["note_sv"],
+    )
+    spec = [
+        ("status", t("col_status", lang), "text"),
+        ("check", t("col_check", lang), "text"),
+        ("scope", t("col_scope", lang), "text"),
+        ("stated", t("col_stated", lang), "int"),
+        ("computed", t("col_computed", lang), "int"),
+        ("difference", t("col_difference_plain", lang), "sint"),
+        ("sources", t("col_sources", lang), "text"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    return table_html(
+        formatted(a, spec, lang),
+        caption,
+        source=t("source_prefix", lang) + ": " + t("source_audit", lang),
+    )

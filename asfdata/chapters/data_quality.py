@@ -1,0 +1,51 @@
+"""Chapter 6, data quality: the audit and the assumptions log (notebooks/06_data_quality)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata.chapters.common import audit_html
+from asfdata.chapters.data_quality_words import WORDS
+from asfdata.pipeline.audit_lookup import audit_counts
+from asfdata.render import words as W
+from asfdata.render.html import formatted, h, p, table_html
+
+t = W.translator(WORDS)
+
+
+def intro(frames: dict, lang: str) -> str:
+    """The chapter's heading (h1) and introductory paragraph."""
+    return h(W.chapter_heading("06", lang), 1) + p(t("intro", lang))
+
+
+def audit_finding(audit, lang: str) -> str:
+    """How many audit checks ran and how many of each status."""
+    if audit is None:
+        return t("audit_missing", lang)
+    n = audit_counts(audit)
+    counts = {status: W.num(k, lang) for status, k in n.items()}
+    return t("finding_audit", lang, total=W.num(sum(n.values()), lang), **counts)
+
+
+def audit_section(audit, lang: str) -> str:
+    """The whole audit, mismatches first, with its summary sentence."""
+    if audit is None:
+        return h(t("h_audit", lang)) + p(t("audit_missing", lang))
+    return h(t("h_audit", lang)) + p(audit_finding(audit, lang)) + audit_html(audit, lang)
+
+
+def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
+    """The assumptions log, by id, in lang (quotations of the report marked as Swedish, code as code)."""
+    a = assumptions.sort_values("id").reset_index(drop=True)
+    spec = [
+        ("id", t("col_id", lang), "text"),
+        (f"assumption_{lang}", t("col_assumption", lang), "text"),
+        (f"reason_{lang}", t("col_reason", lang), "text"),
+        (f"effect_{lang}", t("col_effect", lang), "text"),
+        ("sources", t("col_sources", lang), "text"),
+    ]
+    return (
+        h(t("h_assumptions", lang))
+        + p(t("assumptions_intro", lang))
+        + table_html(formatted(a, spec, lang))
+    )

@@ -1,0 +1,226 @@
+"""Chapter 1, employees and companies 2016–2020: its sentences, tables and charts
+(notebooks/01_employee_trends)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata import metrics as M
+from asfdata.chapters.common import parts_table
+from asfdata.chapters.employees_words import WORDS
+from asfdata.render import words as W
+from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
+from asfdata.render.html import figure_html, formatted, h, p, table_html
+from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
+from asfdata.study import MILESTONES_SECTION
+
+t = W.translator(WORDS)
+
+
+def intro(frames: dict, lang: str) -> str:
+    """The chapter's heading (h1) and introductory paragraph."""
+    s = frames["snapshots"]
+    text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
+    return h(W.chapter_heading("01", lang), 1) + p(text)
+
+
+# ---- sentences ---------------------------------------------------------------------------------------------
+
+
+def employees_finding(snapshots: pd.DataFrame, lang: str) -> str:
+    """Employees and companies first vs last autumn, and women's share."""
+    e = M.series(snapshots, "employees")
+    return t(
+        "finding_employees",
+        lang,
+        y0=int(e["year"].min()),
+        y1=int(e["year"].max()),
+        **change_words(*first_last(e), lang),
+        **change_words(*first_last(M.series(snapshots, "companies")), lang, prefix="c_"),
+        **change_words(
+            *first_last(M.womens_share(snapshots), "women_share"), lang, percent=True, prefix="w_"
+        ),
+    )
+
+
+def employees_yoy_finding(snapshots: pd.DataFrame, lang: str) -> str:
+    """The largest year-on-year change of employees and employees per company first vs last."""
+    yoy = M.year_on_year(M.series(snapshots, "employees")).dropna(subset=["change"])
+    big = yoy.loc[yoy["change"].abs().idxmax()]
+    pc = M.employees_per_company(snapshots)
+    return t(
+        "finding_employees_yoy",
+        lang,
+        ya=int(big["year"]) - 1,
+        yb=int(big["year"]),
+        chg=W.num(big["change"], lang, sign=True),
+        pct=W.pct(big["change_pct"], lang, sign=True),
+        **change_words(*first_last(pc, "per_company"), lang, decimals=1, prefix="p_"),
+    )
+
+
+def background_finding(claims: pd.DataFrame, snapshots: pd.DataFrame, audit, lang: str) -> str:
+    """The background section's figures beside the autumn count, with the audit's status."""
+    b = M.background_comparison(claims, snapshots, audit)
+    items = [
+        t(
+            "item_background_cmp",
+            lang,
+            measure=W.lower_first(t(f"measure_{r.measure}", lang)),
+            stated_word=t("about" if r.approximate else "exactly", lang),
+            stated=W.num(r.stated, lang),
+            snapshot=W.num(r.snapshot, lang),
+            pct=W.pct(r.difference_pct, lang, sign=True),
+            status=W.status(r.status or "ok", lang),
+        )
+        for r in b.itertuples()
+    ]
+    return t("finding_background", lang, y0=int(b["year"].min()), items=W.join(items, lang))
+
+
+# ---- sections and tables -----------------------------------------------------------------------------------
+
+
+def employee_findings(frames: dict, lang: str) -> str:
+    """The chapter's computed sentences."""
+    s = frames["snapshots"]
+    return p(employees_finding(s, lang)) + p(employees_yoy_finding(s, lang))
+
+
+def changes_table(frames: dict, lang: str) -> str:
+    """Year-on-year and whole-period change of employees and companies, total and by breakdown."""
+    s = frames["snapshots"]
+    rows = []
+    for measure, group in (
+        ("employees", "total"),
+        ("employees", "gender"),
+        ("companies", "total"),
+        ("companies", "region"),
+    ):
+        ser = M.series(s, measure, group)
+        y0, y1 = int(ser["year"].min()), int(ser["year"].max())
+        yoy = M.year_on_year(ser)
+        whole = M.change_between(ser, y0, y1).set_index("category")
+        for cat, g in yoy.groupby("category", sort=False):
+            row = {t("col_series", lang): f"{t(f'measure_{measure}', lang)}: {W.name(cat, lang)}"}
+            for r in g.dropna(subset=["change"]).itertuples():
+                row[str(r.year)] = (
+                    f"{W.num(r.change, lang, sign=True)} ({W.pct(r.change_pct, lang, sign=True)})"
+                )
+            w = whole.loc[cat]
+            row[t("col_over_period", lang, y0=y0, y1=y1)] = (
+                f"{W.num(w['change'], lang, sign=True)} ({W.pct(w['change_pct'], lang, sign=True)})"
+            )
+            rows.append(row)
+    return h(t("h_changes", lang)) + table_html(
+        pd.DataFrame(rows), t("caption_changes", lang), source_line(s["source"], lang)
+    )
+
+
+def background_section(frames: dict, lang: str) -> str:
+    """The background section's 2016 figures beside the autumn 2016 count, with the audit's status."""
+    s, claims, audit = frames["snapshots"], frames["claims"], frames.get("audit")
+    b = M.background_comparison(claims, s, audit)
+    b = b.assign(
+        measure=[t(f"measure_{m}", lang) for m in b["measure"]],
+        status=[W.status(x or "ok", lang) for x in b["status"]],
+    )
+    spec = [
+        ("measure", t("col_measure", lang), "text"),
+        ("year", t("col_year", lang), "year"),
+        ("stated", t("col_background", lang), "int"),
+        ("snapshot", t("col_snapshot", lang), "int"),
+        ("difference_pct", t("col_diff_pct", lang), "spct"),
+        ("status", t("col_status", lang), "text"),
+    ]
+    y0 = int(b["year"].min())
+    src = source_line(list(b["source"]) + [f"{MILESTONES_SECTION} {y0}"], lang)
+    return (
+        h(t("h_background", lang))
+        + p(background_finding(claims, s, audit, lang))
+        + table_html(formatted(b, spec, lang), source=src, note=t("background_note", lang, y0=y0))
+    )
+
+
+def employees_table(snapshots: pd.DataFrame, lang: str) -> str:
+    """Employees total and by gender with women's share, per year."""
+    w = M.womens_share(snapshots)
+    spec = [
+        ("year", t("col_year", lang), "year"),
+        ("total", W.name("all", lang), "int"),
+        ("women", W.name("women", lang), "int"),
+        ("men", W.name("men", lang), "int"),
+        ("women_share", t("col_women_share", lang), "pct"),
+    ]
+    return table_html(formatted(w, spec, lang))
+
+
+def employees_per_company_table(snapshots: pd.DataFrame, lang: str) -> str:
+    """Employees, companies and employees per company, per year."""
+    spec = [
+        ("year", t("col_year", lang), "year"),
+        ("employees", t("col_employees", lang), "int"),
+        ("companies", t("col_companies", lang), "int"),
+        ("per_company", t("col_per_company", lang), "dec2"),
+    ]
+    return table_html(formatted(M.employees_per_company(snapshots), spec, lang))
+
+
+# ---- charts ------------------------------------------------------------------------------------------------
+
+
+def _span(frame: pd.DataFrame) -> dict[str, int]:
+    """The first and last year of a frame as placeholders y0, y1."""
+    return {"y0": int(frame["year"].min()), "y1": int(frame["year"].max())}
+
+
+def fig_employees(frames: dict, lang: str) -> str:
+    """Employees in total and by gender, with women's share in the table."""
+    s = frames["snapshots"]
+    d = pd.concat([M.series(s, "employees"), M.series(s, "employees", "gender")], ignore_index=True)
+    e = M.series(s, "employees")
+    title = t(
+        "title_employees",
+        lang,
+        **_span(e),
+        **change_words(*first_last(e), lang),
+        **change_words(*first_last(M.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
+    )
+    src = source_line(d["source"], lang)
+    fig = line_chart(d, title=title, ylabel=t("axis_employees", lang), source=src, lang=lang)
+    alt = alt_lines(t("measure_employees", lang), d, lang)
+    return figure_html(figure_png(fig), alt, src, employees_table(s, lang))
+
+
+def fig_companies(frames: dict, lang: str) -> str:
+    """Registered companies by region, stacked, with the stated total marked where it differs."""
+    s = frames["snapshots"]
+    d = M.series(s, "companies", "region")
+    c = M.series(s, "companies")
+    vs = M.stated_vs_parts(s, "companies", "region", frames.get("audit"))
+    stated = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(columns={"stated_total": "value"})
+    title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
+    src = source_line(d["source"], lang)
+    fig = stacked_bar_chart(
+        d, stated=stated, title=title, ylabel=t("axis_companies", lang), source=src, lang=lang
+    )
+    alt = alt_lines(t("measure_companies", lang), d, lang, key="alt_stacked")
+    table = parts_table(s, "companies", "region", frames.get("audit"), lang)
+    return figure_html(figure_png(fig), alt, src, table)
+
+
+def fig_employees_per_company(frames: dict, lang: str) -> str:
+    """Employees per registered company."""
+    s = frames["snapshots"]
+    pc = M.employees_per_company(s)
+    d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
+    title = t(
+        "title_employees_per_company",
+        lang,
+        **_span(pc),
+        **change_words(*first_last(pc, "per_company"), lang, decimals=1),
+    )
+    src = source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang)
+    fig = line_chart(d, title=title, ylabel=t("axis_employees_per_company", lang), source=src, lang=lang)
+    alt = alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1)
+    return figure_html(figure_png(fig), alt, src, employees_per_company_table(s, lang))

@@ -1,0 +1,358 @@
+"""Chapter 3, the funded placements 2016–2018: its sentences, tables and charts
+(notebooks/03_funded_placements)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata import metrics as M
+from asfdata.chapters.common import audit_html
+from asfdata.chapters.funded_words import WORDS
+from asfdata.pipeline.audit_lookup import funded_audit
+from asfdata.pipeline.people import correction_sets, statement_table
+from asfdata.render import words as W
+from asfdata.render.charts import bar_chart, figure_png, interval_chart
+from asfdata.render.html import figure_html, formatted, h, p, table_html, ul
+from asfdata.render.phrases import source_line
+from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
+
+t = W.translator(WORDS)
+
+
+def intro(frames: dict, lang: str) -> str:
+    """The chapter's heading (h1) and introductory paragraph."""
+    fp = frames["funded_placements"]
+    text = t(
+        "intro",
+        lang,
+        y0=int(fp["year"].min()),
+        y1=int(fp["year"].max()),
+        months=W.num(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
+    )
+    return h(W.chapter_heading("03", lang), 1) + p(text)
+
+
+# ---- sentences ---------------------------------------------------------------------------------------------
+
+
+def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: str) -> str:
+    """The funnel and the exact interval of the share reaching work or Arbetsförmedlingen."""
+    f = M.funnel(funded_placements, claims).set_index("stage")["value"]
+    ci = M.outcome_intervals(claims).set_index("outcome")
+    e = ci.loc["either"]
+    return t(
+        "finding_funded",
+        lang,
+        granted=W.num(f["places_granted"], lang),
+        used=W.num(f["places_used"], lang),
+        rate=W.pct(f["places_used"] / f["places_granted"] * 100, lang),
+        y0=int(funded_placements["year"].min()),
+        y1=int(funded_placements["year"].max()),
+        n=W.num(e["n"], lang),
+        kw=W.num(ci.loc["work", "k"], lang),
+        ka=W.num(ci.loc["arbetsformedlingen", "k"], lang),
+        ke=W.num(e["k"], lang),
+        kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang),
+        share=W.pct(e["share"], lang),
+        lo=W.pct(e["low"], lang),
+        hi=W.pct(e["high"], lang),
+    )
+
+
+def gender_finding(funded_placements: pd.DataFrame, lang: str) -> str:
+    """Women and men among the places used as the detail states them."""
+    g = M.gender_of_placed(funded_placements)
+    w, m = int(g["women"].fillna(0).sum()), int(g["men"].fillna(0).sum())
+    used = int(g["places_used"].sum())
+    text = t("finding_gender", lang, w=W.num(w, lang), m=W.num(m, lang), used=W.num(used, lang))
+    unstated = t("finding_gender_unstated", lang, k=W.num(used - w - m, lang)) if used > w + m else ""
+    return text + unstated
+
+
+def _gender_list(rows: pd.DataFrame, col: str, lang: str) -> str:
+    """'1 men' / '7 of unstated gender' for one side of an outcome comparison."""
+
+    def word(gender: str, k: int) -> str:
+        key = f"g_{gender}_1" if k == 1 and f"g_{gender}_1" in WORDS else f"g_{gender}"
+        return t(key, lang)
+
+    parts = [
+        t("gender_count", lang, k=W.num(r[col], lang), gender=word(r["gender"], int(r[col])))
+        for _, r in rows.iterrows()
+        if r[col] > 0
+    ]
+    return W.join(parts, lang) if parts else t("none", lang)
+
+
+def contradiction_items(funded_outcomes: pd.DataFrame, claims: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per outcome where the detail and the summary disagree about people or genders."""
+    cmp = M.outcome_comparison(funded_outcomes, claims)
+    items = []
+    for outcome, rows in cmp.groupby("outcome", sort=False):
+        if (rows["summary"] > 0).any() and (rows["difference"] != 0).any():
+            items.append(
+                t(
+                    "item_contradiction",
+                    lang,
+                    outcome=W.name(outcome, lang),
+                    detail=_gender_list(rows, "detail", lang),
+                    summary=_gender_list(rows, "summary", lang),
+                )
+            )
+    return items
+
+
+# ---- sections and tables -----------------------------------------------------------------------------------
+
+
+def funded_findings(frames: dict, lang: str) -> str:
+    """The chapter's computed sentence on the funnel and the outcomes."""
+    return p(funded_finding(frames["funded_placements"], frames["claims"], lang))
+
+
+def small_note(people: float, lang: str) -> str:
+    """The note for a row describing fewer than three people (else empty)."""
+    return t("small_note", lang) if 0 < people < M.SMALL else ""
+
+
+def funnel_table(frames: dict, lang: str) -> str:
+    """The funnel's stages and numbers."""
+    f = M.funnel(frames["funded_placements"], frames["claims"])
+    f = f.assign(stage=[W.name(x, lang) for x in f["stage"]], note=[small_note(v, lang) for v in f["value"]])
+    spec = [
+        ("stage", t("col_stage", lang), "text"),
+        ("value", t("col_count", lang), "int"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    return table_html(formatted(f, spec, lang), note=t("funnel_note", lang))
+
+
+def use_rate_table(frames: dict, lang: str) -> str:
+    """Places granted and used and the use rate per municipality and year."""
+    u = M.use_rate(frames["funded_placements"])
+    u = u.assign(
+        municipality=[W.name(m, lang) if m == M.TOTAL else m for m in u["municipality"]],
+        note=[small_note(v, lang) for v in u["places_used"]],
+    )
+    spec = [
+        ("year", t("col_year", lang), "text"),
+        ("municipality", t("col_municipality", lang), "text"),
+        ("places_granted", t("col_places_granted", lang), "int"),
+        ("places_used", t("col_places_used", lang), "int"),
+        ("use_rate", t("col_use_rate", lang), "pct"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    return table_html(formatted(u, spec, lang))
+
+
+def target_groups_section(frames: dict, lang: str) -> str:
+    """Places granted and used per target group."""
+    fp = frames["funded_placements"]
+    tg = M.target_groups(fp)
+    tg = tg.assign(
+        target_group=[W.target_group(x, lang) for x in tg["target_group"]],
+        note=[small_note(v, lang) for v in tg["places_used"]],
+    )
+    spec = [
+        ("target_group", t("col_target_group", lang), "text"),
+        ("municipalities", t("col_municipalities", lang), "text"),
+        ("years", t("col_years", lang), "text"),
+        ("places_granted", t("col_places_granted", lang), "int"),
+        ("places_used", t("col_places_used", lang), "int"),
+        ("use_rate", t("col_use_rate", lang), "pct"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    return h(t("h_target_groups", lang)) + table_html(
+        formatted(tg, spec, lang), source=source_line(fp["source"], lang)
+    )
+
+
+def gender_section(frames: dict, lang: str) -> str:
+    """Women and men among those placed, as the report published them."""
+    fp = frames["funded_placements"]
+    g = M.gender_of_placed(fp)
+    g = g.assign(note=[small_note(v, lang) for v in g["places_used"]])
+    spec = [
+        ("year", t("col_year", lang), "year"),
+        ("municipality", t("col_municipality", lang), "text"),
+        ("places_used", t("col_places_used", lang), "int"),
+        ("women", t("col_women", lang), "int"),
+        ("men", t("col_men", lang), "int"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    return (
+        h(t("h_gender", lang))
+        + p(gender_finding(fp, lang))
+        + p(t("small_rule", lang), "asf-note")
+        + table_html(formatted(g, spec, lang), source=source_line(fp["source"], lang))
+    )
+
+
+def intervals_table(frames: dict, lang: str) -> str:
+    """Outcome shares out of the unique individuals with exact 95 % intervals."""
+    ci = M.outcome_intervals(frames["claims"])
+    ci = ci.assign(
+        outcome=[W.name(o, lang) for o in ci["outcome"]],
+        interval=[
+            f"{W.num(lo, lang, 1)}{W.DASH}{W.num(hi, lang, 1)}"
+            for lo, hi in zip(ci["low"], ci["high"], strict=True)
+        ],
+        note=[small_note(k, lang) for k in ci["k"]],
+    )
+    spec = [
+        ("outcome", t("col_outcome", lang), "text"),
+        ("k", t("col_people", lang), "int"),
+        ("n", t("col_of", lang), "int"),
+        ("share", t("col_share", lang), "pct"),
+        ("interval", t("col_interval", lang), "text"),
+        ("note", t("col_note", lang), "text"),
+    ]
+    n = W.num(ci["n"].iloc[0], lang)
+    return table_html(formatted(ci, spec, lang), note=t("intervals_note", lang, n=n))
+
+
+def contradictions_section(frames: dict, lang: str) -> str:
+    """The detail against the summary per outcome and gender, and the audit's funded-placement mismatches."""
+    fo, claims, audit = frames["funded_outcomes"], frames["claims"], frames.get("audit")
+    cmp = M.outcome_comparison(fo, claims)
+    cmp = cmp.assign(
+        outcome=[W.name(o, lang) for o in cmp["outcome"]], gender=[W.name(g, lang) for g in cmp["gender"]]
+    )
+    spec = [
+        ("outcome", t("col_outcome", lang), "text"),
+        ("gender", t("col_gender", lang), "text"),
+        ("detail", t("col_detail", lang), "int"),
+        ("summary", t("col_summary", lang), "int"),
+    ]
+    fa = funded_audit(audit)
+    text = t(
+        "contradictions_intro",
+        lang,
+        items="; ".join(contradiction_items(fo, claims, lang)),
+        n=W.num((fa["status"] == "mismatch").sum(), lang),
+    )
+    src = source_line(
+        list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
+        lang,
+    )
+    out = h(t("h_contradictions", lang)) + p(text) + table_html(formatted(cmp, spec, lang), source=src)
+    if audit is None:
+        return out + p(t("audit_missing", lang))
+    return out + audit_html(fa, lang, t("audit_funded_caption", lang))
+
+
+# ---- charts ------------------------------------------------------------------------------------------------
+
+
+def fig_funnel(frames: dict, lang: str) -> str:
+    """The funded placements as a funnel: granted → used → unique individuals → outcomes."""
+    fp, claims = frames["funded_placements"], frames["claims"]
+    f = M.funnel(fp, claims)
+    d = pd.DataFrame(
+        {"label": [W.name(x, lang) for x in f["stage"]], "category": f["stage"], "value": f["value"]}
+    )
+    v = f.set_index("stage")["value"]
+    n = W.num(v["unique_individuals"], lang)
+    title = t(
+        "title_funnel",
+        lang,
+        granted=W.num(v["places_granted"], lang),
+        used=W.num(v["places_used"], lang),
+        n=n,
+        kw=W.num(v.get("outcome_work", 0), lang),
+    )
+    funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
+    src = source_line(list(fp["source"]) + list(funded_claims), lang)
+    fig = bar_chart(d, title=title, xlabel=t("axis_places_people", lang), source=src, lang=lang)
+    values = "; ".join(f"{a}: {W.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
+    alt = t("alt_bars", lang, what=t("what_funnel", lang), values=values)
+    return figure_html(figure_png(fig), alt, src, funnel_table(frames, lang))
+
+
+def fig_use_rate(frames: dict, lang: str) -> str:
+    """Places granted and used per municipality and year (grouped bars)."""
+    fp = frames["funded_placements"]
+    u = M.use_rate(fp)
+    rows = u.loc[u["municipality"] != M.TOTAL]
+    lab = [f"{m} {y}" for m, y in zip(rows["municipality"], rows["year"], strict=True)]
+    d = pd.concat(
+        [
+            pd.DataFrame({"label": lab, "category": c, "value": rows[c].to_numpy()})
+            for c in ("places_granted", "places_used")
+        ],
+        ignore_index=True,
+    )
+    total = u.loc[u["municipality"] == M.TOTAL].iloc[0]
+    title = t(
+        "title_use_rate",
+        lang,
+        full=W.num((rows["use_rate"] >= 100).sum(), lang),
+        grants=W.num(len(rows), lang),
+        rate=W.pct(total["use_rate"], lang),
+    )
+    src = source_line(fp["source"], lang)
+    fig = bar_chart(d, title=title, xlabel=t("axis_places", lang), source=src, lang=lang)
+    values = "; ".join(
+        f"{a}: {W.num(g, lang)} / {W.num(x, lang)}"
+        for a, g, x in zip(lab, rows["places_granted"], rows["places_used"], strict=True)
+    )
+    alt = t("alt_bars", lang, what=t("what_use_rate", lang), values=values)
+    return h(t("h_use_rate", lang)) + figure_html(figure_png(fig), alt, src, use_rate_table(frames, lang))
+
+
+def fig_outcome_intervals(frames: dict, lang: str) -> str:
+    """Shares of the unique individuals reaching work, Arbetsförmedlingen or either, with exact intervals."""
+    claims = frames["claims"]
+    ci = M.outcome_intervals(claims)
+    d = ci.rename(columns={"outcome": "category"})
+    n = W.num(ci["n"].iloc[0], lang)
+    work = ci.set_index("outcome").loc["work"]
+    lo, hi = W.pct(work["low"], lang), W.pct(work["high"], lang)
+    title = t("title_intervals", lang, k=W.num(work["k"], lang), n=n, lo=lo, hi=hi)
+    src = source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang)
+    fig = interval_chart(d, title=title, xlabel=t("axis_share_people", lang), source=src, lang=lang)
+    values = "; ".join(
+        t(
+            "item_interval",
+            lang,
+            name=W.name(r.category, lang),
+            k=W.num(r.k, lang),
+            n=W.num(r.n, lang),
+            share=W.pct(r.share, lang),
+            lo=W.num(r.low, lang, 1),
+            hi=W.pct(r.high, lang),
+        )
+        for r in d.itertuples()
+    )
+    alt = t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values)
+    return h(t("h_outcomes", lang)) + figure_html(figure_png(fig), alt, src, intervals_table(frames, lang))
+
+
+def statements_section(frames: dict, lang: str) -> str:
+    """Each statement of the report about the ten people, whether it holds in all, some or no reading of
+    the yearly detail, and the smallest sets of statements that, taken as slips, leave the rest agreeing."""
+    args = frames["funded_placements"], frames["funded_outcomes"], frames["claims"]
+    st = statement_table(*args)
+    shown = st.assign(
+        where=[t(f"where_{r}", lang) for r in st["role"]],
+        holds=[t(f"holds_{x}", lang) for x in st["holds"]],
+    )
+    spec = [
+        (f"text_{lang}", t("col_statement", lang), "text"),
+        ("where", t("col_where", lang), "text"),
+        ("holds", t("col_holds", lang), "text"),
+        (f"condition_{lang}", t("col_condition", lang), "text"),
+    ]
+    n = int(st["readings"].iloc[0])
+    table = table_html(formatted(shown, spec, lang), caption=t("caption_statements", lang, n=W.num(n, lang)),
+                       source=source_line(st["section"], lang))
+    cs = correction_sets(*args)
+    corrections = [f"{r[f'text_{lang}']}" for _, r in cs.iterrows()]
+    return (
+        h(t("h_statements", lang))
+        + p(t("statements_intro", lang, n=W.num(n, lang)))
+        + table
+        + h(t("h_corrections", lang), 3)
+        + p(t("corrections_intro", lang, k=W.num(len(cs), lang)))
+        + ul(corrections)
+    )

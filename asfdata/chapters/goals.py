@@ -1,0 +1,264 @@
+"""Chapter 5, the goals and the report's own claims: each stated goal beside its evidence and a verdict,
+each link the report asserts beside its own figures, and the disputed figures read both ways
+(notebooks/05_goals_and_claims)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from asfdata import metrics as M
+from asfdata import study as S
+from asfdata.chapters.goals_words import WORDS
+from asfdata.render import words as W
+from asfdata.render.html import formatted, h, p, table_html
+from asfdata.render.phrases import source_line
+
+t = W.translator(WORDS)
+
+PLACED_BY = ("placements", "placed_by")
+DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
+GROUPS_FORMED, GROUPS_CONTINUED = S.COLLABORATION_GROUPS_FORMED, S.COLLABORATION_GROUPS_CONTINUED
+TRAINING_YEAR, REFORM_YEAR = S.TRAINING_YEAR, S.REFORM_YEAR
+# This evaluation's verdicts on goals that no figure decides; "use" is computed (see verdict_use).
+JUDGED = {"knowledge": "partly", "known": "partly", "structures": "not_shown", "funded": "not_met"}
+GOALS = ("knowledge", "known", "structures", "use", "funded")
+CLAIMS = ("training", "information", "reform", "pandemic", "knowledge")
+CLAIMS_READ = (  # the claims (data/processed/claims.csv) the chapter states
+    S.CLAIM_INFORMED_TOTAL, S.CLAIM_TRAINING_PARTICIPANTS, S.CLAIM_TRAINING_MUNICIPALITIES,
+    S.CLAIM_MYSAM_GROUPS,
+    S.CLAIM_PLACES_GRANTED, S.CLAIM_PLACES_USED, S.CLAIM_UNIQUE_INDIVIDUALS, S.CLAIM_OUTCOME_WORK,
+    S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN, S.CLAIM_OUTCOME_BACK, S.CLAIM_BACKGROUND_EMPLOYEES,
+)
+
+
+# ---- the figures ------------------------------------------------------------------------------------------
+
+
+def actors_in(events: pd.DataFrame, municipalities: list[str]) -> list[str]:
+    """The municipalities named as actors of the events, in order of first mention."""
+    named = [a.strip() for cell in events["actor"].dropna() for a in str(cell).split(";")]
+    return M.first_seen([a for a in named if a in municipalities])
+
+
+def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
+    """People placed per year: stated total, sum of the parts and each placing body (wide, by year)."""
+    parts = M.wide(M.series(snapshots, *PLACED_BY))
+    out = parts.assign(stated=M.wide(M.series(snapshots, "placements"))["all"], parts=parts.sum(axis=1))
+    return out
+
+
+def figures(frames: dict, municipalities: list[str] | tuple = ()) -> dict:
+    """Every number the chapter states (people, places, documents, groups; years), by name."""
+    s, c, ev = frames["snapshots"], frames["claims"], frames["events"]
+    pl = placements(s)
+    emp = M.wide(M.series(s, "employees"))["all"]
+    informed = M.wide(M.series(s, "informed"))["all"]
+    docs = ev.loc[ev["kind"].isin(DOCUMENT_KINDS)].sort_values("year")
+    network = ev.loc[ev["kind"] == "network"]
+    claim = {k: int(M.claim(c, k)["value"]) for k in CLAIMS_READ}
+    years = [int(y) for y in pl.index]
+    return {
+        "first_year": years[0], "last_year": years[-1], "peak_year": int(pl["stated"].idxmax()),
+        "informed_stated": claim[S.CLAIM_INFORMED_TOTAL], "informed_sum": int(informed.sum()),
+        "informed": informed, "placements": pl, "employees": emp,
+        "trained": claim[S.CLAIM_TRAINING_PARTICIPANTS],
+        "training_munis": claim[S.CLAIM_TRAINING_MUNICIPALITIES],
+        "mysam": claim[S.CLAIM_MYSAM_GROUPS], "munis": len(municipalities),
+        "documents": docs, "document_munis": len(actors_in(docs, municipalities)),
+        "groups_formed": len(actors_in(network.loc[network["year"] == GROUPS_FORMED], municipalities)),
+        "groups_continued": len(actors_in(network.loc[network["year"] == GROUPS_CONTINUED], municipalities)),
+        "granted": claim[S.CLAIM_PLACES_GRANTED], "used": claim[S.CLAIM_PLACES_USED],
+        "people": claim[S.CLAIM_UNIQUE_INDIVIDUALS], "work": claim[S.CLAIM_OUTCOME_WORK],
+        "af": claim[S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN], "back": claim[S.CLAIM_OUTCOME_BACK],
+        "emp_background": claim[S.CLAIM_BACKGROUND_EMPLOYEES],
+    }
+
+
+def verdict_use(f: dict) -> str:
+    """Met when the last autumn count is above the first under both readings, not met when below under
+    both, partly when the readings disagree."""
+    pl, y0, y1 = f["placements"], f["first_year"], f["last_year"]
+    first, last = pl.loc[y0, "parts"], (pl.loc[y1, "stated"], pl.loc[y1, "parts"])
+    return "met" if min(last) > first else "not_met" if max(last) < first else "partly"
+
+
+def verdicts(f: dict) -> dict[str, str]:
+    """The verdict key of every goal (met, partly, not_met, not_shown)."""
+    return {**JUDGED, "use": verdict_use(f)}
+
+
+# ---- words filled with the figures -----------------------------------------------------------------------
+
+
+def _values(f: dict, lang: str) -> dict[str, str]:
+    """The figures as the words' placeholders, formatted in lang."""
+    pl, y0, y1, peak = f["placements"], f["first_year"], f["last_year"], f["peak_year"]
+    docs = f["documents"]
+    by_muni: dict[str, list[str]] = {}
+    for _, r in docs.iterrows():
+        by_muni.setdefault(str(r["actor"]), []).append(str(int(r["year"])))
+    document_list = W.join([f"{m} {W.join(ys, lang)}" for m, ys in by_muni.items()], lang)
+    n = {k: W.num(f[k], lang) for k in (
+        "informed_stated", "informed_sum", "trained", "training_munis", "mysam", "munis",
+        "document_munis", "groups_formed", "groups_continued", "granted", "used", "people", "work",
+        "af", "back")}
+    return {
+        **n, "period": W.years(y0, y1), "first_year": str(y0), "last_year": str(y1), "peak_year": str(peak),
+        "documents": W.num(len(docs), lang), "document_list": document_list,
+        "emp_first": W.num(f["employees"].loc[y0], lang), "emp_last": W.num(f["employees"].loc[y1], lang),
+        "pl_first": W.num(pl.loc[y0, "parts"], lang),
+        "pl_peak": _stated_or_parts(pl, peak, lang),
+        "pl_last": _stated_or_parts(pl, y1, lang),
+    }
+
+
+def _stated_or_parts(pl: pd.DataFrame, year: int, lang: str) -> str:
+    """The stated total of a year, with the sum of its parts beside it when the two differ."""
+    stated, parts = pl.loc[year, "stated"], pl.loc[year, "parts"]
+    if stated == parts:
+        return W.num(stated, lang)
+    return t("stated_or_parts", lang, stated=W.num(stated, lang), parts=W.num(parts, lang))
+
+
+def bottom_line(frames: dict, lang: str) -> str:
+    """The report's bottom line in three sentences (reach and employees; the fall; the funded places)."""
+    v = _values(figures(frames), lang)
+    return " ".join(t(k, lang, **v) for k in ("bottom_reach", "bottom_fall", "bottom_funded"))
+
+
+def goal_rows(frames: dict, municipalities: list[str], lang: str) -> pd.DataFrame:
+    """One row per stated goal: goal, evidence, what the figures show, verdict, the report's conclusion."""
+    f = figures(frames, municipalities)
+    v, verdict = _values(f, lang), verdicts(f)
+    return pd.DataFrame([
+        {
+            "goal": t(f"goal_{g}", lang),
+            "evidence": t(f"goal_{g}_evidence", lang, **v),
+            "shows": t(f"goal_{g}_shows", lang, **v),
+            "verdict": t(f"verdict_{verdict[g]}", lang),
+            "report": t(f"goal_{g}_report", lang),
+        }
+        for g in GOALS
+    ])
+
+
+def goals_section(frames: dict, municipalities: list[str], lang: str) -> str:
+    """The goals: a short table of verdicts, then each goal's evidence and reading."""
+    rows = goal_rows(frames, municipalities, lang)
+    spec = [("goal", t("col_goal", lang), "text"), ("verdict", t("col_verdict", lang), "text"),
+            ("report", t("col_report_conclusion", lang), "text")]
+    table = table_html(formatted(rows, spec, lang), caption=t("caption_goals", lang),
+                       source=source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
+                                           "Sammanfattning Strukturinriktade insatser 2016–2020"], lang))
+    details = "".join(
+        h(r["goal"], 3) + _dl([(t("dt_evidence", lang), r["evidence"]), (t("dt_shows", lang), r["shows"]),
+                              (t("dt_verdict", lang), r["verdict"])])
+        for _, r in rows.iterrows()
+    )
+    return h(t("h_goals", lang)) + p(t("goals_intro", lang)) + table + details
+
+
+def _dl(pairs: list[tuple[str, str]]) -> str:
+    """A definition list of escaped (term, text) pairs."""
+    items = "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>\n" for a, b in pairs)
+    return f'<dl class="asf-dl">\n{items}</dl>\n'
+
+
+# ---- the report's claims ---------------------------------------------------------------------------------
+
+
+def _change(a: float, b: float, lang: str) -> str:
+    """'+13, +5.7 %' between two counts."""
+    return f"{W.num(b - a, lang, sign=True)}; {W.pct(M.pct_change(a, b), lang, sign=True)}"
+
+
+def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
+    """Placeholders for counts by placing body and their changes between two autumns."""
+    out = {"y0": str(y0), "y1": str(y1)}
+    for key, col in (("a", "Arbetsförmedlingen"), ("k", "Kommunen"), ("o", "Övriga"), ("t", "parts")):
+        a, b = pl.loc[y0, col], pl.loc[y1, col]
+        out |= {f"{key}0": W.num(a, lang), f"{key}1": W.num(b, lang), f"d{key}": _change(a, b, lang)}
+    return out
+
+
+def claim_values(frames: dict, lang: str) -> dict[str, dict[str, str]]:
+    """The placeholders of each claim's figures and reading."""
+    f = figures(frames)
+    pl, informed = f["placements"], f["informed"]
+    seq = "; ".join
+    pandemic = _between(pl, REFORM_YEAR, f["last_year"], lang)
+    a, y1 = pl.loc[REFORM_YEAR, "parts"], f["last_year"]
+    for key, col in (("s", "stated"), ("p", "parts")):
+        pandemic |= {f"{key}1": W.num(pl.loc[y1, col], lang), f"d{key}": _change(a, pl.loc[y1, col], lang)}
+    return {
+        "training": _between(pl, TRAINING_YEAR - 1, TRAINING_YEAR, lang),
+        "information": {
+            "informed": seq(f"{y}: {W.num(x, lang)}" for y, x in informed.items()),
+            "placed": seq(f"{y}: {W.num(x, lang)}" for y, x in pl["parts"].items()),
+            "peak_informed": str(int(informed.idxmax())), "peak_placed": str(int(pl["parts"].idxmax())),
+        },
+        "reform": _between(pl, REFORM_YEAR - 1, REFORM_YEAR, lang),
+        "pandemic": pandemic,
+        "knowledge": {},
+    }
+
+
+def claims_section(frames: dict, lang: str) -> str:
+    """Each link the report asserts, its own figures beside it, and what they can support."""
+    values = claim_values(frames, lang)
+    body = "".join(
+        h(t(f"claim_{k}_title", lang), 3)
+        + _dl([(t("dt_claim", lang), t(f"claim_{k}", lang)),
+               (t("dt_figures", lang), t(f"claim_{k}_figures", lang, **values[k])),
+               (t("dt_support", lang), t(f"claim_{k}_verdict", lang, **values[k]))])
+        for k in CLAIMS
+    )
+    return h(t("h_claims", lang)) + p(t("claims_intro", lang)) + body
+
+
+# ---- sensitivity to the disputed figures -----------------------------------------------------------------
+
+
+def sensitivity(frames: dict) -> pd.DataFrame:
+    """Each headline change read both ways: change, reading, from, to, change (units), change (percent)."""
+    f = figures(frames)
+    pl, emp, y0, y1 = f["placements"], f["employees"], f["first_year"], f["last_year"]
+    pairs = [(f["peak_year"], REFORM_YEAR), (REFORM_YEAR, y1)]
+    readings = (("stated_total", "stated"), ("sum_parts", "parts"))
+    rows = [("placements", a, b, r, pl.loc[a, col], pl.loc[b, col]) for a, b in pairs for r, col in readings]
+    rows += [
+        ("employees", y0, y1, "autumn_count", emp.loc[y0], emp.loc[y1]),
+        ("employees", y0, y1, "background", f["emp_background"], emp.loc[y1]),
+    ]
+    out = pd.DataFrame(rows, columns=["measure", "year_from", "year_to", "reading", "start", "end"])
+    out["change"] = out["end"] - out["start"]
+    out["change_pct"] = [M.pct_change(a, b) for a, b in zip(out["start"], out["end"], strict=True)]
+    return out
+
+
+def sensitivity_section(frames: dict, lang: str) -> str:
+    """The sensitivity table and what survives both readings."""
+    s = sensitivity(frames)
+    shown = s.assign(
+        what=[t(f"sens_{m}", lang, y0=a, y1=b) for m, a, b in zip(s["measure"], s["year_from"], s["year_to"],
+                                                                   strict=True)],
+        reading=[t(f"sens_{r}", lang) for r in s["reading"]],
+    )
+    spec = [("what", t("col_change", lang), "text"), ("reading", t("col_reading", lang), "text"),
+            ("start", t("col_from", lang), "int"), ("end", t("col_to", lang), "int"),
+            ("change", t("col_units", lang), "sint"), ("change_pct", t("col_pct", lang), "spct")]
+    pairs = s.groupby(["measure", "year_from", "year_to"], sort=False)
+    same = all((g["change"] > 0).nunique() == 1 for _, g in pairs)
+    ratios = [g["change"].abs().max() / g["change"].abs().min() for _, g in pairs]
+    finding = t("sens_finding" if same else "sens_finding_flips", lang,
+                n=W.num(len(ratios), lang), worst=W.num(max(ratios), lang, 1))
+    table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
+                       source=source_line(["Bakgrund", *sorted(set(frames["snapshots"]["source"]))], lang))
+    return h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)
+
+
+def intro(frames: dict, lang: str) -> str:
+    """The chapter's heading and introductory paragraph."""
+    return h(W.chapter_heading("05", lang), 1) + p(t("intro", lang))

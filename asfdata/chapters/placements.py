@@ -1,0 +1,335 @@
+"""Chapter 2, people placed and the 2019 reform: its sentences, tables and charts
+(notebooks/02_placements_and_the_2019_reform)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from asfdata import metrics as M
+from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
+from asfdata.chapters.placements_words import WORDS
+from asfdata.render import words as W
+from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
+from asfdata.render.html import figure_html, formatted, h, p, table_html, ul, wide_table
+from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
+from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
+
+t = W.translator(WORDS)
+
+
+def intro(frames: dict, lang: str) -> str:
+    """The chapter's heading (h1) and introductory paragraph."""
+    text = t("intro", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
+    return h(W.chapter_heading("02", lang), 1) + p(text)
+
+
+# ---- sentences ---------------------------------------------------------------------------------------------
+
+
+def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
+    """People placed by placing body (tidy)."""
+    return M.series(snapshots, *PLACED_BY)
+
+
+def sum_of_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
+    """People placed: the yearly sum of the placing bodies (tidy, category sum_of_parts)."""
+    s = M.with_sum_of_parts(snapshots, *PLACED_BY)
+    return s.loc[s["category"] == M.SUM_OF_PARTS].reset_index(drop=True)
+
+
+def change_year_finding(
+    snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR
+) -> str:
+    """Change per placing body from autumn ya to autumn yb, in people and percent."""
+    ch = M.change_between(placements(snapshots), ya, yb)
+    items = [
+        t(
+            "item_change",
+            lang,
+            placements=W.placed_by(r.category, lang),
+            **change_words(r.start, r.end, lang),
+        )
+        for r in ch.itertuples()
+    ]
+    return t("finding_change_year", lang, ya=ya, yb=yb, items=W.join(items, lang))
+
+
+def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
+    """Placing bodies ranked by percent change of the period means, with the change in people beside."""
+    pm = M.period_means(placements(snapshots))
+
+    def item(r) -> str:
+        return t(
+            "item_rank",
+            lang,
+            placements=W.placed_by(r.category, lang),
+            pct=W.pct(r.change_pct, lang, sign=True),
+            chg=W.num(r.change, lang, 1, sign=True),
+        )
+
+    fell = [r for r in pm.itertuples() if r.change_pct < 0]
+    texts = []
+    if fell:
+        then = t("fell_then", lang, items=W.join([item(r) for r in fell[1:]], lang)) if fell[1:] else ""
+        texts.append(
+            t(
+                "finding_fell_most",
+                lang,
+                first=W.placed_by(fell[0].category, lang),
+                pct=W.pct(fell[0].change_pct, lang, sign=True),
+                chg=W.num(fell[0].change, lang, 1, sign=True),
+                then=then,
+            )
+        )
+    for r in pm.itertuples():
+        if r.change_pct >= 0:
+            texts.append(
+                t(
+                    "finding_rose",
+                    lang,
+                    placements=W.upper_first(W.placed_by(r.category, lang)),
+                    verb=W.direction(r.change, lang),
+                    pct=W.pct(r.change_pct, lang, sign=True),
+                    chg=W.num(r.change, lang, 1, sign=True),
+                )
+            )
+    text = " ".join(texts)
+    abs_first = pm.loc[pm["change"].idxmin()]
+    if fell and abs_first["change"] < 0 and abs_first["category"] != fell[0].category:
+        text += " " + t(
+            "finding_fell_most_abs",
+            lang,
+            placements=W.placed_by(abs_first["category"], lang),
+            chg=W.num(abs_first["change"], lang, 1, sign=True),
+        )
+    return text
+
+
+def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
+    """The pandemic as a second cause in its year: the change of the sum of the parts into that year."""
+    year = M.event_years(events)["pandemic"]
+    total = sum_of_parts(snapshots).set_index("year")["value"]
+    return t(
+        "finding_pandemic",
+        lang,
+        year=year,
+        ya=year - 1,
+        yb=year,
+        after=W.years(*AFTER),
+        **change_words(total[year - 1], total[year], lang),
+    )
+
+
+def five_points(frames: dict, lang: str) -> list[str]:
+    """What five autumn counts can and cannot show (bullets)."""
+    s = frames["snapshots"]
+    pl = placements(s)
+    before = pl.loc[pl["year"].between(*BEFORE)].groupby("category", sort=False)["value"].min()
+    after = pl.loc[pl["year"].between(*AFTER)].groupby("category", sort=False)["value"].max()
+    lower = [W.name(c, lang) for c in before.index if after[c] < before[c]]
+    not_lower = [W.name(c, lang) for c in before.index if after[c] >= before[c]]
+    c = M.series(s, "companies")
+    spans = {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
+    if lower:
+        rest = t("five_can_partly", lang, items=W.join(not_lower, lang)) if not_lower else ""
+        can = t("five_can", lang, lower=W.join(lower, lang), rest=rest, **spans)
+    else:
+        can = t("five_can_none", lang, **spans)
+    return [
+        can,
+        t("five_cannot_when", lang),
+        t(
+            "five_cannot_cause",
+            lang,
+            c0=W.num(c["value"].iloc[0], lang),
+            c1=W.num(c["value"].iloc[-1], lang),
+            funded_end=int(frames["funded_placements"]["year"].max()),
+        ),
+        t("five_no_test", lang),
+    ]
+
+
+# ---- sections ----------------------------------------------------------------------------------------------
+
+
+def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
+    s = frames["snapshots"]
+    ch = M.change_between(M.with_sum_of_parts(s, *PLACED_BY), ya, yb)
+    ch = ch.assign(category=[W.name(c, lang) for c in ch["category"]])
+    spec = [
+        ("category", t("col_body", lang), "text"),
+        ("start", t("col_autumn", lang, year=ya), "int"),
+        ("end", t("col_autumn", lang, year=yb), "int"),
+        ("change", t("col_change_people", lang), "sint"),
+        ("change_pct", t("col_change_pct", lang), "spct"),
+    ]
+    src = source_line([f"{MILESTONES_SECTION} {ya}", f"{MILESTONES_SECTION} {yb}"], lang)
+    return (
+        h(t("h_change_year", lang, ya=ya, yb=yb))
+        + p(change_year_finding(s, lang, ya, yb))
+        + table_html(formatted(ch, spec, lang), source=src)
+    )
+
+
+def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
+    parts = M.wide(placements(snapshots))
+    share = parts.div(parts.sum(axis=1), axis=0) * 100
+    fall = parts.loc[ya] - parts.loc[yb]
+    last = int(parts.index.max())
+    of_fall = {c: W.pct(fall[c] / fall.sum() * 100, lang) for c in parts.columns}
+    a, k, o = parts.columns[:3]  # Arbetsförmedlingen, Kommunen, Övriga (the report's order)
+    return t(
+        "finding_shares", lang, fall=W.num(fall.sum(), lang), y0=ya, y1=yb, y2=last,
+        a=W.num(fall[a], lang), k=W.num(fall[k], lang), o=W.num(fall[o], lang),
+        a_share=of_fall[a], k_share=of_fall[k], o_share=of_fall[o],
+        a0_share=W.pct(share.loc[ya, a], lang), a1_share=W.pct(share.loc[yb, a], lang),
+        k0_share=W.pct(share.loc[ya, k], lang), k1_share=W.pct(share.loc[yb, k], lang),
+        a2_share=W.pct(share.loc[last, a], lang), k2_share=W.pct(share.loc[last, k], lang),
+    )
+
+
+def shares_section(frames: dict, lang: str) -> str:
+    """Each placing body's share of the people placed per year, and who made up the fall."""
+    s = frames["snapshots"]
+    table = wide_table(M.shares(placements(s)), lang, kind="pct")
+    return h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang))
+
+
+def period_means_section(frames: dict, lang: str) -> str:
+    """Before/after period means per placing body, ranked by percent change ('fell most')."""
+    s = frames["snapshots"]
+    pm = M.period_means(placements(s))
+    pm = pm.assign(category=[W.name(c, lang) for c in pm["category"]])
+    before, after = W.years(*BEFORE), W.years(*AFTER)
+    spec = [
+        ("rank", t("col_rank", lang), "int"),
+        ("category", t("col_body", lang), "text"),
+        ("before_mean", t("col_before_mean", lang, years=before), "dec1"),
+        ("after_mean", t("col_after_mean", lang, years=after), "dec1"),
+        ("change", t("col_change_people", lang), "sdec1"),
+        ("change_pct", t("col_change_pct", lang), "spct"),
+    ]
+    return (
+        h(t("h_period_means", lang, before=before, after=after))
+        + p(fell_most_finding(s, lang))
+        + table_html(formatted(pm, spec, lang), source=source_line(s["source"], lang))
+    )
+
+
+def pandemic_section(frames: dict, lang: str) -> str:
+    """The pandemic as a second cause in its year."""
+    year = M.event_years(frames["events"])["pandemic"]
+    return h(t("h_pandemic", lang, year=year)) + p(
+        pandemic_finding(frames["snapshots"], frames["events"], lang)
+    )
+
+
+def five_points_section(frames: dict, lang: str) -> str:
+    """What five autumn counts can and cannot show."""
+    return h(t("h_five_points", lang)) + ul(five_points(frames, lang))
+
+
+# ---- charts ------------------------------------------------------------------------------------------------
+
+
+def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Title: the sum of the parts from autumn ya to autumn yb."""
+    tot = sum_of_parts(s).set_index("year")["value"]
+    return t("title_placements", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang))
+
+
+def fig_placements(frames: dict, lang: str) -> str:
+    """People placed by placing body and their sum, with the reorganisation and the pandemic marked."""
+    s = frames["snapshots"]
+    d = M.with_sum_of_parts(s, *PLACED_BY)
+    at = event_marks(frames["events"], lang)
+    src = source_line(d["source"], lang)
+    fig = line_chart(
+        d,
+        title=_placements_title(s, lang),
+        ylabel=t("axis_people_placed", lang),
+        source=src,
+        lang=lang,
+        at=at,
+    )
+    alt = with_marks(alt_lines(t("what_placements", lang), d, lang), at, lang)
+    return figure_html(figure_png(fig), alt, src, wide_table(d, lang))
+
+
+def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
+    """People placed by placing body indexed to base = 100."""
+    s = frames["snapshots"]
+    d = M.indexed(placements(s), base)
+    last = int(d["year"].max())
+    end = d.loc[d["year"] == last].sort_values("value")
+    items = W.join(
+        [f"{W.num(v, lang)} ({W.name(c, lang)})" for c, v in zip(end["category"], end["value"], strict=True)],
+        lang,
+    )
+    title = t("title_indexed", lang, base=base, last=last, items=items)
+    at = event_marks(frames["events"], lang)
+    src = source_line(d["source"], lang)
+    fig = line_chart(d, title=title, ylabel=t("axis_index", lang, base=base), source=src, lang=lang, at=at)
+    alt = with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang)
+    return figure_html(figure_png(fig), alt, src, wide_table(d, lang, kind="dec1"))
+
+
+def fig_placements_parts(frames: dict, lang: str) -> str:
+    """Stacked parts with the stated total marked where it differs from their sum (pointing to the audit)."""
+    s, audit = frames["snapshots"], frames.get("audit")
+    d = placements(s)
+    vs = M.stated_vs_parts(s, *PLACED_BY, audit)
+    diff = vs.loc[vs["difference"] != 0]
+    stated = diff[["year", "stated_total"]].rename(columns={"stated_total": "value"})
+    items = [
+        f"{int(r.year)} ({W.num(r.stated_total, lang)} / {W.num(r.sum_of_parts, lang)})"
+        for r in diff.itertuples()
+    ]
+    title = t("title_parts", lang, items=W.join(items, lang)) if items else t("title_parts_ok", lang)
+    src = source_line(d["source"], lang)
+    fig = stacked_bar_chart(
+        d, stated=stated, title=title, ylabel=t("axis_people_placed", lang), source=src, lang=lang
+    )
+    alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
+    if items:
+        refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)}" for r in diff.itertuples()]
+        alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
+    return figure_html(figure_png(fig), alt, src, parts_table(s, *PLACED_BY, audit, lang))
+
+
+def fig_placements_ratios(frames: dict, lang: str) -> str:
+    """People placed per registered company and per employee, by placing body and in sum (two panels)."""
+    s = frames["snapshots"]
+    parts = M.with_sum_of_parts(s, *PLACED_BY)
+    per_c = M.per_unit(parts, M.series(s, "companies")).assign(panel="company")
+    per_e = M.per_unit(parts, M.series(s, "employees")).assign(panel="employee")
+    d = pd.concat([per_c, per_e], ignore_index=True)
+    tot = per_c.loc[per_c["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
+    ya, yb = int(tot.idxmax()), int(tot.index.max())
+    title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1))
+    src = source_line(s["source"], lang)
+    at = event_marks(frames["events"], lang)
+    fig = line_chart(
+        d,
+        title=title,
+        ylabel="",
+        source=src,
+        lang=lang,
+        facet="panel",
+        at=at,
+        facet_titles={"company": t("axis_per_company", lang), "employee": t("axis_per_employee", lang)},
+    )
+    alt = (
+        f"{alt_lines(t('panel_per_company', lang), per_c, lang, decimals=2)} "
+        f"{alt_lines(t('panel_per_employee', lang), per_e, lang, decimals=2)}"
+    )
+    tables = (
+        p(t("panel_per_company", lang))
+        + wide_table(per_c, lang, kind="dec2")
+        + p(t("panel_per_employee", lang))
+        + wide_table(per_e, lang, kind="dec2")
+        + p(t("ratios_note", lang), "asf-note")
+    )
+    return figure_html(figure_png(fig), with_marks(alt, at, lang), src, tables)

@@ -1,0 +1,87 @@
+"""Appendix, every transcribed figure and the sentence of the report it comes from
+(notebooks/07_appendix_sources): the inventory of data/raw/inventory.csv read sentence by sentence."""
+
+from __future__ import annotations
+
+import csv
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+
+from asfdata.chapters.sources_words import WORDS
+from asfdata.paths import RAW_DIR
+from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
+from asfdata.render import words as W
+from asfdata.render.html import h, p
+from asfdata.render.words import unbreakable
+
+t = W.translator(WORDS)
+
+
+def raw_sections(raw_dir: Path, files: set[str]) -> dict[tuple[str, int], str]:
+    """The report section (the `source` column) of every raw record, by (file, line it starts on)."""
+    out: dict[tuple[str, int], str] = {}
+    for name in sorted(files):
+        with open(raw_dir / name, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            start = 2
+            for record in reader:
+                out[(name, start)] = record.get("source", "")
+                start = reader.line_num + 1
+    return out
+
+
+def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
+    """One row per sentence of the report holding transcribed figures: line (in the report's text),
+    figures (as written), section, sentence, places (raw file and line of each figure)."""
+    rows = [r for r in read_inventory(inventory) if r["status"] == "transcribed"]
+    section = raw_sections(raw_dir, {r["file"] for r in rows})
+    out: dict[str, dict] = {}
+    for r in sorted(rows, key=lambda r: (int(r["line"]), int(r["column"]))):
+        empty = {"line": int(r["line"]), "figures": [], "sections": [], "places": []}
+        s = out.setdefault(r["sentence"], empty)
+        s["figures"].append(r["token"])
+        place = f"{r['file']} {r['row']}"
+        for key, value in (("sections", section[(r["file"], int(r["row"]))]), ("places", place)):
+            if value not in s[key]:
+                s[key].append(value)
+    return pd.DataFrame(
+        [
+            {"line": s["line"], "figures": s["figures"], "section": "; ".join(s["sections"]),
+             "sentence": sentence, "places": s["places"]}
+            for sentence, s in out.items()
+        ]
+    )
+
+
+def sources_table(frame: pd.DataFrame, lang: str) -> str:
+    """The table: figures, report section, the report's words (a Swedish quotation), data file and line."""
+    heads = [t(k, lang) for k in ("col_figures", "col_section", "col_sentence", "col_places")]
+    head = "".join(f'<th scope="col">{escape(x)}</th>' for x in heads)
+    body = "".join(
+        "<tr>"
+        f"<td>{escape(unbreakable('; '.join(r.figures)))}</td>"
+        f"<td>{escape(r.section)}</td>"
+        f'<td><q lang="sv">{escape(unbreakable(r.sentence))}</q></td>'
+        f"<td>{'<br>'.join(f'<code>{escape(x)}</code>' for x in r.places)}</td>"
+        "</tr>\n"
+        for r in frame.itertuples()
+    )
+    caption = t("caption_sources", lang, n=W.num(sum(map(len, frame["figures"])), lang))
+    return (
+        '<div class="asf-table-block">\n<table class="asf-table asf-sources">\n'
+        f"<caption>{escape(caption)}</caption>\n"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n"
+    )
+
+
+def appendix(lang: str, inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> str:
+    """The whole appendix: heading, how to read it, the table."""
+    frame = sentences(inventory, raw_dir)
+    n = W.num(sum(map(len, frame["figures"])), lang)
+    return (
+        h(W.chapter_heading("07", lang), 1)
+        + p(t("intro", lang, n=n, sentences=W.num(len(frame), lang)))
+        + sources_table(frame, lang)
+    )
