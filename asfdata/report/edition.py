@@ -346,7 +346,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     t0 = time.perf_counter()
     ready = start_data_step(job, log) if job.data else None  # the first kernels start meanwhile
     import_jupyter()
-    from asfdata.report.execute import NotebookError, execute_all, kernel_environment
+    from asfdata.report.execute import NotebookError, execute_all, kernel_environment  # after import_jupyter
 
     log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
     timings = job.report_dir / TIMINGS_NAME

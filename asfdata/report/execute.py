@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
+from queue import Empty
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
@@ -40,7 +41,7 @@ class NotebookError(Exception):
 
 def inject_parameters(nb, params: dict) -> None:
     """Insert a cell assigning params right after the cell tagged 'parameters' (as papermill does)."""
-    import nbformat
+    import nbformat  # Jupyter: only when notebooks run
 
     if not params:
         return
@@ -99,9 +100,7 @@ def _client_class():
     descriptor signals edges, and another operation on the socket may consume the edge); the
     wait then lasts its whole timeout (the cell's 300 s, or for ever on iopub). Polled in slices,
     a missed wake-up costs at most a slice."""
-    from queue import Empty
-
-    from jupyter_client.asynchronous.client import AsyncKernelClient
+    from jupyter_client.asynchronous.client import AsyncKernelClient  # Jupyter: only when notebooks run
     from jupyter_client.channels import AsyncZMQSocketChannel
 
     class SlicedChannel(AsyncZMQSocketChannel):
@@ -124,7 +123,7 @@ def _client_class():
 
 def read_notebook(path: Path):
     """The notebook at path, or NotebookError saying why it cannot be read."""
-    import nbformat
+    import nbformat  # Jupyter: only when notebooks run (edition.import_jupyter imports it first)
 
     try:
         return nbformat.read(path, as_version=4)
@@ -152,7 +151,7 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
     The kernel starts at once; its first cell runs when ready() has returned (the data it reads
     is being built meanwhile). Raises NotebookError naming the cell that failed, timed out or
     whose kernel died."""
-    from jupyter_client.manager import AsyncKernelManager
+    from jupyter_client.manager import AsyncKernelManager  # Jupyter: only when notebooks run
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
