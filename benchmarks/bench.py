@@ -1,5 +1,5 @@
 """`make bench`: the report build against its floor, the no-op rebuild, import cost, scaling, the
-suite's time and a fresh clone's set-up against pip's.
+time of refusing 10^6 bad lines, the suite's time and a fresh clone's set-up against pip's.
 
 Medians of RUNS runs, every ratio measured within this one run; prints a table beside the budgets
 and writes benchmarks/results.json (not committed).
@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import (  # noqa: E402
     PY,
     ROOT,
+    error_listing,
     import_times,
     interleaved,
     machine,
@@ -34,6 +35,7 @@ BUDGETS = {  # key -> (limit, what it bounds)
     "import_ratio": (1.2, "import asfdata / import pandas"),
     "scale_ratio_1e6_1e5": (12.0, "validate+tidy+audit: 10^6 rows / 10^5 rows"),
     "scale_seconds_1e6": (5.0, "validate+tidy+audit of 10^6 rows, s"),
+    "errors_ratio_1e6": (2.0, "10^6 rows, an error on every line / all valid"),
     "set_up_ratio": (0.35, "fresh clone's first `make report` / pip set-up"),
     "test_seconds": (50.0, "`make test` (pytest on 2 workers), s"),
 }
@@ -64,6 +66,7 @@ def main() -> int:
     noop = noop_seconds(RUNS)
     t_asf, t_pandas = import_times(RUNS * 2 + 1)
     scale = scaling(SIZES, RUNS)
+    valid, refused = error_listing(SIZES[-1], RUNS)
     suite = test_seconds()
     set_up = set_up_times()
     results = {
@@ -76,6 +79,8 @@ def main() -> int:
         "import_ratio": round(t_asf / t_pandas, 3),
         "scale_seconds": {k: round(v, 3) for k, v in scale.items()},
         "scale_ratio_1e6_1e5": round(scale["1000000"] / scale["100000"], 3),
+        "errors_valid_seconds": round(valid, 3), "errors_refused_seconds": round(refused, 3),
+        "errors_ratio_1e6": round(refused / valid, 3),
         "runs": RUNS, "machine": machine(),
         "load_average": {"start": round(load, 2), "end": round(os.getloadavg()[0], 2)},
     }
