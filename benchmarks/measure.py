@@ -23,8 +23,12 @@ PY = sys.executable
 def wall(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
     """Seconds one command takes, start to end (it must succeed)."""
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    took = time.perf_counter() - t0
+    if done.returncode != 0:
+        tail = "\n".join(done.stdout.splitlines()[-40:])
+        raise SystemExit(f"{tail}\nbench: {' '.join(map(str, cmd))} failed (exit {done.returncode}) in {cwd}")
+    return took
 
 
 def median(fn: Callable[[], float], runs: int) -> float:

@@ -27,6 +27,7 @@ build-backend = "flit_core.buildapi"
 name = "tinyproj"
 version = "0.1.0"
 description = "A tiny project for the set-up tests"
+requires-python = ">=3.11"
 dependencies = []
 """
 

@@ -33,14 +33,13 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 # Hashes of wheels only (nothing is built from source at set-up; the lock's first line says so to
 # pip and uv), resolved for the platform the project is built and checked on.
 WHEELS_ONLY = ["--only-binary", ":all:"]
-LOCK_OPTIONS = ["--generate-hashes", *WHEELS_ONLY, "--emit-build-options",
-                "--python-version", "3.11", "--python-platform", "x86_64-unknown-linux-gnu"]
+LOCK_OPTIONS = ["--generate-hashes", *WHEELS_ONLY, "--emit-build-options", "--python-platform",
+                "x86_64-unknown-linux-gnu"]  # and the oldest Python pyproject.toml allows
 HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are required|missing from some",
                         re.I)
 # The project itself, editable, built by the locked (hash-checked) flit-core already installed.
 PROJECT = ["--no-deps", "--no-build-isolation", "-e", str(ROOT)]
-TAIL_LINES = 25
-MIN_PYTHON = (3, 11)  # pyproject.toml's requires-python
+TAIL_LINES = 25  # of a failed installer's output, shown
 # What the report's processes import, compiled to bytecode once at set-up, two groups at once: uv
 # does not compile (pip does, everything), and with PYTHONDONTWRITEBYTECODE set Python would compile
 # these again in every kernel of every build.
@@ -53,11 +52,15 @@ for name in sys.argv[1:]:
         importlib.import_module(name)
     except Exception:  # only a warm-up: the build reports what is really missing
         pass
-"""  # of a failed installer's output
+"""
 
 
 class SetupError(Exception):
     """The set-up cannot go on; the message says why and what to do."""
+
+
+class HashMismatch(SetupError):
+    """A downloaded package differs from the one the lock names: never a reason to try another way."""
 
 
 def say(message: str) -> None:
@@ -70,16 +73,20 @@ def flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() not in FALSE_WORDS
 
 
+def min_python() -> tuple[int, ...]:
+    """The oldest Python pyproject.toml's requires-python allows, e.g. (3, 11)."""
+    m = re.search(r'^requires-python\s*=\s*">=\s*([\d.]+)"', PYPROJECT.read_text(encoding="utf-8"), re.M)
+    if not m:
+        raise SetupError("pyproject.toml states no requires-python = \">=X.Y\"")
+    return tuple(int(x) for x in m.group(1).split("."))
+
+
 def digest() -> str:
     """SHA-256 over the lock and pyproject.toml: what an installed .venv was built from."""
     h = hashlib.sha256()
     for path in (LOCK, PYPROJECT):
         h.update(path.read_bytes())
     return h.hexdigest()
-
-
-class HashMismatch(SetupError):
-    """A downloaded package differs from the one the lock names: never a reason to try another way."""
 
 
 def run(cmd: list[str], what: str, show: bool = True) -> None:
@@ -186,11 +193,12 @@ def check_python(python_cmd: str) -> None:
     except OSError:
         done = None
     found = tuple(int(x) for x in done.stdout.split()) if done and done.returncode == 0 else None
-    if found is None or found < MIN_PYTHON:
+    oldest = ".".join(map(str, min_python()))
+    if found is None or found < min_python():
         version = ".".join(map(str, found)) if found else ""
         what = f"{python_cmd} is Python {version}" if found else f"{python_cmd} does not run"
-        raise SetupError(f"{what}; the project needs Python {'.'.join(map(str, MIN_PYTHON))} or newer: "
-                         "run make PYTHON=python3.11 (or a newer one)")
+        raise SetupError(f"{what}; the project needs Python {oldest} or newer: "
+                         f"run make PYTHON=python{oldest} (or a newer one)")
 
 
 def install(venv: Path, python_cmd: str) -> None:
@@ -244,7 +252,9 @@ def lock(python_cmd: str) -> None:
             uv, why = find_uv(scratch / "venv", python, python_cmd)
             if not uv:
                 raise SetupError(f"make lock needs uv ({why}); install it with `pip install uv`")
+        oldest = ".".join(map(str, min_python()))
         run([uv, "pip", "compile", "--quiet", str(PYPROJECT), "--extra", "dev", *LOCK_OPTIONS,
+             "--python-version", oldest,
              "--custom-compile-command", "make lock", "--output-file", str(LOCK)],
             "resolving pyproject.toml with uv")
     finally:
