@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from asfdata.report.execute import (
     _client_class,
     clean_stale_sockets,
     execute,
+    socket_base,
 )
 
 HANG_GUARD = 240  # seconds: only so that a regression fails instead of hanging the suite
@@ -78,6 +81,17 @@ def socket_folder(tmp: Path, name: str, owner: str | None, age: float = 0) -> Pa
     return folder
 
 
+def test_a_temporary_directory_too_deep_for_sockets_gives_way_to_tmp(monkeypatch, tmp_path, request):
+    deep = tmp_path / ("d" * 60)
+    deep.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(deep))
+    assert socket_base() == Path("/tmp")  # len(deep) + len("/asf-kernel-xxxxxxxx/kernel-5") > 100
+    shallow = Path(tempfile.mkdtemp(prefix="t", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(shallow, ignore_errors=True))
+    monkeypatch.setattr(tempfile, "tempdir", str(shallow))
+    assert socket_base() == shallow
+
+
 def test_socket_folders_whose_owner_is_gone_are_removed(tmp_path):
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True, check=True)
@@ -93,14 +107,16 @@ def test_socket_folders_whose_owner_is_gone_are_removed(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in kept)
 
 
-def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path):
+def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path, request):
     sleepy = notebook(tmp_path / "sleepy.ipynb", ["import time\ntime.sleep(120)"])
     script = (f"from pathlib import Path\nfrom asfdata.report.execute import execute_all\n"
               f"execute_all([Path({str(sleepy)!r})], {{}}, print)")  # in a thread, as the build runs it
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # the orphaned kernel's too
     runs = {}  # signal -> (its temporary directory, the run), both at once
+    short = Path(tempfile.mkdtemp(prefix="asf-t-", dir="/tmp"))  # tmp_path can be too deep for a socket
+    request.addfinalizer(lambda: shutil.rmtree(short, ignore_errors=True))
     for sig in (signal.SIGKILL, signal.SIGTERM):
-        sockets = tmp_path / sig.name
+        sockets = short / sig.name
         sockets.mkdir()
         env = {**os.environ, "TMPDIR": str(sockets)}
         runs[sig] = sockets, subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **quiet)

@@ -24,6 +24,7 @@ INJECTED_TAG = "injected-parameters"
 SOCKET_PREFIX = "asf-kernel-"
 OWNER_NAME = "owner.pid"
 ORPHAN_SECONDS = 3600  # a socket folder without an owner file older than this is removed too
+SOCKET_PATH_MAX = 100  # bytes of a socket's path that every system takes
 POLL_SLICE = 1.0  # seconds a kernel client waits on a socket before it looks again
 
 
@@ -63,9 +64,17 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def socket_base() -> Path:
+    """The temporary directory, or /tmp when that is too deep for a socket's path (at most
+    SOCKET_PATH_MAX bytes: 108 on Linux, 104 on macOS, a deep TMPDIR goes beyond)."""
+    tmp = Path(tempfile.gettempdir())
+    longest = tmp / f"{SOCKET_PREFIX}{'x' * 8}" / "kernel-5"
+    return tmp if len(os.fsencode(longest)) <= SOCKET_PATH_MAX else Path("/tmp")
+
+
 def clean_stale_sockets(tmp: Path | None = None) -> list[Path]:
     """Remove the socket folders whose owner process is gone; return them."""
-    tmp = Path(tmp or tempfile.gettempdir())
+    tmp = Path(tmp or socket_base())
     removed = []
     for folder in tmp.glob(f"{SOCKET_PREFIX}*"):
         try:
@@ -87,7 +96,7 @@ def clean_stale_sockets(tmp: Path | None = None) -> list[Path]:
 def _socket_folder() -> Path:
     """A new private folder for one kernel's sockets, marked with this process's id."""
     clean_stale_sockets()
-    folder = Path(tempfile.mkdtemp(prefix=SOCKET_PREFIX))
+    folder = Path(tempfile.mkdtemp(prefix=SOCKET_PREFIX, dir=socket_base()))
     (folder / f".{OWNER_NAME}").write_text(f"{os.getpid()}\n")
     os.replace(folder / f".{OWNER_NAME}", folder / OWNER_NAME)  # a reader sees all of it or nothing
     return folder
