@@ -14,7 +14,7 @@ t = W.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
 
 
-def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str) -> str:
+def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str, caption: str) -> str:
     """Parts, their sum, the stated total, the difference and the audit row behind it, per year."""
     vs = M.stated_vs_parts(snapshots, measure, group, audit)
     vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]])
@@ -32,7 +32,7 @@ def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: 
         ],
         lang,
     )
-    return table_html(pd.concat([left, right], axis=1), note=t("parts_note", lang))
+    return table_html(pd.concat([left, right], axis=1), caption, note=t("parts_note", lang))
 
 
 def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
@@ -46,8 +46,9 @@ def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
     return out
 
 
-def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
-    """Audit rows (already selected), mismatches first, statuses in lang, every text escaped."""
+def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
+    """Audit rows (already selected), mismatches first, statuses in lang, every text escaped; each row's
+    note on a second line, so that the table fits the text column."""
     a = sort_audit(audit)
     a = a.assign(status=[W.status(x, lang) for x in a["status"]])
     spec = [
@@ -64,4 +65,5 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
         formatted(a, spec, lang),
         caption,
         source=t("source_prefix", lang) + ": " + t("source_audit", lang),
+        notes=t("col_note", lang),
     )

@@ -8,14 +8,14 @@ from asfdata.chapters.common import audit_html
 from asfdata.chapters.data_quality_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts
 from asfdata.render import words as W
-from asfdata.render.html import formatted, h, p, table_html
+from asfdata.render.html import CHAPTER, formatted, h, p, table_html
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
-    return h(W.chapter_heading("06", lang), 1) + p(t("intro", lang))
+    """The chapter's heading and introductory paragraph."""
+    return h(W.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang))
 
 
 def audit_finding(audit, lang: str) -> str:
@@ -36,7 +36,7 @@ def audit_section(audit, lang: str) -> str:
         h(t("h_audit", lang))
         + p(audit_finding(audit, lang))
         + (p(note, "asf-note") if note else "")
-        + audit_html(audit, lang)
+        + audit_html(audit, lang, t("caption_audit", lang))
     )
 
 
@@ -53,5 +53,5 @@ def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
     return (
         h(t("h_assumptions", lang))
         + p(t("assumptions_intro", lang))
-        + table_html(formatted(a, spec, lang))
+        + table_html(formatted(a, spec, lang), t("caption_assumptions", lang))
     )

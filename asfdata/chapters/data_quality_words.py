@@ -31,4 +31,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "granskningsraderna hänvisar till dem med id.",
     ),
     "english_note": ("", "Granskningens och antagandenas texter är på engelska, som i datafilerna."),
+    "caption_audit": (
+        "Every check of the audit, mismatches first; each row's note below it",
+        "Granskningens alla kontroller, avvikelser först; varje rads anmärkning under den",
+    ),
+    "caption_assumptions": (
+        "The assumptions log, by id",
+        "Antagandeloggen, efter id",
+    ),
 }
