@@ -15,7 +15,8 @@ PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people place
 
 
 def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str, caption: str) -> str:
-    """Parts, their sum, the stated total, the difference and the audit row behind it, per year."""
+    """Parts, their sum, the stated total, the difference and the audit's status per year; the audit row
+    behind it on a second line."""
     vs = M.stated_vs_parts(snapshots, measure, group, audit)
     vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]])
     parts = M.wide(M.series(snapshots, measure, group)).reset_index()
@@ -32,7 +33,8 @@ def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: 
         ],
         lang,
     )
-    return table_html(pd.concat([left, right], axis=1), caption, note=t("parts_note", lang))
+    return table_html(pd.concat([left, right], axis=1), caption, note=t("parts_note", lang),
+                      notes=t("col_audit", lang))
 
 
 def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:

@@ -73,6 +73,11 @@ def _cls(numeric: bool) -> str:
     return "" if numeric else f' class="{TEXT}"'
 
 
+def _text(value) -> str:
+    """A cell's text escaped, with a line-break opportunity after each underscore (audit check names)."""
+    return escape(str(value)).replace("_", "_<wbr>")
+
+
 def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "", notes: str = "") -> str:
     """An HTML table of a display frame (every cell escaped): caption, column headers with scope, numbers
     right-aligned; the column named notes, if any, shown as a second line of each row; a note and a
@@ -83,12 +88,12 @@ def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "",
     rows = []
     for _, r in df.iterrows():
         cells = "".join(
-            f'<td{_cls(numeric[c])} data-label="{escape(str(c))}">{escape(str(r[c]))}</td>' for c in cols
+            f'<td{_cls(numeric[c])} data-label="{escape(str(c))}">{_text(r[c])}</td>' for c in cols
         )
         row = f"<tr>{cells}</tr>"
         if notes and str(r[notes]):
-            row += (f'<tr class="asf-row-note"><th scope="row" class="{TEXT}">{escape(str(notes))}</th>'
-                    f'<td class="{TEXT}" colspan="{len(cols) - 1}">{escape(str(r[notes]))}</td></tr>')
+            row += (f'<tr class="asf-row-note"><td class="{TEXT}" colspan="{len(cols)}">'
+                    f'<span class="asf-note-label">{escape(str(notes))}</span> {_text(r[notes])}</td></tr>')
         rows.append(f"<tbody>\n{row}\n</tbody>\n" if notes else f"{row}\n")
     body = "".join(rows) if notes else f"<tbody>\n{''.join(rows)}</tbody>\n"
     out = (f'<table class="asf-table{" asf-table-notes" if notes else ""}">\n'
