@@ -134,7 +134,7 @@ def end_name(ax, text: str, x: float, y: float, colour_: str, dx: float = 6.0):
     )
 
 
-def _positions(want: list[float], sizes: list[float], lo: float, hi: float) -> list[float]:
+def spread_positions(want: list[float], sizes: list[float], lo: float, hi: float) -> list[float]:
     """Centres as near to want (sorted) as they can be with sizes[i]/2 + GAP + sizes[j]/2 between
     neighbours, inside [lo, hi]: overlapping runs are merged and centred on their wanted mean."""
 
@@ -174,7 +174,7 @@ def spread(ax, names: list) -> None:
     names = sorted(names, key=lambda a: a.xy[1])
     want = [(a.xy[1] - y0) / (y1 - y0) * height for a in names]
     sizes = [lines_of(a.get_text()) * FONT * LINE for a in names]
-    for a, w, pos in zip(names, want, _positions(want, sizes, 0.0, height), strict=True):
+    for a, w, pos in zip(names, want, spread_positions(want, sizes, 0.0, height), strict=True):
         a.xyann = (a.xyann[0], pos - w)
         a.arrow_patch.set_visible(abs(pos - w) > FONT / 2)
 

@@ -124,7 +124,6 @@ SHARED: dict[str, tuple[str, str]] = {
     "axis_index": ("Index ({base} = 100)", "Index ({base} = 100)"),
     "mark_reform": ("Arbetsförmedlingen reorganised", "Arbetsförmedlingen omorganiseras"),
     "mark_pandemic": ("Pandemic", "Pandemin"),
-    "mark_stated": ("Stated total", "Angiven totalsumma"),
     "mark_stated_value": ("stated {stated}", "angivet {stated}"),
     "alt_lines": (
         "Line chart: {what}, each autumn {years}. {values}.",
