@@ -1,4 +1,10 @@
-"""The command line: python -m asfdata build | audit | trace | report | verify."""
+"""The command line: python -m asfdata build | audit | trace | report | verify | inventory.
+
+Each command unpacks its arguments and calls the package. main() is the one place that turns a
+failure into plain words on stderr and an exit code: 2 for bad input (raw data, a path, an
+argument), 1 when a check finds differences (audit --strict, verify, inventory) or the report
+cannot be built, 130 when interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,17 @@ import sys
 from pathlib import Path
 
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline.errors import BAD_INPUT, Failure
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
+
+# The commands import what they use when they run, not at the top: the dispatch, and `report`
+# with nothing changed (~0.1 s), must not import pandas.
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Validate data/raw, write data/processed and print the audit summary."""
-    from asfdata.pipeline.build import audit_summary, build
+    from asfdata.pipeline.build import audit_summary, build  # when run (see above)
 
     files = build(Path(args.raw), Path(args.out))
     print(f"built {len(files)} files in {args.out} from {args.raw}")
@@ -21,35 +33,75 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Print the consistency audit, mismatches first; --strict fails on any mismatch."""
-    from asfdata.pipeline.audit import cmd_audit as run
+    from asfdata.pipeline.audit import audit, audit_table  # when run (see above)
+    from asfdata.pipeline.tidy import tidy_all
+    from asfdata.pipeline.validate import load_raw
 
-    return run(args)
+    raw = load_raw(Path(args.raw))
+    df = audit(tidy_all(raw), raw["measures"])
+    print(audit_table(df))
+    return 1 if args.strict and (df["status"] == "mismatch").any() else 0
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
     """Print every figure, row, claim, audit row and assumption behind MEASURE in YEAR."""
-    from asfdata.pipeline.trace import cmd_trace as run
+    from asfdata.pipeline.trace import trace  # when run (see above)
 
-    return run(args)
+    print(trace(args.measure, args.year, Path(args.raw)))
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Build the HTML evaluation report."""
-    from asfdata.report.edition import cmd_report as run
+    """Build the HTML evaluation report (nothing when it is up to date)."""
+    from asfdata.report.edition import Job, build_report  # when run; imports no pandas itself
 
-    return run(args)
+    build_report(Job(lang=args.lang, with_code=args.with_code, force=args.force,
+                     raw_dir=Path(args.raw), processed_dir=Path(args.out)))
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    """Rebuild from data/raw in a scratch folder and compare (data, or a published report)."""
-    from asfdata.pipeline.verify import cmd_verify as run
+    """Rebuild from data/raw and compare with data/processed, or a published report byte for byte."""
+    if args.report:
+        from asfdata.report.verify import verify_report  # when run (see above)
 
-    return run(args)
+        return verify_report(Path(args.report), args.lang)
+    from asfdata.pipeline.verify import verify  # when run (see above)
+
+    problems = verify(Path(args.raw), Path(args.out))
+    for p in problems:
+        print(f"DIFFERS {p}")
+    if problems:
+        print(f"verify: {len(problems)} difference(s); rebuild with `make build` if data/raw changed")
+        return 1
+    n = len([p for p in Path(args.out).iterdir() if p.is_file()])
+    print(f"verify: all {n} files in {args.out} match a fresh rebuild from {args.raw}")
+    return 0
+
+
+def cmd_inventory(args: argparse.Namespace) -> int:
+    """Check data/raw/inventory.csv against the raw files and the report's text."""
+    from asfdata.pipeline.inventory import inventory_problems, source_path  # when run (see above)
+
+    inventory = Path(args.inventory) if args.inventory else Path(args.raw) / "inventory.csv"
+    source = Path(args.source) if args.source else source_path()
+    problems = inventory_problems(inventory, Path(args.raw), source)
+    for p in problems:
+        print(p)
+    if source is None:
+        print("inventory: the report's text was not found (give --source FILE or set ASF_SOURCE); "
+              "its coverage of the text was not checked")
+    if problems:
+        print(f"inventory: {len(problems)} problem(s) in {inventory}")
+        return 1
+    print(f"inventory: {inventory} has no problems")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    p = argparse.ArgumentParser(prog="python -m asfdata", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m asfdata", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True)
 
     def add(name: str, func, help: str) -> argparse.ArgumentParser:
@@ -73,19 +125,39 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--report", metavar="FILE", help="compare a published HTML report byte for byte")
     v.add_argument("--lang", choices=["en", "sv"], default=None,
                    help="language of --report (default: from the file)")
+    i = add("inventory", cmd_inventory, "check data/raw/inventory.csv, the report's numbers")
+    i.add_argument("--inventory", metavar="FILE", help="the inventory (default: inventory.csv in --raw)")
+    i.add_argument("--source", metavar="FILE", help="the report's text (default: $ASF_SOURCE, else "
+                   "../shared/source/asf-slutrapport-2016-2020.txt beside the project)")
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; bad raw data is reported without a traceback (exit 2)."""
-    from asfdata.pipeline.errors import RawDataError
+def failure_lines(err: Failure | OSError | KeyboardInterrupt) -> tuple[int, list[str]]:
+    """The exit code and the lines on stderr for a failure (any other exception is a bug)."""
+    if isinstance(err, KeyboardInterrupt):
+        return INTERRUPTED, ["interrupted"]
+    if isinstance(err, Failure):
+        return err.exit_code, err.lines()
+    # an OSError: a path that is missing, a folder, not readable or not writable
+    names = " -> ".join(str(f) for f in (err.filename, err.filename2) if f is not None)
+    return BAD_INPUT, [f"error: {err.strerror or err}" + (f": {names}" if names else "")]
 
+
+def robust_output() -> None:
+    """Write what the terminal's encoding cannot show as escapes (a Latin-1 locale and '–')."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; any failure becomes plain words on stderr and its exit code."""
+    robust_output()
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except RawDataError as err:
-        print(f"error: {len(err.problems)} problem(s) in the raw data; nothing was written:",
-              file=sys.stderr)
-        for p in err.problems:
-            print(f"  {p}", file=sys.stderr)
-        return 2
+    except (Failure, OSError, KeyboardInterrupt) as err:
+        code, lines = failure_lines(err)
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code

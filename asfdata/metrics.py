@@ -322,8 +322,14 @@ def gender_of_placed(funded_placements: pd.DataFrame) -> pd.DataFrame:
 
 
 def outcome_comparison(funded_outcomes: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Per outcome and gender: people in the yearly detail against people in the summary (people)."""
-    detail = funded_outcomes.groupby(["outcome", "gender"])["count"].sum().astype("int64")
+    """Per outcome and gender: people in the yearly detail (genders as stated or as the genders placed
+    leave them, A14; unknown otherwise) against people in the summary (people)."""
+    fo = funded_outcomes
+    known = fo["women"].notna() & fo["men"].notna()
+    parts = [fo.loc[known, ["outcome"]].assign(gender=g, n=fo.loc[known, g]) for g in ("women", "men")]
+    parts.append(fo.loc[~known, ["outcome", "gender"]].assign(n=fo.loc[~known, "count"]))
+    people = pd.concat(parts)
+    detail = people.loc[people["n"] > 0].groupby(["outcome", "gender"])["n"].sum().astype("int64")
     summ = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
     summary = (
         summ.assign(gender=summ["gender"].fillna("unknown"))

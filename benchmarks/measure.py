@@ -6,6 +6,7 @@ import ast
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,6 +70,47 @@ def scaling(sizes: list[int], runs: int) -> dict[str, float]:
             generate(Path(tmp), n)
             out[str(n)] = median(lambda tmp=tmp: pipeline_seconds(Path(tmp)), runs)
     return out
+
+
+def spoil(path: Path, column: str, value: str = "x") -> None:
+    """Set column to value on every data line of a generated raw file (no quoted values in it)."""
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    i = header.split(",").index(column)
+    lines = [",".join(cells[:i] + [value] + cells[i + 1:]) for cells in (r.split(",") for r in rows)]
+    path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+
+
+def error_listing(n_rows: int, runs: int) -> tuple[float, float]:
+    """Median seconds of making the processed files from n_rows generated valid rows, and of refusing
+    the same rows with an error on every line (every problem found, grouped, its message made);
+    measured alternately. Budget: the second at most 2 x the first at 10^6 rows."""
+    from generate import generate
+
+    from asfdata.pipeline.build import processed_files
+    from asfdata.pipeline.errors import RawDataError
+
+    def refuse(raw: Path) -> float:
+        t0 = time.perf_counter()
+        try:
+            processed_files(raw)
+        except RawDataError as err:
+            err.lines()
+            return time.perf_counter() - t0
+        raise AssertionError("the spoiled data were accepted")
+
+    def build(raw: Path) -> float:
+        t0 = time.perf_counter()
+        processed_files(raw)
+        return time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory(prefix="asf-errors-") as tmp:
+        valid, spoiled = Path(tmp) / "valid", Path(tmp) / "spoiled"
+        generate(valid, n_rows)
+        shutil.copytree(valid, spoiled)
+        for name, column in (("snapshots.csv", "value"), ("funded_placements.csv", "places_used"),
+                             ("funded_outcomes.csv", "count")):  # every line of the generated files
+            spoil(spoiled / name, column)
+        return interleaved(lambda: build(valid), lambda: refuse(spoiled), runs)
 
 
 def notebook_imports(notebooks: list[Path]) -> list[str]:

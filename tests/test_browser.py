@@ -142,7 +142,10 @@ def test_contents_and_every_chapter_heading_are_there(loaded):
     page = loaded[0]
     assert page.locator("html").get_attribute("lang") == "en"
     toc = page.locator("nav.asf-toc a")
-    assert toc.count() == len(CHAPTERS) + 1  # and the closing "About this report"
+    assert toc.count() == len(CHAPTERS) + 1  # the chapters, then "About this report"
+    about = toc.nth(len(CHAPTERS))
+    assert about.get_attribute("href") == "#about"
+    assert page.locator("section#about h2").inner_text().strip() == about.inner_text().strip()
     for i, chapter in enumerate(CHAPTERS):
         anchor = chapter_id(Path(f"{chapter}.ipynb"))
         link = toc.nth(i)

@@ -93,7 +93,7 @@ def test_schemas_carry_types_units_allowed_values_and_keys():
     audit = resources["audit.csv"]["schema"]
     assert audit["primaryKey"] == ["check", "scope"]
     status = next(f for f in audit["fields"] if f["name"] == "status")
-    assert status["constraints"]["enum"] == ["approximate", "mismatch", "ok"]
+    assert status["constraints"]["enum"] == ["approximate", "consistent_if", "mismatch", "ok"]
     outcomes = resources["funded_outcomes.csv"]["schema"]
     assert outcomes["primaryKey"] == ["year", "municipality", "outcome", "gender"]
     assert {"fields": ["year", "municipality"],

@@ -67,7 +67,7 @@ def test_metrics_and_the_pipeline_import_no_presentation():
 
 def test_words_modules_are_data_only():
     words = [m for m in MODULES if m.endswith("_words")]
-    assert len(words) == 10  # shared + eight chapters (appendix included) + the explorer
+    assert len(words) == 11  # shared + eight chapters (appendix included) + the explorer + the people model
     assert [f"{m} imports {n}" for m in words for n, _, _ in imports(MODULES[m])] == []
 
 

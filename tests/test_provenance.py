@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 from conftest import edit_cell, line_of
 
 from asfdata.paths import RAW_DIR
-from asfdata.pipeline.build import build
+from asfdata.pipeline.build import build, processed_files
 from asfdata.pipeline.trace import trace
 from asfdata.pipeline.verify import verify
-from asfdata.pipeline.write import sha256
+from asfdata.pipeline.write import contents, sha256
 
 
 def test_trace_placements_2018():
@@ -37,7 +38,8 @@ def test_trace_finds_claims_and_derived_measures():
 def test_trace_cli_unknown_measure():
     r = subprocess.run([sys.executable, "-m", "asfdata", "trace", "placemets", "2018"],
                        capture_output=True, text=True, check=False)
-    assert r.returncode == 2 and r.stdout.startswith("error: unknown measure 'placemets'; known: ")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("error: unknown measure 'placemets'; known: ") and "Traceback" not in r.stderr
 
 
 def test_manifest_lists_every_other_file(tmp_path):
@@ -73,3 +75,84 @@ def test_verify_detects_a_tampered_processed_file(tmp_path):
         "claims.csv: differs from the rebuild",
         "claims.csv: SHA-256 differs from MANIFEST.sha256",
     ]
+
+
+def test_verify_names_a_missing_processed_folder(tmp_path):
+    missing = tmp_path / "processed"
+    assert verify(RAW_DIR, missing) == [f"{missing}: missing (`make build` rebuilds it)"]
+
+
+def git_repo(path, *files: str) -> str:
+    """A git repository at path with files committed; its HEAD commit."""
+    path.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        (path / name).write_text(name)
+    run = ["git", "-C", str(path), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "first"]):
+        subprocess.run([*run, *args], check=True, capture_output=True)
+    head = subprocess.run([*run, "rev-parse", "HEAD"], check=True, capture_output=True, text=True)
+    return head.stdout.strip()
+
+
+def test_the_commit_is_the_projects_own_and_a_changed_tree_is_marked(tmp_path, monkeypatch):
+    from asfdata.report import inputs
+    from asfdata.report.edition import commit_text
+
+    head = git_repo(tmp_path / "project", "a.txt")
+    monkeypatch.setattr(inputs, "ROOT", tmp_path / "project")
+    assert inputs.revision() == head
+    (tmp_path / "project/a.txt").write_text("changed")
+    assert inputs.revision() == head + inputs.UNCOMMITTED
+    assert commit_text(inputs.revision(), "en") == f"{head} (uncommitted changes)"
+    assert commit_text(inputs.revision(), "sv") == f"{head} (ej incheckade ändringar)"
+
+
+def test_an_archive_unpacked_inside_another_repository_shows_no_commit(tmp_path, monkeypatch):
+    from asfdata.report import inputs
+    from asfdata.report.edition import commit_text
+
+    git_repo(tmp_path / "other", "b.txt")
+    (tmp_path / "other/asf-evaluation").mkdir()  # the project, unpacked without its .git
+    monkeypatch.setattr(inputs, "ROOT", tmp_path / "other/asf-evaluation")
+    assert inputs.revision() == "unknown"
+    assert inputs.git("log", "-1", "--format=%ct") is None  # nor that repository's date
+    assert commit_text("unknown", "sv") == "okänd"
+
+
+def test_the_report_digest_covers_the_processed_files(tmp_path):
+    from asfdata.report.edition import Job, inputs_digest
+
+    processed = tmp_path / "processed"
+    build(RAW_DIR, processed)
+    job = Job(processed_dir=processed)
+    base = inputs_digest(job, False, "abc")
+    claims = processed / "claims.csv"
+    original = claims.read_bytes()
+    claims.write_bytes(original.replace(b",1257,", b",1275,"))  # a hand edit
+    assert inputs_digest(job, False, "abc") != base
+    claims.write_bytes(original)
+    assert inputs_digest(job, False, "abc") == base
+    shutil.rmtree(processed)
+    assert inputs_digest(job, False, "abc") != base
+
+
+def test_a_deleted_processed_folder_is_rebuilt_by_the_report(tmp_path):
+    from asfdata.report.edition import Job, build_report, import_jupyter
+
+    import_jupyter()
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                           "display_name": "Python 3"}})
+    nb.cells = [nbformat.v4.new_code_cell('lang = "en"', metadata={"tags": ["parameters"]}, id="p"),
+                nbformat.v4.new_markdown_cell("# One", id="m")]
+    nbformat.write(nb, tmp_path / "01_one.ipynb")
+    job = Job(processed_dir=tmp_path / "processed", notebooks=(tmp_path / "01_one.ipynb",),
+              report_dir=tmp_path / "reports")
+    quiet = lambda message: None  # noqa: E731
+    assert build_report(job, log=quiet)
+    assert build_report(job, log=quiet) == []  # up to date
+    shutil.rmtree(job.processed_dir)
+    assert build_report(job, log=quiet)  # rebuilt, processed files first
+    assert contents(job.processed_dir) == processed_files(RAW_DIR)
+    assert build_report(job, log=quiet) == []

@@ -6,7 +6,6 @@ is built once per session (a no-op when reports/ already holds a build of the sa
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from asfdata.cli import failure_lines
 from asfdata.paths import ROOT
 from asfdata.report import edition as report
 from asfdata.report.edition import CHAPTERS, Job, build_report
@@ -166,15 +166,17 @@ def test_every_input_the_report_shows_is_in_the_digest(tiny, tmp_path):
     assert report.inputs_digest(replace(tiny, notebooks=(changed, tiny.notebooks[1])), False, "abc") != base
 
 
-def test_a_failing_notebook_stops_the_build_and_keeps_the_previous_report(tiny, tmp_path, capsys):
+def test_a_failing_notebook_stops_the_build_and_keeps_the_previous_report(tiny, tmp_path):
     shutil.copytree(tiny.report_dir, tmp_path, dirs_exist_ok=True)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     broken = write_notebook(tmp_path.parent / "nb-broken" / "03_broken.ipynb", ["x = 1", "x / 0"])
-    args = argparse.Namespace(lang="sv", with_code=False, force=True, raw=str(tiny.raw_dir),
-                              out=str(tmp_path.parent / "processed"), notebooks=[tiny.notebooks[0], broken],
-                              report_dir=str(tmp_path))
-    assert report.cmd_report(args) == 1
-    err = capsys.readouterr().err
+    job = Job(lang="sv", force=True, raw_dir=tiny.raw_dir, processed_dir=tmp_path.parent / "processed",
+              notebooks=(tiny.notebooks[0], broken), report_dir=tmp_path)
+    with pytest.raises(report.ReportError) as failed:
+        build_report(job, log=quiet)
+    code, lines = failure_lines(failed.value)  # what `python -m asfdata report` prints and exits with
+    assert code == 1
+    err = "\n".join(lines)
     assert "03_broken.ipynb" in err and re.search(r"cell \d+", err) and "x / 0" in err, err
     assert "ZeroDivisionError" in err
     assert "previous report is left in place" in err

@@ -57,26 +57,39 @@ def test_blank_count_is_an_error_na_is_not(raw_copy):
     ]
 
 
-def test_unknown_year_region_municipality_category(raw_copy):
+def test_unknown_year_municipality_outcome_category(raw_copy):
     snap = raw_copy / "snapshots.csv"
     edit_cell(snap, 2, "year", "2015")
     edit_cell(snap, 3, "category", "Norrland")
     edit_cell(raw_copy / "funded_placements.csv", 2, "municipality", "Uppsala kommun")
     edit_cell(raw_copy / "funded_outcomes.csv", 3, "outcome", "studies")
-    edit_cell(raw_copy / "reference/municipalities.csv", 2, "region", "Dalarna")
-    got = problems(raw_copy)
-    assert got == [
+    assert problems(raw_copy) == [
         "funded_outcomes.csv, line 3, column 'outcome', value 'studies': "
         "not in the reference list (reference/outcomes.csv)",
         "funded_placements.csv, line 2, column 'municipality', value 'Uppsala kommun': "
         "not in the reference list (reference/municipalities.csv, municipality or report_name)",
-        "reference/municipalities.csv, line 2, column 'region', value 'Dalarna': "
-        "not in the reference list (reference/regions.csv)",
         "snapshots.csv, line 2, column 'year', value '2015': "
         "not in the reference list (reference/years.csv)",
         "snapshots.csv, line 3, column 'category', value 'Norrland': "
         "not in the reference list ('all' or reference/regions.csv, genders.csv, "
         "placing_bodies.csv)",
+    ]
+
+
+def test_a_broken_reference_list_is_reported_first_and_alone(raw_copy):
+    edit_cell(raw_copy / "snapshots.csv", 2, "year", "2015")  # reported only when the lists are sound
+    edit_cell(raw_copy / "reference/municipalities.csv", 2, "region", "Dalarna")
+    years = raw_copy / "reference/years.csv"
+    sound = years.read_bytes()
+    years.write_bytes(sound + b"2021,extra,field\n")  # line 7: one value too many
+    assert problems(raw_copy) == [  # unreadable: alone, before the lists are checked against each other
+        "reference/years.csv, line 7: 3 values where the header has 2 (too many: a separator "
+        "missing or extra, or a value with a comma not in quotes?)",
+    ]
+    years.write_bytes(sound)
+    assert problems(raw_copy) == [
+        "reference/municipalities.csv, line 2, column 'region', value 'Dalarna': "
+        "not in the reference list (reference/regions.csv)",
     ]
 
 
@@ -127,13 +140,22 @@ def test_empty_file_and_header_only(raw_copy):
     ]
 
 
-def test_line_numbers_count_quoted_newlines(raw_copy):
+def test_a_value_spanning_lines_is_refused_on_both_lines(raw_copy):
     path = raw_copy / "events.csv"
-    edit_cell(path, 2, "description_sv", "två\nrader")  # row 2 now spans two lines
-    edit_cell(path, 3, "kind", "party")
+    edit_cell(path, 2, "description_sv", "två\nrader")  # row 2 now spans lines 2 and 3
+    message = ("a quoted value is not closed on this line (values may not span lines; a quote "
+               'inside a quoted value is written "")')
+    assert problems(raw_copy) == [f"events.csv, line 2: {message}", f"events.csv, line 3: {message}"]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[9] += ',"Övriga = others'  # line 10; the rows after it used to vanish into this value
+    path.write_text("\n".join(lines), encoding="utf-8")
     assert problems(raw_copy) == [
-        "events.csv, line 4, column 'kind', value 'party': "
-        "not in the reference list (reference/event_kinds.csv)"
+        "snapshots.csv, line 10: a quoted value is not closed on this line (values may not span "
+        'lines; a quote inside a quoted value is written "")'
     ]
 
 
@@ -180,3 +202,87 @@ def test_cli_reports_all_problems_and_writes_nothing(raw_copy, tmp_path):
         "report does not state the value",
     ]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_one_cp1252_line_in_a_utf8_file_is_refused_not_mis_decoded(raw_copy):
+    path = raw_copy / "events.csv"
+    line = "2020,12,december,Samordningsförbund Gävleborg,other,A new row,En ny rad,Milstolpar 2020,\n"
+    path.write_bytes(path.read_bytes() + line.encode("cp1252"))  # line 42; 'ö' is byte 0xF6
+    assert problems(raw_copy) == [
+        "events.csv, line 42, character 30 (byte 0xF6): not UTF-8, while the rest of the file is: "
+        "text pasted or saved in another encoding (Windows-1252?); save the file as CSV UTF-8 "
+        "(Excel: Save As, 'CSV UTF-8')"
+    ]
+
+
+def test_formula_text_is_refused_in_every_text_column(raw_copy):
+    path = raw_copy / "events.csv"
+    edit_cell(path, 2, "description_en", '=HYPERLINK("http://x")')
+    edit_cell(path, 3, "note", "@SUM(1)")
+    edit_cell(path, 4, "actor", "-Tillämpning")  # '-' before a letter; '-1' would be a number
+    got = problems(raw_copy)
+    reason = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
+              "would run when it opens data/processed: reword it (see data/raw/README.md)")
+    assert got == [
+        f"""events.csv, line 2, column 'description_en', value '=HYPERLINK("http://x")': {reason}""",
+        f"events.csv, line 3, column 'note', value '@SUM(1)': {reason}",
+        f"events.csv, line 4, column 'actor', value '-Tillämpning': {reason}",
+    ]
+
+
+def test_a_year_is_four_digits_and_always_stated(raw_copy):
+    years = raw_copy / "reference/years.csv"
+    edit_cell(years, 2, "year", "NA")
+    edit_cell(years, 3, "year", "0")
+    edit_cell(years, 4, "year", "99999")
+    assert problems(raw_copy) == [
+        "reference/years.csv, line 2, column 'year', value 'NA': NA is not a year: every year here "
+        "must be stated",
+        "reference/years.csv, line 3, column 'year', value '0': not a year (a year has 4 digits, e.g. 2018)",
+        "reference/years.csv, line 4, column 'year', value '99999': not a year (a year has 4 digits, "
+        "e.g. 2018)",
+    ]
+
+
+def test_a_count_too_large_for_int64_is_refused_before_tidying(raw_copy):
+    path = raw_copy / "snapshots.csv"
+    edit_cell(path, 2, "value", "9223372036854775808")  # 2**63: one more than int64 holds (19 digits)
+    assert problems(raw_copy) == [
+        "snapshots.csv, line 2, column 'value', value '9223372036854775808': too large for a count "
+        "(more than 18 digits)"
+    ]
+
+
+def test_ten_thousand_bad_lines_are_grouped_by_kind_and_capped(raw_copy, capsys):
+    from asfdata.cli import main
+
+    rows = "".join(f"2016,companies,all,x{i},Milstolpar 2016,\n" for i in range(10_000))
+    (raw_copy / "snapshots.csv").write_text("year,measure,category,value,source,note\n" + rows)
+    assert main(["build", "--raw", str(raw_copy), "--out", str(raw_copy.parent / "processed")]) == 2
+    count = "not a whole number (write the figure as digits, or NA when not stated)"
+    key = ("column 'year, measure, category', value '2016 / companies / all': duplicated key (year, "
+           "measure, category): this row repeats an earlier row's key")
+    assert capsys.readouterr().err.splitlines() == [  # 10 000 counts + 9 999 repeated keys = 19 999
+        "error: 19 999 problem(s) in the raw data; nothing was written:",
+        f"  snapshots.csv, line 2, column 'value', value 'x0': {count}",
+        f"  snapshots.csv, line 3, column 'value', value 'x1': {count}",
+        f"  snapshots.csv, line 4, column 'value', value 'x2': {count}",
+        "    ... and 9 997 more like this",
+        f"  snapshots.csv, line 3, {key}",
+        f"  snapshots.csv, line 4, {key}",
+        f"  snapshots.csv, line 5, {key}",
+        "    ... and 9 996 more like this",
+    ]
+    assert not (raw_copy.parent / "processed").exists()
+
+
+def test_more_kinds_than_shown_are_counted_not_listed():
+    from asfdata.pipeline.errors import SHOWN_KINDS, Problem
+
+    kinds = [Problem("claims.csv", 2 + i, f"c{i:02d}", "x", "wrong") for i in range(SHOWN_KINDS + 10)]
+    lines = RawDataError(kinds + [Problem("claims.csv", 99, "c39", "y", "wrong")]).lines()
+    assert lines[0] == f"error: {SHOWN_KINDS + 11} problem(s) in the raw data; nothing was written:"
+    assert lines[1:-1] == [f"  claims.csv, line {2 + i}, column 'c{i:02d}', value 'x': wrong"
+                           for i in range(SHOWN_KINDS)]
+    assert lines[-1] == ("  ... and 11 more problem(s) of 10 other kind(s): correct the ones above and "
+                         "run again to see them")

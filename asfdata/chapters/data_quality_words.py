@@ -8,19 +8,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "The audit (python -m asfdata audit) checks the report's figures against each other by generic "
         "rules: stated totals against their parts, period totals against the yearly figures, the funded "
         "placements' summary against their detail, and the same figure stated in two sections. Status ok: "
-        "the figures agree; approximate: an approximate figure within ±10\u00a0% (assumption A05); mismatch: "
-        "they disagree. Difference = stated − computed.",
+        "the figures agree; approximate: an approximate figure within ±10\u00a0% (assumption A05); "
+        "consistent if: they agree only for some values of an outcome the report does not state, named in "
+        "the note (assumption A15); mismatch: they disagree. Difference = stated − computed.",
         "Granskningen (python -m asfdata audit) prövar rapportens siffror mot varandra med generella "
         "regler: angivna totalsummor mot sina delar, periodsummor mot årssiffrorna, de finansierade "
         "placeringarnas sammanfattning mot detaljerna och samma siffra angiven i två avsnitt. Status "
         "stämmer: siffrorna överensstämmer; ungefärlig: en ungefärlig siffra inom ±10\u00a0% "
-        "(antagande A05); avviker: de går isär. Skillnad = angivet − beräknat.",
+        "(antagande A05); stämmer om: de överensstämmer bara för vissa värden på ett utfall som rapporten "
+        "inte anger, vilka står i anmärkningen (antagande A15); avviker: de går isär. Skillnad = angivet − "
+        "beräknat.",
     ),
     "finding_audit": (
-        "The audit ran {total} checks: {mismatch} with figures that disagree (mismatch), {approximate} "
-        "approximately in agreement and {ok} in agreement.",
-        "Granskningen körde {total} kontroller: {mismatch} där siffrorna går isär (avviker), {approximate} "
-        "där de stämmer ungefär och {ok} där de stämmer.",
+        "The audit ran {total} checks: {mismatch} with figures that disagree (mismatch), {consistent_if} "
+        "that agree only if an outcome the report leaves unstated was of a particular kind (consistent if), "
+        "{approximate} approximately in agreement and {ok} in agreement.",
+        "Granskningen omfattade {total} kontroller: {mismatch} där siffrorna går isär (avviker), "
+        "{consistent_if} som stämmer bara om ett utfall som rapporten inte anger var av ett visst slag "
+        "(stämmer om), {approximate} där de stämmer ungefär och {ok} där de stämmer.",
     ),
     "h_audit": ("Audit, mismatches first", "Granskning, avvikelser först"),
     "h_assumptions": ("Assumptions log", "Antagandelogg"),

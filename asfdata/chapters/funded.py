@@ -9,9 +9,15 @@ from asfdata import metrics as M
 from asfdata.chapters.common import audit_html
 from asfdata.chapters.funded_words import WORDS
 from asfdata.pipeline.audit_lookup import funded_audit
+from asfdata.pipeline.people import correction_sets, statement_table
 from asfdata.render import words as W
+<<<<<<< HEAD
 from asfdata.render.charts import bar_chart, interval_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
+=======
+from asfdata.render.charts import bar_chart, figure_png, interval_chart
+from asfdata.render.html import figure_html, formatted, h, p, table_html, ul
+>>>>>>> main
 from asfdata.render.phrases import source_line
 from asfdata.render.svg import figure_svg
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
@@ -342,9 +348,43 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
         )
         for r in d.itertuples()
     )
+<<<<<<< HEAD
     return h(t("h_outcomes", lang)) + figure_html(
         figure_svg(fig), title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
         source=source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang),
         alt=t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values),
         table=intervals_table(frames, lang),
+=======
+    alt = t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values)
+    return h(t("h_outcomes", lang)) + figure_html(figure_png(fig), alt, src, intervals_table(frames, lang))
+
+
+def statements_section(frames: dict, lang: str) -> str:
+    """Each statement of the report about the ten people, whether it holds in all, some or no reading of
+    the yearly detail, and the smallest sets of statements that, taken as slips, leave the rest agreeing."""
+    args = frames["funded_placements"], frames["funded_outcomes"], frames["claims"]
+    st = statement_table(*args)
+    shown = st.assign(
+        where=[t(f"where_{r}", lang) for r in st["role"]],
+        holds=[t(f"holds_{x}", lang) for x in st["holds"]],
+    )
+    spec = [
+        (f"text_{lang}", t("col_statement", lang), "text"),
+        ("where", t("col_where", lang), "text"),
+        ("holds", t("col_holds", lang), "text"),
+        (f"condition_{lang}", t("col_condition", lang), "text"),
+    ]
+    n = int(st["readings"].iloc[0])
+    table = table_html(formatted(shown, spec, lang), caption=t("caption_statements", lang, n=W.num(n, lang)),
+                       source=source_line(st["section"], lang))
+    cs = correction_sets(*args)
+    corrections = [f"{r[f'text_{lang}']}" for _, r in cs.iterrows()]
+    return (
+        h(t("h_statements", lang))
+        + p(t("statements_intro", lang, n=W.num(n, lang)))
+        + table
+        + h(t("h_corrections", lang), 3)
+        + p(t("corrections_intro", lang, k=W.num(len(cs), lang)))
+        + ul(corrections)
+>>>>>>> main
     )

@@ -126,6 +126,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Granskningsrader om de finansierade placeringarna som inte stämmer (anmärkningar på engelska, som "
         "i granskningsfilen).",
     ),
+<<<<<<< HEAD
     "subtitle_funnel": (
         "The funded placements {y0}–{y1}, from the places granted to the outcomes the report's summary "
         "gives; places or people",
@@ -180,5 +181,38 @@ WORDS: dict[str, tuple[str, str]] = {
     "caption_contradictions": (
         "Outcomes by gender: the yearly detail against the summary",
         "Utfall per kön: årsredovisningen mot sammanfattningen",
+=======
+    "h_statements": (
+        "What the report says about the ten people, reading by reading",
+        "Vad rapporten säger om de tio personerna, läsning för läsning",
+    ),
+    "statements_intro": (
+        "The yearly detail leaves some genders and one outcome unstated, so it allows more than one reading "
+        "of who had which outcome: {n} in all (assumptions A04, A12, A14 and A15). Each statement the report "
+        "makes about these people holds in all, some or none of these readings.",
+        "Den årsvisa redovisningen anger inte alla kön och inte alla utfall, så den medger mer än en läsning "
+        "av vem som fick vilket utfall: {n} sammanlagt (antagandena A04, A12, A14 och A15). Varje påstående "
+        "som rapporten gör om dessa personer gäller i alla, några eller inga av läsningarna.",
+    ),
+    "caption_statements": (
+        "The report's statements about the people of the funded placements, in {n} readings",
+        "Rapportens påståenden om personerna på de finansierade platserna, i {n} läsningar",
+    ),
+    "col_statement": ("Statement", "Påstående"),
+    "col_where": ("Where", "Var"),
+    "col_holds": ("Holds in", "Gäller i"),
+    "col_condition": ("When it holds", "När det gäller"),
+    "where_detail": ("yearly detail", "årsvisa redovisningen"),
+    "where_summary": ("summary", "sammanfattningen"),
+    "holds_all": ("every reading", "alla läsningar"),
+    "holds_some": ("some readings", "några läsningar"),
+    "holds_none": ("no reading", "ingen läsning"),
+    "h_corrections": ("The smallest corrections", "De minsta rättelserna"),
+    "corrections_intro": (
+        "No reading satisfies every statement at once. These {k} sets of statements are the smallest that, "
+        "taken as slips, leave all the others in agreement:",
+        "Ingen läsning uppfyller alla påståenden samtidigt. Dessa {k} grupper av påståenden är de minsta "
+        "som, om de tas som felskrivningar, gör att alla andra stämmer:",
+>>>>>>> main
     ),
 }

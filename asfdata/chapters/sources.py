@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from html import escape
 from pathlib import Path
 
@@ -13,7 +14,12 @@ from asfdata.chapters.sources_words import WORDS
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
+<<<<<<< HEAD
 from asfdata.render.html import CHAPTER, TEXT, h, p
+=======
+from asfdata.render.html import h, p
+from asfdata.render.words import NBSP
+>>>>>>> main
 
 t = W.translator(WORDS)
 
@@ -54,12 +60,19 @@ def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.D
     )
 
 
+def unbreakable(text: str) -> str:
+    """The report's text with its number groups and percent signs bound by no-break spaces ("1 257",
+    "50 %"), so that a figure never breaks across lines; the words are otherwise the report's."""
+    return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|%)", NBSP, text)
+
+
 def sources_table(frame: pd.DataFrame, lang: str) -> str:
     """The table: figures, report section, the report's words (a Swedish quotation), data file and line."""
     heads = [escape(t(k, lang)) for k in ("col_figures", "col_section", "col_sentence", "col_places")]
     head = "".join(f'<th scope="col" class="{TEXT}">{x}</th>' for x in heads)
     body = "".join(
         "<tr>"
+<<<<<<< HEAD
         + "".join(
             f'<td class="{TEXT}" data-label="{label}">{content}</td>'
             for label, content in zip(heads, (
@@ -70,6 +83,13 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
             ), strict=True)
         )
         + "</tr>\n"
+=======
+        f"<td>{escape(unbreakable('; '.join(r.figures)))}</td>"
+        f"<td>{escape(r.section)}</td>"
+        f'<td><q lang="sv">{escape(unbreakable(r.sentence))}</q></td>'
+        f"<td>{'<br>'.join(f'<code>{escape(x)}</code>' for x in r.places)}</td>"
+        "</tr>\n"
+>>>>>>> main
         for r in frame.itertuples()
     )
     caption = t("caption_sources", lang, n=W.num(sum(map(len, frame["figures"])), lang))

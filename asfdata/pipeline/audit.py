@@ -6,18 +6,15 @@ names a known case: the rules run over every measure, breakdown, year, claim and
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable, Iterator
 
 import pandas as pd
 
-from asfdata.pipeline.contract import AUDIT_STATUSES, TOTAL_CATEGORY, UNKNOWN_GENDER
+from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
 
-AUDIT_COLUMNS = ["check", "scope", "stated", "computed", "difference", "status", "sources", "note"]
-TRACE_COLUMNS = ["measure", "year_from", "year_to"]  # kept in memory for `trace`, not written
+AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
 FUNDED_COUNTS = ("places_granted", "places_used")  # funded_placements columns claims may total
-GENDERS = ("women", "men")
 Row = dict
 
 
@@ -66,7 +63,8 @@ def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = N
 
 
 def row(check: str, scope: str, stated: int, computed: int, sources: str, note: str = "", *,
-        status: str | None = None, measure: str = "", years: tuple[int, int] | None = None) -> Row:
+        status: str | None = None, measure: str = "", years: tuple[int, int] | None = None,
+        statements: str = "") -> Row:
     """One audit row; status ok/mismatch from equality unless given."""
     stated, computed = int(stated), int(computed)
     if status is None:
@@ -74,28 +72,20 @@ def row(check: str, scope: str, stated: int, computed: int, sources: str, note: 
     y0, y1 = years or (None, None)
     return {"check": check, "scope": scope, "stated": stated, "computed": computed,
             "difference": stated - computed, "status": status, "sources": sources, "note": note,
-            "measure": measure, "year_from": y0, "year_to": y1}
+            "measure": measure, "year_from": y0, "year_to": y1, "statements": statements}
 
 
-def rows_frame(check: str, df: pd.DataFrame, *, at_most_note: str | None = None) -> pd.DataFrame:
-    """Audit rows from a frame with scope, stated, computed, sources, note, measure, year_from, year_to.
-
-    Status is ok when stated equals computed, or, with at_most_note, when stated <= computed.
-    """
+def rows_frame(check: str, df: pd.DataFrame, holds: pd.Series | None = None) -> pd.DataFrame:
+    """Audit rows from a frame with scope, stated, computed, sources, note, measure, year_from, year_to
+    (and statements); status ok where holds (default: stated equals computed), else mismatch."""
     stated, computed = df["stated"].astype("int64"), df["computed"].astype("int64")
-    holds = stated <= computed if at_most_note is not None else stated == computed
-    note = df["note"] if at_most_note is None else "at most: " + df["note"]
+    holds = stated == computed if holds is None else holds
     return pd.DataFrame({
         "check": check, "scope": df["scope"], "stated": stated, "computed": computed,
         "difference": stated - computed, "status": holds.map({True: "ok", False: "mismatch"}),
-        "sources": df["sources"], "note": note, "measure": df["measure"],
-        "year_from": df["year_from"], "year_to": df["year_to"]})
-
-
-def at_most(check: str, scope: str, stated: int, bound: int, sources: str, note: str, **kw) -> Row:
-    """A row for a rule 'stated is at most bound' (ok when it holds)."""
-    status = "ok" if stated <= bound else "mismatch"
-    return row(check, scope, stated, bound, sources, f"at most: {note}", status=status, **kw)
+        "sources": df["sources"], "note": df["note"], "measure": df["measure"],
+        "year_from": df["year_from"], "year_to": df["year_to"],
+        "statements": df["statements"] if "statements" in df else ""})
 
 
 def approx_status(stated: int, computed: int) -> str:
@@ -141,7 +131,7 @@ def total_vs_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     agg = agg[agg["size"] == agg["count"]].reset_index()  # a part not stated: no check
     m = agg.merge(total[["year", "measure", "value", "source"]], on=["year", "measure"])
     if m.empty:
-        return pd.DataFrame(columns=AUDIT_COLUMNS + TRACE_COLUMNS)
+        return pd.DataFrame(columns=AUDIT_COLUMNS)
     m["sources"] = union_sources(lookup(sources_by(parts, keys), m, keys), m["source"])
     m = m.assign(scope=m["measure"] + " " + m["year"].astype(str) + " by " + m["group"],
                  stated=m["value"], computed=m["sum"], note="", year_from=m["year"], year_to=m["year"])
@@ -215,7 +205,7 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         if c["source"] == "Bakgrund":
             note += "; the background's 2016 figure is taken to be the autumn 2016 count (A07)"
         rows.append(row(check, scope, stated, computed, join_sources([c["source"]], inside["source"]),
-                        note, status=status, measure=c["measure"], years=(y0, y1)))
+                        note, status=status, measure=c["measure"], years=(y0, y1), statements=c["claim_id"]))
     return rows
 
 
@@ -235,16 +225,19 @@ def within_stated_range(claims: pd.DataFrame) -> list[Row]:
                 high if c["value"] > high else low if c["value"] < low else int(c["value"]),
                 join_sources([c["source"]], lo["source"]),
                 f"stated range {low}–{high} for {y0}–{y1}", status="ok" if inside else "mismatch",
-                measure=measure, years=(int(c["year_from"]), int(c["year_to"]))))
+                measure=measure, years=(int(c["year_from"]), int(c["year_to"])), statements=c["claim_id"]))
     return rows
 
 
-# --- funded placements ------------------------------------------------------------------------
+# --- funded placements ---------------------------------------------------------------------------
 
-
-def outcome_claims(claims: pd.DataFrame) -> pd.DataFrame:
-    """The summary's outcome claims."""
-    return claims[claims["measure"] == "outcome"]
+PEOPLE_CHECKS = {  # kind of the statement a people-model finding is about -> audit check
+    "detail_gender": "outcome_genders_vs_placed",
+    "outcome_count": "summary_outcome_count",
+    "outcome_who": "summary_outcome_gender",
+    "unique_individuals": "unique_individuals_vs_places_used",
+}  # places_used is checked by claims_vs_detail (period_total_vs_years)
+PEOPLE_STATUS = {"conflict": "mismatch", "consistent_if": "consistent_if", "holds": "ok"}
 
 
 def claim_value(claims: pd.DataFrame, measure: str) -> pd.Series | None:
@@ -253,131 +246,73 @@ def claim_value(claims: pd.DataFrame, measure: str) -> pd.Series | None:
     return None if sel.empty else sel.iloc[0]
 
 
-def funded_years(fp: pd.DataFrame) -> tuple[int, int]:
-    """First and last year of the funded placements."""
-    return int(fp["year"].min()), int(fp["year"].max())
+def used_units(fp: pd.DataFrame, df: pd.DataFrame, note: str, measure: str) -> pd.DataFrame:
+    """Rows per municipality-year with places used: scope, sources, note, measure and years filled in."""
+    return df.assign(scope=fp["municipality"] + " " + fp["year"].astype(str), note=note, measure=measure,
+                     year_from=fp["year"], year_to=fp["year"])
 
 
 def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
-    """Stated outcomes against places used, per municipality and year and overall."""
-    keys, years = ["year", "municipality"], funded_years(fp)
+    """Stated outcomes (A02, A03) against places used, per municipality and year."""
+    keys = ["year", "municipality"]
     used = fp[fp["places_used"].fillna(0) > 0]
     stated = lookup(fo.groupby(keys)["count"].sum(), used, keys).fillna(0)
-    per_place = pd.DataFrame({
-        "scope": used["municipality"] + " " + used["year"].astype(str), "stated": stated,
-        "computed": used["places_used"],
-        "sources": union_sources(used["source"], lookup(sources_by(fo, keys), used, keys)),
-        "note": "stated outcomes (A02, A03) against places used", "measure": "places_used",
-        "year_from": used["year"], "year_to": used["year"]})
-    overall = pd.DataFrame([row("outcomes_vs_places_used", f"all municipalities {years[0]}–{years[1]}",
-                                int(fo["count"].sum()), int(fp["places_used"].sum()),
-                                join_sources(fo["source"].unique(), fp["source"].unique()),
-                                "stated outcomes against places used", measure="places_used",
-                                years=years)])
-    return pd.concat([rows_frame("outcomes_vs_places_used", per_place), overall], ignore_index=True)
+    df = pd.DataFrame({"stated": stated, "computed": used["places_used"],
+                       "sources": union_sources(used["source"], lookup(sources_by(fo, keys), used, keys))})
+    return rows_frame("outcomes_vs_places_used",
+                      used_units(used, df, "stated outcomes (A02, A03) against places used", "places_used"))
 
 
-def unique_individuals_vs_places_used(claims, fp, fo) -> list[Row]:
-    """Unique individuals against places used less extended placements (A04)."""
-    c = claim_value(claims, "unique_individuals")
-    if c is None:
-        return []
-    used, extended = int(fp["places_used"].sum()), int(fo.loc[fo["outcome"] == "extended", "count"].sum())
-    note = (f"{used} places used − {extended} extended placement(s) taken to be the same person "
-            f"placed again (A04)")
-    return [row("unique_individuals_vs_places_used", f"funded placements {c['year_from']}–{c['year_to']}",
-                int(c["value"]), used - extended,
-                join_sources([c["source"]], fp["source"], fo["source"]), note,
-                measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])))]
+def genders_placed_vs_places_used(fp: pd.DataFrame) -> pd.DataFrame:
+    """Women and men placed against places used, where a gender is stated: equal when both are stated,
+    at most the places when one is (the other is the places left, A12)."""
+    used = fp[(fp["places_used"].fillna(0) > 0) & (fp["women"].notna() | fp["men"].notna())]
+    both = used["women"].notna() & used["men"].notna()
+    stated = used["women"].fillna(0) + used["men"].fillna(0)
+    holds = ((stated == used["places_used"]) | (~both & (stated <= used["places_used"]))).astype(bool)
+    note = both.map({True: "women + men placed against places used",
+                     False: "the gender stated against places used; the other is the places left (A12)"})
+    df = pd.DataFrame({"stated": stated, "computed": used["places_used"], "sources": used["source"]})
+    return rows_frame("genders_placed_vs_places_used", used_units(used, df, note, "places_used"), holds)
 
 
 def summary_outcomes_vs_individuals(claims) -> list[Row]:
     """The summary's outcomes, added up, against its unique individuals."""
-    c, oc = claim_value(claims, "unique_individuals"), outcome_claims(claims)
+    c, oc = claim_value(claims, "unique_individuals"), claims[claims["measure"] == "outcome"]
     if c is None or oc.empty:
         return []
     parts = {f"{o} ({g})": int(v) for o, g, v in zip(oc["category"], oc["gender"], oc["value"], strict=True)}
     note = "outcomes: " + ", ".join(f"{k} {v}" for k, v in parts.items())
     return [row("summary_outcomes_vs_individuals", f"funded placements {c['year_from']}–{c['year_to']}",
                 int(oc["value"].sum()), int(c["value"]), join_sources([c["source"]], oc["source"]), note,
-                measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])))]
+                measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])),
+                statements="; ".join([c["claim_id"], *oc["claim_id"]]))]
 
 
-def detail_of(fo: pd.DataFrame, claim: pd.Series) -> pd.DataFrame:
-    """Detail outcome rows matching a summary outcome claim's outcome and municipality."""
-    sel = fo[fo["outcome"] == claim["category"]]
-    if pd.notna(claim["municipality"]):
-        sel = sel[sel["municipality"] == claim["municipality"]]
-    return sel
+def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
+    """The report's statements about the people placed, tested against every reading of the yearly detail
+    (asfdata/pipeline/people.py): one row per distinct disagreement, per statement that holds only for
+    some unstated outcomes (consistent_if) and per statement that holds in every reading. None when the
+    detail's outcomes or genders do not fit its places (the two rules above show where); one row
+    (people_readings: places used, 0 people read) when it allows no reading at all."""
+    from asfdata.pipeline.people import FrameError, Model
+    from asfdata.pipeline.people_frame import frame_problems
 
-
-def claim_scope(c: pd.Series, with_gender: bool = True) -> str:
-    """Readable scope of an outcome claim: outcome, gender, municipality."""
-    bits = [c["category"], c["gender"] if with_gender else "(any gender)", c["municipality"]]
-    return "outcome " + " ".join(str(b) for b in bits if pd.notna(b))
-
-
-def summary_outcome_vs_detail(claims, fo) -> list[Row]:
-    """Each summary outcome against the yearly detail: its count, and its gender (A08)."""
-    rows = []
-    for _, c in outcome_claims(claims).iterrows():
-        sel, years = detail_of(fo, c), (int(c["year_from"]), int(c["year_to"]))
-        src = join_sources([c["source"]], sel["source"])
-        stated, total = int(c["value"]), int(sel["count"].sum())
-        rows.append(row("summary_outcome_count", claim_scope(c, with_gender=False), stated, total, src,
-                        mechanical_note(stated, total) if stated != total else "",
-                        measure="outcome", years=years))
-        if pd.notna(c["gender"]):
-            same = int(sel.loc[sel["gender"] == c["gender"], "count"].sum())
-            unknown = int(sel.loc[sel["gender"] == UNKNOWN_GENDER, "count"].sum())
-            stated_genders = ", ".join(f"{g} {n}" for g, n in sel.groupby("gender")["count"].sum().items())
-            note = (f"the detail states {stated_genders or 'none'}; of these, {same} {c['gender']}"
-                    f" and {unknown} of unstated gender (A08)")
-            rows.append(at_most("summary_outcome_gender", claim_scope(c), stated, same + unknown, src,
-                                note, measure="outcome", years=years))
-    return rows
-
-
-def outcome_genders_vs_placed(claims, fp, fo) -> pd.DataFrame:
-    """Genders of those with outcomes against genders of those placed, per municipality."""
-    years = funded_years(fp)
-    oc = outcome_claims(claims).rename(columns={"value": "count", "category": "outcome"})
-    placed = fp.melt(id_vars=["municipality", "source"], value_vars=list(GENDERS), var_name="gender")
-    placed_n = placed.groupby(["municipality", "gender"])["value"].sum(min_count=1)
-    out = []
-    for origin, df in {"detail": fo, "summary": oc}.items():
-        known = df[df["gender"].isin(GENDERS) & df["municipality"].notna()]
-        munis = pd.Index(sorted(known["municipality"].unique()), name="municipality")
-        grid = pd.MultiIndex.from_product([munis, list(GENDERS)], names=["municipality", "gender"])
-        stated = known.groupby(["municipality", "gender"])["count"].sum().reindex(grid, fill_value=0)
-        g = stated.rename("stated").reset_index()
-        g["computed"] = lookup(placed_n, g, ["municipality", "gender"])
-        g = g[g["computed"].notna()]
-        src = union_sources(lookup(sources_by(known, ["municipality"]), g, ["municipality"]),
-                            lookup(sources_by(placed, ["municipality"]), g, ["municipality"]))
-        note = g["gender"] + f" with a stated outcome ({origin}) against " + g["gender"] + " placed"
-        g = g.assign(scope=g["municipality"] + " " + g["gender"], sources=src, note=note,
-                     measure="outcome", year_from=years[0], year_to=years[1])
-        out.append(rows_frame(f"outcome_genders_vs_placed_{origin}", g, at_most_note=""))
-    return pd.concat(out, ignore_index=True)
-
-
-def summary_genders_vs_detail(claims, fp) -> list[Row]:
-    """The summary's genders (all outcomes) against the genders of those placed in the detail (A09)."""
-    oc, rows = outcome_claims(claims), []
-    if oc.empty:
-        return rows
-    years = funded_years(fp)
-    for g in GENDERS:
-        stated = int(oc.loc[oc["gender"] == g, "value"].sum())
-        placed = int(fp[g].sum())
-        unstated = int(fp[g].isna().sum())
-        note = "genders counted by places used (A09)"
-        if unstated:
-            note += f"; {unstated} municipality-year(s) state no count of {g} (A12)"
-        rows.append(row("summary_genders_vs_detail", f"funded placements {g}", stated, placed,
-                        join_sources(oc["source"], fp["source"]), note, measure="outcome", years=years))
-    return rows
+    try:
+        f = Model(fp, fo, claims, basis=False).findings()
+    except FrameError as e:
+        if frame_problems(fp, fo):
+            return pd.DataFrame(columns=AUDIT_COLUMNS)
+        used, years = fp[fp["places_used"].fillna(0) > 0], (int(fp["year"].min()), int(fp["year"].max()))
+        return pd.DataFrame([row("people_readings", f"funded placements {years[0]}–{years[1]}",
+                                 int(used["places_used"].sum()), 0, join_sources(used["source"]), str(e),
+                                 status="mismatch", measure="places_used", years=years)])
+    f = f[f["subject_kind"].isin(list(PEOPLE_CHECKS))] if len(f) else f
+    if f.empty:
+        return pd.DataFrame(columns=AUDIT_COLUMNS)
+    status = f["kind"].map(PEOPLE_STATUS)
+    return f.assign(check=f["subject_kind"].map(PEOPLE_CHECKS), status=status,
+                    difference=f["stated"] - f["computed"])[AUDIT_COLUMNS]
 
 
 # --- the audit ----------------------------------------------------------------------------------
@@ -391,17 +326,15 @@ def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFra
         claims_vs_detail(frames, measures),
         within_stated_range(claims),
         outcomes_vs_places_used(fp, fo),
-        unique_individuals_vs_places_used(claims, fp, fo),
+        genders_placed_vs_places_used(fp),
         summary_outcomes_vs_individuals(claims),
-        summary_outcome_vs_detail(claims, fo),
-        outcome_genders_vs_placed(claims, fp, fo),
-        summary_genders_vs_detail(claims, fp),
+        people_rows(claims, fp, fo),
     ]
-    frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=AUDIT_COLUMNS + TRACE_COLUMNS)
-               for p in parts]
-    df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)[AUDIT_COLUMNS + TRACE_COLUMNS]
+    frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=AUDIT_COLUMNS) for p in parts]
+    df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)[AUDIT_COLUMNS]
     df = df.astype({"stated": "int64", "computed": "int64", "difference": "int64",
                     "year_from": "Int64", "year_to": "Int64"})
+    df["statements"] = df["statements"].fillna("").astype("str")
     return df.sort_values(["check", "scope"], kind="stable").reset_index(drop=True)
 
 
@@ -410,25 +343,12 @@ def audit_table(df: pd.DataFrame) -> str:
     order = df.assign(_s=pd.Categorical(df["status"], AUDIT_STATUSES, ordered=True))
     order = order.sort_values(["_s", "check", "scope"], kind="stable")
     counts = df["status"].value_counts()
-    head = f"{'STATUS':<12}{'CHECK':<36}{'SCOPE':<50}{'STATED':>8}{'COMPUTED':>10}{'DIFF':>7}"
+    head = f"{'STATUS':<15}{'CHECK':<36}{'SCOPE':<50}{'STATED':>8}{'COMPUTED':>10}{'DIFF':>7}"
     lines = [", ".join(f"{counts.get(s, 0)} {s}" for s in AUDIT_STATUSES) + f" ({len(df)} checks)", "", head]
     for r in order.itertuples():
-        lines.append(f"{r.status:<12}{r.check:<36}{r.scope:<50}{r.stated:>8}{r.computed:>10}{r.difference:>+7}")
+        lines.append(f"{r.status:<15}{r.check:<36}{r.scope:<50}{r.stated:>8}{r.computed:>10}{r.difference:>+7}")
         if r.status != "ok":
             if r.note:
-                lines.append(f"{'':<12}note: {r.note}")
-            lines.append(f"{'':<12}sources: {r.sources}")
+                lines.append(f"{'':<15}note: {r.note}")
+            lines.append(f"{'':<15}sources: {r.sources}")
     return "\n".join(lines)
-
-
-def cmd_audit(args: argparse.Namespace) -> int:
-    """python -m asfdata audit [--strict]: print the audit of data/raw, mismatches first."""
-    from pathlib import Path
-
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
-
-    raw = load_raw(Path(args.raw))
-    df = audit(tidy_all(raw), raw["measures"])
-    print(audit_table(df))
-    return 1 if args.strict and (df["status"] == "mismatch").any() else 0

@@ -1,24 +1,25 @@
-"""Building data/processed from data/raw: validate, tidy, document, write atomically."""
+"""Building data/processed from data/raw: validate, tidy, audit, document, publish in one step."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline.audit import audit
+from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.datapackage import DATAPACKAGE_NAME, datapackage_json
+from asfdata.pipeline.dictionary import dictionary_markdown
+from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.validate import load_raw
+from asfdata.pipeline.write import csv_text, publish, with_manifest
 
 DICTIONARY_NAME = "dictionary.md"
 
 
 def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
     """Every processed file's bytes (CSV frames, dictionary, data package, manifest) from data/raw."""
-    from asfdata.pipeline.audit import audit
-    from asfdata.pipeline.contract import PROCESSED_COLUMNS
-    from asfdata.pipeline.datapackage import DATAPACKAGE_NAME, datapackage_json
-    from asfdata.pipeline.dictionary import dictionary_markdown
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
-    from asfdata.pipeline.write import csv_text, with_manifest
-
     raw = load_raw(raw_dir)
     frames = tidy_all(raw)
     frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
@@ -29,21 +30,15 @@ def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
 
 
 def build(raw_dir: Path = RAW_DIR, out_dir: Path = PROCESSED_DIR) -> dict[str, bytes]:
-    """Rebuild out_dir from raw_dir; nothing is written unless every file could be made."""
-    from asfdata.pipeline.write import write_atomic
-
+    """Rebuild out_dir from raw_dir, published in one step; nothing is written unless every file
+    could be made, nor when out_dir already holds exactly these files."""
     files = processed_files(raw_dir)
-    write_atomic(out_dir, files)
+    publish(out_dir, files)
     return files
 
 
 def audit_summary(files: dict[str, bytes]) -> str:
     """One line: how many audit checks passed, were approximate or mismatched."""
-    import csv
-    import io
-
-    from asfdata.pipeline.contract import AUDIT_STATUSES
-
     rows = list(csv.DictReader(io.StringIO(files["audit.csv"].decode())))
     counts = {s: sum(r["status"] == s for r in rows) for s in AUDIT_STATUSES}
     return (f"audit: {len(rows)} checks, " + ", ".join(f"{n} {s}" for s, n in counts.items())

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 NA = "NA"  # the explicit marker for a value the report does not state
 TOTAL_CATEGORY = "all"
 UNKNOWN_GENDER = "unknown"
-AUDIT_STATUSES = ("mismatch", "approximate", "ok")  # audit.csv statuses, most serious first
+AUDIT_STATUSES = ("mismatch", "consistent_if", "approximate", "ok")  # audit.csv statuses, most serious first
+MAX_COUNT_DIGITS = 18  # a count fits a 64-bit integer (the tidy frames' Int64)
+YEAR_DIGITS = 4  # a calendar year is written with four digits
+# A text cell starting with "=", or with "+", "-" or "@" before a letter, is a formula to a
+# spreadsheet program opening data/processed: refused in every text column (data/raw/README.md).
+FORMULA_FIRST = "="
+FORMULA_BEFORE_LETTER = ("+", "-", "@")
 
 # The source every figure is transcribed from (its rights are its publisher's).
 SOURCE_TITLE = (
@@ -33,6 +39,7 @@ class RawSpec:
     file: str  # path relative to data/raw
     key: tuple[str, ...]
     counts: tuple[str, ...] = ()  # whole numbers >= 0, or NA
+    years: tuple[str, ...] = ()  # calendar years (YEAR_DIGITS digits), always stated
     text: tuple[str, ...] = ()  # non-blank text
     notes: tuple[str, ...] = ()  # free text, may be blank
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
@@ -42,14 +49,14 @@ class RawSpec:
     def columns(self) -> tuple[str, ...]:
         """All columns, in the order the file is expected to list them."""
         seen: dict[str, None] = {}
-        for col in (*self.key, *self.refs, *self.counts, *self.text, *self.notes):
+        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes):
             seen.setdefault(col, None)
         return tuple(seen)
 
 
 # Reference lists: read first; their values make the domains the data files are checked against.
 REFERENCE_SPECS = {
-    "years": RawSpec("reference/years.csv", key=("year",), counts=("year",), notes=("note",)),
+    "years": RawSpec("reference/years.csv", key=("year",), years=("year",), notes=("note",)),
     "regions": RawSpec("reference/regions.csv", key=("region",), text=("region",)),
     "municipalities": RawSpec(
         "reference/municipalities.csv",
@@ -172,6 +179,10 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "outcome": ("text", "", "what followed the placement"),
         "gender": ("text", "", "gender as stated: women, men or unknown when not stated"),
         "count": ("integer", "people", "people with this outcome"),
+        "women": ("integer", "people", "women among them: as stated, or as the genders placed that year "
+                  "leave them (assumption A14); empty when neither"),
+        "men": ("integer", "people", "men among them: as stated, or as the genders placed that year "
+                "leave them (assumption A14); empty when neither"),
         "source": ("text", "", "report section where the outcome stands"),
     },
     "claims": {
@@ -202,9 +213,15 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "stated": ("integer", "unit of the measure", "the figure the report states"),
         "computed": ("integer", "unit of the measure", "the figure computed from other stated figures"),
         "difference": ("integer", "unit of the measure", "stated − computed"),
-        "status": ("text", "", "ok, approximate (within ±10 % of a ca figure) or mismatch"),
+        "status": ("text", "", "ok; approximate (within ±10 % of a ca figure); consistent_if (agrees only "
+                   "for some values of an unstated outcome: the note says which); mismatch"),
         "sources": ("text", "", "report sections of every figure involved, joined with '; '"),
         "note": ("text", "", "likely mechanical cause, assumptions (A..) the check relies on"),
+        "measure": ("text", "", "what the stated figure counts (see reference/measures.csv)"),
+        "year_from": ("integer", "year", "first year the stated figure covers"),
+        "year_to": ("integer", "year", "last year the stated figure covers"),
+        "statements": ("text", "", "ids of the report's statements checked: claim_id of claims.csv, or a "
+                       "statement of the people model (asfdata/pipeline/people.py); '; '-joined"),
     },
 }
 

@@ -1,4 +1,4 @@
-"""Loading data for analysis: the tidy frames, from data/raw or data/processed."""
+"""Loading data for analysis: the processed frames, typed, and the assumptions log."""
 
 from __future__ import annotations
 
@@ -6,18 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.paths import PROCESSED_DIR, RAW_DIR, REFERENCE_SUBDIR
-from asfdata.pipeline.contract import PROCESSED_COLUMNS
+from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS, REFERENCE_SPECS
+from asfdata.pipeline.read import read_raw
 
 INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
-
-
-def build_frames(raw_dir: Path = RAW_DIR) -> dict[str, pd.DataFrame]:
-    """Validate data/raw and return every tidy frame (raises RawDataError listing all problems)."""
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
-
-    return tidy_all(load_raw(raw_dir))
 
 
 def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFrame:
@@ -34,12 +27,14 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
 
 def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     """The assumptions log (data/raw/assumptions.csv): id, assumption, reason, effect, sources."""
-    return pd.read_csv(raw_dir / "assumptions.csv", dtype="str", keep_default_na=False)
+    spec = DATA_SPECS["assumptions"]
+    return read_raw(raw_dir / spec.file, spec.file).frame
 
 
 def reference(name: str, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     """One reference list of data/raw/reference (e.g. municipalities), every column as text."""
-    return pd.read_csv(raw_dir / REFERENCE_SUBDIR / f"{name}.csv", dtype="str", keep_default_na=False)
+    spec = REFERENCE_SPECS[name]
+    return read_raw(raw_dir / spec.file, spec.file).frame
 
 
 def load(processed_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.validate import domains
 
 # (file, column) -> reference domain whose values the column may take.
 ALLOWED = {
@@ -27,6 +28,9 @@ ALLOWED = {
     ("events", "month"): "months",
     ("events", "kind"): "event_kinds",
     ("audit", "status"): "statuses",
+    ("audit", "measure"): "measures",
+    ("audit", "year_from"): "years",
+    ("audit", "year_to"): "years",
 }
 
 
@@ -53,8 +57,6 @@ def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
 
 def allowed_values(refs: dict[str, pd.DataFrame]) -> dict[tuple[str, str], list[str]]:
     """(file, column) -> the values it may take, in order (numbers numerically), from the reference lists."""
-    from asfdata.pipeline.validate import domains
-
     allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
     return {key: sorted(allowed[dom], key=sort_key) for key, dom in ALLOWED.items()}
 

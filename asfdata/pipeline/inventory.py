@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
-import csv
+import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from asfdata.paths import RAW_DIR
+from asfdata.paths import RAW_DIR, ROOT
+from asfdata.pipeline.read import decode, read_raw
 
 COLUMNS = (
     "line", "column", "token", "value", "form", "status", "file", "row", "reason", "context", "sentence",
@@ -20,6 +19,9 @@ STATUSES = ("transcribed", "excluded")
 FORMS = ("digits", "words")
 
 INVENTORY_PATH = RAW_DIR / "inventory.csv"
+# The report's text is not part of the repository: beside the project, or where ASF_SOURCE says.
+SOURCE_ENV = "ASF_SOURCE"
+SOURCE_BESIDE = ROOT.parent / "shared" / "source" / "asf-slutrapport-2016-2020.txt"
 
 # Spaces that may separate groups of thousands or a number from its percent sign.
 _SPACE = "[ \u00a0\u202f]"
@@ -126,9 +128,9 @@ def sentence_of(text: str, line: int, column: int) -> str:
 
 
 def read_inventory(path: str | Path) -> list[dict[str, str]]:
-    """Read an inventory CSV (UTF-8) into a list of dicts."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """Read an inventory CSV (strictly, as every raw file) into a list of dicts."""
+    path = Path(path)
+    return read_raw(path, path.name).frame.to_dict("records")
 
 
 def _label(index: int, row: Mapping[str, str]) -> str:
@@ -137,15 +139,11 @@ def _label(index: int, row: Mapping[str, str]) -> str:
     return f"inventory line {index + 2} (report {where})"
 
 
-def _records_by_line(path: Path) -> dict[int, list[str]]:
-    """Map the editor line on which each CSV record starts to its cells."""
-    records: dict[int, list[str]] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        start = 1
-        for cells in reader:
-            records[start] = cells
-            start = reader.line_num + 1
+def _records_by_line(path: Path, name: str) -> dict[int, list[str]]:
+    """Map the editor line of each row of a raw file to its cells (the header is line 1)."""
+    table = read_raw(path, name)
+    records = {1: list(table.frame.columns)}
+    records.update(zip(table.lines(), table.frame.itertuples(index=False), strict=True))
     return records
 
 
@@ -190,7 +188,7 @@ def check_inventory(inventory_rows: list[Mapping[str, str]], raw_dir: str | Path
         path = raw_dir / file_name
         if file_name not in cache:
             inside = path.resolve().is_relative_to(raw_dir.resolve())
-            cache[file_name] = _records_by_line(path) if inside and path.is_file() else None
+            cache[file_name] = _records_by_line(path, file_name) if inside and path.is_file() else None
         records = cache[file_name]
         if records is None:
             problems.append(f"{label}: raw file {file_name!r} not found under {raw_dir}")
@@ -247,29 +245,21 @@ def check_coverage(inventory_rows: list[Mapping[str, str]], source_text: str) ->
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Check data/raw/inventory.csv against the raw files and the source; exit 1 on problems."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("source", type=Path, help="the report as UTF-8 text")
-    parser.add_argument("--inventory", type=Path, default=INVENTORY_PATH)
-    parser.add_argument("--raw-dir", type=Path, default=RAW_DIR)
-    args = parser.parse_args(argv)
-    with open(args.inventory, encoding="utf-8", newline="") as handle:
-        header = next(csv.reader(handle), [])
-    rows = read_inventory(args.inventory)
-    problems = []
-    if tuple(header) != COLUMNS:
-        problems.append(f"{args.inventory}: header {header} is not {list(COLUMNS)}")
-    problems += check_inventory(rows, args.raw_dir)
-    problems += check_coverage(rows, args.source.read_text(encoding="utf-8"))
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {args.inventory}", file=sys.stderr)
-        return 1
-    print(f"{args.inventory}: {len(rows)} rows, no problems")
-    return 0
+def source_path() -> Path | None:
+    """The report's text file when it can be found (ASF_SOURCE, else beside the project)."""
+    candidates = [Path(os.environ[SOURCE_ENV])] if os.environ.get(SOURCE_ENV) else []
+    return next((p for p in [*candidates, SOURCE_BESIDE] if p.is_file()), None)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> list[str]:
+    """Problems of the inventory: its header, its rows against the raw files and, when the report's
+    text is given, against every number in it."""
+    table = read_raw(inventory, inventory.name)
+    rows = table.frame.to_dict("records")
+    header = list(table.frame.columns)
+    problems = [] if tuple(header) == COLUMNS else [
+        f"{inventory.name}: header {header} is not {list(COLUMNS)}"]
+    problems += check_inventory(rows, raw_dir)
+    if source is not None:
+        problems += check_coverage(rows, decode(source.read_bytes(), source.name))
+    return problems

@@ -1,26 +1,109 @@
-"""Reading raw CSV files as text, whatever Excel saved them as (separator, encoding, line ends)."""
+"""Reading a raw CSV file strictly: one encoding for the whole file, one line per row, cells as text.
+
+Every raw and reference file goes through read_raw. What Excel may save is accepted (`;` as the
+separator, UTF-8 with a BOM, Windows-1252, CRLF line ends); anything that could change the data
+unseen is refused with the file, the line and what to do: mixed or unknown encodings, text that was
+already mis-decoded, a quoted value running past its line, a row with too few or too many values,
+the header repeated as data.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
-from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, of_kind
+
+UTF8_BOM = b"\xef\xbb\xbf"
+WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32, as Excel's "Unicode text" saves
+SAVE_AS = "save the file as CSV UTF-8 (Excel: Save As, 'CSV UTF-8')"
+BAD_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by errors="surrogateescape"
+NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+# Windows-1252 letters Swedish text never uses, which other encodings' letters turn into
+# (Mac Roman's ä, å, ö, é, ü, – are Windows-1252's Š, Œ, š, Ž, Ÿ, Ð).
+FOREIGN_1252 = re.compile("[ƒˆ‰Š‹ŒŽ˜š›œžŸ†‡Ð]")
+# UTF-8 text that was once read as Windows-1252 or Latin-1: 'Ã¶' for 'ö', 'â€“' for '–'.
+_CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"  # noqa: E501
+MOJIBAKE = re.compile(f"[ÃÂ][{_CONTINUATION}]|â€[{_CONTINUATION}]")
+QUOTE = '"'
+THREADED = 1 << 20  # characters from which Arrow reads with threads (for less, waking them costs more)
 
 
-def decode(data: bytes) -> str:
-    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252; LF line ends."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252")
+def where_found(text: str, pattern: re.Pattern) -> tuple[list[tuple[int, int, str]], int]:
+    """(line, character, match) of pattern's first match on each of the first lines it occurs on
+    (at most SHOWN_PER_KIND), and on how many lines it occurs; text has LF line ends."""
+    found: list[tuple[int, int, str]] = []
+    n_lines, line, pos, last = 0, 1, 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if line != last:
+            n_lines, last = n_lines + 1, line
+            if len(found) < SHOWN_PER_KIND:
+                found.append((line, m.start() - text.rfind("\n", 0, m.start()), m.group()))
+    return found, n_lines
+
+
+def line_problems(name: str, text: str, pattern: re.Pattern, message: str, shown) -> list[Problem]:
+    """One problem per line where pattern occurs, located by line and character; shown(match)
+    names the match (e.g. its byte)."""
+    found, n = where_found(text, pattern)
+    return of_kind([Problem(name, line, None, None, message, at=f"character {col} ({shown(m)})")
+                    for line, col, m in found], n)
+
+
+def escaped_byte(m: str) -> str:
+    """The byte an undecodable character stands for, e.g. 'byte 0xF6'."""
+    return f"byte 0x{ord(m) - 0xDC00:02X}"
+
+
+def lf(text: str) -> str:
+    """Text with LF line ends (CRLF and CR become LF)."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a file in one encoding, LF line ends: UTF-8 (with or without BOM), else
+    Windows-1252 when the whole file is that and not UTF-8; else RawDataError naming each line
+    and byte that break it."""
+    if data.startswith(WIDE_BOMS):
+        raise RawDataError([Problem(name, None, None, None, f"saved as UTF-16 (Unicode text); {SAVE_AS}")])
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        raise RawDataError([Problem(name, line, None, None,
+                                    f"a NUL byte: not a text file (UTF-16?); {SAVE_AS}")])
+    data = data.removeprefix(UTF8_BOM)
+    try:
+        text = lf(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        text = lf(data.decode("utf-8", errors="surrogateescape"))
+        if NON_ASCII.search(text):  # mostly UTF-8: the bytes that are not break it
+            raise RawDataError(line_problems(
+                name, text, BAD_BYTE, "not UTF-8, while the rest of the file is: text pasted or "
+                f"saved in another encoding (Windows-1252?); {SAVE_AS}", escaped_byte)) from None
+        text = lf(data.decode("cp1252", errors="surrogateescape"))
+        problems = line_problems(name, text, BAD_BYTE, "a byte that is neither UTF-8 nor Windows-1252 "
+                                 f"(Mac Roman?); {SAVE_AS}", escaped_byte)
+        problems += line_problems(
+            name, text, FOREIGN_1252, "read as Windows-1252 this is a letter Swedish text does not "
+            f"use: the file is in another encoding (Mac Roman?); {SAVE_AS}",
+            lambda m: f"byte 0x{m.encode('cp1252')[0]:02X} = {m!r}")
+        if problems:
+            raise RawDataError(problems) from None
+    problems = line_problems(name, text, MOJIBAKE, "mis-decoded text (as 'Ã¶' is 'ö' read in the "
+                             "wrong encoding): retype the letters from the report", repr)
+    if problems:
+        raise RawDataError(problems)
+    return text
 
 
 def sniff_separator(header: str) -> str:
@@ -33,54 +116,127 @@ class RawTable:
     """A raw file read as text cells, with what is needed to point back into it."""
 
     name: str  # path as shown in messages, relative to data/raw
-    frame: pd.DataFrame  # every cell a stripped string; no NaN
-    text: str
+    frame: pd.DataFrame  # every cell a stripped string (Arrow-backed); no missing values
+    text: str  # the decoded file, LF line ends
     separator: str
+    row_lines: np.ndarray  # editor line of each data row (the header is line 1)
+    cells: pa.Table  # the frame's cells as Arrow columns, for vectorised checks
 
     def lines(self) -> list[int]:
-        """Editor line number where each data row starts (header is line 1)."""
-        reader = csv.reader(io.StringIO(self.text), delimiter=self.separator)
-        starts, last = [], 0
-        for i, row in enumerate(reader):
-            start, last = last + 1, reader.line_num
-            if i > 0 and row:
-                starts.append(start)
-        return starts
+        """Editor line number of each data row."""
+        return self.row_lines.tolist()
 
 
-def parse_csv(text: str, sep: str) -> pd.DataFrame:
-    """Every cell as text (str dtype, Arrow-backed; blanks stay blank), via Arrow's CSV reader."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+def file_bytes(path: Path, name: str) -> bytes:
+    """A raw file's bytes; RawDataError when it is missing, a folder or unreadable."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        message = "file is missing"
+    except IsADirectoryError:
+        message = "is a folder, not a file"
+    except OSError as err:
+        message = f"cannot be read ({err.strerror})"
+    raise RawDataError([Problem(name, None, None, None, message)])
 
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0]), delimiter=sep))
-    table = pacsv.read_csv(
-        io.BytesIO(text.encode("utf-8")),
-        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in header},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
-    )
-    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get)
+
+def rows_problems(name: str, where: np.ndarray, line_of: np.ndarray, message: str) -> list[Problem]:
+    """Problems of one kind at the lines where a mask over the data lines is true."""
+    hits = line_of[where]
+    return of_kind([Problem(name, int(line), None, None, message) for line in hits[:SHOWN_PER_KIND]],
+                   len(hits))
+
+
+def field_counts(body: pa.Array, quotes: np.ndarray, sep: str) -> np.ndarray:
+    """Values on each data line: separators + 1, counted by the csv module on lines with quotes."""
+    counts = pc.count_substring(body, sep).to_numpy(zero_copy_only=False) + 1
+    quoted = np.flatnonzero(quotes > 0)
+    if len(quoted):
+        lines = body.take(pa.array(quoted)).to_pylist()
+        counts[quoted] = [len(row) for row in csv.reader(lines, delimiter=sep)]
+    return counts
+
+
+def header_problems(name: str, header_line: str, header: list[str]) -> list[Problem]:
+    """The header line: not blank, quotes closed, every column named once."""
+    if not header_line.strip():
+        return [Problem(name, 1, None, None, "the first line is blank (expected the header)")]
+    out = []
+    if header_line.count(QUOTE) % 2:
+        out.append(Problem(name, 1, None, None, "a quote that is not closed on this line"))
+    for i, col in enumerate(header):
+        if not col:
+            out.append(Problem(name, 1, None, None, f"column {i + 1} has no name"))
+        elif col in header[:i]:
+            out.append(Problem(name, 1, col, None, "column named twice in the header"))
+    return out
+
+
+def structure(name: str, text: str) -> tuple[list[str], str, pa.Array, np.ndarray]:
+    """Header, separator, data lines and the editor line of each non-blank one; RawDataError
+    when a quoted value is not closed on its line or a row has too few or too many values."""
+    lines = pc.split_pattern(pa.array([text], pa.large_string()), "\n").flatten()
+    if len(lines) > 1 and lines[-1].as_py() == "":
+        lines = lines.slice(0, len(lines) - 1)  # the final line end
+    header_line = lines[0].as_py()
+    sep = sniff_separator(header_line)
+    header = [c.strip() for c in next(csv.reader([header_line], delimiter=sep), [])]
+    if problems := header_problems(name, header_line, header):
+        raise RawDataError(problems)
+    body = lines.slice(1)
+    filled = pc.utf8_length(body).to_numpy(zero_copy_only=False) > 0  # blank lines are skipped
+    line_of = np.arange(2, len(body) + 2)
+    quotes = pc.count_substring(body, QUOTE).to_numpy(zero_copy_only=False)
+    unclosed = quotes % 2 == 1
+    problems = rows_problems(name, unclosed, line_of, "a quoted value is not closed on this line "
+                             "(values may not span lines; a quote inside a quoted value is written \"\")")
+    counts = field_counts(body, np.where(unclosed, 0, quotes), sep)
+    wrong = filled & ~unclosed & (counts != len(header))
+    for n in np.unique(counts[wrong]):
+        fewer = "too few" if n < len(header) else "too many"
+        values = "1 value" if n == 1 else f"{n} values"
+        problems += rows_problems(name, wrong & (counts == n), line_of,
+                                  f"{values} where the header has {len(header)} ({fewer}: a "
+                                  "separator missing or extra, or a value with a comma not in quotes?)")
+    if problems:
+        raise RawDataError(problems)
+    return header, sep, body, line_of[filled]
+
+
+def parse_cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
+    """Every cell as text, via Arrow's CSV reader (one line per row, checked before)."""
+    try:
+        return pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
+                                           use_threads=len(text) > THREADED),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as err:  # structure() leaves nothing known to reach here
+        raise RawDataError([Problem(name, None, None, None, f"not readable as CSV: {err}")]) from None
 
 
 def read_raw(path: Path, name: str) -> RawTable:
-    """Read one raw CSV as stripped text cells; raise RawDataError if empty or unreadable."""
-    import pyarrow as pa
-
-    if not path.exists():
-        raise RawDataError([Problem(name, 1, None, None, "file is missing")])
-    text = decode(path.read_bytes())
+    """Read one raw CSV strictly as stripped text cells; RawDataError listing what is wrong."""
+    text = decode(file_bytes(path, name), name)
     if not text.strip():
         raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
-    sep = sniff_separator(text.split("\n", 1)[0])
-    try:
-        frame = parse_csv(text, sep)
-    except (pa.ArrowInvalid, ValueError) as err:
-        raise RawDataError([Problem(name, 1, None, None, f"not readable as CSV: {err}")]) from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda s: s.str.strip())
-    return RawTable(name, frame, text, sep)
+    header, sep, _, row_lines = structure(name, text)
+    table = parse_cells(name, text, header, sep)
+    if table.num_rows != len(row_lines):
+        raise RawDataError([Problem(name, None, None, None, f"{table.num_rows} rows read from "
+                                    f"{len(row_lines)} lines: check the file's quotes")])
+    trimmed = pa.table([pc.utf8_trim_whitespace(col) for col in table.columns], names=header)
+    arrow_str = pd.StringDtype("pyarrow", na_value=np.nan)
+    frame = trimmed.to_pandas(types_mapper={pa.string(): arrow_str}.get, use_threads=len(text) > THREADED)
+    repeated = np.logical_and.reduce([pc.equal(trimmed.column(c), c).to_numpy(zero_copy_only=False)
+                                      for c in header])
+    if repeated.any():
+        raise RawDataError(rows_problems(name, repeated, row_lines,
+                                         "the header line is repeated here, as data: delete this line"))
+    return RawTable(name, frame, text, sep, row_lines, trimmed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import GROUP_DOMAINS, NA, PROCESSED_COLUMNS, REFERENCE_SPECS
+from asfdata.pipeline.people_frame import outcome_genders
 from asfdata.pipeline.validate import category_groups
 
 
@@ -36,7 +37,7 @@ def short_municipality(s: pd.Series, refs: dict[str, pd.DataFrame]) -> pd.Series
     return s.map(mapping).astype("str")
 
 
-def finish(df: pd.DataFrame, name: str, sort: list[str]) -> pd.DataFrame:
+def as_processed(df: pd.DataFrame, name: str, sort: list[str]) -> pd.DataFrame:
     """Contract columns only, sorted by the key, fresh index."""
     out = df.sort_values(sort, kind="stable", na_position="last")
     return out[list(PROCESSED_COLUMNS[name])].reset_index(drop=True)
@@ -63,7 +64,7 @@ def snapshots(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
         _g=ordered(df["group"], group_order),
         _c=ordered(df["category"], category_order),
     )
-    return finish(keys, "snapshots", ["year", "_m", "_g", "_c"])
+    return as_processed(keys, "snapshots", ["year", "_m", "_g", "_c"])
 
 
 def funded_placements(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -73,18 +74,20 @@ def funded_placements(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.Da
         municipality=short_municipality(raw["municipality"], refs),
         **{c: as_int(raw[c]) for c in ("places_granted", "places_used", "women", "men")},
     )
-    return finish(df, "funded_placements", ["year", "municipality"])
+    return as_processed(df, "funded_placements", ["year", "municipality"])
 
 
 def funded_outcomes(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Stated outcomes of the funded placements (people), by year, municipality and gender."""
+    """Stated outcomes of the funded placements (people), by year, municipality and gender as stated;
+    women and men as stated or as the genders placed leave them (A14)."""
     df = raw.assign(
         year=as_int(raw["year"]),
         municipality=short_municipality(raw["municipality"], refs),
         count=as_int(raw["count"]),
     )
+    df = pd.concat([df, outcome_genders(funded_placements(refs["funded_placements"], refs), df)], axis=1)
     keys = df.assign(_o=ordered(df["outcome"], reference_order(refs, "outcomes")))
-    return finish(keys, "funded_outcomes", ["year", "municipality", "_o", "gender"])
+    return as_processed(keys, "funded_outcomes", ["year", "municipality", "_o", "gender"])
 
 
 def claims(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -98,7 +101,7 @@ def claims(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
         value=as_int(raw["value"]),
         approximate=raw["approximate"] == "true",
     )
-    return finish(df, "claims", ["claim_id"])
+    return as_processed(df, "claims", ["claim_id"])
 
 
 def events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -109,7 +112,7 @@ def events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
         period_text=as_text(raw["period_text"]),
         actor=as_text(raw["actor"]),
     )
-    return finish(df, "events", ["year", "month", "description_en"])
+    return as_processed(df, "events", ["year", "month", "description_en"])
 
 
 TIDIERS = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -10,7 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from asfdata.pipeline.audit import audit
 from asfdata.pipeline.contract import DATA_SPECS
+from asfdata.pipeline.errors import InputError
+from asfdata.pipeline.read import read_raw
+from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.validate import load_raw
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
@@ -46,13 +50,11 @@ def matches(name: str, df: pd.DataFrame, related: set[str], measure: str, year: 
 
 
 def trace(measure: str, year: int, raw_dir: Path) -> str:
-    """The provenance of measure in year, as text."""
-    from asfdata.pipeline.audit import audit
-    from asfdata.pipeline.read import read_raw
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
-
+    """The provenance of measure in year, as text; InputError for a measure the data do not have."""
     raw = load_raw(raw_dir)
+    known = set(raw["measures"]["measure"])
+    if measure not in known:
+        raise InputError(f"unknown measure {measure!r}; known: {', '.join(sorted(known))}")
     frames = tidy_all(raw)
     related = related_measures(measure, raw["measures"])
     out = [f"trace: {measure} {year}", "", "Raw figures (data/raw, file:line: the line as written):"]
@@ -88,15 +90,3 @@ def trace(measure: str, year: int, raw_dir: Path) -> str:
     out += ["", "Assumptions:"]
     out += [f"  {r.id}: {r.assumption}" for r in used.itertuples()] or ["  (none)"]
     return "\n".join(out)
-
-
-def cmd_trace(args: argparse.Namespace) -> int:
-    """python -m asfdata trace MEASURE YEAR."""
-    from asfdata.pipeline.validate import load_raw
-
-    known = set(load_raw(Path(args.raw))["measures"]["measure"])
-    if args.measure not in known:
-        print(f"error: unknown measure {args.measure!r}; known: {', '.join(sorted(known))}")
-        return 2
-    print(trace(args.measure, args.year, Path(args.raw)))
-    return 0

@@ -1,25 +1,35 @@
-"""Validating raw files against the contract: every problem of every file, reported at once."""
+"""Validating raw files against the contract: every problem of every file, found with vectorised
+checks column by column and reported at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from asfdata.pipeline.contract import (
     DATA_SPECS,
+    FORMULA_BEFORE_LETTER,
+    FORMULA_FIRST,
     GROUP_DOMAINS,
+    MAX_COUNT_DIGITS,
     NA,
     REFERENCE_SPECS,
     TOTAL_CATEGORY,
     UNKNOWN_GENDER,
+    YEAR_DIGITS,
     RawSpec,
 )
-from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.errors import SHOWN_PER_KIND, InputError, Problem, RawDataError, of_kind
 from asfdata.pipeline.read import RawTable, read_raw
 
-COUNT_PATTERN = r"NA|[0-9]+"
-MONTHS = tuple(str(m) for m in range(1, 13))
+MONTH_VALUES = tuple(str(m) for m in range(1, 13))  # the month column as written: 1 to 12
+Check = tuple[np.ndarray, str]  # which cells of a column break a rule; what the rule says
+FORMULA = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
+           "would run when it opens data/processed: reword it (see data/raw/README.md)")
 
 # Where the allowed values of each derived domain come from, for error messages.
 DERIVED_DOMAINS = {
@@ -34,15 +44,6 @@ DERIVED_DOMAINS = {
 }
 
 
-def count_message(value: str) -> str:
-    """Why a count cell is wrong, in words."""
-    if value == "":
-        return "blank count: write NA when the report does not state the value"
-    if value.startswith("-") and value[1:].isdigit():
-        return "negative count: counts are whole numbers of 0 or more"
-    return "not a whole number (write the figure as digits, or NA when not stated)"
-
-
 def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     """Allowed values of every reference domain, from the reference lists."""
     col = {name: spec.key[0] for name, spec in REFERENCE_SPECS.items()}
@@ -50,7 +51,7 @@ def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     d["total"] = {TOTAL_CATEGORY}
     d["groups"] = set(GROUP_DOMAINS)
     d["flags"] = {"true", "false"}
-    d["months"] = set(MONTHS)
+    d["months"] = set(MONTH_VALUES)
     if "municipalities" in refs:
         d["municipality_names"] = d["municipalities"] | set(refs["municipalities"]["report_name"])
     if "genders" in refs:
@@ -63,108 +64,145 @@ def domains(refs: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
     return d
 
 
-def schema(spec: RawSpec, allowed: dict[str, set[str]]):
-    """The pandera schema of one raw file (all cells are text until validated)."""
-    import pandera.pandas as pa
-
-    checks: dict[str, list] = {c: [] for c in spec.columns}
-    for c in spec.counts:
-        checks[c].append(pa.Check(lambda s: s.str.fullmatch(COUNT_PATTERN), name="count"))
-    for c in spec.text:
-        bad = {""} if c in spec.nullable else {"", NA}
-        checks[c].append(pa.Check(lambda s, bad=bad: ~s.isin(bad), name="text"))
-    for c, dom in spec.refs.items():
-        values = allowed.get(dom, set()) | ({NA} if c in spec.nullable else set())
-        checks[c].append(pa.Check(lambda s, v=values: s.isin(v), name=f"ref:{dom}"))
-    return pa.DataFrameSchema(
-        {c: pa.Column(str, checks=checks[c]) for c in spec.columns},
-        strict=True,
-        unique=list(spec.key),
-        report_duplicates="exclude_first",
-    )
+def mask(values: pd.Series) -> np.ndarray:
+    """A boolean check result as a NumPy array (missing counts as False)."""
+    return values.to_numpy(dtype=bool, na_value=False)
 
 
-def problems_of(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
-    """Every problem of one raw table, as Problems naming file, line, column and value."""
-    import pandera.pandas as pa
-
-    if table.frame.empty:
-        return [Problem(table.name, 2, None, None, "no data rows after the header")]
-    try:
-        schema(spec, allowed).validate(table.frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        return [*to_problems(err.failure_cases, table, spec)]
-    return []
+def np_bool(result: pa.ChunkedArray) -> np.ndarray:
+    """An Arrow boolean result as a NumPy array."""
+    return result.to_numpy(zero_copy_only=False).astype(bool)
 
 
-def to_problems(cases: pd.DataFrame, table: RawTable, spec: RawSpec):
-    """Translate pandera's failure cases into Problems."""
-    lines = table.lines()
-    header = ", ".join(spec.columns)
+def equal(a: pa.ChunkedArray, value: str) -> np.ndarray:
+    """Which cells equal value."""
+    return np_bool(pc.equal(a, value))
+
+
+def decimal(a: pa.ChunkedArray) -> np.ndarray:
+    """Which cells are ASCII digits only (and not blank)."""
+    return np_bool(pc.ascii_is_decimal(a))
+
+
+def count_checks(a: pa.ChunkedArray) -> list[Check]:
+    """A count: digits (at most MAX_COUNT_DIGITS), or NA."""
+    blank, digits = equal(a, ""), decimal(a)
+    negative = np_bool(pc.starts_with(a, "-")) & decimal(pc.utf8_slice_codeunits(a, 1))
+    too_long = digits & (pc.utf8_length(a).to_numpy(zero_copy_only=False) > MAX_COUNT_DIGITS)
+    return [
+        (blank, "blank count: write NA when the report does not state the value"),
+        (negative, "negative count: counts are whole numbers of 0 or more"),
+        (too_long, f"too large for a count (more than {MAX_COUNT_DIGITS} digits)"),
+        (~digits & ~blank & ~negative & ~equal(a, NA),
+         "not a whole number (write the figure as digits, or NA when not stated)"),
+    ]
+
+
+def year_checks(a: pa.ChunkedArray) -> list[Check]:
+    """A calendar year: YEAR_DIGITS digits, always stated."""
+    blank, na = equal(a, ""), equal(a, NA)
+    year = decimal(a) & (pc.utf8_length(a).to_numpy(zero_copy_only=False) == YEAR_DIGITS)
+    return [
+        (blank, "blank year: every year here must be stated"),
+        (na, "NA is not a year: every year here must be stated"),
+        (~year & ~blank & ~na, f"not a year (a year has {YEAR_DIGITS} digits, e.g. 2018)"),
+    ]
+
+
+def text_checks(a: pa.ChunkedArray, na_allowed: bool) -> list[Check]:
+    """Required text: not blank, and not NA unless the column allows it."""
+    return [(equal(a, ""), "blank text")] + ([] if na_allowed else [(equal(a, NA), "NA is not allowed here")])
+
+
+def ref_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]:
+    """A value of a reference list (where names it)."""
+    blank = equal(a, "")
+    known = np_bool(pc.is_in(a, value_set=pa.array(sorted(allowed), pa.string())))
+    return [(blank, f"blank (allowed: {where})"), (~known & ~blank, f"not in the reference list ({where})")]
+
+
+def formula_checks(a: pa.ChunkedArray) -> list[Check]:
+    """Text a spreadsheet program would run as a formula (FORMULA_FIRST and FORMULA_BEFORE_LETTER)."""
+    first, second = pc.utf8_slice_codeunits(a, 0, 1), pc.utf8_slice_codeunits(a, 1, 2)
+    sign = np_bool(pc.is_in(first, value_set=pa.array(FORMULA_BEFORE_LETTER)))
+    return [(equal(first, FORMULA_FIRST) | (sign & np_bool(pc.utf8_is_alpha(second))), FORMULA)]
+
+
+def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) -> dict[str, list[Check]]:
+    """For every column of spec, its cells checked against its rules: (bad cells, message)."""
     ref_files = {name: s.file for name, s in REFERENCE_SPECS.items()}
-    for case in cases.itertuples(index=False):
-        check, col, value = str(case.check), case.column, case.failure_case
-        if check == "column_in_schema":
-            yield Problem(table.name, 1, str(value), None, f"unexpected column (expected: {header})")
-            continue
-        if check == "column_in_dataframe":
-            yield Problem(table.name, 1, str(value), None, f"missing column (expected: {header})")
-            continue
-        line = lines[int(case.index)] if pd.notna(case.index) else 1
-        value = "" if pd.isna(value) else str(value)
-        if check == "count":
-            msg = count_message(value)
-        elif check == "text":
-            msg = "blank text" if value == "" else "NA is not allowed here"
-        elif check.startswith("ref:"):
-            where = ref_files.get(check[4:]) or DERIVED_DOMAINS.get(check[4:], check[4:])
-            msg = f"not in the reference list ({where})" if value else f"blank (allowed: {where})"
-        elif "uniqueness" in check:
-            key = ", ".join(spec.key)
-            msg = f"duplicated key ({key}): this row repeats an earlier row's key"
-            col = ", ".join(spec.key)
-            value = " / ".join(table.frame.loc[int(case.index), list(spec.key)])
+    out: dict[str, list[Check]] = {}
+    for c in spec.columns:
+        a = table.cells.column(c)
+        if c in spec.counts:
+            checks = count_checks(a)
         else:
-            msg = f"fails check {check}"
-        yield Problem(table.name, line, None if pd.isna(col) else str(col), value, msg)
+            checks = year_checks(a) if c in spec.years else formula_checks(a)
+        if c in spec.text:
+            checks += text_checks(a, c in spec.nullable)
+        if c in spec.refs:
+            dom = spec.refs[c]
+            where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
+            checks += ref_checks(a, allowed.get(dom, set()) | ({NA} if c in spec.nullable else set()), where)
+        out[c] = checks
+    return out
 
 
-def dedupe_key_problems(problems: list[Problem]) -> list[Problem]:
-    """One problem per row for a duplicated key (pandera lists each key column)."""
-    seen, out = set(), []
-    for p in problems:
-        marker = (p.file, p.line, p.message)
-        if "duplicated key" in p.message and marker in seen:
-            continue
-        seen.add(marker)
-        out.append(p)
+def at_rows(table: RawTable, bad: np.ndarray, columns: list[str], message: str) -> list[Problem]:
+    """Problems of one kind at the rows where bad is true: the first SHOWN_PER_KIND, then a count."""
+    rows = np.flatnonzero(bad)
+    if not len(rows):
+        return []
+    shown = table.frame[columns].iloc[rows[:SHOWN_PER_KIND]].itertuples(index=False)
+    where = ", ".join(columns)
+    return of_kind([Problem(table.name, int(table.row_lines[r]), where, " / ".join(cells), message)
+                    for r, cells in zip(rows, shown, strict=False)], len(rows))
+
+
+def column_problems(table: RawTable, spec: RawSpec) -> list[Problem]:
+    """The header names the contract's columns, and data rows follow it."""
+    header = ", ".join(spec.columns)
+    present = list(table.frame.columns)
+    out = [Problem(table.name, 1, c, None, f"unexpected column (expected: {header})")
+           for c in present if c not in spec.columns]
+    out += [Problem(table.name, 1, c, None, f"missing column (expected: {header})")
+            for c in spec.columns if c not in present]
+    if not out and table.frame.empty:
+        out.append(Problem(table.name, 2, None, None, "no data rows after the header"))
+    return out
+
+
+def cell_problems(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
+    """Every cell's rules and the key of a table whose columns are right."""
+    out = []
+    for c, checks in column_checks(spec, allowed, table).items():
+        for bad, message in checks:
+            out += at_rows(table, bad, [c], message)
+    key = list(spec.key)
+    dup = mask(table.frame.duplicated(subset=key, keep="first"))
+    out += at_rows(table, dup, key, f"duplicated key ({', '.join(key)}): this row repeats an "
+                   "earlier row's key")
     return out
 
 
 def cross_problems(name: str, table: RawTable, refs: dict[str, pd.DataFrame]) -> list[Problem]:
     """Rules across columns: a snapshot's breakdown must be one its measure has; years in order."""
     df, out = table.frame, []
-    if name == "snapshots" and {"measure", "category"} <= set(df.columns):
+    if name == "snapshots":
         group_of = category_groups(refs)
         pairs = set(map(tuple, refs["snapshot_breakdowns"][["measure", "group"]].to_numpy()))
         groups = df["category"].map(group_of)
         known = df["measure"].isin({m for m, _ in pairs}) & groups.notna()
-        ok = (df["measure"] + "\t" + groups).isin({f"{m}\t{g}" for m, g in pairs})
-        bad = [(i, df["measure"].iloc[i], df["category"].iloc[i], groups.iloc[i])
-               for i in (known & ~ok).to_numpy().nonzero()[0]]
-        lines = table.lines() if bad else []
-        for i, m, c, g in bad:
-            out.append(Problem(table.name, lines[i], "category", c,
-                               f"measure {m!r} has no breakdown by {g} "
-                               "(see reference/snapshot_breakdowns.csv)"))
-    if name == "claims" and {"year_from", "year_to"} <= set(df.columns):
+        ok = (df["measure"] + "\t" + groups.fillna("")).isin({f"{m}\t{g}" for m, g in pairs})
+        bad = mask(known & ~ok)
+        for m, g in sorted(set(zip(df["measure"][bad], groups[bad], strict=True))):
+            these = bad & mask(df["measure"] == m) & mask(groups == g)
+            out += at_rows(table, these, ["category"],
+                           f"measure {m!r} has no breakdown by {g} (see reference/snapshot_breakdowns.csv)")
+    if name == "claims":
         y0 = pd.to_numeric(df["year_from"], errors="coerce")
         y1 = pd.to_numeric(df["year_to"], errors="coerce")
-        bad_rows = [i for i, b in enumerate((y0 > y1).to_list()) if b]
-        lines = table.lines() if bad_rows else []
-        for i in bad_rows:
-            out.append(Problem(table.name, lines[i], "year_to", df["year_to"].iloc[i],
-                               f"year_to is before year_from ({df['year_from'].iloc[i]})"))
+        out += at_rows(table, mask(y0 > y1), ["year_from", "year_to"], "year_to is before year_from")
     return out
 
 
@@ -189,17 +227,28 @@ def load_tables(raw_dir: Path, specs: dict[str, RawSpec]) -> tuple[dict, list[Pr
 
 
 def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
-    """Read and validate every raw file; return text frames or raise RawDataError listing all."""
+    """Read and validate every raw file; return text frames or raise RawDataError listing all.
+
+    The reference lists come first: when one is broken, its problems are reported alone (the data
+    files are checked against the lists, so their problems would only repeat the same cause)."""
+    if not raw_dir.is_dir():
+        raise InputError(f"{raw_dir} is not a folder: give the folder of the raw data (--raw)")
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
+    for name, table in ref_tables.items():
+        problems += column_problems(table, REFERENCE_SPECS[name])
+    if problems:
+        raise RawDataError(problems)
     refs = {n: t.frame for n, t in ref_tables.items()}
     allowed = domains(refs)
     for name, table in ref_tables.items():
-        problems += problems_of(table, REFERENCE_SPECS[name], allowed)
-    data_tables, read_problems = load_tables(raw_dir, DATA_SPECS)
-    problems += read_problems
-    for name, table in data_tables.items():
-        problems += problems_of(table, DATA_SPECS[name], allowed)
-        problems += cross_problems(name, table, refs)
+        problems += cell_problems(table, REFERENCE_SPECS[name], allowed)
     if problems:
-        raise RawDataError(dedupe_key_problems(problems))
+        raise RawDataError(problems)
+    data_tables, problems = load_tables(raw_dir, DATA_SPECS)
+    for name, table in data_tables.items():
+        spec = DATA_SPECS[name]
+        found = column_problems(table, spec) or cell_problems(table, spec, allowed)
+        problems += found or cross_problems(name, table, refs)
+    if problems:
+        raise RawDataError(problems)
     return {**refs, **{n: t.frame for n, t in data_tables.items()}}

@@ -82,6 +82,7 @@ SHARED: dict[str, tuple[str, str]] = {
         "verify --report FIL` kontrollerar en kopia byte för byte.",
     ),
     "report_unknown": ("unknown", "okänd"),
+    "report_uncommitted": ("uncommitted changes", "ej incheckade ändringar"),
     "report_about": ("About this report", "Om rapporten"),
     "report_about_link": (
         "How this report was built, and how to check it: About this report",
@@ -206,6 +207,7 @@ SHARED: dict[str, tuple[str, str]] = {
     # ---- audit statuses ------------------------------------------------------------------------------------
     "status_ok": ("ok", "stämmer"),
     "status_approximate": ("approximate", "ungefärlig"),
+    "status_consistent_if": ("consistent if", "stämmer om"),
     "status_mismatch": ("mismatch", "avviker"),
     # ---- table headers -------------------------------------------------------------------------------------
     "col_year": ("Year", "År"),

@@ -1,7 +1,7 @@
 """The HTML evaluation report: up-to-date check, chapters run in parallel, one self-contained file.
 
-`python -m asfdata report` (cmd_report) checks first, with the standard library only, whether
-anything the report shows has changed; only then does it import pandas and Jupyter, rebuild
+`python -m asfdata report` checks first, with the standard library only (asfdata.report.inputs),
+whether anything the report shows has changed; only then does it import pandas and Jupyter, rebuild
 data/processed, execute every chapter notebook in a fresh kernel (as many at once as there are
 cores), merge them behind a title page and a table of contents and render one HTML file with
 the template in asfdata/templates/asf (nothing loaded from the network, a print stylesheet).
@@ -10,7 +10,6 @@ the template in asfdata/templates/asf (nothing loaded from the network, a print 
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
@@ -22,10 +21,22 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
+from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.report.inputs import (
+    TEMPLATE_DIR,
+    UNCOMMITTED,
+    build_date,
+    git,
+    inputs_digest,
+    is_up_to_date,
+    revision,
+    stamp_path,
+    stamp_text,
+)
 from asfdata.study import PERIOD, SOURCE_REPORT  # no imports of its own: the up-to-date check stays light
 
 # The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
@@ -41,10 +52,7 @@ CHAPTERS = (
 )
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
-PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the whole asfdata package (its code is an input)
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 TEMPLATE_NAME = "asf"
-LOCK_FILE = ROOT / "requirements.lock"
 CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
 NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
@@ -53,6 +61,7 @@ KEY_PACKAGES = (
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
 )
 
+
 def word(key: str, lang: str) -> str:
     """A word of the title page (asfdata.render.words, key report_<key>)."""
     from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
@@ -60,8 +69,16 @@ def word(key: str, lang: str) -> str:
     return words.t(f"report_{key}", lang)
 
 
-class ReportError(Exception):
+class ReportError(Failure):
     """The report could not be built (data or a notebook failed); the previous report is left in place."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code  # BAD_INPUT when the raw data were refused
+
+    def lines(self) -> list[str]:
+        """What the command line prints on stderr."""
+        return [f"error: {self}", "error: report not built; the previous report is left in place"]
 
 
 def say(message: str) -> None:
@@ -90,75 +107,16 @@ class Job:
         return [(plain, False), (coded, True)] if self.with_code else [(plain, False)]
 
 
-# --- the up-to-date check: standard library only, before anything heavy is imported ---------------
-
-def stamp_path(output: Path) -> Path:
-    """The file beside output that records the inputs it was built from."""
-    return output.with_name(f".{output.name}.inputs")
-
-
-def git(*args: str) -> str | None:
-    """Output of a git command run in the project, or None when git or the repository is missing."""
-    try:
-        done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
-
-
-def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
-
-
-def inputs_digest(job: Job, code: bool, commit: str) -> str:
-    """SHA-256 over everything the report shows: raw data, package code and template, notebooks,
-    parameters, git commit, locked versions, Python and the build-date setting."""
-    h = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        h.update(f"{label}\0{len(data)}\0".encode())
-        h.update(data)
-
-    groups = [
-        ("raw", job.raw_dir, _files(job.raw_dir, "*")),
-        ("package", PACKAGE_DIR, _files(PACKAGE_DIR, "*.py") + _files(TEMPLATE_DIR, "*")),
-    ]
-    for group, base, files in groups:
-        for p in files:
-            add(f"{group}/{p.relative_to(base).as_posix()}", p.read_bytes())
-    for nb in job.notebooks:
-        add(f"notebook/{nb.name}", nb.read_bytes() if nb.exists() else b"<missing>")
-    add("lock", LOCK_FILE.read_bytes() if LOCK_FILE.exists() else b"<missing>")
-    add("params", f"lang={job.lang} code={code} processed={job.processed_dir.resolve()}".encode())
-    add("commit", commit.encode())
-    add("python", sys.version.encode())
-    add("source_date_epoch", os.environ.get("SOURCE_DATE_EPOCH", "").encode())
-    return h.hexdigest()
-
-
-def _stamp_text(digest: str, html: bytes) -> str:
-    return f"inputs {digest}\noutput {hashlib.sha256(html).hexdigest()}\n"
-
-
-def is_up_to_date(output: Path, digest: str) -> bool:
-    """True when output exists, unchanged, and was built from inputs with this digest."""
-    stamp = stamp_path(output)
-    if not (output.exists() and stamp.exists()):
-        return False
-    return stamp.read_text() == _stamp_text(digest, output.read_bytes())
+def commit_text(commit: str, lang: str) -> str:
+    """A revision as the title page shows it: 'abc… (uncommitted changes)' in the edition's language."""
+    if commit == "unknown":
+        return word("unknown", lang)
+    if commit.endswith(UNCOMMITTED):
+        return f"{commit.removesuffix(UNCOMMITTED)} ({word('uncommitted', lang)})"
+    return commit
 
 
 # --- the front matter -----------------------------------------------------------------------------
-
-def build_date(commit_time: str | None) -> str:
-    """The build date: SOURCE_DATE_EPOCH, else the last commit's date (UTC); never the clock."""
-    import datetime as dt
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or commit_time
-    if not epoch:
-        return ""
-    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).strftime("%Y-%m-%d")
-
 
 def package_versions() -> list[tuple[str, str]]:
     """Python and the key packages, as installed."""
@@ -205,7 +163,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "about_intro": words("about_intro"),
         "build_facts": [
             (words("built"), date),
-            (words("commit"), commit),
+            (words("commit"), commit_text(commit, job.lang)),
             (words("manifest"), digest),
         ],
         "versions_caption": words("versions"),
@@ -397,7 +355,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     """Build the job's editions unless they are up to date; returns the files written ([] if none).
 
     Raises ReportError when a notebook fails; nothing in job.report_dir is touched then."""
-    commit = git("rev-parse", "HEAD") or "unknown"
+    commit = revision()
     outputs = job.outputs()
     digests = {out: inputs_digest(job, code, commit) for out, code in outputs}
     if not job.force and all(is_up_to_date(out, digests[out]) for out, _ in outputs):
@@ -412,9 +370,11 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     import_jupyter()
     if data and data.wait() != 0:
         raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
-                          f"(exit {data.returncode}, see above)")
+                          f"(exit {data.returncode}, see above)",
+                          BAD_INPUT if data.returncode == BAD_INPUT else 1)
     if data:
         log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
+        digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
     log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
     timings = job.report_dir / TIMINGS_NAME
     with _kernel_environment(git("log", "-1", "--format=%ct")):
@@ -436,7 +396,7 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
     for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
         files[out.name] = html
-        files[stamp_path(out).name] = _stamp_text(digests[out], html).encode()
+        files[stamp_path(out).name] = stamp_text(digests[out], html).encode()
     write_atomic(job.report_dir, files)
     for out, html in rendered.items():
         log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
@@ -450,20 +410,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    """python -m asfdata report [--lang sv] [--with-code] [--force]."""
-    job = Job(lang=args.lang, with_code=args.with_code, force=args.force,
-              raw_dir=Path(args.raw), processed_dir=Path(args.out))
-    if getattr(args, "notebooks", None):  # not on the command line: for tests and scripts
-        job = replace(job, notebooks=tuple(Path(p) for p in args.notebooks))
-    if getattr(args, "report_dir", None):
-        job = replace(job, report_dir=Path(args.report_dir))
-    try:
-        build_report(job)
-    except ReportError as err:
-        print(f"error: {err}", file=sys.stderr)
-        print("error: report not built; the previous report is left in place", file=sys.stderr)
-        return 1
-    return 0

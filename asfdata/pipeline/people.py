@@ -1,0 +1,408 @@
+"""The people of the funded placements, reasoned about exactly (issue 10 §1).
+
+Pure functions of the tidy frames funded_placements (fp), funded_outcomes (fo) and claims; no I/O.
+Every reading the yearly detail allows (people_frame) is enumerated; each statement of the report about
+these people (people_statements) holds in all, some or none of them. When no reading satisfies every
+statement together, the minimal correction sets are the smallest sets of statements that, taken as
+slips, leave all the others true in one reading; the conflicts (minimal sets of statements that no
+reading satisfies together) are the distinct disagreements the audit lists. Two statements that hold
+in exactly the same readings (the summary restating the detail) are one claim: a conflict is never
+listed twice under their two names.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+
+import pandas as pd
+
+from asfdata.pipeline import people_words as W
+from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, FrameError, frame, outcome_genders, readings
+from asfdata.pipeline.people_statements import BASIS, Statement, detail_statements, summary_statements
+
+__all__ = ["HOLDS", "FrameError", "Model", "correction_sets", "outcome_genders", "statement_table"]
+HOLDS = ("all", "some", "none")  # a statement holds in all, some or none of the readings
+
+
+def minimal(sets: list[frozenset]) -> list[frozenset]:
+    """The inclusion-minimal sets among sets (duplicates dropped), smallest first."""
+    out: list[frozenset] = []
+    for s in sorted(set(sets), key=len):
+        if not any(k <= s for k in out):
+            out.append(s)
+    return out
+
+
+def hitting_sets(family: list[frozenset]) -> list[frozenset]:
+    """The inclusion-minimal sets that share an element with every set of family (Berge's algorithm)."""
+    hits = [frozenset()]
+    for s in family:
+        hits = minimal([h if h & s else h | {x} for h in hits for x in ([None] if h & s else s)])
+    return hits
+
+
+class Model:
+    """The readings of the yearly detail and what each statement of the report says in each."""
+
+    def __init__(self, fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame, basis: bool = True):
+        self.frame = frame(fp, fo)
+        self.statements = detail_statements(self.frame, fo, basis) + summary_statements(claims)
+        self.by_id = {s.id: s for s in self.statements}
+        self.order = {s.id: i for i, s in enumerate(self.statements)}
+        self.tested = [s for s in self.statements if s.kind not in BASIS]
+        self.readings = readings(self.frame)
+        if not self.readings:
+            raise FrameError(
+                "the yearly detail allows no reading: an extended placement cannot be continued "
+                "by someone of the same gender in the municipality's next year (A04)"
+            )
+        self.unfilled = readings(self.frame, (NOT_STATED,))
+        self.fill_units = [u for u in self.frame.open if NOT_STATED in self.frame.split(u, self.readings[0])]
+        self.fixed = {s.id: self.fixed_count(s) for s in self.tested}
+        self.detail_sources = self.frame.units[["year", "source"]].drop_duplicates()
+        self.masks = {s.id: tuple(self.holds(s, r) for r in self.readings) for s in self.tested}
+
+    # --- what a statement counts ---------------------------------------------------------------------
+
+    def fixed_count(self, s: Statement) -> int:
+        """The part of a summary statement's count that no reading changes (people or places)."""
+        y0, y1 = s.years
+        if s.kind == "places_used":
+            u = self.frame.units
+            return int(u.loc[u["year"].between(y0, y1), "places"].sum())
+        f = self.frame.fixed
+        sel = f["year"].between(y0, y1)
+        for col, want in (("outcome", s.outcome), ("gender", s.gender), ("municipality", s.municipality)):
+            if want is not None:
+                sel &= f[col] == want
+        return int(f.loc[sel, "people"].sum())
+
+    def count(self, s: Statement, reading: dict) -> int:
+        """What the statement counts in one reading (people, or places for places_used)."""
+        if s.kind == "detail_gender":
+            return self.frame.split(s.unit, reading).get(s.outcome, (0, 0))[GENDERS.index(s.gender)]
+        n = self.fixed[s.id] if s.id in self.fixed else self.fixed_count(s)
+        if s.kind == "places_used":
+            return n
+        for (y, m), option in reading.items():
+            if s.years[0] <= y <= s.years[1] and s.municipality in (None, m):
+                n += sum(
+                    k
+                    for (g, o), k in option.cells.items()
+                    if s.outcome in (None, o) and s.gender in (None, g)
+                )
+        return n
+
+    def holds(self, s: Statement, reading: dict) -> bool:
+        """Whether the statement holds in the reading (a detail gender: at least that many)."""
+        n = self.count(s, reading)
+        return n >= s.value if s.kind == "detail_gender" else n == s.value
+
+    def closest(self, s: Statement, among: list[dict]) -> int:
+        """The count among the given readings nearest to the statement's figure (the lower on a tie)."""
+        values = sorted({self.count(s, r) for r in among})
+        return min(values, key=lambda v: (abs(v - s.value), v)) if values else 0
+
+    # --- verdicts, corrections, conflicts -------------------------------------------------------------
+
+    def verdict(self, sid: str) -> str:
+        """all, some or none: in how many readings the statement holds (basis statements: all)."""
+        if self.by_id[sid].kind in BASIS:
+            return "all"
+        mask = self.masks[sid]
+        return HOLDS[0] if all(mask) else HOLDS[1] if any(mask) else HOLDS[2]
+
+    def false_set(self, i: int) -> frozenset:
+        """The tested statements that do not hold in reading i."""
+        return frozenset(s.id for s in self.tested if not self.masks[s.id][i])
+
+    def corrections(self) -> list[frozenset]:
+        """Minimal correction sets: smallest first, then in report order; empty when all statements agree."""
+        sets = minimal([self.false_set(i) for i in range(len(self.readings))])
+        if frozenset() in sets:
+            return []
+        return sorted(sets, key=lambda c: (len(c), sorted(self.order[x] for x in c)))
+
+    def same_claim(self, sid: str) -> str:
+        """The first statement (report order) holding in exactly the readings sid holds in ('some' only)."""
+        if self.verdict(sid) != "some":
+            return sid
+        return next(s.id for s in self.tested if self.masks[s.id] == self.masks[sid])
+
+    def conflicts(self) -> list[list[str]]:
+        """Distinct minimal conflicts, as statement ids in report order (one per claim, see same_claim)."""
+        out: list[list[str]] = []
+        corrections = self.corrections()
+        for hit in hitting_sets(corrections) if corrections else []:
+            ids = sorted({self.same_claim(x) for x in hit}, key=self.order.get)
+            if ids not in out:
+                out.append(ids)
+        return sorted(out, key=lambda ids: (len(ids), [self.order[x] for x in ids]))
+
+    def restated(self, sid: str) -> list[str]:
+        """Other statements that are the same claim as sid."""
+        return [s.id for s in self.tested if s.id != sid and self.same_claim(s.id) == self.same_claim(sid)]
+
+    # --- conditions -----------------------------------------------------------------------------------
+
+    def fills(self, i: int) -> tuple:
+        """What the unstated outcomes became in reading i, per unit with any."""
+        return tuple(self.readings[i][u].fill for u in self.fill_units)
+
+    def condition(self, idx: set[int], lang: str, exact: bool = True) -> str | None:
+        """The unstated outcomes of the readings idx, in words; None when they may be anything.
+
+        exact: the readings idx must be exactly those with these unstated outcomes (else 'k of n')."""
+        n = len(self.readings)
+        ok = {self.fills(i) for i in idx}
+        if not exact and ok == {self.fills(i) for i in range(n)}:
+            return None
+        fallback = W.say("in_readings", lang, k=len(idx), n=n)
+        if exact and ok & {self.fills(i) for i in range(n) if i not in idx}:
+            return fallback
+        every = [sorted({self.fills(i)[j] for i in range(n)}) for j in range(len(self.fill_units))]
+        alts = [
+            sorted({k[j] for k in ok}, key=lambda f: [W.outcome_rank(o) for o in f])
+            for j in range(len(self.fill_units))
+        ]
+        if set(product(*alts)) != ok:
+            return fallback
+        parts = [
+            fill_words(u, a, lang) for u, a, e in zip(self.fill_units, alts, every, strict=True) if a != e
+        ]
+        return W.listing(parts, lang) or None
+
+    # --- frames for the chapter and the audit ---------------------------------------------------------
+
+    def table(self) -> pd.DataFrame:
+        """One row per statement: id, section, role, basis, text en/sv, holds, readings, condition."""
+        n, rows = len(self.readings), []
+        for s in self.statements:
+            holds = self.verdict(s.id)
+            k = n if s.kind in BASIS else sum(self.masks[s.id])
+            idx = set() if s.kind in BASIS else {i for i, h in enumerate(self.masks[s.id]) if h}
+            cond = [self.condition(idx, lang) if holds == "some" else "" for lang in W.LANGS]
+            rows.append(
+                {
+                    "statement_id": s.id,
+                    "section": s.source,
+                    "role": s.role,
+                    "basis": s.kind in BASIS,
+                    "text_en": s.text[0],
+                    "text_sv": s.text[1],
+                    "holds": holds,
+                    "readings_holding": k,
+                    "readings": n,
+                    "condition_en": cond[0],
+                    "condition_sv": cond[1],
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def correction_table(self) -> pd.DataFrame:
+        """One row per minimal correction set: its statements and, in plain words, what it means."""
+        sets, rows = self.corrections(), []
+        for k, c in enumerate(sets, start=1):
+            members = sorted(c, key=self.order.get)
+            real = {i for i in range(len(self.readings)) if self.false_set(i) == c}
+            texts = [
+                slip_words([self.by_id[x] for x in members], self.condition(real, lang, exact=False), lang)
+                for lang in W.LANGS
+            ]
+            rows.append(
+                {
+                    "set": k,
+                    "size": len(c),
+                    "smallest": len(c) == len(sets[0]),
+                    "statements": "; ".join(members),
+                    "text_en": texts[0],
+                    "text_sv": texts[1],
+                }
+            )
+        return pd.DataFrame(rows, columns=["set", "size", "smallest", "statements", "text_en", "text_sv"])
+
+    def findings(self) -> pd.DataFrame:
+        """For the audit, one row each: a distinct disagreement (conflict); a statement outside every
+        conflict that some value of an unstated outcome rules out (consistent_if, with the values that
+        keep it); any other statement outside every conflict (holds)."""
+        rows, busy = [], set()
+        for ids in self.conflicts():
+            busy |= {x for i in ids for x in [i, *self.restated(i)]}
+            rows.append(self.conflict_row(ids))
+        for s in self.tested:
+            if s.id in busy or self.verdict(s.id) == "none":
+                continue
+            idx = {i for i, h in enumerate(self.masks[s.id]) if h}
+            cond = self.condition(idx, "en", exact=False)
+            if cond is None:
+                rows.append(self.row("holds", s, [s.id], self.closest(s, self.readings), self.holds_note(s)))
+            else:
+                rows.append(
+                    self.row(
+                        "consistent_if",
+                        s,
+                        [s.id],
+                        self.closest(s, self.unfilled),
+                        f"consistent if {cond} (A15)",
+                    )
+                )
+        return pd.DataFrame(rows)
+
+    def row(
+        self,
+        kind: str,
+        s: Statement,
+        ids: list[str],
+        computed: int,
+        note: str,
+        *,
+        stated: int | None = None,
+        scope: str | None = None,
+    ) -> dict:
+        """One finding."""
+        y = self.detail_sources  # the yearly detail's figures it is tested against
+        detail = set(y.loc[y["year"].between(*s.years), "source"])
+        sources = "; ".join(sorted({self.by_id[i].source for i in ids} | detail))
+        return {
+            "kind": kind,
+            "subject_kind": s.kind,
+            "statements": "; ".join(ids),
+            "scope": scope or s.scope,
+            "stated": s.value if stated is None else stated,
+            "computed": int(computed),
+            "sources": sources,
+            "note": note,
+            "measure": s.measure,
+            "year_from": s.years[0],
+            "year_to": s.years[1],
+        }
+
+    def conflict_row(self, ids: list[str]) -> dict:
+        """A distinct disagreement: the last statement (report order) against what the others allow."""
+        ss = [self.by_id[i] for i in ids]
+        everyone = [x for i in ids for x in [i, *self.restated(i)]]
+        again = "; ".join(f"{i} restated as {', '.join(self.restated(i))}" for i in ids if self.restated(i))
+        again = f"; {again}" if again else ""
+        if len(ss) > 1 and {(s.kind, s.unit, s.gender) for s in ss} == {
+            ("detail_gender", ss[0].unit, ss[0].gender)
+        }:
+            u = self.frame.units.set_index(["year", "municipality"]).loc[ss[0].unit]
+            g, stated = ss[0].gender, sum(s.value for s in ss)
+            placed = int(u[g]) if pd.notna(u[g]) else int(u["places"])
+            note = f"{g} with a stated outcome: {stated} ({quotes(ss)}); {g} placed: {placed} (A12){again}"
+            return self.row(
+                "conflict",
+                ss[0],
+                everyone,
+                placed,
+                note,
+                stated=stated,
+                scope=f"{ss[0].unit[1]} {ss[0].unit[0]} {g}",
+            )
+        subject, others = ss[-1], ss[:-1]
+        among = [r for i, r in enumerate(self.readings) if all(self.masks[o.id][i] for o in others)]
+        computed = self.closest(subject, among)
+        if others:
+            note = f"cannot hold together with {quotes(others)}; with it, the closest is {computed}{again}"
+        else:
+            best = next(r for r in self.readings if self.count(subject, r) == computed)
+            rest = self.others(subject, best)
+            note = (
+                f"holds in none of the {len(self.readings)} readings of the yearly detail (A12, A14, A15); "
+                f"the closest is {computed}" + (f", beside {rest}" if rest else "") + again
+            )
+        return self.row("conflict", subject, everyone, computed, note)
+
+    def others(self, s: Statement, reading: dict, listed: int = 3) -> str:
+        """Who else had the statement's outcome in a reading: 'men 1 in Hudiksvall 2018' (the first
+        `listed` of them, then how many more)."""
+        if s.kind != "outcome_who":
+            return ""
+        f = self.frame.fixed
+        f = f[f["year"].between(*s.years) & (f["outcome"] == s.outcome)]
+        described = f["gender"].isin([s.gender] if s.gender else GENDERS)
+        if s.municipality is not None:
+            described &= f["municipality"] == s.municipality
+        found = [
+            (int(y), m, g, int(n))
+            for y, m, g, n in f.loc[~described, ["year", "municipality", "gender", "people"]]
+            .head(listed + 1)
+            .itertuples(index=False)
+        ]
+        more = int((~described).sum()) - len(found)
+        for (y, m), option in sorted(reading.items()):
+            if s.years[0] <= y <= s.years[1]:
+                found += [
+                    (y, m, g, n)
+                    for (g, o), n in sorted(option.cells.items())
+                    if o == s.outcome and n and not (s.gender in (None, g) and s.municipality in (None, m))
+                ]
+        found.sort()
+        more += max(0, len(found) - listed)
+        text = ", ".join(f"{g} {n} in {m} {y}" for y, m, g, n in found[:listed])
+        return text + (f" and {more} more municipality-year(s)" if more else "")
+
+    def holds_note(self, s: Statement) -> str:
+        """Why a statement outside every conflict agrees, in words (English, as audit notes are)."""
+        if s.kind == "unique_individuals":
+            u = self.frame.units
+            places = int(u.loc[u["year"].between(*s.years), "places"].sum())
+            return (
+                f"{places} places used − {self.frame.continued()} extended placement(s) continued by the "
+                f"same person (A04)"
+            )
+        n, k = len(self.readings), sum(self.masks[s.id])
+        if k < n:
+            return (
+                f"holds in {k} of the {n} readings of the yearly detail, whatever the unstated outcomes: "
+                f"it says who had which outcome, which the detail's counts leave open; no other statement "
+                f"contradicts it (A12, A14, A15)"
+            )
+        return f"holds in all {n} readings of the yearly detail (A12, A14, A15)"
+
+
+def quotes(ss: list[Statement]) -> str:
+    """Statements quoted in English with their ids, for audit notes."""
+    return "; ".join(f"'{s.text[0].rstrip('.')}' ({s.id})" for s in ss)
+
+
+def fill_words(unit: tuple[int, str], alternatives: list[tuple[str, ...]], lang: str) -> str:
+    """'the unstated outcome in Hofors 2018 was work or a return to public support'."""
+    li = W.LANGS.index(lang)
+
+    def one(fill: tuple[str, ...]) -> str:
+        if len(fill) == 1:
+            return W.NOUN[fill[0]][li]
+        return W.listing(
+            [f"{fill.count(o)} × {W.NOUN[o][li]}" for o in sorted(set(fill), key=W.outcome_rank)], lang
+        )
+
+    n = len(alternatives[0])
+    return W.say(
+        "fill_one" if n == 1 else "fill_many",
+        lang,
+        unit=f"{unit[1]} {unit[0]}",
+        n=n,
+        alternatives=W.listing([one(a) for a in alternatives], lang, "or"),
+    )
+
+
+def slip_words(members: list[Statement], condition: str | None, lang: str) -> str:
+    """'If the yearly detail's “…” and the summary's “…” are slips, every other statement agrees, …'."""
+    li = W.LANGS.index(lang)
+    what = W.listing(
+        [W.say("quote", lang, section=W.SECTION[s.role][li], text=s.text[li].rstrip(".")) for s in members],
+        lang,
+    )
+    provided = W.say("provided", lang, condition=condition) if condition else ""
+    return W.say("slip_one" if len(members) == 1 else "slip_many", lang, what=what, provided=provided)
+
+
+def statement_table(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Every statement about the people placed and whether it holds in all, some or no reading."""
+    return Model(fp, fo, claims).table()
+
+
+def correction_sets(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The minimal sets of statements that, taken as slips, leave every other statement consistent."""
+    return Model(fp, fo, claims).correction_table()

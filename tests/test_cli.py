@@ -1,0 +1,88 @@
+"""The command line's one place for failures: plain words, exit codes 2 / 1 / 130, any locale."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from asfdata.cli import main
+from asfdata.paths import ROOT
+from asfdata.report.edition import Job, ReportError, build_report
+
+
+def asfdata(*args: str, encoding: str) -> subprocess.CompletedProcess:
+    """python -m asfdata ARGS in a fresh process whose terminal has encoding."""
+    return subprocess.run([sys.executable, "-m", "asfdata", *args], capture_output=True, encoding=encoding,
+                          cwd=ROOT, env={**os.environ, "PYTHONIOENCODING": encoding}, check=False)
+
+
+def test_audit_and_trace_under_a_latin1_locale_escape_what_it_cannot_show():
+    for args in (["audit"], ["trace", "places_used", "2018"]):
+        done = asfdata(*args, encoding="latin-1")
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "\\u2013" in done.stdout  # '–' is not in Latin-1: written as an escape
+
+
+def test_ctrl_c_is_one_line_and_exit_130():
+    script = ("import sys, time; import asfdata.cli as cli\n"
+              "def busy(args):\n    print('busy', flush=True); time.sleep(60)\n"
+              "cli.cmd_build = busy\nsys.exit(cli.main(['build']))\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+    assert proc.stdout.readline() == "busy\n"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err == "interrupted\n"
+
+
+def test_a_path_that_cannot_be_used_is_named_with_exit_2(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["build", "--out", str(blocker / "processed")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and str(blocker) in err and "Traceback" not in err
+
+
+def test_an_output_folder_with_other_files_is_refused_and_kept(tmp_path, capsys):
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert main(["build", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (f"error: {tmp_path} holds what the build does not make (notes.txt): "
+                                       "give an empty folder, or the processed folder, as --out\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_the_report_exits_2_on_bad_raw_data_and_keeps_the_previous_report(raw_copy, tmp_path):
+    (raw_copy / "snapshots.csv").write_bytes(b"\xff\xfe")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "asf-evaluation-report.html").write_text("previous")
+    job = Job(force=True, raw_dir=raw_copy, processed_dir=tmp_path / "processed", report_dir=reports)
+    try:
+        build_report(job, log=lambda message: None)
+    except ReportError as err:
+        assert err.exit_code == 2 and err.lines()[-1] == ("error: report not built; the previous report "
+                                                           "is left in place")
+    else:
+        raise AssertionError("bad raw data built a report")
+    assert [p.read_text() for p in reports.iterdir()] == ["previous"]
+
+
+def test_inventory_is_a_command(capsys):
+    assert main(["inventory"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems"
+
+
+def test_inventory_names_a_wrong_pointer_with_exit_1(raw_copy, capsys):
+    path = raw_copy / "inventory.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",transcribed,claims.csv,25,", ",transcribed,claims.csv,24,", 1),
+                    encoding="utf-8")
+    assert main(["inventory", "--raw", str(raw_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "claims.csv line 24 has no cell equal to 1257" in out
