@@ -30,14 +30,15 @@ WIDTHS = (1280, 390)  # a laptop screen and a phone
 
 # Every element of the text column that reaches past the column's content box (1 px of rounding allowed).
 OVERFLOW = """() => {
-  const main = document.querySelector('main'), cs = getComputedStyle(main), box = main.getBoundingClientRect();
+  const main = document.querySelector('main'), cs = getComputedStyle(main);
+  const box = main.getBoundingClientRect();
   const left = box.left + parseFloat(cs.paddingLeft), right = box.right - parseFloat(cs.paddingRight);
   const out = [];
   for (const e of main.querySelectorAll('*')) {
     const r = e.getBoundingClientRect();
     if (r.width > 0 && (r.right > right + 1 || r.left < left - 1)) {
       const cap = e.closest('table, figure')?.querySelector('caption, .asf-figure-title')?.textContent || '';
-      out.push(`${e.tagName} ${Math.round(r.width)} px in ${Math.round(right - left)} px: ${cap.slice(0, 50)}`);
+      out.push(`${e.tagName} ${Math.round(r.width)} px: ${cap.slice(0, 50)}`);
     }
   }
   return {column: right - left, page: document.documentElement.scrollWidth, wide: out.slice(0, 10)};
@@ -76,8 +77,8 @@ STRUCTURE = """() => {
     textAlign: q('table.asf-table th.asf-text, table.asf-table td.asf-text').filter(
       c => getComputedStyle(c).textAlign !== 'left').length,
     numberAlign: q('table.asf-table td:not(.asf-text)').filter(
-      c => getComputedStyle(c).textAlign !== 'right' || getComputedStyle(c).fontVariantNumeric !== 'tabular-nums'
-    ).length,
+      c => getComputedStyle(c).textAlign !== 'right'
+        || getComputedStyle(c).fontVariantNumeric !== 'tabular-nums').length,
   };
 }"""
 
@@ -198,8 +199,8 @@ def test_nothing_is_wider_than_the_column(browser, editions, lang, width):
         text = page.evaluate(CHART_TEXT)
     finally:
         page.close()
-    print(f"\n{lang} at {width} px: column {m['column']:.0f} px; smallest chart text {text['smallest']:.1f} px, "
-          f"footnotes {text['footnote']:.1f} px")
+    print(f"\n{lang} at {width} px: column {m['column']:.0f} px; smallest chart text "
+          f"{text['smallest']:.1f} px, footnotes {text['footnote']:.1f} px")
     assert m["wide"] == [] and m["page"] == width
     if width >= 1024:  # on a phone the charts shrink to the column (vector: the reader zooms)
         assert text["smallest"] >= text["footnote"] - 0.01

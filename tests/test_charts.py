@@ -150,7 +150,7 @@ def background_of(text: Text, fig: Figure) -> str:
 def test_every_colour_has_the_contrast_it_needs(report_figures):
     """Data colours ≥ 3:1 against white (WCAG 1.4.11); text ≥ 4.5:1 against what it sits on (1.4.3)."""
     graphics, text = {}, {}
-    for name, lang, fig in report_figures:
+    for _, _, fig in report_figures:
         for c in drawn_colours(fig):
             graphics[c] = palette.contrast(c)
         for t in texts(fig):
@@ -172,7 +172,7 @@ def test_no_legend_on_charts_of_four_series_or_fewer(report_figures):
 
 
 def test_no_title_and_no_source_inside_the_image(report_figures):
-    for name, lang, fig in report_figures:
+    for name, _, fig in report_figures:
         assert fig.get_suptitle() == "", name
         assert not [w for w in words(fig) if w.startswith(("Source", "Källa"))], name
 
@@ -194,7 +194,7 @@ def test_no_two_texts_overlap_and_none_leaves_the_figure(report_figures):
 
 
 def test_every_text_is_the_footnote_size_and_every_chart_fits_the_print_column(report_figures):
-    for name, lang, fig in report_figures:
+    for name, _, fig in report_figures:
         assert fig.get_figwidth() <= charts.WIDTH, name
         assert min(t.get_fontsize() for t in texts(fig)) >= charts.FONT, name
     # 7.0 in at 96 CSS px per inch = 672 px ≤ the A4 text column, 210 − 2 × 16 mm = 178 mm = 672.8 px
@@ -205,9 +205,10 @@ def test_every_text_is_the_footnote_size_and_every_chart_fits_the_print_column(r
 def test_lines_differ_without_colour(report_figures):
     """Within a panel, no two series (lines over the years) share both marker and line style."""
     checked = 0
-    for name, lang, fig in report_figures:
+    for name, _, fig in report_figures:
         for ax in fig.axes:
-            styles = [(line.get_marker(), line.get_linestyle()) for line in ax.lines if len(line.get_xdata()) > 2]
+            series = [line for line in ax.lines if len(line.get_xdata()) > 2]
+            styles = [(line.get_marker(), line.get_linestyle()) for line in series]
             assert len(styles) == len(set(styles)), (name, styles)
             checked += len(styles) > 1
     assert checked == 2 * 6  # panels of several series: placements, indexed, 2 ratios, timeline, employees
@@ -323,7 +324,8 @@ def test_grouped_bars_name_their_categories_on_the_first_row():
     d = pd.DataFrame({"label": ["Hofors 2016", "Hofors 2016", "Nordanstig 2018", "Nordanstig 2018"],
                       "category": ["places_granted", "places_used"] * 2, "value": [4, 0, 7, 7]})
     fig = charts.bar_chart(d, xlabel="Places", lang="sv")
-    assert [t.get_text() for t in fig.axes[0].texts] == ["Beviljade platser: 4", "7", "Nyttjade platser: 0", "7"]
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["Beviljade platser: 4", "7", "Nyttjade platser: 0", "7"]
     assert fig.axes[0].get_legend() is None
 
 
@@ -339,8 +341,8 @@ def test_svg_is_clean_real_text_and_reproducible(placed):
     assert svg.startswith("<svg ") and svg.endswith("</svg>") and svg.count("<svg") == 1
     assert 'width="504pt"' in svg  # 7.0 in × 72
     assert ">People placed</text>" in svg and ">Övriga (utan ersättning)</text>" in svg  # real text
-    for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date", "font-family",
-                   "matplotlib", "xlink"):
+    for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date",
+                   "font-family", "matplotlib", "xlink"):
         assert absent not in svg, absent
     assert not re.search(r"\d\.\d{3}", re.sub(r">[^<]*<", "><", svg))  # coordinates to 0.01 pt
 
@@ -349,12 +351,13 @@ def test_figure_html_has_caption_and_labelled_chart(placed):
     svg = figure_svg(charts.line_chart(placed, ylabel="y", lang="en"))
     html = figure_html(svg, title='Fell <b>', subtitle="People; number", takeaway="It fell.",
                        source="Source: report", alt='Line chart: "A" <script>', table="<table></table>")
-    assert html.startswith('<figure class="asf-figure">\n<figcaption>\n<p class="asf-figure-title">Fell &lt;b&gt;')
+    assert html.startswith('<figure class="asf-figure">\n<figcaption>\n'
+                           '<p class="asf-figure-title">Fell &lt;b&gt;')
     caption = html[html.index("<figcaption>"):html.index("</figcaption>")]
     for part in ("asf-figure-title", "asf-figure-subtitle", "asf-figure-takeaway", "asf-source"):
         assert f'<p class="{part}">' in caption
-    assert '<svg class="asf-chart" role="img" aria-label="It fell. Line chart: &quot;A&quot; &lt;script&gt;"' \
-        in html
+    label = 'aria-label="It fell. Line chart: &quot;A&quot; &lt;script&gt;"'
+    assert f'<svg class="asf-chart" role="img" {label}' in html
     assert html.index("</figure>") < html.index("<table></table>")  # the data table follows the figure
     assert "<script>" not in html
 
@@ -365,8 +368,8 @@ def test_report_figures_state_their_findings(frames):
     assert label.startswith("In 2 of 5 autumns the report's total and its parts disagree")
     assert "2018: 244" in label and "2020: 123" in label
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    assert '<p class="asf-figure-title">The stated total differs from the sum of the parts in 2018 (244 / 243)' \
-        in html
+    title = "The stated total differs from the sum of the parts in 2018 (244 / 243)"
+    assert f'<p class="asf-figure-title">{title}' in html
     sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv"))
     assert "Vidare till arbete 1 av 10, 10,0\u00a0% (0,3\u00a0% till 44,5\u00a0%)" in sv
     # 2 of 10 reached work or Arbetsförmedlingen: exact 95 % interval 2.5 %–55.6 %

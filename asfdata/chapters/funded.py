@@ -11,13 +11,8 @@ from asfdata.chapters.funded_words import WORDS
 from asfdata.pipeline.audit_lookup import funded_audit
 from asfdata.pipeline.people import correction_sets, statement_table
 from asfdata.render import words as W
-<<<<<<< HEAD
 from asfdata.render.charts import bar_chart, interval_chart
-from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
-=======
-from asfdata.render.charts import bar_chart, figure_png, interval_chart
-from asfdata.render.html import figure_html, formatted, h, p, table_html, ul
->>>>>>> main
+from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, p, table_html, ul
 from asfdata.render.phrases import source_line
 from asfdata.render.svg import figure_svg
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
@@ -348,15 +343,12 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
         )
         for r in d.itertuples()
     )
-<<<<<<< HEAD
     return h(t("h_outcomes", lang)) + figure_html(
         figure_svg(fig), title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
         source=source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang),
         alt=t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values),
         table=intervals_table(frames, lang),
-=======
-    alt = t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values)
-    return h(t("h_outcomes", lang)) + figure_html(figure_png(fig), alt, src, intervals_table(frames, lang))
+    )
 
 
 def statements_section(frames: dict, lang: str) -> str:
@@ -383,8 +375,7 @@ def statements_section(frames: dict, lang: str) -> str:
         h(t("h_statements", lang))
         + p(t("statements_intro", lang, n=W.num(n, lang)))
         + table
-        + h(t("h_corrections", lang), 3)
+        + h(t("h_corrections", lang), SUBSECTION)
         + p(t("corrections_intro", lang, k=W.num(len(cs), lang)))
         + ul(corrections)
->>>>>>> main
     )

@@ -126,7 +126,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Granskningsrader om de finansierade placeringarna som inte stämmer (anmärkningar på engelska, som "
         "i granskningsfilen).",
     ),
-<<<<<<< HEAD
     "subtitle_funnel": (
         "The funded placements {y0}–{y1}, from the places granted to the outcomes the report's summary "
         "gives; places or people",
@@ -181,7 +180,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "caption_contradictions": (
         "Outcomes by gender: the yearly detail against the summary",
         "Utfall per kön: årsredovisningen mot sammanfattningen",
-=======
+    ),
     "h_statements": (
         "What the report says about the ten people, reading by reading",
         "Vad rapporten säger om de tio personerna, läsning för läsning",
@@ -213,6 +212,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "taken as slips, leave all the others in agreement:",
         "Ingen läsning uppfyller alla påståenden samtidigt. Dessa {k} grupper av påståenden är de minsta "
         "som, om de tas som felskrivningar, gör att alla andra stämmer:",
->>>>>>> main
     ),
 }

@@ -14,12 +14,8 @@ from asfdata.chapters.sources_words import WORDS
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
-<<<<<<< HEAD
 from asfdata.render.html import CHAPTER, TEXT, h, p
-=======
-from asfdata.render.html import h, p
 from asfdata.render.words import NBSP
->>>>>>> main
 
 t = W.translator(WORDS)
 
@@ -72,24 +68,16 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
     head = "".join(f'<th scope="col" class="{TEXT}">{x}</th>' for x in heads)
     body = "".join(
         "<tr>"
-<<<<<<< HEAD
         + "".join(
             f'<td class="{TEXT}" data-label="{label}">{content}</td>'
             for label, content in zip(heads, (
-                escape("; ".join(r.figures)),
+                escape(unbreakable("; ".join(r.figures))),
                 escape(r.section),
-                f'<q lang="sv">{escape(r.sentence)}</q>',
+                f'<q lang="sv">{escape(unbreakable(r.sentence))}</q>',
                 "<br>".join(f"<code>{escape(x)}</code>" for x in r.places),
             ), strict=True)
         )
         + "</tr>\n"
-=======
-        f"<td>{escape(unbreakable('; '.join(r.figures)))}</td>"
-        f"<td>{escape(r.section)}</td>"
-        f'<td><q lang="sv">{escape(unbreakable(r.sentence))}</q></td>'
-        f"<td>{'<br>'.join(f'<code>{escape(x)}</code>' for x in r.places)}</td>"
-        "</tr>\n"
->>>>>>> main
         for r in frame.itertuples()
     )
     caption = t("caption_sources", lang, n=W.num(sum(map(len, frame["figures"])), lang))
