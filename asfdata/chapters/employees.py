@@ -193,8 +193,8 @@ def fig_employees(frames: dict, lang: str) -> str:
     takeaway = t(
         "takeaway_employees",
         lang,
-        **change_words(g["men"].iloc[0], g["men"].iloc[-1], lang, prefix="m_"),
-        **change_words(g["women"].iloc[0], g["women"].iloc[-1], lang, prefix="w_"),
+        **change_words(*first_last(g, "men"), lang, prefix="m_"),
+        **change_words(*first_last(g, "women"), lang, prefix="w_"),
     )
     fig = line_chart(d, ylabel=t("axis_employees", lang), lang=lang)
     return figure_html(
@@ -214,14 +214,9 @@ def fig_companies(frames: dict, lang: str) -> str:
     title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
     regions = M.wide(d)
     r1, r2 = regions.columns[:2]
-    takeaway = t(
-        "takeaway_companies",
-        lang,
-        r1=W.name(r1, lang),
-        r2=W.name(r2, lang),
-        **change_words(regions[r1].iloc[0], regions[r1].iloc[-1], lang, prefix="r1_"),
-        **change_words(regions[r2].iloc[0], regions[r2].iloc[-1], lang, prefix="r2_"),
-    )
+    takeaway = t("takeaway_companies", lang, r1=W.name(r1, lang), r2=W.name(r2, lang),
+                 **change_words(*first_last(regions, r1), lang, prefix="r1_"),
+                 **change_words(*first_last(regions, r2), lang, prefix="r2_"))
     fig = stacked_bar_chart(d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
     return figure_html(
         figure_svg(fig), title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,

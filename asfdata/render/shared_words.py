@@ -24,6 +24,7 @@ Key prefixes, a chapter's:
     h_<x>            headings
     finding_<x>      computed sentences; item_<x> the items they list
     title_<x>        chart titles stating the finding; what_<x> what a chart shows (alternative text)
+    subtitle_<x>, takeaway_<x>  a chart's measure and unit; its one-sentence takeaway (the caption's)
     axis_, panel_, alt_  the chapter's own chart words
     <x>_note, caption_<x>  notes and captions under tables
 """
