@@ -372,7 +372,8 @@ def test_report_figures_state_their_findings(frames):
     title = "The stated total differs from the sum of the parts in 2018 (244 / 243)"
     assert f'<p class="asf-figure-title">{title}' in html
     sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv"))
-    assert "Vidare till arbete 1 av 10, 10,0\u00a0% (0,3\u00a0% till 44,5\u00a0%)" in sv
+    # Clopper–Pearson for 1 of 10: 0.25–44.50 %; Swedish alt text with semicolons and an en-dash range
+    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3–44,5\u00a0%)" in sv
     # 2 of 10 reached work or Arbetsförmedlingen: exact 95 % interval 2.5 %–55.6 %
     assert "Med 10 personer är varje intervall brett: även ”Arbete eller Arbetsförmedlingen” (2 av 10) är " \
         "förenligt med andelar från 2,5\u00a0% till 55,6\u00a0%." in sv
