@@ -72,7 +72,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "subtitle_employees": (
         "Employees of the registered companies at each autumn count, in total and by gender; people",
-        "Anställda i de registrerade företagen vid höstens räkning, totalt och per kön; antal personer",
+        "Anställda i de registrerade företagen vid höstens mätning, totalt och per kön; antal personer",
     ),
     "takeaway_employees": (
         "The number of men employed {m_verb} from {m_a} to {m_b}; the number of women {w_verb} from {w_a} "
@@ -86,7 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "subtitle_companies": (
         "Registered companies at each autumn count, by region; number of companies",
-        "Registrerade företag vid höstens räkning, per region; antal företag",
+        "Registrerade företag vid höstens mätning, per region; antal företag",
     ),
     "takeaway_companies": (
         "In {r1} the number {r1_verb} from {r1_a} to {r1_b}; in {r2} it {r2_verb} from {r2_a} to {r2_b}.",
@@ -98,7 +98,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "subtitle_employees_per_company": (
         "Employees divided by registered companies at each autumn count; employees per company",
-        "Anställda delat med registrerade företag vid höstens räkning; anställda per företag",
+        "Anställda delat med registrerade företag vid höstens mätning; anställda per företag",
     ),
     "takeaway_employees_per_company": (
         "The number of companies {c_verb} from {c_a} to {c_b}, while the number of employees {e_verb} from "
@@ -112,6 +112,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "caption_background": (
         "The background section's figures for {y0} beside the autumn {y0} count",
-        "Bakgrundsavsnittets siffror för {y0} bredvid höstens räkning {y0}",
+        "Bakgrundsavsnittets siffror för {y0} bredvid höstens mätning {y0}",
     ),
 }

@@ -175,11 +175,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "caption_gender": (
         "Women and men among those placed, as the yearly detail gives them",
-        "Kvinnor och män bland de placerade, så som årsredovisningen anger dem",
+        "Kvinnor och män bland de placerade, så som den årsvisa redovisningen anger dem",
     ),
     "caption_contradictions": (
         "Outcomes by gender: the yearly detail against the summary",
-        "Utfall per kön: årsredovisningen mot sammanfattningen",
+        "Utfall per kön: den årsvisa redovisningen mot sammanfattningen",
     ),
     "h_statements": (
         "What the report says about the ten people, reading by reading",

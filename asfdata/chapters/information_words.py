@@ -86,7 +86,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "subtitle_timeline": (
         "Above: people placed at each autumn count, by placing body and their sum (dashed). Below: the "
         "report's milestones by kind and year; the larger the circle, the more milestones",
-        "Överst: placerade personer vid höstens räkning, per placerande aktör och summan av dem "
+        "Överst: placerade personer vid höstens mätning, per placerande aktör och summan av dem "
         "(streckad). Nederst: rapportens milstolpar per slag och år; ju större cirkel, desto fler "
         "milstolpar",
     ),

@@ -250,7 +250,7 @@ def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFOR
     fig = line_chart(d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
     ch = M.change_between(placements(s), ya, yb)
     most = ch.loc[ch["change"].idxmin()]
-    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=W.name(most["category"], lang),
+    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=W.placed_by(most["category"], lang),
                  chg=W.num(most["change"], lang, sign=True))
     return figure_html(
         figure_svg(fig), title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
@@ -272,8 +272,8 @@ def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> st
     )
     title = t("title_indexed", lang, base=base, last=last, items=items)
     low, high = end.iloc[0], end.iloc[-1]
-    takeaway = t("takeaway_indexed", lang, base=base, low=W.name(low["category"], lang),
-                 low_v=W.num(low["value"], lang), high=W.name(high["category"], lang),
+    takeaway = t("takeaway_indexed", lang, base=base, low=W.placed_by(low["category"], lang),
+                 low_v=W.num(low["value"], lang), high=W.placed_by(high["category"], lang),
                  high_v=W.num(high["value"], lang))
     at = event_marks(frames["events"], lang)
     fig = line_chart(d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)

@@ -155,14 +155,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "subtitle_placements": (
         "People placed in the companies at each autumn count, by placing body and their sum (dashed); people",
-        "Personer placerade i företagen vid höstens räkning, per placerande aktör och summan av dem "
+        "Personer placerade i företagen vid höstens mätning, per placerande aktör och summan av dem "
         "(streckad); antal personer",
     ),
     "takeaway_placements": (
-        "From autumn {ya} to autumn {yb} placements by {body} fell the most in people ({chg}); the report "
-        "names the reorganisation of Arbetsförmedlingen as the main cause.",
-        "Från hösten {ya} till hösten {yb} minskade placeringarna av {body} mest i antal personer ({chg}); "
-        "rapporten anger Arbetsförmedlingens omorganisation som huvudorsak.",
+        "From autumn {ya} to autumn {yb} {body} fell the most in people ({chg}); the report names the "
+        "reorganisation of Arbetsförmedlingen as the main cause.",
+        "Från hösten {ya} till hösten {yb} minskade {body} mest i antal personer ({chg}); rapporten anger "
+        "Arbetsförmedlingens omorganisation som huvudorsak.",
     ),
     "caption_placements": (
         "People placed by placing body and their sum, each autumn",
@@ -173,9 +173,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "Placerade personer per placerande aktör, som index (hösten {base} = 100)",
     ),
     "takeaway_indexed": (
-        "Against {base}, placements by {low} ended lowest ({low_v}) and those by {high} highest ({high_v}).",
-        "Jämfört med {base} slutade placeringarna av {low} lägst ({low_v}) och de av {high} högst "
-        "({high_v}).",
+        "Against {base}, {low} ended lowest ({low_v}) and {high} highest ({high_v}).",
+        "Jämfört med {base} slutade {low} lägst ({low_v}) och {high} högst ({high_v}).",
     ),
     "caption_indexed": (
         "People placed by placing body, index ({base} = 100), each autumn",
@@ -184,7 +183,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "subtitle_parts": (
         "People placed at each autumn count by placing body, stacked, and the report's stated total "
         "(diamond) where it differs from their sum; people",
-        "Placerade personer vid höstens räkning per placerande aktör, staplade, och rapportens angivna "
+        "Placerade personer vid höstens mätning per placerande aktör, staplade, och rapportens angivna "
         "totalsumma (romb) där den avviker från summan av dem; antal personer",
     ),
     "takeaway_parts": (
@@ -205,7 +204,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "People placed per registered company (top) and per employee (bottom), by placing body and their "
         "sum (dashed), at each autumn count",
         "Placerade personer per registrerat företag (överst) och per anställd (nederst), per placerande "
-        "aktör och summan av dem (streckad), vid höstens räkning",
+        "aktör och summan av dem (streckad), vid höstens mätning",
     ),
     "takeaway_ratios": (
         "Per employee, people placed (sum of the parts) {verb} from {a} in {ya} to {b} in {yb}.",
