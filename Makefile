@@ -1,66 +1,64 @@
-# asf-evaluation: two commands set everything up (see README.md).
-#   make report            raw data -> data/processed/ -> reports/asf-evaluation-report.html
-#   make report lang=sv    the Swedish edition
-#   make test              the whole test suite (installs what the tests need)
+# asf-evaluation: two commands set everything up (see README.md); `make` alone lists the targets.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# the browser tests' executable: the path tests/test_browser.py looks at
+CHROMIUM := /usr/bin/chromium
 lang ?= en
+# make test n=auto: spread the suite over every core (pytest-xdist); the default suits 2 shared cores
+n ?= 2
 
-.PHONY: report build audit verify test lint lab lock bench chromium clean
+.DEFAULT_GOAL := help
+.PHONY: help report build audit verify test lint lab lock bench chromium clean
 
-# Bootstrap .venv when it is missing or older than the lock file.
+help: ## list the targets (this text)
+	@echo "usage: make TARGET   (the first run creates .venv from requirements.lock)"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  \1\t/' | expand -t 12
+
+# .venv from the hash-checked lock (uv when it can be had, else pip; ASF_NO_UV=1 forces pip), one
+# set-up at a time; the stamp is written only when everything installed.
 $(STAMP): requirements.lock pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	@$(PYTHON) tools/bootstrap.py --venv $(VENV)
 
 # make report [lang=sv] [code=1: also the edition with code] [force=1: rebuild even if up to date]
 REPORT_FLAGS = $(if $(filter 1 yes true,$(code)),--with-code) $(if $(filter 1 yes true,$(force)),--force)
-report: $(STAMP)
+report: $(STAMP) ## raw data -> data/processed/ -> reports/*.html (lang=sv, code=1, force=1)
 	$(PY) -m asfdata report --lang $(lang) $(strip $(REPORT_FLAGS))
 
-build: $(STAMP)
+build: $(STAMP) ## rebuild data/processed/ from data/raw/ (with the audit)
 	$(PY) -m asfdata build
 
-audit: $(STAMP)
+audit: $(STAMP) ## every consistency check of the report's figures, mismatches first
 	$(PY) -m asfdata audit
 
-verify: $(STAMP)
+verify: $(STAMP) ## rebuild data/processed/ in a scratch folder and compare byte for byte
 	$(PY) -m asfdata verify
 
-# Debian's Chromium for the browser tests: installed when missing and we are root (as in CI).
-chromium:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+chromium: ## Debian's Chromium for the browser tests (installed when missing and root)
+	@if [ ! -x $(CHROMIUM) ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing Debian's chromium for the browser tests"; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium missing and not root: browser tests will be skipped (failed when CI is set)"; fi; \
+	  else echo "$(CHROMIUM) missing and not root: browser tests will be skipped (failed when CI is set)"; fi; \
 	fi
 
-test: $(STAMP) chromium
-	$(PY) -m pytest -q
+test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
+	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile)
 
-lint: $(STAMP)
-	$(PY) -m ruff check asfdata tests benchmarks
+lint: $(STAMP) ## ruff over the package, tests, benchmarks and tools
+	$(PY) -m ruff check asfdata tests benchmarks tools
 
-lab: $(STAMP)
-	$(PY) -m ipykernel install --sys-prefix --name asf-evaluation --display-name "asf-evaluation (.venv)" >/dev/null
-	$(VENV)/bin/jupyter lab notebooks/
+lab: $(STAMP) ## JupyterLab on notebooks/ (kernel: .venv's Python); --allow-root when root
+	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: $(STAMP)
+bench: $(STAMP) ## time the build, the set-up and the suite against their budgets
 	$(PY) benchmarks/bench.py
 
-# Refresh the exact versions: resolve pyproject.toml's ranges in a scratch venv.
-lock:
-	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
-	.lockvenv/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
-	.lockvenv/bin/pip freeze --exclude-editable | grep -v '^asfdata' > requirements.lock
-	rm -rf .lockvenv
+lock: ## re-resolve pyproject.toml into the hash-pinned requirements.lock (uv)
+	@$(PYTHON) tools/bootstrap.py lock
 
-clean:
-	rm -rf $(VENV) reports
+clean: ## remove .venv and reports/
+	rm -rf $(VENV) $(VENV).lock reports

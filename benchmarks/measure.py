@@ -1,4 +1,4 @@
-"""Measurements shared by `make bench` and the performance tests: medians, ratios, one run each."""
+"""Measurements for `make bench`: medians and ratios, each ratio measured within one run."""
 
 from __future__ import annotations
 
@@ -23,8 +23,12 @@ PY = sys.executable
 def wall(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
     """Seconds one command takes, start to end (it must succeed)."""
     t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    done = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    took = time.perf_counter() - t0
+    if done.returncode != 0:
+        tail = "\n".join(done.stdout.splitlines()[-40:])
+        raise SystemExit(f"{tail}\nbench: {' '.join(map(str, cmd))} failed (exit {done.returncode}) in {cwd}")
+    return took
 
 
 def median(fn: Callable[[], float], runs: int) -> float:
@@ -39,6 +43,29 @@ def interleaved(a: Callable[[], float], b: Callable[[], float], runs: int) -> tu
         ta.append(a())
         tb.append(b())
     return statistics.median(ta), statistics.median(tb)
+
+
+def set_up_times() -> dict[str, float]:
+    """Seconds of a fresh clone's first `make report` with uv, the same with uv unavailable
+    (ASF_NO_UV=1: pip), and of creating a venv and `pip install -r requirements.lock` (the baseline).
+
+    Each in its own fresh clone of HEAD (uncommitted changes are not measured), one after the
+    other; the package caches of uv and pip are as this machine has them, for all three."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "VIRTUAL_ENV")}
+    cases = {
+        "pip_install_seconds": (None, [["python3", "-m", "venv", ".venv"],
+                                       [".venv/bin/python", "-m", "pip", "install", "--quiet",
+                                        "-r", "requirements.lock"]]),
+        "first_report_uv_seconds": ({}, [["make", "--no-print-directory", "report"]]),
+        "first_report_pip_seconds": ({"ASF_NO_UV": "1"}, [["make", "--no-print-directory", "report"]]),
+    }
+    out = {}
+    for key, (extra, commands) in cases.items():
+        with tempfile.TemporaryDirectory(prefix="asf-clone-") as tmp:
+            clone = Path(tmp) / "asf-evaluation"
+            subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+            out[key] = sum(wall(cmd, env={**env, **(extra or {})}, cwd=clone) for cmd in commands)
+    return out
 
 
 def import_times(runs: int) -> tuple[float, float]:

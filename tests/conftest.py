@@ -1,14 +1,67 @@
-"""Shared fixtures: a scratch copy of data/raw, and helpers to edit one cell of it."""
+"""Shared fixtures: the processed frames, the notebooks run once per session, the real report built
+once, a scratch copy of data/raw and helpers to edit one cell of it; and how tests share workers.
+
+`make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
+worker, so its fixtures are built once; chapter_runs serves tests/test_notebooks.py alone, and the
+workers take turns to build the real report.
+"""
 
 from __future__ import annotations
 
 import csv
+import fcntl
+import os
 import shutil
+from multiprocessing.pool import ThreadPool
 from pathlib import Path
 
 import pytest
 
-from asfdata.paths import RAW_DIR
+from asfdata.paths import NOTEBOOK_DIR, RAW_DIR
+from asfdata.report.edition import CHAPTERS, Job, build_report, git
+
+LANGS = ("en", "sv")
+NOTEBOOKS = (*CHAPTERS, "explore")
+# Rough seconds per notebook: the slowest start first, so both kernels finish together.
+SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
+           "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
+FALSE_WORDS = {"", "0", "false", "no", "off"}
+
+
+def in_ci() -> bool:
+    """True when the CI variable is set to anything but 0/false/no/off (CI=false is not CI)."""
+    return os.environ.get("CI", "").strip().lower() not in FALSE_WORDS
+
+
+@pytest.fixture(scope="session")
+def chapter_runs() -> dict:
+    """Every notebook (the chapters and the explorer) run once per language, each in a fresh kernel,
+    two at a time, with the parameters and environment of the report build:
+    (stem, lang) -> the executed notebook, or the exception that stopped it."""
+    from asfdata.report.execute import execute, kernel_environment
+
+    def run(job):
+        stem, lang = job
+        try:
+            return job, execute(NOTEBOOK_DIR / f"{stem}.ipynb", {"lang": lang})
+        except Exception as err:  # reported by the tests of that notebook
+            return job, err
+
+    slowest_first = sorted(NOTEBOOKS, key=lambda s: -SECONDS.get(s, 0))
+    with kernel_environment(git("log", "-1", "--format=%ct")), ThreadPool(2) as pool:
+        return dict(pool.map(run, [(s, lang) for s in slowest_first for lang in LANGS], chunksize=1))
+
+
+@pytest.fixture(scope="session")
+def real_report(tmp_path_factory) -> Path:
+    """The real English report in reports/, built unless up to date; workers take turns to build it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above every worker's own
+    with open(shared / "real-report.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        build_report(Job())
+    return Job().outputs()[0][0]
 
 
 @pytest.fixture(scope="session")

@@ -5,27 +5,19 @@ from __future__ import annotations
 
 import html
 import re
-from multiprocessing.pool import ThreadPool
 
 import nbformat
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR
-from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, merge
-from asfdata.report.execute import execute
+from asfdata.report import edition
+from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, Job, merge
+from asfdata.report.verify import split_chapters
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 ALL = REPORT + ["explore"]
 LANGS = ["en", "sv"]
 M = "\u2212"  # minus sign
-
-SECONDS = {
-    "02_placements_and_the_2019_reform": 9,
-    "04_information_reach_and_activities": 7,
-    "03_funded_placements": 6,
-    "01_employee_trends": 5,
-    "explore": 4,
-}  # rough run times, for scheduling
 
 # Key sentences and numbers each notebook must state (hand-calculated from the report).
 EXPECT = {
@@ -201,19 +193,9 @@ def test_committed_without_outputs_and_thin(stem):
 
 
 @pytest.fixture(scope="module")
-def executed() -> dict:
-    """Every notebook run in a fresh kernel in both languages (two at a time)."""
-
-    def run(job):
-        stem, lang = job
-        try:
-            return job, execute(NOTEBOOK_DIR / f"{stem}.ipynb", {"lang": lang})
-        except Exception as err:  # reported by the test of that notebook
-            return job, err
-
-    slowest_first = sorted(ALL, key=lambda s: -SECONDS.get(s, 0))
-    with ThreadPool(2) as pool:
-        return dict(pool.map(run, [(s, lang) for s in slowest_first for lang in LANGS], chunksize=1))
+def executed(chapter_runs) -> dict:
+    """Every notebook run in a fresh kernel in both languages (conftest.chapter_runs, shared)."""
+    return chapter_runs
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -262,3 +244,14 @@ def test_the_report_leaves_the_opening_cell_out(executed, code):
     first, last = f"{stems[0]}-0", f"{stems[0]}-{len(nbs[0].cells) - 2}"
     assert (first in ids) is code and f"{stems[0]}-3" in ids and last in ids
     assert f"{stems[0]}-{len(nbs[0].cells) - 1}" not in ids
+
+
+def test_the_real_report_renders_byte_for_byte_from_these_runs(real_report, chapter_runs):
+    # Two independent runs of every chapter, each in a fresh kernel: the report build's and this session's.
+    runs = [chapter_runs[(c, "en")] for c in CHAPTERS]
+    assert [r for r in runs if isinstance(r, Exception)] == []
+    rebuilt = edition.render_editions(Job(), runs, edition.revision())[real_report]
+    published = real_report.read_bytes()
+    old, new = (split_chapters(b.decode("utf-8")) for b in (published, rebuilt))
+    assert [part for part in {**old, **new} if old.get(part) != new.get(part)] == []  # names the chapter
+    assert rebuilt == published

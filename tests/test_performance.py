@@ -1,33 +1,56 @@
-"""The performance budgets (issue 6) as cheap tests: few repetitions, ratios measured in one run."""
+"""What keeps the build fast, checked without a clock (the timings and their budgets: `make bench`).
+
+The package imports nothing heavy, the up-to-date check imports no pandas (tests/test_report.py),
+and a report build executes each chapter exactly once, with the data step started before any
+chapter's first cell runs.
+"""
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
+from dataclasses import replace
 
 from asfdata.paths import ROOT
+from asfdata.report import edition, execute
+from asfdata.report.edition import CHAPTERS, Job, build_report
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from measure import PY, import_times, scaling, wall  # noqa: E402
-
-
-def test_import_asfdata_costs_no_more_than_1_2_times_import_pandas():
-    t_asfdata, t_pandas = import_times(3)
-    assert t_asfdata / t_pandas <= 1.2, (t_asfdata, t_pandas)
+HEAVY = ("pandas", "numpy", "matplotlib", "pyarrow", "babel", "scipy", "nbclient", "nbconvert", "zmq")
 
 
-def test_validation_tidying_and_audit_scale_near_linearly_from_1e4_to_1e5_rows():
-    seconds = scaling([10_000, 100_000], runs=1)
-    assert seconds["100000"] / seconds["10000"] <= 12, seconds
+def test_import_asfdata_and_its_command_line_import_nothing_heavy():
+    script = "import sys, json, asfdata, asfdata.cli; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=ROOT)
+    loaded = {m.split(".")[0] for m in json.loads(done.stdout)}
+    assert sorted(loaded & set(HEAVY)) == []
 
 
-def test_report_build_against_its_floor_and_the_no_op_rebuild():
-    # The build's best of two runs (one run alone was once seen at 1.50 on a fresh clone; bench median
-    # 1.34); the floor once, between them: noise only slows a run down, so min is the robust estimate.
-    command = [PY, "-m", "asfdata", "report", "--force"]
-    first = wall(command)
-    floor = wall([PY, str(ROOT / "benchmarks/floor.py")])
-    build = min(first, wall(command))
-    noop = wall(["make", "--no-print-directory", "report"])
-    assert build / floor <= 1.5, (build, floor)
-    assert noop / build <= 0.2, (noop, build)
+def test_a_build_executes_each_chapter_once_after_starting_the_data_step(monkeypatch, tmp_path):
+    import nbformat
+
+    events: list[tuple[str, str]] = []
+
+    def fake_execute(path, params, ready=None, **kw):
+        events.append(("kernel", path.stem))  # the kernel starts before the data is ready
+        ready()
+        events.append(("cells", path.stem))
+        return nbformat.read(path, as_version=4)
+
+    def fake_data_step(job, log):
+        events.append(("data", "start"))
+        return lambda: events.append(("data", "wait"))
+
+    monkeypatch.setattr(execute, "execute", fake_execute)
+    monkeypatch.setattr(edition, "start_data_step", fake_data_step)
+    job = replace(Job(), force=True, report_dir=tmp_path)
+    assert build_report(job, log=lambda _: None) == [tmp_path / "asf-evaluation-report.html"]
+    kernels = sorted(stem for what, stem in events if what == "kernel")
+    assert kernels == sorted(CHAPTERS)  # six chapters, one fresh kernel each
+    assert sorted(stem for what, stem in events if what == "cells") == sorted(CHAPTERS)
+    assert events[0] == ("data", "start")
+    for stem in CHAPTERS:  # every chapter's cells run only after a wait for the data step
+        assert ("data", "wait") in events[: events.index(("cells", stem))]
+    assert json.loads((tmp_path / edition.TIMINGS_NAME).read_text()).keys() == set(
+        f"{c}.ipynb" for c in CHAPTERS)

@@ -1,10 +1,15 @@
-"""The project's set-up: dependencies agree, the lock pins them, processed files are up to date."""
+"""The project's set-up: dependencies agree, the lock pins them with hashes, processed files are up to
+date, and the Makefile explains itself."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from asfdata.paths import ROOT
 
@@ -36,14 +41,46 @@ def test_environment_yml_matches_pyproject():
     assert conda_requirements() == pyproject_requirements()
 
 
-def test_lock_pins_every_dependency_exactly():
-    lock = dict(
-        line.split("==", 1) for line in (ROOT / "requirements.lock").read_text().splitlines()
-        if line and not line.startswith("#")
-    )
-    lock = {k.lower().replace("_", "-"): v for k, v in lock.items()}
-    missing = sorted(set(pyproject_requirements()) - set(lock))
+LOCK_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+) \\$")
+LOCK_HASH = re.compile(r"^    --hash=sha256:([0-9a-f]{64})( \\)?$")
+LOCK_OTHER = re.compile(r"^(#.*|    # .*|--only-binary :all:|)$")  # comments, uv's "via" notes, blank
+
+
+def lock_entries() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock as name -> (version, SHA-256 hashes); every line must be one of its kinds."""
+    entries: dict[str, tuple[str, list[str]]] = {}
+    name = None
+    for number, line in enumerate((ROOT / "requirements.lock").read_text().splitlines(), start=1):
+        if pin := LOCK_PIN.match(line):
+            name = pin.group(1).lower().replace("_", "-")
+            assert name not in entries, f"requirements.lock line {number}: {name} pinned twice"
+            entries[name] = (pin.group(2), [])
+        elif digest := LOCK_HASH.match(line):
+            assert name, f"requirements.lock line {number}: a hash before any package"
+            entries[name][1].append(digest.group(1))
+        else:
+            assert LOCK_OTHER.match(line), f"requirements.lock line {number} is not understood: {line!r}"
+            name = None
+    return entries
+
+
+def test_every_package_in_the_lock_is_pinned_with_a_hash():
+    entries = lock_entries()
+    assert len(entries) > 50
+    assert [n for n, (_, hashes) in entries.items() if not hashes] == []
+    assert "--only-binary :all:" in (ROOT / "requirements.lock").read_text().splitlines()  # wheels only
+
+
+def test_the_lock_pins_every_dependency_of_pyproject_within_its_range():
+    from packaging.specifiers import SpecifierSet
+    from packaging.version import Version
+
+    entries = lock_entries()
+    missing = sorted(set(pyproject_requirements()) - set(entries))
     assert missing == []
+    outside = {n: (entries[n][0], spec) for n, spec in pyproject_requirements().items()
+               if Version(entries[n][0]) not in SpecifierSet(spec)}
+    assert outside == {}
 
 
 def test_processed_files_are_a_fresh_rebuild():
@@ -74,3 +111,53 @@ def test_notebooks_dir_and_layout_exist():
         assert (ROOT / d).is_dir(), d
     for f in ("environment.yml", "README.md", "pyproject.toml", "Makefile", "data/raw/README.md"):
         assert Path(ROOT / f).is_file(), f
+
+
+def makefile_targets() -> dict[str, str]:
+    """Every target of the Makefile's .PHONY line -> its ## comment ('' when it has none)."""
+    text = (ROOT / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", text, re.M).group(1).split()
+    comments = dict(re.findall(r"^([a-z]+):[^\n#]*## (.+)$", text, re.M))
+    return {t: comments.get(t, "") for t in phony}
+
+
+def make(*args: str) -> str:
+    """What `make --no-print-directory args` prints (it must succeed)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    done = subprocess.run(["make", "--no-print-directory", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, check=True)
+    return done.stdout
+
+
+def test_make_alone_lists_every_target_with_what_it_does():
+    targets = makefile_targets()
+    assert {"help", "report", "test", "lab", "lock", "bench"} <= set(targets)
+    assert [t for t, comment in targets.items() if not comment] == []
+    shown = make()
+    assert shown == make("help")
+    listed = dict(re.findall(r"^  ([a-z]+) +(.+)$", shown, re.M))
+    assert listed == targets
+
+
+def test_make_lab_passes_allow_root_only_to_root():
+    command = [ln for ln in make("-n", "lab").splitlines() if "jupyter lab" in ln]
+    assert len(command) == 1
+    assert ("--allow-root" in command[0]) == (os.getuid() == 0)
+
+
+def test_make_chromium_looks_where_the_browser_tests_look():
+    from test_browser import CHROMIUM
+
+    assert re.search(r"^CHROMIUM := (\S+)$", (ROOT / "Makefile").read_text(), re.M).group(1) == str(CHROMIUM)
+
+
+@pytest.mark.parametrize(("value", "ci"), [(None, False), ("", False), ("0", False), ("false", False),
+                                           ("False", False), ("no", False), ("1", True), ("true", True)])
+def test_ci_counts_only_when_set_to_a_true_value(monkeypatch, value, ci):
+    from conftest import in_ci
+
+    if value is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", value)
+    assert in_ci() == ci

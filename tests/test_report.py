@@ -72,10 +72,9 @@ def tiny(tmp_path_factory) -> Job:
 
 
 @pytest.fixture(scope="module")
-def real() -> Path:
-    """The real English report in reports/ (built unless already up to date)."""
-    build_report(Job())
-    return Job().outputs()[0][0]
+def real(real_report) -> Path:
+    """The real English report in reports/ (conftest.real_report: built unless already up to date)."""
+    return real_report
 
 
 class _Refs(HTMLParser):
@@ -145,8 +144,7 @@ def test_unchanged_inputs_skip_execution_without_importing_pandas(tiny):
     *said, last = done.stdout.splitlines()
     result = json.loads(last)
     assert len(said) == 2 and all("is up to date" in line for line in said), done.stdout
-    assert result["written"] == 0 and result["heavy"] == []
-    assert result["took"] < 0.5, f"the up-to-date check took {result['took']:.2f} s"
+    assert result["written"] == 0 and result["heavy"] == []  # its time: make bench (noop_seconds)
     assert {out: out.stat().st_mtime_ns for out, _ in tiny.outputs()} == before
 
 
@@ -228,10 +226,6 @@ def test_make_report_with_nothing_changed_says_so(real):
     done = subprocess.run([sys.executable, "-m", "asfdata", "report"], capture_output=True, text=True,
                           cwd=ROOT)
     assert done.returncode == 0 and "is up to date" in done.stdout, done.stdout + done.stderr
-
-
-def test_the_real_report_rebuilds_byte_for_byte(real, capsys):
-    assert verify_report(real, "en") == 0, capsys.readouterr().out
 
 
 def test_markup_in_a_raw_description_reaches_the_report_as_text(raw_copy, tmp_path):

@@ -13,14 +13,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,24 +180,6 @@ def chapter_id(notebook: Path) -> str:
     return CHAPTER_ID_PREFIX + re.sub(r"[^A-Za-z0-9_-]", "-", notebook.stem)
 
 
-@contextmanager
-def _kernel_environment(commit_time: str | None):
-    """Kernels inherit a fixed hash seed and SOURCE_DATE_EPOCH (matplotlib's SVG/PDF dates)."""
-    fixed = {"PYTHONHASHSEED": "0"}
-    if commit_time and not os.environ.get("SOURCE_DATE_EPOCH"):
-        fixed["SOURCE_DATE_EPOCH"] = commit_time
-    saved = {k: os.environ.get(k) for k in fixed}
-    os.environ.update(fixed)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def import_jupyter() -> None:
     """Import nbformat/nbclient/nbconvert once, in the main thread, without rfc3987_syntax.
 
@@ -211,47 +191,6 @@ def import_jupyter() -> None:
     import nbclient  # noqa: F401
     import nbconvert  # noqa: F401
     import nbformat  # noqa: F401
-
-
-def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], None] = say,
-                seconds: dict[str, float] | None = None) -> tuple[list, dict[str, float]]:
-    """Execute every notebook in its own fresh kernel, as many at once as there are cores.
-
-    The longest first, by seconds (last build's times; unknown ones first), so the cores finish
-    together. Returns the executed notebooks in the given order and each one's seconds; the
-    first failure cancels what has not started and raises ReportError naming the notebook, the
-    cell and the error."""
-    from asfdata.report.execute import NotebookError, execute
-
-    took: dict[str, float] = {}
-
-    def run(nb: Path):
-        log(f"  start {nb.name}")
-        t0 = time.perf_counter()
-        try:
-            out = execute(nb, params)
-        except NotebookError:
-            raise
-        except Exception as err:  # a dead kernel, a timeout, an unreadable file
-            raise NotebookError(nb.name, -1, "", f"{type(err).__name__}: {err}") from err
-        took[nb.name] = time.perf_counter() - t0
-        log(f"  done  {nb.name} in {took[nb.name]:.1f} s")
-        return out
-
-    order = sorted(notebooks, key=lambda nb: -(seconds or {}).get(nb.name, float("inf")))
-    workers = max(1, min(len(notebooks), os.cpu_count() or 1))
-    results: dict[Path, object] = {}
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asf-kernel") as pool:
-        futures = {pool.submit(run, nb): nb for nb in order}
-        for fut in as_completed(futures):
-            try:
-                results[futures[fut]] = fut.result()
-            except NotebookError as err:
-                for other in futures:
-                    other.cancel()
-                log(f"  FAILED {err.notebook}")
-                raise ReportError(f"notebook {err}") from None
-    return [results[nb] for nb in notebooks], took
 
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$", re.M)
@@ -344,6 +283,47 @@ def render(merged, matter: dict, lang: str, code: bool, cwd: Path) -> bytes:
     return body.encode("utf-8")
 
 
+def chapter_params(job: Job) -> dict:
+    """The parameters every chapter notebook gets."""
+    params = {"lang": job.lang}
+    if job.processed_dir.resolve() != PROCESSED_DIR.resolve():  # keep paths out of the default page
+        params["processed_dir"] = str(job.processed_dir)
+    return params
+
+
+def render_editions(job: Job, executed: Sequence, commit: str) -> dict[Path, bytes]:
+    """Every edition of the job rendered from the executed chapter notebooks."""
+    pairs = list(zip(executed, job.notebooks, strict=True))
+    chapters = [(chapter_id(p), chapter_heading(nb, p, job.lang)) for nb, p in pairs]
+    rendered = {}
+    for out, code in job.outputs():
+        matter = front_matter(job, code, commit, chapters)
+        rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
+                               job.notebooks[0].parent)
+    return rendered
+
+
+def start_data_step(job: Job, log: Callable[[str], None]) -> Callable[[], None]:
+    """Start raw -> processed (with the audit) in its own process; return a wait for it that
+    raises ReportError when it failed (called from every kernel's thread, it logs once)."""
+    t0 = time.perf_counter()
+    data = subprocess.Popen([sys.executable, "-m", "asfdata", "build", "--raw", str(job.raw_dir),
+                             "--out", str(job.processed_dir)])
+    lock = threading.Lock()
+
+    def wait() -> None:
+        with lock:
+            first = data.returncode is None
+            code = data.wait()
+            if first and code == 0:
+                log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
+        if code != 0:
+            raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
+                              f"(exit {code}, see above)", BAD_INPUT if code == BAD_INPUT else 1)
+
+    return wait
+
+
 def _read_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text())
@@ -364,33 +344,25 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
         return []
 
     t0 = time.perf_counter()
-    # raw -> processed (with the audit) in its own process, while this one imports Jupyter.
-    data = job.data and subprocess.Popen([sys.executable, "-m", "asfdata", "build", "--raw",
-                                          str(job.raw_dir), "--out", str(job.processed_dir)])
+    ready = start_data_step(job, log) if job.data else None  # the first kernels start meanwhile
     import_jupyter()
-    if data and data.wait() != 0:
-        raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
-                          f"(exit {data.returncode}, see above)",
-                          BAD_INPUT if data.returncode == BAD_INPUT else 1)
-    if data:
-        log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
-        digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
+    from asfdata.report.execute import NotebookError, execute_all, kernel_environment  # after import_jupyter
+
     log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
     timings = job.report_dir / TIMINGS_NAME
-    with _kernel_environment(git("log", "-1", "--format=%ct")):
-        params = {"lang": job.lang}
-        if job.processed_dir.resolve() != PROCESSED_DIR.resolve():  # keep paths out of the default page
-            params["processed_dir"] = str(job.processed_dir)
-        executed, took = execute_all(job.notebooks, params, log, _read_json(timings))
+    try:
+        with kernel_environment(git("log", "-1", "--format=%ct")):
+            executed, took = execute_all(job.notebooks, chapter_params(job), log, _read_json(timings), ready)
+    except NotebookError as err:
+        if ready is not None:
+            ready()  # a notebook that cannot even start fails early: the data step's failure comes first
+        raise ReportError(f"notebook {err}") from None
+    if ready is not None:
+        ready()  # done by now (the kernels waited for it); raises when it failed
+        digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
     for note in stderr_notes(executed, job.notebooks):
         log(note)
-    pairs = list(zip(executed, job.notebooks, strict=True))
-    chapters = [(chapter_id(p), chapter_heading(nb, p, job.lang)) for nb, p in pairs]
-    rendered = {}
-    for out, code in outputs:
-        matter = front_matter(job, code, commit, chapters)
-        rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
-                               job.notebooks[0].parent)
+    rendered = render_editions(job, executed, commit)
     from asfdata.pipeline.write import write_atomic
 
     files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
