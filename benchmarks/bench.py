@@ -88,7 +88,7 @@ def main() -> int:
     print(f"{'measure':<48}{'value':>10}{'budget':>10}  ok")
     for key, (limit, what) in BUDGETS.items():
         ok = values[key] <= limit
-        print(f"{what:<48}{values[key]:>10.3f}{limit:>10.1f}  {'yes' if ok else 'NO'}")
+        print(f"{what:<48}{values[key]:>10.3f}{limit:>10.2f}  {'yes' if ok else 'NO'}")
     print(f"{'build / floor seconds':<48}{build:>10.2f}{floor:>10.2f}")
     for n, s in scale.items():
         print(f"{'validate+tidy+audit, ' + n + ' rows, s':<48}{s:>10.3f}")

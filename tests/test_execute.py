@@ -93,26 +93,28 @@ def test_socket_folders_whose_owner_is_gone_are_removed(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in kept)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
-def test_a_killed_run_leaves_sockets_that_the_next_run_removes(tmp_path, sig):
+def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path):
     sleepy = notebook(tmp_path / "sleepy.ipynb", ["import time\ntime.sleep(120)"])
-    sockets = tmp_path / "tmp"
-    sockets.mkdir()
     script = (f"from pathlib import Path\nfrom asfdata.report.execute import execute_all\n"
               f"execute_all([Path({str(sleepy)!r})], {{}}, print)")  # in a thread, as the build runs it
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # the orphaned kernel's too
-    env = {**os.environ, "TMPDIR": str(sockets)}
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **quiet)
-    deadline = time.monotonic() + HANG_GUARD
-    while len(list(sockets.glob(f"{SOCKET_PREFIX}*/kernel-?"))) < 5 and time.monotonic() < deadline:
-        time.sleep(0.2)  # until the kernel has bound its five sockets
-    left = list(sockets.glob(f"{SOCKET_PREFIX}*"))
-    assert len(left) == 1
-    proc.send_signal(sig)
-    proc.wait(timeout=HANG_GUARD)
-    assert left[0].exists()  # nothing ran to clean up
-    assert clean_stale_sockets(sockets) == left
-    assert list(sockets.iterdir()) == []
+    runs = {}  # signal -> (its temporary directory, the run), both at once
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        sockets = tmp_path / sig.name
+        sockets.mkdir()
+        env = {**os.environ, "TMPDIR": str(sockets)}
+        runs[sig] = sockets, subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **quiet)
+    for sig, (sockets, proc) in runs.items():
+        deadline = time.monotonic() + HANG_GUARD
+        while len(list(sockets.glob(f"{SOCKET_PREFIX}*/kernel-?"))) < 5 and time.monotonic() < deadline:
+            time.sleep(0.2)  # until the kernel has bound its five sockets
+        left = list(sockets.glob(f"{SOCKET_PREFIX}*"))
+        assert len(left) == 1, sig.name
+        proc.send_signal(sig)
+        proc.wait(timeout=HANG_GUARD)
+        assert left[0].exists(), sig.name  # nothing ran to clean up
+        assert clean_stale_sockets(sockets) == left
+        assert list(sockets.iterdir()) == []
 
 
 class Socket:

@@ -40,14 +40,24 @@ HASH_WORDS = re.compile(r"hash mismatch|do not match the hashes|hashes are requi
 # The project itself, editable, built by the locked (hash-checked) flit-core already installed.
 PROJECT = ["--no-deps", "--no-build-isolation", "-e", str(ROOT)]
 TAIL_LINES = 25  # of a failed installer's output, shown
-# What the report's processes import, compiled to bytecode once at set-up, two groups at once: uv
-# does not compile (pip does, everything), and with PYTHONDONTWRITEBYTECODE set Python would compile
-# these again in every kernel of every build.
-WARM = (("pandas", "pyarrow.csv", "babel.numbers", "scipy.stats"),
-        ("matplotlib.pyplot", "ipykernel.kernelapp", "nbclient", "nbconvert", "ipywidgets"))
-WARM_CODE = """import importlib, sys
+# Bytecode of what the report's processes import, written once at set-up by two processes at once:
+# every module of the package (pandas, matplotlib, Babel, SciPy... with them) and the Jupyter side.
+# uv compiles nothing (pip compiles everything); with PYTHONDONTWRITEBYTECODE set, Python would
+# otherwise compile them again in every kernel of every build.
+WARM = ("package", "jupyter")
+WARM_CODE = """import importlib, pkgutil, sys
 sys.dont_write_bytecode = False
-for name in sys.argv[1:]:
+if sys.argv[1] == "package":
+    import asfdata
+    names = [m.name for m in pkgutil.walk_packages(asfdata.__path__, "asfdata.")
+             if not m.name.startswith(("asfdata.__main__", "asfdata.report"))]
+    names += ["scipy.stats", "matplotlib.backends.backend_agg", "babel.dates"]  # imported in functions
+else:
+    from asfdata.report.edition import import_jupyter
+    import_jupyter()
+    names = ["asfdata.report.execute", "jupyter_client.manager", "ipykernel_launcher", "ipykernel.ipkernel",
+             "ipykernel.debugger", "IPython.core.debugger", "IPython.extensions.storemagic"]  # a kernel's
+for name in names:
     try:
         importlib.import_module(name)
     except Exception:  # only a warm-up: the build reports what is really missing
@@ -173,9 +183,9 @@ def create_venv(venv: Path, python: str) -> Path:
 
 
 def compile_imports(python: Path) -> None:
-    """Write the bytecode of the modules in WARM, importing each group in its own process."""
-    procs = [subprocess.Popen([str(python), "-c", WARM_CODE, *group], cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL) for group in WARM]
+    """Write the bytecode of what the report imports (WARM), each side in its own process."""
+    procs = [subprocess.Popen([str(python), "-c", WARM_CODE, side], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for side in WARM]
     for proc in procs:
         proc.wait()
 
