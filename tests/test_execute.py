@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -99,8 +100,11 @@ def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path):
               f"execute_all([Path({str(sleepy)!r})], {{}}, print)")  # in a thread, as the build runs it
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # the orphaned kernel's too
     runs = {}  # signal -> (its temporary directory, the run), both at once
+    # A short temporary directory: IPC socket paths are limited to about 107 bytes, which pytest's own
+    # folders (…/pytest-121/popen-gw1/test_killed_runs_leave_sockets0/…) exceed under pytest-xdist.
+    short = Path(tempfile.mkdtemp(prefix="asf-t-", dir="/tmp"))
     for sig in (signal.SIGKILL, signal.SIGTERM):
-        sockets = tmp_path / sig.name
+        sockets = short / sig.name
         sockets.mkdir()
         env = {**os.environ, "TMPDIR": str(sockets)}
         runs[sig] = sockets, subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, **quiet)
@@ -115,6 +119,9 @@ def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path):
         assert left[0].exists(), sig.name  # nothing ran to clean up
         assert clean_stale_sockets(sockets) == left
         assert list(sockets.iterdir()) == []
+    for sig in runs:
+        (short / sig.name).rmdir()
+    short.rmdir()
 
 
 class Socket:
