@@ -1,24 +1,34 @@
-"""Tests of the chart kinds (asfdata.render.charts) and the explorer (asfdata.chapters.explore): fixed
-colours, integer years, the HTML figure."""
+"""Tests of the chart kinds (asfdata.render.charts), their SVG (asfdata.render.svg), the HTML figure and the
+explorer (asfdata.chapters.explore): fixed colours with enough contrast, names at line ends instead of
+legends, no colliding text in either language, every text at the footnote size, reproducible SVG."""
 
 from __future__ import annotations
 
-import base64
+import html as htmllib
+import importlib
+import pkgutil
 import re
+from itertools import combinations
 
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
+import asfdata.chapters
 from asfdata import metrics as M
 from asfdata.chapters import explore as X
 from asfdata.chapters import funded, placements
-from asfdata.render import charts
+from asfdata.render import charts, palette
 from asfdata.render.html import figure_html
 from asfdata.render.phrases import series_values
+from asfdata.render.svg import figure_svg
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
+LANGS = ("en", "sv")
 
 
 @pytest.fixture(scope="module")
@@ -26,56 +36,251 @@ def placed(frames) -> pd.DataFrame:
     return M.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
 
 
-def texts(fig: Figure) -> list[str]:
-    """Every text drawn on a figure: suptitle, figure texts, axis titles and labels, annotations."""
-    out = [t.get_text() for t in fig.texts] + ([fig._suptitle.get_text()] if fig._suptitle else [])
+def shown_ticks(axis) -> list[Text]:
+    """The tick labels an axis draws: those of the major ticks inside its view interval."""
+    lo, hi = sorted(axis.get_view_interval())
+    return [t.label1 for t in axis.get_major_ticks() if lo - 1e-9 <= t.get_loc() <= hi + 1e-9]
+
+
+def texts(fig: Figure) -> list[Text]:
+    """Every visible, non-empty text drawn on a figure (titles, labels, ticks, annotations, legends)."""
+    ticks, shown = set(), set()
     for ax in fig.axes:
-        out += [ax.get_title(loc="left"), ax.get_xlabel(), ax.get_ylabel()] + [t.get_text() for t in ax.texts]
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks |= {id(t) for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+                      for t in (tick.label1, tick.label2)}
+            shown |= {id(t) for t in shown_ticks(axis)}
+    found = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return [t for t in found if id(t) not in ticks or id(t) in shown]
+
+
+def words(fig: Figure) -> list[str]:
+    return [t.get_text() for t in texts(fig)]
+
+
+def hex_of(colour) -> str:
+    return to_hex(colour).upper()
+
+
+def report_chart_functions() -> list:
+    """Every fig_* function of the report's chapters (the explorer is not in the report)."""
+    out = []
+    for info in pkgutil.iter_modules(asfdata.chapters.__path__):
+        if info.name.endswith("_words") or info.name in ("explore", "common"):
+            continue
+        module = importlib.import_module(f"asfdata.chapters.{info.name}")
+        out += [getattr(module, n) for n in sorted(dir(module)) if n.startswith("fig_")]
     return out
+
+
+@pytest.fixture(scope="module")
+def report_figures(frames) -> list[tuple[str, str, Figure]]:
+    """(chart function, language, Figure) of every chart of the report in both languages, laid out."""
+    saved: list[Figure] = []
+    original = Figure.savefig
+
+    def record(self, *args, **kwargs):
+        saved.append(self)
+        return original(self, *args, **kwargs)
+
+    out = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Figure, "savefig", record)
+        for fn in report_chart_functions():
+            for lang in LANGS:
+                before = len(saved)
+                fn(frames, lang)
+                out += [(fn.__name__, lang, fig) for fig in saved[before:]]
+    for _, _, fig in out:
+        FigureCanvasAgg(fig).draw()
+    return out
+
+
+def test_the_report_has_its_twelve_charts(report_figures):
+    assert len(report_chart_functions()) == 12
+    assert len(report_figures) == 24  # each drawn once per language
+
+
+# ---- colours and contrast ----------------------------------------------------------------------------------
 
 
 def test_every_category_has_one_fixed_colour(frames):
     cats = set(frames["snapshots"]["category"]) | {"sum_of_parts", "work", "arbetsformedlingen", "either"}
-    assert cats <= set(charts.COLOURS)
-    assert charts.colour("Arbetsförmedlingen") == "#0072B2" and charts.colour("Kommunen") == "#E69F00"
+    assert cats <= set(palette.COLOURS)
+    assert palette.colour("Arbetsförmedlingen") == "#0072B2" and palette.colour("Kommunen") == "#A65C00"
     with pytest.raises(KeyError):
-        charts.colour("no such category")
+        palette.colour("no such category")
 
 
-def test_line_chart_integer_years_labels_title_source_and_colours(placed):
-    fig = charts.line_chart(
-        placed,
-        title="Placements fell",
-        ylabel="People",
-        source="Source: report",
-        lang="en",
-        at=[(2018.5, "2019: reform")],
-    )
-    assert isinstance(fig, Figure)
+def test_contrast_ratio_is_the_wcag_formula():
+    assert palette.contrast("#000000") == pytest.approx(21.0)
+    assert palette.contrast("#FFFFFF") == pytest.approx(1.0)
+    # #767676: channel 118/255 = 0.4627 → ((0.4627 + 0.055) / 1.055) ** 2.4 = 0.1812; (1.05) / (0.2312) = 4.54
+    assert palette.contrast("#767676") == pytest.approx(4.54, abs=0.01)
+    # the old Kommunen orange #E69F00 failed the 3:1 for graphics: 2.25
+    assert palette.contrast("#E69F00") == pytest.approx(2.25, abs=0.01)
+
+
+def drawn_colours(fig: Figure) -> set[str]:
+    """Every colour that draws data: lines and their markers, bars (their fill, or the outline of a hollow
+    bar), scatter points; white (marker edges, hollow fills) and the axes' own frame and grid excluded."""
+    out = set()
+    for ax in fig.axes:
+        for line in ax.lines:
+            out |= {hex_of(line.get_color()), hex_of(line.get_markerfacecolor())}
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and patch.get_visible():
+                face = hex_of(patch.get_facecolor())
+                out.add(hex_of(patch.get_edgecolor()) if face == palette.WHITE else face)
+        for collection in ax.collections:
+            out |= {hex_of(c) for c in collection.get_facecolors()}
+    return out - {palette.WHITE}
+
+
+def background_of(text: Text, fig: Figure) -> str:
+    """The colour a text sits on: a bar's fill when the text's centre is inside a bar, else white."""
+    box = text.get_window_extent()
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    for ax in fig.axes:
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and patch.get_window_extent().contains(cx, cy):
+                return hex_of(patch.get_facecolor())
+    return palette.WHITE
+
+
+def test_every_colour_has_the_contrast_it_needs(report_figures):
+    """Data colours ≥ 3:1 against white (WCAG 1.4.11); text ≥ 4.5:1 against what it sits on (1.4.3)."""
+    graphics, text = {}, {}
+    for _, _, fig in report_figures:
+        for c in drawn_colours(fig):
+            graphics[c] = palette.contrast(c)
+        for t in texts(fig):
+            c, bg = hex_of(t.get_color()), background_of(t, fig)
+            text[(c, bg)] = palette.contrast(c, bg)
+    assert {c: round(r, 2) for c, r in graphics.items() if r < 3.0} == {}
+    assert {k: round(r, 2) for k, r in text.items() if r < 4.5} == {}
+    assert (palette.WHITE, palette.colour("informed")) in text  # bar values inside the bars: 5.8:1
+    # every category's colour can also write its name (4.5:1), except the grey that only fills bars
+    assert sorted({c for c in palette.COLOURS.values() if palette.contrast(c) < 4.5}) == [palette.GREY_MID]
+
+
+# ---- layout: names instead of legends, no collisions, sizes ------------------------------------------------
+
+
+def test_no_legend_on_charts_of_four_series_or_fewer(report_figures):
+    legends = [(name, lang) for name, lang, fig in report_figures for ax in fig.axes if ax.get_legend()]
+    assert legends == []
+
+
+def test_no_title_and_no_source_inside_the_image(report_figures):
+    for name, _, fig in report_figures:
+        assert fig.get_suptitle() == "", name
+        assert not [w for w in words(fig) if w.startswith(("Source", "Källa"))], name
+
+
+def test_no_two_texts_overlap_and_none_leaves_the_figure(report_figures):
+    """Every pair of texts of a chart (ticks, axis labels, names at line ends, values, marks) is apart by at
+    least nothing (0.5 px tolerance), in English and in Swedish, whose words are longer."""
+    problems = []
+    for name, lang, fig in report_figures:
+        boxes = [(t.get_text(), t.get_window_extent()) for t in texts(fig)]
+        width, height = fig.bbox.width, fig.bbox.height
+        for text, b in boxes:
+            if b.x0 < -0.5 or b.y0 < -0.5 or b.x1 > width + 0.5 or b.y1 > height + 0.5:
+                problems.append(f"{name} {lang}: {text!r} leaves the figure")
+        for (ta, a), (tb, b) in combinations(boxes, 2):
+            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5:
+                problems.append(f"{name} {lang}: {ta!r} overlaps {tb!r}")
+    assert problems == []
+
+
+def test_every_text_is_the_footnote_size_and_every_chart_fits_the_print_column(report_figures):
+    for name, _, fig in report_figures:
+        assert fig.get_figwidth() <= charts.WIDTH, name
+        assert min(t.get_fontsize() for t in texts(fig)) >= charts.FONT, name
+    # 7.0 in at 96 CSS px per inch = 672 px ≤ the A4 text column, 210 − 2 × 16 mm = 178 mm = 672.8 px
+    assert charts.WIDTH * 96 <= 178 / 25.4 * 96
+    assert charts.FONT * 96 / 72 == 12  # points → CSS px at natural size: the stylesheet's footnote 0.75rem
+
+
+def test_lines_differ_without_colour(report_figures):
+    """Within a panel, no two series (lines over the years) share both marker and line style."""
+    checked = 0
+    for name, _, fig in report_figures:
+        for ax in fig.axes:
+            series = [line for line in ax.lines if len(line.get_xdata()) > 2]
+            styles = [(line.get_marker(), line.get_linestyle()) for line in series]
+            assert len(styles) == len(set(styles)), (name, styles)
+            checked += len(styles) > 1
+    assert checked == 2 * 6  # panels of several series: placements, indexed, 2 ratios, timeline, employees
+
+
+def test_line_chart_names_its_lines_at_their_ends(placed):
+    fig = charts.line_chart(placed, ylabel="People", lang="en", at=[(2018.5, "2019: reform")])
     ax = fig.axes[0]
     assert list(ax.get_xticks()) == YEARS
     assert [lab.get_text() for lab in ax.get_xticklabels()] == [str(y) for y in YEARS]  # no 2015.5
     assert ax.get_xlabel() == "Year (autumn count)" and ax.get_ylabel() == "People"
-    drawn = texts(fig)
-    assert "Placements fell" in drawn and "Source: report" in drawn and "2019: reform" in drawn
-    colours = {
-        line.get_label(): to_hex(line.get_color()).upper() for line in ax.lines if line.get_label()[0] != "_"
-    }
-    assert colours["Arbetsförmedlingen"] == "#0072B2" and colours["Sum of the parts"] == "#000000"
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["Arbetsförmedlingen", "Kommunen", "Others (unpaid)", "Sum of the parts"]
+    assert ax.get_legend() is None and "2019: reform" in words(fig)
+    names = {a.get_text(): a for a in ax.texts if a.get_text() != "2019: reform"}
+    assert set(names) == {"Arbetsförmedlingen", "Kommunen", "Others (unpaid)", "Sum of the parts"}
+    # each name sits right of its line's 2020 point, in the line's colour: 81, 26, 10 and 117 people
+    assert {n: a.xy for n, a in names.items()} == {
+        "Arbetsförmedlingen": (2020, 81), "Kommunen": (2020, 26), "Others (unpaid)": (2020, 10),
+        "Sum of the parts": (2020, 117)}
+    assert hex_of(names["Kommunen"].get_color()) == palette.colour("Kommunen")
+    lines = {hex_of(line.get_color()): line for line in ax.lines if line.get_marker() != "None"}
+    assert lines[palette.colour("Kommunen")].get_marker() == "s"
+    assert lines["#000000"].get_linestyle() == "--"  # the sum of the parts: computed, dashed
+
+
+def test_names_are_spread_apart_within_the_axes():
+    # sizes 10 pt, GAP 1.5 pt: centres at 0 and 5 need 10 + 1.5 = 11.5 apart; their run (21.5 pt) centred
+    # on 2.5 would start at −8.25, so it starts at the bottom, 0: centres 5 and 16.5; 100 stays
+    assert charts.GAP == 1.5
+    assert charts.spread_positions([0, 5, 100], [10, 10, 10], 0, 200) == [5.0, 16.5, 100.0]
+    # at the top: centred on 197 the run would end at 207.75 > 200, so it ends at 200: 183.5 and 195
+    assert charts.spread_positions([195, 199], [10, 10], 0, 200) == [183.5, 195.0]
+    # two lines of text (22.5 pt) beside one (11.25), 10 pt apart: the run, 22.5 + 1.5 + 11.25 = 35.25 pt,
+    # centred on their mean 20 starts at 2.375: centres 2.375 + 11.25 = 13.625 and 2.375 + 24 + 5.625 = 32
+    assert charts.spread_positions([15, 25], [22.5, 11.25], 0, 200) == [13.625, 32.0]
+
+
+def test_a_moved_name_gets_a_leader_line(placed):
+    fig = charts.line_chart(placed, ylabel="People", lang="sv")
+    names = {a.get_text(): a for a in fig.axes[0].texts}
+    moved = [n for n, a in names.items() if abs(a.xyann[1]) > charts.FONT / 2]
+    assert sorted(n for n, a in names.items() if a.arrow_patch.get_visible()) == sorted(moved)
+
+
+def test_a_chart_of_more_than_four_series_keeps_a_legend_in_drawing_order():
+    cats = ["a", "b", "c", "d", "e"]
+    d = pd.DataFrame({"year": [y for _ in cats for y in YEARS], "category": [c for c in cats for _ in YEARS],
+                      "value": [float(i + j) for i in range(5) for j in range(5)]})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(palette, "COLOURS", {**palette.COLOURS, **dict.fromkeys(cats, "#000000")})
+        fig = charts.line_chart(d, ylabel="y", lang="en")
+    legend = fig.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == cats
+    assert not [a for a in fig.axes[0].texts if a.get_text() in cats]
+
+
+def test_one_series_has_neither_legend_nor_name(frames):
+    pc = M.employees_per_company(frames["snapshots"])
+    d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
+    fig = charts.line_chart(d, ylabel="Employees per company", lang="en")
+    assert fig.axes[0].get_legend() is None and len(fig.axes[0].texts) == 0
 
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
     counts = M.event_counts(frames["events"])
-    fig = charts.timeline_chart(
-        placed, counts, title="t", ylabel="y", source="s", lang="en", top_title="a", bottom_title="b"
-    )
+    fig = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
     top = fig.axes[0]
-    kommunen = [to_hex(line.get_color()).upper() for line in top.lines if line.get_label() == "Kommunen"]
-    assert kommunen == [charts.colour("Kommunen")]
+    kommunen = [hex_of(line.get_color()) for line in top.lines if line.get_marker() == "s"]
+    assert kommunen == [palette.colour("Kommunen")]
     assert list(fig.axes[1].get_xticks()) == YEARS  # the milestones share the placement series' years
-    assert "Reorganisation of Arbetsförmedlingen" in [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    kinds = [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    assert "Reorganisation of\nArbetsförmedlingen" in kinds  # wrapped at 34 characters
 
 
 def test_swedish_value_axis_uses_decimal_comma_and_space():
@@ -84,60 +289,94 @@ def test_swedish_value_axis_uses_decimal_comma_and_space():
     assert charts.tick_label(2.25, "en") == "2.25"
 
 
-def test_stacked_chart_marks_the_stated_total(frames):
+def test_stacked_chart_marks_the_stated_total_and_names_the_parts(frames):
     d = M.series(frames["snapshots"], "placements", "placed_by")
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
-    fig = charts.stacked_bar_chart(d, stated=stated, title="t", ylabel="People", source="s", lang="sv")
-    drawn = texts(fig)
-    assert "angiven summa 244" in drawn and "angiven summa 123" in drawn and "243" in drawn and "117" in drawn
+    fig = charts.stacked_bar_chart(d, stated=stated, ylabel="People", lang="sv")
+    drawn = words(fig)
+    # the sums of the parts 152 + 74 + 17 = 243 and 81 + 26 + 10 = 117 above the bars, the stated totals above
+    assert {"angiven summa 244", "angiven summa 123", "243", "117"} <= set(drawn)
+    assert {"Arbetsförmedlingen", "Kommunen"} <= set(drawn) and fig.axes[0].get_legend() is None
     assert list(fig.axes[0].get_xticks()) == YEARS
+    diamonds = [tuple(map(float, c.get_offsets()[0])) for c in fig.axes[0].collections]
+    assert diamonds == [(2018.38, 244.0), (2020.38, 123.0)]  # beside the bars, at the stated heights
 
 
-def test_other_chart_kinds_return_figures_with_title_and_source(frames):
+def test_other_chart_kinds(frames):
     f = M.funnel(frames["funded_placements"], frames["claims"])
-    bars = charts.bar_chart(
-        pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
-        title="Funnel",
-        xlabel="Places",
-        source="S1",
-        lang="en",
-    )
-    ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
-    dots = charts.interval_chart(ci, title="Intervals", xlabel="Share (%)", source="S2", lang="en")
-    cum = M.informed_cumulative(frames["snapshots"])
-    bl = charts.bar_line_chart(
-        cum, reference=(1257.0, "Stated"), title="Informed", ylabel="People", source="S3", lang="en"
-    )
-    for fig, title, source in ((bars, "Funnel", "S1"), (dots, "Intervals", "S2"), (bl, "Informed", "S3")):
-        assert isinstance(fig, Figure) and title in texts(fig) and source in texts(fig)
+    bars = charts.bar_chart(pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
+                            xlabel="Places", lang="en")
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
-    assert list(bl.axes[0].get_xticks()) == YEARS
-    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in texts(dots)
+    granted = bars.axes[0].patches[0]
+    assert hex_of(granted.get_facecolor()) == palette.WHITE  # places granted: an outline, used: a fill
+    assert hex_of(granted.get_edgecolor()) == palette.colour("places_granted")
+    ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+    dots = charts.interval_chart(ci, xlabel="Share (%)", lang="en")
+    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in words(dots)
+    cum = M.informed_cumulative(frames["snapshots"])
+    bl = charts.bar_line_chart(cum, reference=(1257.0, "Stated 1,257"), ylabel="People", lang="en")
+    assert list(bl.axes[0].get_xticks()) == YEARS and bl.axes[0].get_legend() is None
+    # 95 + 586 + 235 + 183 + 176 = 1,275 at the end of the cumulative line, named there
+    assert {"Stated 1,257", "Informed since 2016\n(cumulative): 1,275", "Informed during the year"} <= set(
+        words(bl))
 
 
-def test_figure_html_embeds_png_with_escaped_alt_and_is_reproducible(placed):
+def test_grouped_bars_name_their_categories_on_the_first_row():
+    d = pd.DataFrame({"label": ["Hofors 2016", "Hofors 2016", "Nordanstig 2018", "Nordanstig 2018"],
+                      "category": ["places_granted", "places_used"] * 2, "value": [4, 0, 7, 7]})
+    fig = charts.bar_chart(d, xlabel="Places", lang="sv")
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["Beviljade platser: 4", "7", "Nyttjade platser: 0", "7"]
+    assert fig.axes[0].get_legend() is None
+
+
+# ---- SVG and the HTML figure -------------------------------------------------------------------------------
+
+
+def test_svg_is_clean_real_text_and_reproducible(placed):
     def build() -> str:
-        fig = charts.line_chart(placed, title="t", ylabel="y", source="s", lang="en")
-        png = charts.figure_png(fig)
-        return figure_html(png, alt='A "chart" <script>', caption="Source <b>", table="<table></table>")
+        return figure_svg(charts.line_chart(placed, ylabel="People placed", lang="sv"))
 
-    html = build()
-    assert html == build()  # byte-reproducible
-    assert html.startswith('<figure class="asf-figure">')
-    assert 'alt="A &quot;chart&quot; &lt;script&gt;"' in html
-    assert "<figcaption>Source &lt;b&gt;</figcaption>" in html and "<table></table>" in html
-    png = base64.b64decode(re.search(r'base64,([^"]+)"', html).group(1))
-    assert png.startswith(b"\x89PNG") and b"Software" not in png and b"matplotlib" not in png
+    svg = build()
+    assert svg == build()  # byte-reproducible
+    assert svg.startswith("<svg ") and svg.endswith("</svg>") and svg.count("<svg") == 1
+    assert 'width="504pt"' in svg  # 7.0 in × 72
+    assert ">People placed</text>" in svg and ">Övriga (utan ersättning)</text>" in svg  # real text
+    for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date",
+                   "font-family", "matplotlib", "xlink"):
+        assert absent not in svg, absent
+    assert not re.search(r"\d\.\d{3}", re.sub(r">[^<]*<", "><", svg))  # coordinates to 0.01 pt
+
+
+def test_figure_html_has_caption_and_labelled_chart(placed):
+    svg = figure_svg(charts.line_chart(placed, ylabel="y", lang="en"))
+    html = figure_html(svg, title='Fell <b>', subtitle="People; number", takeaway="It fell.",
+                       source="Source: report", alt='Line chart: "A" <script>', table="<table></table>")
+    assert html.startswith('<figure class="asf-figure">\n<figcaption>\n'
+                           '<p class="asf-figure-title">Fell &lt;b&gt;')
+    caption = html[html.index("<figcaption>"):html.index("</figcaption>")]
+    for part in ("asf-figure-title", "asf-figure-subtitle", "asf-figure-takeaway", "asf-source"):
+        assert f'<p class="{part}">' in caption
+    label = 'aria-label="It fell. Line chart: &quot;A&quot; &lt;script&gt;"'
+    assert f'<svg class="asf-chart" role="img" {label}' in html
+    assert html.index("</figure>") < html.index("<table></table>")  # the data table follows the figure
+    assert "<script>" not in html
 
 
 def test_report_figures_state_their_findings(frames):
-    html = placements.fig_placements_parts(frames, "en")
-    alt = re.search(r'alt="([^"]+)"', html).group(1)
-    assert "2018: 244" in alt and "2020: 123" in alt
+    html = htmllib.unescape(re.sub(r"<td[^>]*>", "<td>", placements.fig_placements_parts(frames, "en")))
+    label = re.search(r'aria-label="([^"]+)"', html).group(1)
+    assert label.startswith("In 2 of 5 autumns the report's total and its parts disagree")
+    assert "2018: 244" in label and "2020: 123" in label
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    sv = funded.fig_outcome_intervals(frames, "sv")
-    # Swedish alt text: an en-dash range and semicolons between the items (1/10: Clopper–Pearson 0.3–44.5 %)
-    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3\u201344,5\u00a0%); Aktualiserad" in sv
+    title = "The stated total differs from the sum of the parts in 2018 (244 / 243)"
+    assert f'<p class="asf-figure-title">{title}' in html
+    sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv"))
+    # Clopper–Pearson for 1 of 10: 0.25–44.50 %; Swedish alt text with semicolons and an en-dash range
+    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3–44,5\u00a0%)" in sv
+    # 2 of 10 reached work or Arbetsförmedlingen: exact 95 % interval 2.5 %–55.6 %
+    assert "Med 10 personer är varje intervall brett: även ”Arbete eller Arbetsförmedlingen” (2 av 10) är " \
+        "förenligt med andelar från 2,5\u00a0% till 55,6\u00a0%." in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------
@@ -173,7 +412,8 @@ def test_explore_chart_and_html(frames):
         "Line chart of people informed during the year (total, absolute) for each autumn 2016–2020. Total: "
         "95, 586" in html
     )
-    assert "<td>586</td>" in html
+    assert "From 2016 to 2020: Total 95 → 176." in html
+    assert re.search(r"<td[^>]*>586</td>", html)
 
 
 def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):

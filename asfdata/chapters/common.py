@@ -15,8 +15,9 @@ t = W.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
 
 
-def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str) -> str:
-    """Parts, their sum, the stated total, the difference and the audit row behind it, per year."""
+def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str, caption: str) -> str:
+    """Parts, their sum, the stated total, the difference and the audit's status per year; the audit row
+    behind it on a second line."""
     vs = M.stated_vs_parts(snapshots, measure, group, audit)
     vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
     parts = M.wide(M.series(snapshots, measure, group)).reset_index()
@@ -33,7 +34,8 @@ def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: 
         ],
         lang,
     )
-    return table_html(pd.concat([left, right], axis=1), note=t("parts_note", lang))
+    return table_html(pd.concat([left, right], axis=1), caption, note=t("parts_note", lang),
+                      notes=t("col_audit", lang))
 
 
 def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
@@ -52,9 +54,9 @@ def code(identifier: str) -> str:
     return f"`{identifier}`" if identifier else ""
 
 
-def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
+def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
     """Audit rows (already selected), mismatches first, in lang: statuses, what each rule checks (its name as
-    code), scopes and notes; every text escaped."""
+    code), scopes and notes, each row's note on a second line so that the table fits the text column."""
     a = sort_audit(audit)
     a = a.assign(
         status=[W.status(x, lang) for x in a["status"]],
@@ -76,4 +78,5 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str = "") -> str:
         formatted(a, spec, lang),
         caption,
         source=t("source_prefix", lang) + ": " + t("source_audit", lang),
+        notes=t("col_note", lang),
     )

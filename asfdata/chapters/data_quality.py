@@ -8,14 +8,14 @@ from asfdata.chapters.common import audit_html
 from asfdata.chapters.data_quality_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts
 from asfdata.render import words as W
-from asfdata.render.html import formatted, h, p, table_html
+from asfdata.render.html import CHAPTER, formatted, h, p, table_html
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
-    return h(W.chapter_heading("06", lang), 1) + p(t("intro", lang))
+    """The chapter's heading and introductory paragraph."""
+    return h(W.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang))
 
 
 def audit_finding(audit, lang: str) -> str:
@@ -31,7 +31,11 @@ def audit_section(audit, lang: str) -> str:
     """The whole audit, mismatches first, with its summary sentence."""
     if audit is None:
         return h(t("h_audit", lang)) + p(t("audit_missing", lang))
-    return h(t("h_audit", lang)) + p(audit_finding(audit, lang)) + audit_html(audit, lang)
+    return (
+        h(t("h_audit", lang))
+        + p(audit_finding(audit, lang))
+        + audit_html(audit, lang, t("caption_audit", lang))
+    )
 
 
 def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
@@ -47,5 +51,5 @@ def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
     return (
         h(t("h_assumptions", lang))
         + p(t("assumptions_intro", lang))
-        + table_html(formatted(a, spec, lang))
+        + table_html(formatted(a, spec, lang), t("caption_assumptions", lang))
     )

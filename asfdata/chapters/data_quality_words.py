@@ -35,4 +35,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Varje bedömning som analysen gör och som rapporten inte uttryckligen anger; kapitlen och "
         "granskningsraderna hänvisar till dem med id.",
     ),
+    "caption_audit": (
+        "Every check of the audit, mismatches first; each row's note below it",
+        "Granskningens alla kontroller, avvikelser först; varje rads anmärkning under den",
+    ),
+    "caption_assumptions": (
+        "The assumptions log, by id",
+        "Antagandeloggen, efter id",
+    ),
 }

@@ -9,19 +9,20 @@ from asfdata import metrics as M
 from asfdata.chapters.common import parts_table
 from asfdata.chapters.employees_words import WORDS
 from asfdata.render import words as W
-from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
-from asfdata.render.html import figure_html, formatted, h, p, table_html
+from asfdata.render.charts import line_chart, stacked_bar_chart
+from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
+from asfdata.render.svg import figure_svg
 from asfdata.study import MILESTONES_SECTION
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
+    """The chapter's heading and introductory paragraph."""
     s = frames["snapshots"]
     text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_heading("01", lang), 1) + p(text)
+    return h(W.chapter_heading("01", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -138,7 +139,8 @@ def background_section(frames: dict, lang: str) -> str:
     return (
         h(t("h_background", lang))
         + p(background_finding(claims, s, audit, lang))
-        + table_html(formatted(b, spec, lang), source=src, note=t("background_note", lang, y0=y0))
+        + table_html(formatted(b, spec, lang), t("caption_background", lang, y0=y0), source=src,
+                     note=t("background_note", lang, y0=y0))
     )
 
 
@@ -152,7 +154,7 @@ def employees_table(snapshots: pd.DataFrame, lang: str) -> str:
         ("men", W.name("men", lang), "int"),
         ("women_share", t("col_women_share", lang), "pct"),
     ]
-    return table_html(formatted(w, spec, lang))
+    return table_html(formatted(w, spec, lang), t("caption_employees_table", lang))
 
 
 def employees_per_company_table(snapshots: pd.DataFrame, lang: str) -> str:
@@ -163,7 +165,8 @@ def employees_per_company_table(snapshots: pd.DataFrame, lang: str) -> str:
         ("companies", t("col_companies", lang), "int"),
         ("per_company", t("col_per_company", lang), "dec2"),
     ]
-    return table_html(formatted(M.employees_per_company(snapshots), spec, lang))
+    pc = M.employees_per_company(snapshots)
+    return table_html(formatted(pc, spec, lang), t("caption_per_company", lang))
 
 
 # ---- charts ------------------------------------------------------------------------------------------------
@@ -179,6 +182,7 @@ def fig_employees(frames: dict, lang: str) -> str:
     s = frames["snapshots"]
     d = pd.concat([M.series(s, "employees"), M.series(s, "employees", "gender")], ignore_index=True)
     e = M.series(s, "employees")
+    g = M.wide(M.series(s, "employees", "gender"))
     title = t(
         "title_employees",
         lang,
@@ -186,10 +190,18 @@ def fig_employees(frames: dict, lang: str) -> str:
         **change_words(*first_last(e), lang),
         **change_words(*first_last(M.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
     )
-    src = source_line(d["source"], lang)
-    fig = line_chart(d, title=title, ylabel=t("axis_employees", lang), source=src, lang=lang)
-    alt = alt_lines(t("measure_employees", lang), d, lang)
-    return figure_html(figure_png(fig), alt, src, employees_table(s, lang))
+    takeaway = t(
+        "takeaway_employees",
+        lang,
+        **change_words(*first_last(g, "men"), lang, prefix="m_"),
+        **change_words(*first_last(g, "women"), lang, prefix="w_"),
+    )
+    fig = line_chart(d, ylabel=t("axis_employees", lang), lang=lang)
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
+        source=source_line(d["source"], lang), alt=alt_lines(t("measure_employees", lang), d, lang),
+        table=employees_table(s, lang),
+    )
 
 
 def fig_companies(frames: dict, lang: str) -> str:
@@ -200,13 +212,19 @@ def fig_companies(frames: dict, lang: str) -> str:
     vs = M.stated_vs_parts(s, "companies", "region", frames.get("audit"))
     stated = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(columns={"stated_total": "value"})
     title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
-    src = source_line(d["source"], lang)
-    fig = stacked_bar_chart(
-        d, stated=stated, title=title, ylabel=t("axis_companies", lang), source=src, lang=lang
+    regions = M.wide(d)
+    r1, r2 = regions.columns[:2]
+    takeaway = t("takeaway_companies", lang, r1=W.name(r1, lang), r2=W.name(r2, lang),
+                 **change_words(*first_last(regions, r1), lang, prefix="r1_"),
+                 **change_words(*first_last(regions, r2), lang, prefix="r2_"))
+    fig = stacked_bar_chart(d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
+        source=source_line(d["source"], lang),
+        alt=alt_lines(t("measure_companies", lang), d, lang, key="alt_stacked"),
+        table=parts_table(s, "companies", "region", frames.get("audit"), lang,
+                          t("caption_companies_table", lang)),
     )
-    alt = alt_lines(t("measure_companies", lang), d, lang, key="alt_stacked")
-    table = parts_table(s, "companies", "region", frames.get("audit"), lang)
-    return figure_html(figure_png(fig), alt, src, table)
 
 
 def fig_employees_per_company(frames: dict, lang: str) -> str:
@@ -220,7 +238,16 @@ def fig_employees_per_company(frames: dict, lang: str) -> str:
         **_span(pc),
         **change_words(*first_last(pc, "per_company"), lang, decimals=1),
     )
-    src = source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang)
-    fig = line_chart(d, title=title, ylabel=t("axis_employees_per_company", lang), source=src, lang=lang)
-    alt = alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1)
-    return figure_html(figure_png(fig), alt, src, employees_per_company_table(s, lang))
+    takeaway = t(
+        "takeaway_employees_per_company",
+        lang,
+        **change_words(*first_last(pc, "companies"), lang, prefix="c_"),
+        **change_words(*first_last(pc, "employees"), lang, prefix="e_"),
+    )
+    fig = line_chart(d, ylabel=t("axis_employees_per_company", lang), lang=lang)
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
+        source=source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang),
+        alt=alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1),
+        table=employees_per_company_table(s, lang),
+    )

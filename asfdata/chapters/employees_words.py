@@ -70,4 +70,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "Change from the autumn before, in units and percent; last column: over the whole period.",
         "Förändring från föregående höst, i antal och procent; sista kolumnen: över hela perioden.",
     ),
+    "subtitle_employees": (
+        "Employees of the registered companies at each autumn count, in total and by gender; people",
+        "Anställda i de registrerade företagen vid höstens mätning, totalt och per kön; antal personer",
+    ),
+    "takeaway_employees": (
+        "The number of men employed {m_verb} from {m_a} to {m_b}; the number of women {w_verb} from {w_a} "
+        "to {w_b}.",
+        "Antalet anställda män {m_verb} från {m_a} till {m_b}; antalet kvinnor {w_verb} från {w_a} till "
+        "{w_b}.",
+    ),
+    "caption_employees_table": (
+        "Employees in total and by gender, and women's share, each autumn",
+        "Anställda totalt och per kön, och kvinnornas andel, varje höst",
+    ),
+    "subtitle_companies": (
+        "Registered companies at each autumn count, by region; number of companies",
+        "Registrerade företag vid höstens mätning, per region; antal företag",
+    ),
+    "takeaway_companies": (
+        "In {r1} the number {r1_verb} from {r1_a} to {r1_b}; in {r2} it {r2_verb} from {r2_a} to {r2_b}.",
+        "I {r1} {r1_verb} antalet från {r1_a} till {r1_b}; i {r2} {r2_verb} det från {r2_a} till {r2_b}.",
+    ),
+    "caption_companies_table": (
+        "Registered companies by region, their sum and the stated total, each autumn",
+        "Registrerade företag per region, summan av dem och den angivna totalsumman, varje höst",
+    ),
+    "subtitle_employees_per_company": (
+        "Employees divided by registered companies at each autumn count; employees per company",
+        "Anställda delat med registrerade företag vid höstens mätning; anställda per företag",
+    ),
+    "takeaway_employees_per_company": (
+        "The number of companies {c_verb} from {c_a} to {c_b}, while the number of employees {e_verb} from "
+        "{e_a} to {e_b}.",
+        "Antalet företag {c_verb} från {c_a} till {c_b}, medan antalet anställda {e_verb} från {e_a} till "
+        "{e_b}.",
+    ),
+    "caption_per_company": (
+        "Employees, registered companies and employees per company, each autumn",
+        "Anställda, registrerade företag och anställda per företag, varje höst",
+    ),
+    "caption_background": (
+        "The background section's figures for {y0} beside the autumn {y0} count",
+        "Bakgrundsavsnittets siffror för {y0} bredvid höstens mätning {y0}",
+    ),
 }

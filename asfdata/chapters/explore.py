@@ -13,9 +13,10 @@ import pandas as pd
 from asfdata import metrics as M
 from asfdata.chapters.explore_words import WORDS
 from asfdata.render import words as W
-from asfdata.render.charts import figure_png, line_chart
-from asfdata.render.html import figure_html, h, wide_table
+from asfdata.render.charts import line_chart
+from asfdata.render.html import CHAPTER, figure_html, h, wide_table
 from asfdata.render.phrases import series_values, source_line
+from asfdata.render.svg import figure_svg
 from asfdata.study import BASE_YEAR
 
 t = W.translator(WORDS)
@@ -25,8 +26,8 @@ SCALES = ("absolute", "indexed", "share")
 
 
 def title(lang: str) -> str:
-    """The explorer's heading (h1)."""
-    return h(W.chapter_title("explore", lang), 1)
+    """The explorer's heading."""
+    return h(W.chapter_title("explore", lang), CHAPTER)
 
 
 def breakdowns(snapshots: pd.DataFrame, measure: str) -> list[str]:
@@ -79,43 +80,32 @@ def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang:
 
 def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
                   base_year: int = BASE_YEAR, lang: str = "en"):
-    """The explorer's chart (a Figure) and the frame it """
+    """The explorer's chart (a Figure) and the frame it draws."""
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
     words = choice_words(measure, breakdown, scale, base_year, lang)
-    first, last = int(frame["year"].min()), int(frame["year"].max())
-    d = 0 if scale == "absolute" else 1
-    finding = "; ".join(
-        f"{W.name(r.category, lang)} {W.num(r.start, lang, d)} → {W.num(r.end, lang, d)}"
-        for r in M.change_between(frame, first, last).itertuples()
-    )
-    title = f"{t('explore_title', lang, **words)} ({first}→{last}: {finding})"
-    fig = line_chart(
-        frame,
-        title=title,
-        ylabel=words["axis"],
-        source=source_line(frame["source"], lang),
-        lang=lang,
-        zero=scale != "indexed",
-    )
+    fig = line_chart(frame, ylabel=words["axis"], lang=lang, zero=scale != "indexed")
     return fig, frame
 
 
 def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
                  base_year: int = BASE_YEAR, lang: str = "en") -> str:
-    """The explorer's chart as an HTML figure with alt text, source and the table of the plotted numbers."""
+    """The explorer's chart as an HTML figure with its caption, alt text and the table of the plotted
+    numbers."""
     fig, frame = explore_chart(snapshots, measure, breakdown, scale, base_year, lang)
     d = 0 if scale == "absolute" else 1
     words = dict(choice_words(measure, breakdown, scale, base_year, lang))
-    words["measure"] = W.lower_first(words["measure"])
-    alt = t(
-        "explore_alt",
-        lang,
-        years=W.years(int(frame["year"].min()), int(frame["year"].max())),
-        values=series_values(frame, lang, d),
-        **words,
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    finding = "; ".join(
+        f"{W.name(r.category, lang)} {W.num(r.start, lang, d)} → {W.num(r.end, lang, d)}"
+        for r in M.change_between(frame, first, last).itertuples()
     )
-    table = wide_table(frame, lang, kind="int" if d == 0 else "dec1")
-    return figure_html(figure_png(fig), alt, source_line(frame["source"], lang), table)
+    title = t("explore_title", lang, **words)
+    takeaway = t("explore_takeaway", lang, first=first, last=last, finding=finding)
+    words["measure"] = W.lower_first(words["measure"])
+    alt = t("explore_alt", lang, years=W.years(first, last), values=series_values(frame, lang, d), **words)
+    table = wide_table(frame, lang, title, kind="int" if d == 0 else "dec1")
+    return figure_html(figure_svg(fig), title=title, subtitle=words["axis"], takeaway=takeaway,
+                       source=source_line(frame["source"], lang), alt=alt, table=table)
 
 
 def explorer(frames: dict, lang: str = "en"):

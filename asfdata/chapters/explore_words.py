@@ -27,4 +27,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "Line chart of {measure} ({group}, {scale}) for each autumn {years}. {values}.",
         "Linjediagram över {measure} ({group}, {scale}) för varje höst {years}. {values}.",
     ),
+    "explore_takeaway": ("From {first} to {last}: {finding}.", "Från {first} till {last}: {finding}."),
 }

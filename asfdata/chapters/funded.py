@@ -11,16 +11,17 @@ from asfdata.chapters.funded_words import WORDS
 from asfdata.pipeline.audit_lookup import funded_audit
 from asfdata.pipeline.people import correction_sets, statement_table
 from asfdata.render import words as W
-from asfdata.render.charts import bar_chart, figure_png, interval_chart
-from asfdata.render.html import figure_html, formatted, h, p, table_html, ul
+from asfdata.render.charts import bar_chart, interval_chart
+from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, p, table_html, ul
 from asfdata.render.phrases import source_line
+from asfdata.render.svg import figure_svg
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
+    """The chapter's heading and introductory paragraph."""
     fp = frames["funded_placements"]
     text = t(
         "intro",
@@ -29,7 +30,7 @@ def intro(frames: dict, lang: str) -> str:
         y1=int(fp["year"].max()),
         months=W.num(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
     )
-    return h(W.chapter_heading("03", lang), 1) + p(text)
+    return h(W.chapter_heading("03", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ def funnel_table(frames: dict, lang: str) -> str:
         ("value", t("col_count", lang), "int"),
         ("note", t("col_note", lang), "text"),
     ]
-    return table_html(formatted(f, spec, lang), note=t("funnel_note", lang))
+    return table_html(formatted(f, spec, lang), t("caption_funnel", lang), note=t("funnel_note", lang))
 
 
 def use_rate_table(frames: dict, lang: str) -> str:
@@ -142,7 +143,7 @@ def use_rate_table(frames: dict, lang: str) -> str:
         ("use_rate", t("col_use_rate", lang), "pct"),
         ("note", t("col_note", lang), "text"),
     ]
-    return table_html(formatted(u, spec, lang))
+    return table_html(formatted(u, spec, lang), t("caption_use_rate", lang))
 
 
 def target_groups_section(frames: dict, lang: str) -> str:
@@ -163,7 +164,7 @@ def target_groups_section(frames: dict, lang: str) -> str:
         ("note", t("col_note", lang), "text"),
     ]
     return h(t("h_target_groups", lang)) + table_html(
-        formatted(tg, spec, lang), source=source_line(fp["source"], lang)
+        formatted(tg, spec, lang), t("caption_target_groups", lang), source=source_line(fp["source"], lang)
     )
 
 
@@ -184,7 +185,8 @@ def gender_section(frames: dict, lang: str) -> str:
         h(t("h_gender", lang))
         + p(gender_finding(fp, lang))
         + p(t("small_rule", lang), "asf-note")
-        + table_html(formatted(g, spec, lang), source=source_line(fp["source"], lang))
+        + table_html(formatted(g, spec, lang), t("caption_gender", lang),
+                     source=source_line(fp["source"], lang))
     )
 
 
@@ -208,7 +210,8 @@ def intervals_table(frames: dict, lang: str) -> str:
         ("note", t("col_note", lang), "text"),
     ]
     n = W.num(ci["n"].iloc[0], lang)
-    return table_html(formatted(ci, spec, lang), note=t("intervals_note", lang, n=n))
+    return table_html(formatted(ci, spec, lang), t("caption_intervals", lang, n=n),
+                      note=t("intervals_note", lang, n=n))
 
 
 def contradictions_section(frames: dict, lang: str) -> str:
@@ -235,7 +238,8 @@ def contradictions_section(frames: dict, lang: str) -> str:
         list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
         lang,
     )
-    out = h(t("h_contradictions", lang)) + p(text) + table_html(formatted(cmp, spec, lang), source=src)
+    table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src)
+    out = h(t("h_contradictions", lang)) + p(text) + table
     if audit is None:
         return out + p(t("audit_missing", lang))
     return out + audit_html(fa, lang, t("audit_funded_caption", lang))
@@ -261,12 +265,17 @@ def fig_funnel(frames: dict, lang: str) -> str:
         n=n,
         kw=W.num(v.get("outcome_work", 0), lang),
     )
+    takeaway = t("takeaway_funnel", lang, rate=W.pct(v["places_used"] / v["places_granted"] * 100, lang),
+                 kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang), n=n)
     funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
-    src = source_line(list(fp["source"]) + list(funded_claims), lang)
-    fig = bar_chart(d, title=title, xlabel=t("axis_places_people", lang), source=src, lang=lang)
+    fig = bar_chart(d, xlabel=t("axis_places_people", lang), lang=lang)
     values = "; ".join(f"{a}: {W.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
-    alt = t("alt_bars", lang, what=t("what_funnel", lang), values=values)
-    return figure_html(figure_png(fig), alt, src, funnel_table(frames, lang))
+    return figure_html(
+        figure_svg(fig), title=title,
+        subtitle=t("subtitle_funnel", lang, y0=int(fp["year"].min()), y1=int(fp["year"].max())),
+        takeaway=takeaway, source=source_line(list(fp["source"]) + list(funded_claims), lang),
+        alt=t("alt_bars", lang, what=t("what_funnel", lang), values=values), table=funnel_table(frames, lang),
+    )
 
 
 def fig_use_rate(frames: dict, lang: str) -> str:
@@ -290,14 +299,22 @@ def fig_use_rate(frames: dict, lang: str) -> str:
         grants=W.num(len(rows), lang),
         rate=W.pct(total["use_rate"], lang),
     )
-    src = source_line(fp["source"], lang)
-    fig = bar_chart(d, title=title, xlabel=t("axis_places", lang), source=src, lang=lang)
+    ranked = rows.assign(label=lab).sort_values(["use_rate", "places_granted"], kind="stable")
+    lo, hi = ranked.iloc[0], ranked.iloc[-1]
+    takeaway = t("takeaway_use_rate", lang, lo=lo["label"], hi=hi["label"],
+                 lo_used=W.num(lo["places_used"], lang), lo_granted=W.num(lo["places_granted"], lang),
+                 hi_used=W.num(hi["places_used"], lang), hi_granted=W.num(hi["places_granted"], lang))
+    fig = bar_chart(d, xlabel=t("axis_places", lang), lang=lang)
     values = "; ".join(
         f"{a}: {W.num(g, lang)} / {W.num(x, lang)}"
         for a, g, x in zip(lab, rows["places_granted"], rows["places_used"], strict=True)
     )
-    alt = t("alt_bars", lang, what=t("what_use_rate", lang), values=values)
-    return h(t("h_use_rate", lang)) + figure_html(figure_png(fig), alt, src, use_rate_table(frames, lang))
+    return h(t("h_use_rate", lang)) + figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_use_rate", lang), takeaway=takeaway,
+        source=source_line(fp["source"], lang),
+        alt=t("alt_bars", lang, what=t("what_use_rate", lang), values=values),
+        table=use_rate_table(frames, lang),
+    )
 
 
 def fig_outcome_intervals(frames: dict, lang: str) -> str:
@@ -306,11 +323,13 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     ci = M.outcome_intervals(claims)
     d = ci.rename(columns={"outcome": "category"})
     n = W.num(ci["n"].iloc[0], lang)
-    work = ci.set_index("outcome").loc["work"]
+    by = ci.set_index("outcome")
+    work, either = by.loc["work"], by.loc["either"]
     lo, hi = W.pct(work["low"], lang), W.pct(work["high"], lang)
     title = t("title_intervals", lang, k=W.num(work["k"], lang), n=n, lo=lo, hi=hi)
-    src = source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang)
-    fig = interval_chart(d, title=title, xlabel=t("axis_share_people", lang), source=src, lang=lang)
+    takeaway = t("takeaway_intervals", lang, n=n, k=W.num(either["k"], lang), name=W.name("either", lang),
+                 lo=W.pct(either["low"], lang), hi=W.pct(either["high"], lang))
+    fig = interval_chart(d, xlabel=t("axis_share_people", lang), lang=lang)
     values = "; ".join(
         t(
             "item_interval",
@@ -324,8 +343,12 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
         )
         for r in d.itertuples()
     )
-    alt = t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values)
-    return h(t("h_outcomes", lang)) + figure_html(figure_png(fig), alt, src, intervals_table(frames, lang))
+    return h(t("h_outcomes", lang)) + figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
+        source=source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang),
+        alt=t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values),
+        table=intervals_table(frames, lang),
+    )
 
 
 def statements_section(frames: dict, lang: str) -> str:
@@ -352,7 +375,7 @@ def statements_section(frames: dict, lang: str) -> str:
         h(t("h_statements", lang))
         + p(t("statements_intro", lang, n=W.num(n, lang)))
         + table
-        + h(t("h_corrections", lang), 3)
+        + h(t("h_corrections", lang), SUBSECTION)
         + p(t("corrections_intro", lang, k=W.num(len(cs), lang)))
         + ul(corrections)
     )

@@ -126,6 +126,61 @@ WORDS: dict[str, tuple[str, str]] = {
         "Audit rows about the funded placements that do not agree.",
         "Granskningsrader om de finansierade placeringarna som inte stämmer.",
     ),
+    "subtitle_funnel": (
+        "The funded placements {y0}–{y1}, from the places granted to the outcomes the report's summary "
+        "gives; places or people",
+        "De finansierade placeringarna {y0}–{y1}, från beviljade platser till de utfall som rapportens "
+        "sammanfattning anger; platser eller personer",
+    ),
+    "takeaway_funnel": (
+        "{rate} of the places granted were used, and by the report's summary {kb} of the {n} people went "
+        "back to public support.",
+        "{rate} av de beviljade platserna nyttjades, och enligt rapportens sammanfattning återgick {kb} av "
+        "de {n} personerna till offentlig försörjning.",
+    ),
+    "caption_funnel": (
+        "The funded placements, stage by stage",
+        "De finansierade placeringarna, steg för steg",
+    ),
+    "subtitle_use_rate": (
+        "Funded places granted (outline) and used (filled), per municipality and year; places",
+        "Beviljade (kontur) och nyttjade (fylld) finansierade platser, per kommun och år; antal platser",
+    ),
+    "takeaway_use_rate": (
+        "Use ranged from {lo_used} of {lo_granted} places ({lo}) to {hi_used} of {hi_granted} ({hi}).",
+        "Nyttjandet varierade från {lo_used} av {lo_granted} platser ({lo}) till {hi_used} av {hi_granted} "
+        "({hi}).",
+    ),
+    "caption_use_rate": (
+        "Places granted and used, and the use rate, per municipality and year",
+        "Beviljade och nyttjade platser, och nyttjandegraden, per kommun och år",
+    ),
+    "subtitle_intervals": (
+        "Share of the {n} unique individuals with each outcome, with exact 95\u00a0% intervals; per cent",
+        "Andel av de {n} unika individerna med varje utfall, med exakta 95\u00a0%-intervall; procent",
+    ),
+    "takeaway_intervals": (
+        "With {n} people every interval is wide: even “{name}” ({k} of {n}) is compatible with rates from "
+        "{lo} to {hi}.",
+        "Med {n} personer är varje intervall brett: även ”{name}” ({k} av {n}) är förenligt med andelar "
+        "från {lo} till {hi}.",
+    ),
+    "caption_intervals": (
+        "Outcomes of the {n} unique individuals, with exact 95\u00a0% intervals",
+        "Utfall för de {n} unika individerna, med exakta 95\u00a0%-intervall",
+    ),
+    "caption_target_groups": (
+        "Places granted and used per target group",
+        "Beviljade och nyttjade platser per målgrupp",
+    ),
+    "caption_gender": (
+        "Women and men among those placed, as the yearly detail gives them",
+        "Kvinnor och män bland de placerade, så som den årsvisa redovisningen anger dem",
+    ),
+    "caption_contradictions": (
+        "Outcomes by gender: the yearly detail against the summary",
+        "Utfall per kön: den årsvisa redovisningen mot sammanfattningen",
+    ),
     "h_statements": (
         "What the report says about the ten people, reading by reading",
         "Vad rapporten säger om de tio personerna, tolkning för tolkning",

@@ -12,7 +12,7 @@ from asfdata import metrics as M
 from asfdata import study as S
 from asfdata.chapters.goals_words import WORDS
 from asfdata.render import words as W
-from asfdata.render.html import formatted, h, p, table_html
+from asfdata.render.html import CHAPTER, SUBSECTION, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
 t = W.translator(WORDS)
@@ -153,8 +153,9 @@ def goals_section(frames: dict, municipalities: list[str], lang: str) -> str:
                        source=source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
                                            "Sammanfattning Strukturinriktade insatser 2016–2020"], lang))
     details = "".join(
-        h(r["goal"], 3) + _dl([(t("dt_evidence", lang), r["evidence"]), (t("dt_shows", lang), r["shows"]),
-                              (t("dt_verdict", lang), r["verdict"])])
+        h(r["goal"], SUBSECTION)
+        + _dl([(t("dt_evidence", lang), r["evidence"]), (t("dt_shows", lang), r["shows"]),
+               (t("dt_verdict", lang), r["verdict"])])
         for _, r in rows.iterrows()
     )
     return h(t("h_goals", lang)) + p(t("goals_intro", lang)) + table + details
@@ -209,7 +210,7 @@ def claims_section(frames: dict, lang: str) -> str:
     """Each link the report asserts, its own figures beside it, and what they can support."""
     values = claim_values(frames, lang)
     body = "".join(
-        h(t(f"claim_{k}_title", lang), 3)
+        h(t(f"claim_{k}_title", lang), SUBSECTION)
         + _dl([(t("dt_claim", lang), t(f"claim_{k}", lang)),
                (t("dt_figures", lang), t(f"claim_{k}_figures", lang, **values[k])),
                (t("dt_support", lang), t(f"claim_{k}_verdict", lang, **values[k]))])
@@ -261,4 +262,4 @@ def sensitivity_section(frames: dict, lang: str) -> str:
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    return h(W.chapter_heading("05", lang), 1) + p(t("intro", lang))
+    return h(W.chapter_heading("05", lang), CHAPTER) + p(t("intro", lang))

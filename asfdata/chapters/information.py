@@ -10,17 +10,18 @@ from asfdata.chapters.common import PLACED_BY, event_marks
 from asfdata.chapters.information_words import WORDS
 from asfdata.pipeline.audit import swapped_digits
 from asfdata.render import words as W
-from asfdata.render.charts import bar_line_chart, figure_png, timeline_chart
-from asfdata.render.html import figure_html, formatted, h, p, table_html
+from asfdata.render.charts import bar_line_chart, timeline_chart
+from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, source_line, with_marks
+from asfdata.render.svg import figure_svg
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
+    """The chapter's heading and introductory paragraph."""
     text = t("intro", lang, last_year=int(frames["snapshots"]["year"].max()))
-    return h(W.chapter_heading("04", lang), 1) + p(text)
+    return h(W.chapter_heading("04", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -77,7 +78,8 @@ def informed_table(frames: dict, lang: str) -> str:
             }
         ]
     )
-    return table_html(formatted(pd.concat([rows, stated], ignore_index=True), spec, lang))
+    table = formatted(pd.concat([rows, stated], ignore_index=True), spec, lang)
+    return table_html(table, t("caption_informed", lang))
 
 
 def kinds_table(counts: pd.DataFrame, lang: str) -> str:
@@ -87,7 +89,7 @@ def kinds_table(counts: pd.DataFrame, lang: str) -> str:
     out = pd.DataFrame({t("col_kind", lang): w["_name"].to_numpy()})
     for y in sorted(c for c in w.columns if c != "_name"):
         out[str(y)] = [W.num(v, lang) for v in w[y]]
-    return table_html(out)
+    return table_html(out, t("caption_kinds", lang))
 
 
 def events_section(frames: dict, lang: str) -> str:
@@ -121,20 +123,13 @@ def fig_informed(frames: dict, lang: str) -> str:
     s, claims = frames["snapshots"], frames["claims"]
     cum = M.informed_cumulative(s)
     v = M.informed_vs_stated(s, claims, frames.get("audit"))
-    ref = (
-        float(v["stated"]),
-        t(
-            "mark_stated_period",
-            lang,
-            years=W.years(v["year_from"], v["year_to"]),
-            value=W.num(v["stated"], lang),
-        ),
-    )
+    years = W.years(v["year_from"], v["year_to"])
+    ref = (float(v["stated"]), t("mark_stated_period", lang, years=years, value=W.num(v["stated"], lang)))
     title = t("title_informed", lang, computed=W.num(v["computed"], lang), stated=W.num(v["stated"], lang))
-    src = source_line(list(cum["source"]) + [v["source"]], lang)
-    fig = bar_line_chart(
-        cum, reference=ref, title=title, ylabel=t("axis_informed", lang), source=src, lang=lang
-    )
+    peak = cum.loc[cum["informed"].idxmax()]
+    takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]), peak=W.num(peak["informed"], lang),
+                 diff=W.num(v["difference"], lang, sign=True))
+    fig = bar_line_chart(cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
     tidy = pd.concat(
         [
             pd.DataFrame({"year": cum["year"], "category": k, "value": cum[k]})
@@ -142,8 +137,12 @@ def fig_informed(frames: dict, lang: str) -> str:
         ],
         ignore_index=True,
     )
-    alt = f"{alt_lines(t('what_informed', lang), tidy, lang, key='alt_bar_line')} {ref[1]}."
-    return figure_html(figure_png(fig), alt, src, informed_table(frames, lang))
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_informed", lang, y0=int(cum["year"].min())),
+        takeaway=takeaway, source=source_line(list(cum["source"]) + [v["source"]], lang),
+        alt=f"{alt_lines(t('what_informed', lang), tidy, lang, key='alt_bar_line')} {ref[1]}.",
+        table=informed_table(frames, lang),
+    )
 
 
 def fig_timeline(frames: dict, lang: str) -> str:
@@ -152,32 +151,28 @@ def fig_timeline(frames: dict, lang: str) -> str:
     d = M.with_sum_of_parts(s, *PLACED_BY)
     counts = M.event_counts(ev)
     tot = d.loc[d["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
+    n = counts["count"].sum()
     title = t(
         "title_timeline",
         lang,
         peak_year=int(tot.idxmax()),
-        n=W.num(counts["count"].sum(), lang),
+        n=W.num(n, lang),
         years=W.years(int(ev["year"].min()), int(ev["year"].max())),
     )
-    src = source_line(list(d["source"]) + list(ev["source"]), lang)
-    at = event_marks(ev, lang)
-    fig = timeline_chart(
-        d,
-        counts,
-        title=title,
-        ylabel=t("axis_people_placed", lang),
-        source=src,
-        lang=lang,
-        top_title=t("panel_placements", lang),
-        bottom_title=t("panel_milestones", lang),
-        at=at,
-    )
     per_year = counts.groupby("year")["count"].sum()
+    takeaway = t("takeaway_timeline", lang, top_year=int(per_year.idxmax()), top=W.num(per_year.max(), lang),
+                 n=W.num(n, lang))
+    at = event_marks(ev, lang)
+    fig = timeline_chart(d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
+                         bottom_title=t("panel_milestones", lang), at=at)
     events = "; ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
-    table = kinds_table(counts, lang)
     return (
         h(t("h_timeline", lang))
-        + figure_html(figure_png(fig), with_marks(alt, at, lang), src, table)
+        + figure_html(
+            figure_svg(fig), title=title, subtitle=t("subtitle_timeline", lang), takeaway=takeaway,
+            source=source_line(list(d["source"]) + list(ev["source"]), lang), alt=with_marks(alt, at, lang),
+            table=kinds_table(counts, lang),
+        )
         + p(t("timeline_caution", lang), "asf-caution")
     )

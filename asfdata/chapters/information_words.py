@@ -13,7 +13,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "under året (år {last_year} exklusive poddlyssnare), och den listar insatsens milstolpar.",
     ),
     "axis_informed": ("People informed", "Informerade personer"),
-    "panel_placements": ("People placed, by placing body", "Placerade personer per placerande aktör"),
     "panel_milestones": (
         "Milestones in the report (number per year)",
         "Milstolpar i rapporten (antal per år)",
@@ -67,5 +66,38 @@ WORDS: dict[str, tuple[str, str]] = {
     "events_caption": (
         "Milestones as the report dates them; month when it names one, else its own words.",
         "Milstolpar så som rapporten daterar dem; månad när den anger en, annars dess egna ord.",
+    ),
+    "subtitle_informed": (
+        "People informed during each year (bars) and since {y0} (line), and the report's stated total for "
+        "the period (dashed); people",
+        "Informerade personer under varje år (staplar) och sedan {y0} (linje), och rapportens angivna "
+        "totalsumma för perioden (streckad); antal personer",
+    ),
+    "takeaway_informed": (
+        "Most people were informed in {peak_year} ({peak}); the report's stated total differs from the sum "
+        "of the years by {diff}.",
+        "Flest informerades {peak_year} ({peak}); rapportens angivna totalsumma skiljer sig från årens "
+        "summa med {diff}.",
+    ),
+    "caption_informed": (
+        "People informed each year and cumulatively, and the report's stated total",
+        "Informerade personer varje år och ackumulerat, och rapportens angivna totalsumma",
+    ),
+    "subtitle_timeline": (
+        "Above: people placed at each autumn count, by placing body and their sum (dashed). Below: the "
+        "report's milestones by kind and year; the larger the circle, the more milestones",
+        "Överst: placerade personer vid höstens mätning, per placerande aktör och summan av dem "
+        "(streckad). Nederst: rapportens milstolpar per slag och år; ju större cirkel, desto fler "
+        "milstolpar",
+    ),
+    "takeaway_timeline": (
+        "The report dates most milestones to {top_year} ({top} of {n}); a milestone and a change in "
+        "placements in the same year show timing, not cause.",
+        "Rapporten daterar flest milstolpar till {top_year} ({top} av {n}); en milstolpe och en förändring "
+        "av placeringarna samma år visar tidpunkter, inte orsaker.",
+    ),
+    "caption_kinds": (
+        "The report's milestones per kind and year",
+        "Rapportens milstolpar per slag och år",
     ),
 }

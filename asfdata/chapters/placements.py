@@ -9,18 +9,19 @@ from asfdata import metrics as M
 from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
 from asfdata.chapters.placements_words import WORDS
 from asfdata.render import words as W
-from asfdata.render.charts import figure_png, line_chart, stacked_bar_chart
-from asfdata.render.html import figure_html, formatted, h, p, table_html, ul, wide_table
+from asfdata.render.charts import line_chart, stacked_bar_chart
+from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
+from asfdata.render.svg import figure_svg
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
 
 t = W.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading (h1) and introductory paragraph."""
+    """The chapter's heading and introductory paragraph."""
     text = t("intro", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
-    return h(W.chapter_heading("02", lang), 1) + p(text)
+    return h(W.chapter_heading("02", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -168,7 +169,7 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
     return (
         h(t("h_change_year", lang, ya=ya, yb=yb))
         + p(change_year_finding(s, lang, ya, yb))
-        + table_html(formatted(ch, spec, lang), source=src)
+        + table_html(formatted(ch, spec, lang), t("caption_change_year", lang, ya=ya, yb=yb), source=src)
     )
 
 
@@ -193,7 +194,7 @@ def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: 
 def shares_section(frames: dict, lang: str) -> str:
     """Each placing body's share of the people placed per year, and who made up the fall."""
     s = frames["snapshots"]
-    table = wide_table(M.shares(placements(s)), lang, kind="pct")
+    table = wide_table(M.shares(placements(s)), lang, t("caption_shares", lang), kind="pct")
     return h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang))
 
 
@@ -214,7 +215,8 @@ def period_means_section(frames: dict, lang: str) -> str:
     return (
         h(t("h_period_means", lang, before=before, after=after))
         + p(fell_most_finding(s, lang))
-        + table_html(formatted(pm, spec, lang), source=source_line(s["source"], lang))
+        + table_html(formatted(pm, spec, lang), t("caption_period_means", lang, before=before, after=after),
+                     source=source_line(s["source"], lang))
     )
 
 
@@ -240,22 +242,22 @@ def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int =
     return t("title_placements", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang))
 
 
-def fig_placements(frames: dict, lang: str) -> str:
+def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """People placed by placing body and their sum, with the reorganisation and the pandemic marked."""
     s = frames["snapshots"]
     d = M.with_sum_of_parts(s, *PLACED_BY)
     at = event_marks(frames["events"], lang)
-    src = source_line(d["source"], lang)
-    fig = line_chart(
-        d,
-        title=_placements_title(s, lang),
-        ylabel=t("axis_people_placed", lang),
-        source=src,
-        lang=lang,
-        at=at,
+    fig = line_chart(d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
+    ch = M.change_between(placements(s), ya, yb)
+    most = ch.loc[ch["change"].idxmin()]
+    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=W.placed_by(most["category"], lang),
+                 chg=W.num(most["change"], lang, sign=True))
+    return figure_html(
+        figure_svg(fig), title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
+        takeaway=takeaway, source=source_line(d["source"], lang),
+        alt=with_marks(alt_lines(t("what_placements", lang), d, lang), at, lang),
+        table=wide_table(d, lang, t("caption_placements", lang)),
     )
-    alt = with_marks(alt_lines(t("what_placements", lang), d, lang), at, lang)
-    return figure_html(figure_png(fig), alt, src, wide_table(d, lang))
 
 
 def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
@@ -269,11 +271,18 @@ def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> st
         lang,
     )
     title = t("title_indexed", lang, base=base, last=last, items=items)
+    low, high = end.iloc[0], end.iloc[-1]
+    takeaway = t("takeaway_indexed", lang, base=base, low=W.placed_by(low["category"], lang),
+                 low_v=W.num(low["value"], lang), high=W.placed_by(high["category"], lang),
+                 high_v=W.num(high["value"], lang))
     at = event_marks(frames["events"], lang)
-    src = source_line(d["source"], lang)
-    fig = line_chart(d, title=title, ylabel=t("axis_index", lang, base=base), source=src, lang=lang, at=at)
-    alt = with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang)
-    return figure_html(figure_png(fig), alt, src, wide_table(d, lang, kind="dec1"))
+    fig = line_chart(d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
+        source=source_line(d["source"], lang),
+        alt=with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang),
+        table=wide_table(d, lang, t("caption_indexed", lang, base=base), kind="dec1"),
+    )
 
 
 def fig_placements_parts(frames: dict, lang: str) -> str:
@@ -288,15 +297,20 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
         for r in diff.itertuples()
     ]
     title = t("title_parts", lang, items=W.join(items, lang)) if items else t("title_parts_ok", lang)
-    src = source_line(d["source"], lang)
-    fig = stacked_bar_chart(
-        d, stated=stated, title=title, ylabel=t("axis_people_placed", lang), source=src, lang=lang
+    takeaway = (
+        t("takeaway_parts", lang, n=W.num(len(diff), lang), years=W.num(len(vs), lang))
+        if items else t("takeaway_parts_ok", lang)
     )
+    fig = stacked_bar_chart(d, stated=stated, ylabel=t("axis_people_placed", lang), lang=lang)
     alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
     if items:
         refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)}" for r in diff.itertuples()]
         alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
-    return figure_html(figure_png(fig), alt, src, parts_table(s, *PLACED_BY, audit, lang))
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
+        source=source_line(d["source"], lang), alt=alt,
+        table=parts_table(s, *PLACED_BY, audit, lang, t("caption_parts", lang)),
+    )
 
 
 def fig_placements_ratios(frames: dict, lang: str) -> str:
@@ -307,15 +321,15 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
     per_e = M.per_unit(parts, M.series(s, "employees")).assign(panel="employee")
     d = pd.concat([per_c, per_e], ignore_index=True)
     tot = per_c.loc[per_c["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
+    tot_e = per_e.loc[per_e["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
     ya, yb = int(tot.idxmax()), int(tot.index.max())
     title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1))
-    src = source_line(s["source"], lang)
+    change = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
+    takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change)
     at = event_marks(frames["events"], lang)
     fig = line_chart(
         d,
-        title=title,
         ylabel="",
-        source=src,
         lang=lang,
         facet="panel",
         at=at,
@@ -326,10 +340,11 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
         f"{alt_lines(t('panel_per_employee', lang), per_e, lang, decimals=2)}"
     )
     tables = (
-        p(t("panel_per_company", lang))
-        + wide_table(per_c, lang, kind="dec2")
-        + p(t("panel_per_employee", lang))
-        + wide_table(per_e, lang, kind="dec2")
+        wide_table(per_c, lang, t("caption_per_company", lang), kind="dec2")
+        + wide_table(per_e, lang, t("caption_per_employee", lang), kind="dec2")
         + p(t("ratios_note", lang), "asf-note")
     )
-    return figure_html(figure_png(fig), with_marks(alt, at, lang), src, tables)
+    return figure_html(
+        figure_svg(fig), title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
+        source=source_line(s["source"], lang), alt=with_marks(alt, at, lang), table=tables,
+    )

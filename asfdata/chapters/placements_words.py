@@ -153,4 +153,82 @@ WORDS: dict[str, tuple[str, str]] = {
         "medan kommunernas minskade från {k0_share} till {k1_share}; {y2} var andelarna {a2_share} och "
         "{k2_share}.",
     ),
+    "subtitle_placements": (
+        "People placed in the companies at each autumn count, by placing body and their sum (dashed); people",
+        "Personer placerade i företagen vid höstens mätning, per placerande aktör och summan av dem "
+        "(streckad); antal personer",
+    ),
+    "takeaway_placements": (
+        "From autumn {ya} to autumn {yb} {body} fell the most in people ({chg}); the report names the "
+        "reorganisation of Arbetsförmedlingen as the main cause.",
+        "Från hösten {ya} till hösten {yb} minskade {body} mest i antal personer ({chg}); rapporten anger "
+        "Arbetsförmedlingens omorganisation som huvudorsak.",
+    ),
+    "caption_placements": (
+        "People placed by placing body and their sum, each autumn",
+        "Placerade personer per placerande aktör och summan av dem, varje höst",
+    ),
+    "subtitle_indexed": (
+        "People placed by placing body, as an index (autumn {base} = 100)",
+        "Placerade personer per placerande aktör, som index (hösten {base} = 100)",
+    ),
+    "takeaway_indexed": (
+        "Against {base}, {low} ended lowest ({low_v}) and {high} highest ({high_v}).",
+        "Jämfört med {base} slutade {low} lägst ({low_v}) och {high} högst ({high_v}).",
+    ),
+    "caption_indexed": (
+        "People placed by placing body, index ({base} = 100), each autumn",
+        "Placerade personer per placerande aktör, index ({base} = 100), varje höst",
+    ),
+    "subtitle_parts": (
+        "People placed at each autumn count by placing body, stacked, and the report's stated total "
+        "(diamond) where it differs from their sum; people",
+        "Placerade personer vid höstens mätning per placerande aktör, staplade, och rapportens angivna "
+        "totalsumma (romb) där den avviker från summan av dem; antal personer",
+    ),
+    "takeaway_parts": (
+        "In {n} of {years} autumns the report's total and its parts disagree; both are shown as stated, and "
+        "the audit records each difference.",
+        "Under {n} av {years} höstar stämmer rapportens totalsumma inte med delarna; båda visas som de "
+        "anges, och granskningen redovisar varje skillnad.",
+    ),
+    "takeaway_parts_ok": (
+        "In every autumn the report's total equals the sum of its parts.",
+        "Varje höst är rapportens totalsumma lika med summan av delarna.",
+    ),
+    "caption_parts": (
+        "People placed by placing body, their sum and the stated total, each autumn",
+        "Placerade personer per placerande aktör, summan av dem och den angivna totalsumman, varje höst",
+    ),
+    "subtitle_ratios": (
+        "People placed per registered company (top) and per employee (bottom), by placing body and their "
+        "sum (dashed), at each autumn count",
+        "Placerade personer per registrerat företag (överst) och per anställd (nederst), per placerande "
+        "aktör och summan av dem (streckad), vid höstens mätning",
+    ),
+    "takeaway_ratios": (
+        "Per employee, people placed (sum of the parts) {verb} from {a} in {ya} to {b} in {yb}.",
+        "Per anställd {verb} antalet placerade (summa av delarna) från {a} {ya} till {b} {yb}.",
+    ),
+    "caption_per_company": (
+        "People placed per registered company, each autumn",
+        "Placerade personer per registrerat företag, varje höst",
+    ),
+    "caption_per_employee": (
+        "People placed per employee, each autumn",
+        "Placerade personer per anställd, varje höst",
+    ),
+    "caption_change_year": (
+        "People placed by placing body in autumn {ya} and autumn {yb}, and the change",
+        "Placerade personer per placerande aktör hösten {ya} och hösten {yb}, och förändringen",
+    ),
+    "caption_shares": (
+        "Each placing body's share of the sum of the parts, per cent, each autumn",
+        "Varje placerande aktörs andel av summan av delarna, procent, varje höst",
+    ),
+    "caption_period_means": (
+        "Mean autumn counts {before} and {after} per placing body, ranked by the percent change",
+        "Medelvärden av höstsiffrorna {before} och {after} per placerande aktör, rangordnade efter den "
+        "procentuella förändringen",
+    ),
 }

@@ -13,7 +13,7 @@ from asfdata.chapters.sources_words import WORDS
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
-from asfdata.render.html import h, p
+from asfdata.render.html import CHAPTER, TEXT, h, p
 from asfdata.render.words import unbreakable
 
 t = W.translator(WORDS)
@@ -57,15 +57,20 @@ def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.D
 
 def sources_table(frame: pd.DataFrame, lang: str) -> str:
     """The table: figures, report section, the report's words (a Swedish quotation), data file and line."""
-    heads = [t(k, lang) for k in ("col_figures", "col_section", "col_sentence", "col_places")]
-    head = "".join(f'<th scope="col">{escape(x)}</th>' for x in heads)
+    heads = [escape(t(k, lang)) for k in ("col_figures", "col_section", "col_sentence", "col_places")]
+    head = "".join(f'<th scope="col" class="{TEXT}">{x}</th>' for x in heads)
     body = "".join(
         "<tr>"
-        f"<td>{escape(unbreakable('; '.join(r.figures)))}</td>"
-        f"<td>{escape(r.section)}</td>"
-        f'<td><q lang="sv">{escape(unbreakable(r.sentence))}</q></td>'
-        f"<td>{'<br>'.join(f'<code>{escape(x)}</code>' for x in r.places)}</td>"
-        "</tr>\n"
+        + "".join(
+            f'<td class="{TEXT}" data-label="{label}">{content}</td>'
+            for label, content in zip(heads, (
+                escape(unbreakable("; ".join(r.figures))),
+                escape(r.section),
+                f'<q lang="sv">{escape(unbreakable(r.sentence))}</q>',
+                "<br>".join(f"<code>{escape(x)}</code>" for x in r.places),
+            ), strict=True)
+        )
+        + "</tr>\n"
         for r in frame.itertuples()
     )
     caption = t("caption_sources", lang, n=W.num(sum(map(len, frame["figures"])), lang))
@@ -81,7 +86,7 @@ def appendix(lang: str, inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DI
     frame = sentences(inventory, raw_dir)
     n = W.num(sum(map(len, frame["figures"])), lang)
     return (
-        h(W.chapter_heading("07", lang), 1)
+        h(W.chapter_heading("07", lang), CHAPTER)
         + p(t("intro", lang, n=n, sentences=W.num(len(frame), lang)))
         + sources_table(frame, lang)
     )

@@ -12,7 +12,7 @@ from asfdata.chapters.goals import bottom_line
 from asfdata.chapters.summary_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words as W
-from asfdata.render.html import h, p, ul
+from asfdata.render.html import CHAPTER, h, p, ul
 from asfdata.render.shared_words import GLOSSARY
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, REFORM_YEAR
 
@@ -23,7 +23,7 @@ def intro(frames: dict, lang: str) -> str:
     """The chapter's heading, the bottom line in three sentences, and what the evaluation is."""
     s = frames["snapshots"]
     about = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_heading("00", lang), 1) + p(bottom_line(frames, lang), "asf-lead") + p(about)
+    return h(W.chapter_heading("00", lang), CHAPTER) + p(bottom_line(frames, lang), "asf-lead") + p(about)
 
 
 def key_numbers(frames: dict) -> dict:

@@ -1,13 +1,16 @@
-"""Charts: one theme, a fixed colour-blind-safe colour per category, one function per kind of chart.
+"""Charts: one theme, one colour and marker per category (asfdata.render.palette), one function per kind.
 
-Chart functions build matplotlib Figures without pyplot (nothing to close, nothing shown twice) and take
-their title, axis labels and source line as arguments: the chapters write the words, these draw.
-`figure_png` turns a Figure into reproducible PNG bytes (asfdata.render.html embeds them).
+Chart functions build matplotlib Figures without pyplot (nothing to close, nothing shown twice). They draw
+data and its labels only: the title stating the finding, the subtitle with the measure and unit, the
+takeaway and the source are the figure's HTML caption (asfdata.render.html.figure_html), never pixels.
+Series are named at their ends (up to MAX_NAMED of them; more get a legend in drawing order), names spread
+apart so that none overlaps another. Every figure is WIDTH wide, the text column of an A4 page, and every
+text FONT points, so that shown at its natural size (asfdata.render.svg) the smallest text is the page's
+footnote size.
 """
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 import matplotlib as mpl
@@ -19,90 +22,61 @@ from matplotlib.transforms import blended_transform_factory
 
 from asfdata import metrics as M
 from asfdata.render import words as W
+from asfdata.render.palette import (
+    AXIS,
+    DASHED,
+    GREY_DARK,
+    GRID,
+    HOLLOW,
+    INK,
+    STATED,
+    WHITE,
+    colour,
+    marker,
+)
 
-DPI = 144
-WIDTH, HEIGHT = 8.0, 4.6
-# Okabe–Ito: black, orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple.
-OKABE_ITO = ["#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"]
-GREY_DARK, GREY, GREY_LIGHT = "#555555", "#999999", "#CCCCCC"
-STATED = "#D55E00"  # vermillion: a figure the report states that the chart marks (totals, period totals)
-# One colour per category, the same in every chart. Regions use two colour-blind-safe tones of Paul Tol's
-# muted scheme so that they never share a colour with placing bodies or genders.
-COLOURS = {
-    "Arbetsförmedlingen": "#0072B2",
-    "Kommunen": "#E69F00",
-    "Övriga": "#009E73",
-    "all": "#000000",
-    "sum_of_parts": "#000000",
-    "women": "#CC79A7",
-    "men": "#56B4E9",
-    "Hälsingland": "#882255",
-    "Gästrikland": "#DDCC77",
-    "places_granted": GREY_LIGHT,
-    "places_used": GREY_DARK,
-    "unique_individuals": GREY_DARK,
-    "work": "#009E73",
-    "arbetsformedlingen": "#0072B2",
-    "either": "#000000",
-    "back": GREY,
-    "extended": GREY_LIGHT,
-    "not_stated": GREY_LIGHT,
-    "outcome_work": "#009E73",
-    "outcome_arbetsformedlingen": "#0072B2",
-    "outcome_back": GREY,
-    "outcome_extended": GREY_LIGHT,
-    "outcome_not_stated": GREY_LIGHT,
-    "informed": "#56B4E9",
-    "cumulative": "#000000",
-    "stated": STATED,
-    "milestone": GREY_DARK,
-}
-
-
-DASHED = {"sum_of_parts"}  # categories drawn dashed: computed, not stated
-
-
-def colour(category: str) -> str:
-    """The fixed colour of a category (KeyError for a category without one)."""
-    return COLOURS[category]
-
+WIDTH, HEIGHT = 7.0, 3.6  # inches; 7.0 in = 672 CSS px, the text column of A4 with 16 mm margins
+FONT = 9.0  # points, every text of a chart: 12 CSS px at natural size, the report's footnote size
+LINE = 1.25  # line height of chart text, in font sizes
+MAX_NAMED = 4  # series named at their ends; a chart with more gets a legend
+NAME_WRAP = 24  # characters per line of a series' name at its end
+GAP = 1.5  # points between two names at line ends
 
 THEME = {  # seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
     "figure.facecolor": "white",
     "axes.facecolor": "white",
-    "axes.edgecolor": GREY,
-    "axes.linewidth": 1.0,
+    "axes.edgecolor": AXIS,
+    "axes.linewidth": 0.8,
     "axes.grid": True,
     "axes.axisbelow": True,
-    "grid.color": "#E5E5E5",
+    "grid.color": GRID,
     "grid.linestyle": "-",
-    "axes.labelcolor": "#262626",
-    "text.color": "#262626",
-    "xtick.color": "#262626",
-    "ytick.color": "#262626",
+    "axes.labelcolor": INK,
+    "text.color": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
     "xtick.major.size": 0,
     "ytick.major.size": 0,
-    "xtick.major.pad": 6,
-    "ytick.major.pad": 6,
+    "xtick.major.pad": 5,
+    "ytick.major.pad": 5,
     "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.labelsize": 10,
-    "xtick.labelsize": 9,
-    "ytick.labelsize": 9,
-    "legend.fontsize": 9,
+    "font.size": FONT,
+    "axes.titlesize": FONT,
+    "axes.labelsize": FONT,
+    "xtick.labelsize": FONT,
+    "ytick.labelsize": FONT,
+    "legend.fontsize": FONT,
     "lines.solid_capstyle": "round",
     "axes.unicode_minus": True,
-    "figure.dpi": DPI,
-    "savefig.dpi": DPI,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
 }
 
 
 def set_theme() -> None:
-    """The one theme of every chart: white grid, Okabe–Ito colour cycle, DejaVu Sans, fixed sizes."""
+    """The one theme of every chart: white grid, DejaVu Sans at FONT points, no top or right frame."""
     mpl.rcParams.update(THEME)
-    mpl.rcParams["axes.prop_cycle"] = cycler(color=OKABE_ITO)
+    mpl.rcParams["axes.prop_cycle"] = cycler(color=[INK])
 
 
 # ---- shared pieces -----------------------------------------------------------------------------------------
@@ -144,294 +118,281 @@ def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> 
         ax.set_xlabel(W.t("axis_year", lang))
 
 
-def finish_figure(fig, title: str, source: str, legend_axes=None, legend_from=None) -> None:
-    """Title stating the finding (top left), source line (bottom left), legend right of the axes (entries
-    taken from legend_from, default the same axes)."""
-    if legend_axes is not None:
-        handles, names = (legend_from or legend_axes).get_legend_handles_labels()
-        if handles:
-            legend_axes.legend(handles, names, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    title, source = wrap(title, 80), wrap(source, 130)
-    height = fig.get_figheight() * 72  # points
-    fig.suptitle(title, x=0.01, y=0.99, ha="left", va="top", fontsize=12, fontweight="bold")
-    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="#444444")
-    bottom = 0.01 + (source.count("\n") + 1) * 7.5 * 1.3 / height + 0.01
-    fig.tight_layout(rect=(0, bottom, 1, 1))  # tight_layout makes room for the suptitle itself
+def lines_of(text: str) -> int:
+    """Number of lines of a text."""
+    return text.count("\n") + 1
 
 
-def marks(ax, at: list[tuple[float, str]]) -> None:
-    """Vertical dashed lines with a label above the axes (events between two autumn counts); the labels of
-    neighbouring marks point away from each other (first to the left, second to the right, ...)."""
+def end_name(ax, text: str, x: float, y: float, colour_: str, dx: float = 6.0):
+    """A series' name at its end (x, y): right of it in the series' colour, with a leader line shown when
+    spreading moves the name away (see spread)."""
+    return ax.annotate(
+        wrap(text, NAME_WRAP), (x, y), xytext=(dx, 0), textcoords="offset points", ha="left", va="center",
+        color=colour_, annotation_clip=False,
+        arrowprops={"arrowstyle": "-", "color": colour_, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4,
+                    "relpos": (0, 0.5)},
+    )
+
+
+def spread_positions(want: list[float], sizes: list[float], lo: float, hi: float) -> list[float]:
+    """Centres as near to want (sorted) as they can be with sizes[i]/2 + GAP + sizes[j]/2 between
+    neighbours, inside [lo, hi]: overlapping runs are merged and centred on their wanted mean."""
+
+    def span(a: int, b: int) -> float:
+        return sum(sizes[a : b + 1]) + GAP * (b - a)
+
+    runs: list[list] = []  # [first, last, bottom]
+    for i in range(len(want)):
+        runs.append([i, i, 0.0])
+        while True:
+            a, b, _ = runs[-1]
+            total = span(a, b)
+            bottom = sum(want[a : b + 1]) / (b - a + 1) - total / 2
+            runs[-1][2] = min(max(bottom, lo), hi - total)
+            if len(runs) > 1 and runs[-2][2] + span(runs[-2][0], runs[-2][1]) + GAP > runs[-1][2]:
+                runs[-2:] = [[runs[-2][0], b, 0.0]]
+                continue
+            break
+    out = []
+    for a, b, bottom in runs:
+        y = bottom
+        for i in range(a, b + 1):
+            out.append(y + sizes[i] / 2)
+            y += sizes[i] + GAP
+    return out
+
+
+def spread(ax, names: list) -> None:
+    """Move the names at line ends (annotations made by end_name) vertically so that none overlaps another
+    and all stay beside the axes; a leader line shows where a name moved away from its point. Call after
+    the layout is final (finish does)."""
+    if not names:
+        return
+    fig = ax.figure
+    height = ax.get_position().height * fig.get_figheight() * 72  # points
+    y0, y1 = ax.get_ylim()
+    names = sorted(names, key=lambda a: a.xy[1])
+    want = [(a.xy[1] - y0) / (y1 - y0) * height for a in names]
+    sizes = [lines_of(a.get_text()) * FONT * LINE for a in names]
+    for a, w, pos in zip(names, want, spread_positions(want, sizes, 0.0, height), strict=True):
+        a.xyann = (a.xyann[0], pos - w)
+        a.arrow_patch.set_visible(abs(pos - w) > FONT / 2)
+
+
+def finish(fig, names: list[tuple] = (), legend=None) -> None:
+    """Lay the figure out tightly, then spread the names at line ends ((axes, annotations) pairs); a legend
+    (axes) right of the axes in drawing order for charts with more than MAX_NAMED series."""
+    if legend is not None:
+        legend.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    for _ in range(3):  # names anchored in the data move as the axes shrink: settle in a few rounds
+        fig.tight_layout(pad=0.3)
+    for ax, group in names:
+        spread(ax, group)
+
+
+def marks(ax, at: list[tuple[float, str]], text: bool = True) -> None:
+    """Vertical dashed lines (events between two autumn counts), with their labels above the axes when text;
+    the labels of neighbouring marks point away from each other (first to the left, second to the right)."""
     tr = blended_transform_factory(ax.transData, ax.transAxes)
-    for i, (x, text) in enumerate(at):
+    for i, (x, label) in enumerate(at):
         left = i % 2 == 0 and len(at) > 1
         ax.axvline(x, color=GREY_DARK, linestyle=(0, (4, 3)), linewidth=1)
-        side = "right" if left else "left"
-        ax.text(x + (-0.04 if left else 0.04), 1.01, wrap(text, 16), transform=tr, ha=side, va="bottom",
-                fontsize=8, color=GREY_DARK, multialignment=side)
-
-
-def figure_png(fig) -> bytes:
-    """The figure as PNG bytes: fixed dpi, no software metadata (byte-reproducible)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
-    return buf.getvalue()
+        if text:
+            side = "right" if left else "left"
+            ax.text(x + (-0.04 if left else 0.04), 1.02, wrap(label, 20), transform=tr, ha=side,
+                    va="bottom", color=GREY_DARK, multialignment=side)
 
 
 # ---- chart kinds -------------------------------------------------------------------------------------------
 
 
-def _line(ax, d: pd.DataFrame, lang: str, label: bool = True) -> None:
-    """Draw one line per category of a tidy year/category/value frame."""
-    for cat in dict.fromkeys(d["category"]):
+def _line(ax, d: pd.DataFrame, lang: str, named: bool) -> list:
+    """One line per category of a tidy year/category/value frame, each with its own marker; its name at
+    its end when named (returned), else as a legend label."""
+    names = []
+    for i, cat in enumerate(dict.fromkeys(d["category"])):
         s = d.loc[d["category"] == cat].sort_values("year")
-        ax.plot(
-            s["year"].astype(int).to_numpy(),
-            s["value"].astype("float64").to_numpy(),
-            marker="o",
-            markersize=5,
-            linewidth=2,
-            color=colour(cat),
-            markeredgecolor="#333333",
-            markeredgewidth=0.5,
-            linestyle="--" if cat in DASHED else "-",
-            label=W.name(cat, lang) if label else None,
-        )
+        xs, ys = s["year"].astype(int).to_numpy(), s["value"].astype("float64").to_numpy()
+        c = colour(cat)
+        ax.plot(xs, ys, marker=marker(cat, i), markersize=5, linewidth=1.8, color=c, markeredgecolor=WHITE,
+                markeredgewidth=0.6, linestyle="--" if cat in DASHED else "-",
+                label=None if named else W.name(cat, lang))
+        if named:
+            names.append(end_name(ax, W.name(cat, lang), xs[-1], ys[-1], c))
+    return names
 
 
 def line_chart(
     data: pd.DataFrame,
     *,
-    title: str,
     ylabel: str,
-    source: str,
     lang: str,
     at: list[tuple[float, str]] = (),
     facet: str | None = None,
     facet_titles: dict | None = None,
     zero: bool = True,
 ) -> Figure:
-    """Lines per category over integer years; optional facets (panels) and event marks between counts."""
+    """Lines per category over integer years, named at their ends (one line: no name, the caption says what
+    it is); optional facets (panels, one above the other) and event marks between counts."""
     panels = list(dict.fromkeys(data[facet])) if facet else [None]
-    fig, axes = new_figure(1, len(panels), width=WIDTH + 1.5 * (len(panels) - 1))
-    for i, (ax, panel) in enumerate(zip(axes[0], panels, strict=True)):
+    cats = data["category"].nunique()
+    fig, axes = new_figure(len(panels), 1, height=HEIGHT + 2.2 * (len(panels) - 1), sharex=True)
+    groups = []
+    for i, (ax, panel) in enumerate(zip(axes[:, 0], panels, strict=True)):
         d = data if panel is None else data.loc[data[facet] == panel]
-        _line(ax, d, lang, label=i == 0)
-        year_axis(ax, data["year"], lang)
+        groups.append((ax, _line(ax, d, lang, named=1 < cats <= MAX_NAMED)))
+        year_axis(ax, data["year"], lang, label=i == len(panels) - 1)
         ax.set_ylabel(ylabel if panel is None else (facet_titles or {}).get(panel, str(panel)))
         if zero:
-            ax.set_ylim(bottom=0, top=max(float(d["value"].max()) * 1.12, 1e-9))
-        marks(ax, list(at))
-    finish_figure(fig, title, source, legend_axes=axes[0][-1], legend_from=axes[0][0])
+            ax.set_ylim(bottom=0, top=max(float(d["value"].max()) * 1.1, 1e-9))
+        marks(ax, list(at), text=i == 0)
+    finish(fig, groups, legend=axes[0][0] if cats > MAX_NAMED else None)
     return fig
 
 
-def stacked_bar_chart(
-    data: pd.DataFrame, *, stated: pd.DataFrame | None = None, title: str, ylabel: str, source: str, lang: str
-) -> Figure:
-    """Stacked bars of the parts per year; stated totals (year, value) marked where given, with values."""
+def _above(ax, x: float, y: float, text: str, colour_: str = INK, lines_below: int = 0) -> None:
+    """A value centred above a point (a bar's top), lifted by lines_below lines of text."""
+    ax.annotate(text, (x, y), xytext=(0, 2 + lines_below * FONT * LINE), textcoords="offset points",
+                ha="center", va="bottom", color=colour_)
+
+
+def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None, ylabel: str,
+                      lang: str) -> Figure:
+    """Stacked bars of the parts per year, the parts named beside the last bar, each bar's sum above it;
+    where a stated total (year, value) is given, a diamond at its height and its value above the sum."""
     fig, axes = new_figure()
     ax = axes[0][0]
     w = M.wide(data)
+    years = w.index.to_numpy()
     bottom = pd.Series(0.0, index=w.index)
+    names = []
     for cat in w.columns:
         vals = w[cat].astype("float64")
-        ax.bar(
-            w.index.to_numpy(),
-            vals.to_numpy(),
-            bottom=bottom.to_numpy(),
-            width=0.6,
-            color=colour(cat),
-            edgecolor="#333333",
-            linewidth=0.5,
-            label=W.name(cat, lang),
-        )
+        ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=0.6, color=colour(cat),
+               edgecolor=WHITE, linewidth=0.8, label=W.name(cat, lang))
+        last = float(bottom.iloc[-1] + vals.iloc[-1] / 2)
+        names.append(end_name(ax, W.name(cat, lang), years[-1] + 0.42, last, colour(cat), dx=4))
         bottom = bottom + vals
-    for y, total in zip(w.index, bottom, strict=True):
-        ax.text(y, total, W.num(total, lang), ha="center", va="bottom", fontsize=8)
-    if stated is not None and len(stated):
-        xs = stated["year"].astype(int).to_numpy() + 0.36
-        ax.scatter(
-            xs,
-            stated["value"].astype("float64"),
-            marker="D",
-            s=40,
-            color=STATED,
-            zorder=5,
-            label=W.t("mark_stated", lang),
-        )
-        for x, v in zip(xs, stated["value"], strict=True):
-            ax.annotate(
-                W.t("mark_stated_value", lang, stated=W.num(v, lang)),
-                (x, float(v)),
-                xytext=(6, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-                color=STATED,
-            )
-    year_axis(ax, w.index, lang)
+    given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
+    for y, total in zip(years, bottom, strict=True):
+        _above(ax, y, max(total, float(given.get(int(y), total))), W.num(total, lang))
+        if int(y) in given:
+            v = float(given[int(y)])
+            ax.scatter([y + 0.38], [v], marker="D", s=30, color=STATED, edgecolor=WHITE, linewidth=0.6,
+                       zorder=5)
+            _above(ax, y, max(total, v), W.t("mark_stated_value", lang, stated=W.num(v, lang)), STATED, 1)
+    year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(
-        0, float(max(bottom.max(), stated["value"].max() if stated is not None and len(stated) else 0)) * 1.15
-    )
-    finish_figure(fig, title, source, legend_axes=ax)
+    top = max([float(bottom.max()), *(float(v) for v in given.values())])
+    ax.set_ylim(0, top * (1.28 if given else 1.15))
+    finish(fig, [(ax, names)])
     return fig
 
 
-def bar_chart(data: pd.DataFrame, *, title: str, xlabel: str, source: str, lang: str) -> Figure:
+def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     """Horizontal bars, one row per label (top to bottom in input order), grouped when a label has several
-    categories; each bar carries its value."""
+    categories (their names on the first row's bars instead of a legend); each bar carries its value."""
     rows = list(dict.fromkeys(data["label"]))
     cats = list(dict.fromkeys(data["category"]))
     grouped = len(data) > len(rows)
-    fig, axes = new_figure(height=max(2.6, (0.3 * len(cats) if grouped else 0.45) * len(rows) + 1.6))
+    fig, axes = new_figure(height=max(2.4, (0.32 * len(cats) if grouped else 0.42) * len(rows) + 1.0))
     ax = axes[0][0]
     h = 0.8 / (len(cats) if grouped else 1)
     for j, cat in enumerate(cats):
         d = data.loc[data["category"] == cat]
         pos = [rows.index(lab) + ((j - (len(cats) - 1) / 2) * h if grouped else 0) for lab in d["label"]]
-        bars = ax.barh(
-            pos,
-            d["value"].astype("float64").to_numpy(),
-            height=h * 0.9,
-            color=colour(cat),
-            edgecolor="#333333",
-            linewidth=0.5,
-            label=W.name(cat, lang) if grouped else None,
-        )
-        ax.bar_label(bars, labels=[W.num(v, lang) for v in d["value"]], padding=3, fontsize=8)
-    ax.set_yticks(range(len(rows)), labels=[wrap(str(r), 34) for r in rows])
+        c = colour(cat)
+        bars = ax.barh(pos, d["value"].astype("float64").to_numpy(), height=h * 0.9,
+                       color=WHITE if cat in HOLLOW else c, edgecolor=c, linewidth=1.2)
+        labels = [W.num(v, lang) for v in d["value"]]
+        if grouped:
+            labels[0] = f"{W.name(cat, lang)}: {labels[0]}"
+        ax.bar_label(bars, labels=labels, padding=3)
+    ax.set_yticks(range(len(rows)), labels=[wrap(str(r), 30) for r in rows])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
-    ax.set_xlim(0, float(data["value"].max()) * 1.15)
+    ax.set_xlim(0, float(data["value"].max()) * (1.45 if grouped else 1.15))
     value_axis(ax.xaxis, lang)
     ax.grid(axis="y", visible=False)
-    finish_figure(fig, title, source, legend_axes=ax if grouped else None)
+    finish(fig)
     return fig
 
 
-def interval_chart(data: pd.DataFrame, *, title: str, xlabel: str, source: str, lang: str) -> Figure:
+def interval_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     """Dots for shares (percent) with horizontal whiskers for their intervals, one row per category."""
-    fig, axes = new_figure(height=max(2.6, 0.5 * len(data) + 1.6))
+    fig, axes = new_figure(height=max(2.2, 0.45 * len(data) + 1.0))
     ax = axes[0][0]
     for i, r in enumerate(data.itertuples()):
         c = colour(r.category)
         ax.plot([r.low, r.high], [i, i], color=c, linewidth=2.5, solid_capstyle="butt")
-        ax.plot([r.share], [i], marker="o", markersize=8, color=c, markeredgecolor="#333333")
-        ax.text(
-            r.high + 1.5,
-            i,
-            f"{W.pct(r.share, lang)} ({W.num(r.low, lang, 1)}{W.DASH}{W.pct(r.high, lang)})",
-            va="center",
-            fontsize=8,
-        )
+        ax.plot([r.share], [i], marker="o", markersize=8, color=c, markeredgecolor=WHITE)
+        interval = f"{W.num(r.low, lang, 1)}{W.DASH}{W.pct(r.high, lang)}"
+        ax.text(r.high + 1.5, i, f"{W.pct(r.share, lang)} ({interval})", va="center")
     ax.set_yticks(range(len(data)), labels=[wrap(W.name(c, lang), 26) for c in data["category"]])
-    ax.invert_yaxis()
+    ax.set_ylim(len(data) - 0.5, -0.5)  # top to bottom, half a row of room at each end
     ax.set_xlim(0, 100)
     ax.set_xlabel(xlabel)
     value_axis(ax.xaxis, lang)
     ax.grid(axis="y", visible=False)
-    finish_figure(fig, title, source)
+    finish(fig)
     return fig
 
 
-def bar_line_chart(
-    data: pd.DataFrame,
-    *,
-    reference: tuple[float, str] | None,
-    title: str,
-    ylabel: str,
-    source: str,
-    lang: str,
-) -> Figure:
-    """Bars of the yearly values, a line of the cumulative values, a horizontal reference (a stated total)."""
+def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, ylabel: str,
+                   lang: str) -> Figure:
+    """Bars of the yearly values (their values inside), a line of the cumulative values, a dashed horizontal
+    reference (a stated total); each named at its right end."""
     fig, axes = new_figure()
     ax = axes[0][0]
     years = data["year"].astype(int).to_numpy()
-    bars = ax.bar(
-        years,
-        data["informed"].astype("float64").to_numpy(),
-        width=0.6,
-        color=colour("informed"),
-        edgecolor="#333333",
-        linewidth=0.5,
-        label=W.name("informed", lang),
-    )
-    ax.bar_label(bars, labels=[W.num(v, lang) for v in data["informed"]], label_type="center", fontsize=8)
-    ax.plot(
-        years,
-        data["cumulative"].astype("float64").to_numpy(),
-        marker="o",
-        linewidth=2,
-        color=colour("cumulative"),
-        label=W.name("cumulative", lang),
-    )
-    ax.annotate(
-        W.num(data["cumulative"].iloc[-1], lang),
-        (years[-1], float(data["cumulative"].iloc[-1])),
-        xytext=(-4, 8),
-        textcoords="offset points",
-        ha="right",
-        fontsize=8,
-    )
-    top = float(data["cumulative"].max())
+    informed = data["informed"].astype("float64").to_numpy()
+    cumulative = data["cumulative"].astype("float64").to_numpy()
+    bars = ax.bar(years, informed, width=0.6, color=colour("informed"))
+    ax.bar_label(bars, labels=[W.num(v, lang) for v in informed], label_type="center", color=WHITE)
+    ax.plot(years, cumulative, marker="o", markersize=5, linewidth=1.8, color=colour("cumulative"),
+            markeredgecolor=WHITE, markeredgewidth=0.6)
+    names = [
+        end_name(ax, W.name("informed", lang), years[-1] + 0.3, informed[-1] / 2, colour("informed"), dx=4),
+        end_name(ax, f"{W.name('cumulative', lang)}: {W.num(cumulative[-1], lang)}", years[-1],
+                 cumulative[-1], colour("cumulative")),
+    ]
+    top = float(cumulative.max())
     if reference is not None:
-        ax.axhline(reference[0], color=STATED, linestyle=(0, (4, 3)), linewidth=1.5, label=reference[1])
+        ax.axhline(reference[0], color=STATED, linestyle=(0, (4, 3)), linewidth=1.5)
+        names.append(end_name(ax, reference[1], years[-1] + 0.5, reference[0], STATED, dx=2))
         top = max(top, reference[0])
     year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, top * 1.15)
-    finish_figure(fig, title, source, legend_axes=ax)
+    ax.set_ylim(0, top * 1.12)
+    finish(fig, [(ax, names)])
     return fig
 
 
-def timeline_chart(
-    series: pd.DataFrame,
-    events: pd.DataFrame,
-    *,
-    title: str,
-    ylabel: str,
-    source: str,
-    lang: str,
-    top_title: str,
-    bottom_title: str,
-    at: list[tuple[float, str]] = (),
-) -> Figure:
-    """Two panels on the same integer years: lines per category (top_title), milestones per kind and year
-    (bottom_title)."""
+def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, lang: str,
+                   bottom_title: str, at: list[tuple[float, str]] = ()) -> Figure:
+    """Two panels on the same integer years: lines per category (named at their ends) above, milestones
+    per kind and year below (a circle's area grows with the number; bottom_title names the panel)."""
     kinds = sorted(dict.fromkeys(events["kind"]), key=lambda k: W.kind(k, lang))
-    fig, axes = new_figure(
-        2,
-        1,
-        width=WIDTH + 1.5,
-        height=3.0 + 0.3 * len(kinds) + 2.6,
-        sharex=True,
-        gridspec_kw={"height_ratios": [2.6, 0.3 * len(kinds) + 0.6]},
-    )
+    row = 0.3  # inches per kind
+    fig, axes = new_figure(2, 1, height=2.9 + row * len(kinds) + 0.6, sharex=True,
+                           gridspec_kw={"height_ratios": [2.6, row * len(kinds) + 0.3]})
     top, bottom = axes[0][0], axes[1][0]
-    _line(top, series, lang)
-    top.set_ylim(0, float(series["value"].max()) * 1.15)
+    names = _line(top, series, lang, named=series["category"].nunique() <= MAX_NAMED)
+    top.set_ylim(0, float(series["value"].max()) * 1.12)
     top.set_ylabel(ylabel)
-    top.set_title(top_title, loc="left", fontsize=10, fontweight="normal")
     marks(top, list(at))
     for r in events.itertuples():
         c = STATED if r.kind in ("reorganisation", "pandemic") else colour("milestone")
-        bottom.scatter([r.year], [kinds.index(r.kind)], s=40 + 40 * r.count, color=c, zorder=3)
-        bottom.annotate(
-            W.num(r.count, lang),
-            (r.year, kinds.index(r.kind)),
-            xytext=(9, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=7.5,
-        )
-    bottom.set_yticks(range(len(kinds)), labels=[W.kind(k, lang) for k in kinds])
+        size = 30 + 30 * r.count
+        bottom.scatter([r.year], [kinds.index(r.kind)], s=size, color=c, edgecolor=WHITE, linewidth=0.6,
+                       zorder=3)
+        bottom.annotate(W.num(r.count, lang), (r.year, kinds.index(r.kind)),
+                        xytext=(size**0.5 / 2 + 3, 0), textcoords="offset points", va="center")
+    bottom.set_yticks(range(len(kinds)), labels=[wrap(W.kind(k, lang), 34) for k in kinds])
     bottom.set_ylim(len(kinds) - 0.5, -0.5)
-    bottom.set_title(bottom_title, loc="left", fontsize=10, fontweight="normal")
-    for x, _ in at:
-        bottom.axvline(x, color=GREY_DARK, linestyle=(0, (4, 3)), linewidth=1)
+    bottom.set_title(bottom_title, loc="left")
+    marks(bottom, list(at), text=False)
     year_axis(top, series["year"], lang, label=False)
     year_axis(bottom, series["year"], lang, values=False)
-    finish_figure(fig, title, source, legend_axes=top)
+    finish(fig, [(top, names)])
     return fig

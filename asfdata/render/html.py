@@ -1,11 +1,14 @@
 """HTML building blocks of the report: headings, paragraphs, lists, tables, figures, and `show` in a notebook.
 
-Every text from data or words is escaped here; callers pass plain text.
+Every text from data or words is escaped here; callers pass plain text. Headings: the report's title is the
+page's one <h1> (the template's), a chapter an <h2>, a section an <h3>, a part of a section an <h4>.
+Tables carry a caption, header cells with scope, and each cell's header as data-label (the stylesheet
+stacks a row's cells under their headers on a narrow screen); numbers are right-aligned, text left-aligned
+(class asf-text).
 """
 
 from __future__ import annotations
 
-import base64
 import re
 from html import escape
 
@@ -14,9 +17,13 @@ import pandas as pd
 from asfdata import metrics as M
 from asfdata.render import words as W
 
+CHAPTER, SECTION, SUBSECTION = 2, 3, 4  # heading levels
+TEXT = "asf-text"  # class of a text column's cells (left-aligned; numbers are right-aligned)
+_NOT_NUMBER = re.compile(r"[^\d\s,.+\-\u2212\u2013\u2192%()\u00a0]")
 
-def h(text: str, level: int = 2) -> str:
-    """A heading element with escaped text."""
+
+def h(text: str, level: int = SECTION) -> str:
+    """A heading element with escaped text (a section's, unless level says otherwise)."""
     return f"<h{level}>{escape(text)}</h{level}>\n"
 
 
@@ -69,15 +76,43 @@ def marked(text: str) -> str:
     return re.sub(r'"([^"]+)"', lambda m: f'<q lang="sv">{W.unbreakable(m.group(1))}</q>', with_code(text))
 
 
-def table_html(df: pd.DataFrame, caption: str = "", source: str = "", note: str = "") -> str:
-    """An HTML table (every cell escaped, its marks made elements: see `marked`) with an optional caption,
-    note and source line."""
-    shown = df.rename(columns=lambda c: escape(str(c))).map(
-        lambda v: W.DASH if v is None or (not isinstance(v, str) and pd.isna(v)) else marked(str(v)))
-    body = shown.to_html(index=False, escape=False, border=0, classes="asf-table")
-    if caption:
-        body = body.replace(">", f">\n<caption>{escape(caption)}</caption>", 1)
-    out = body + "\n"
+def is_number(text: str) -> bool:
+    """True for a number as the report writes it: 1,257 / −38,8 / +49 (+27.4 %) / 0.3–44.5 / 2016 / –."""
+    return not _NOT_NUMBER.search(text)
+
+
+def _cls(numeric: bool) -> str:
+    return "" if numeric else f' class="{TEXT}"'
+
+
+def _text(value) -> str:
+    """A cell's text escaped with its marks made elements (see `marked`), a line-break opportunity after
+    each underscore (audit check names); a missing value as a dash."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return W.DASH
+    return marked(str(value)).replace("_", "_<wbr>")
+
+
+def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "", notes: str = "") -> str:
+    """An HTML table of a display frame (every cell escaped): caption, column headers with scope, numbers
+    right-aligned; the column named notes, if any, shown as a second line of each row; a note and a
+    source line below."""
+    cols = [c for c in df.columns if c != notes]
+    numeric = {c: all(is_number(str(v)) for v in df[c]) for c in cols}
+    head = "".join(f'<th scope="col"{_cls(numeric[c])}>{escape(str(c))}</th>' for c in cols)
+    rows = []
+    for _, r in df.iterrows():
+        cells = "".join(
+            f'<td{_cls(numeric[c])} data-label="{escape(str(c))}">{_text(r[c])}</td>' for c in cols
+        )
+        row = f"<tr>{cells}</tr>"
+        if notes and str(r[notes]):
+            row += (f'<tr class="asf-row-note"><td class="{TEXT}" colspan="{len(cols)}">'
+                    f'<span class="asf-note-label">{escape(str(notes))}</span> {_text(r[notes])}</td></tr>')
+        rows.append(f"<tbody>\n{row}\n</tbody>\n" if notes else f"{row}\n")
+    body = "".join(rows) if notes else f"<tbody>\n{''.join(rows)}</tbody>\n"
+    out = (f'<table class="asf-table{" asf-table-notes" if notes else ""}">\n'
+           f"<caption>{escape(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n{body}</table>\n")
     if note:
         out += p(note, "asf-note")
     if source:
@@ -85,20 +120,27 @@ def table_html(df: pd.DataFrame, caption: str = "", source: str = "", note: str 
     return f'<div class="asf-table-block">\n{out}</div>\n'
 
 
-def wide_table(frame: pd.DataFrame, lang: str, kind: str = "int") -> str:
+def wide_table(frame: pd.DataFrame, lang: str, caption: str, kind: str = "int") -> str:
     """A tidy year/category frame as a table with one column per category (names in lang)."""
     w = M.wide(frame).reset_index()
     spec = [("year", W.t("col_year", lang), "year")] + [(c, W.name(c, lang), kind) for c in w.columns[1:]]
-    return table_html(formatted(w, spec, lang))
+    return table_html(formatted(w, spec, lang), caption)
 
 
-def figure_html(png: bytes, alt: str, caption: str, table: str = "") -> str:
-    """A <figure>: the PNG as a data URL with alt text, the table of the plotted numbers, a source caption."""
-    data = base64.b64encode(png).decode("ascii")
+def figure_html(svg: str, *, title: str, subtitle: str, takeaway: str, source: str, alt: str,
+                table: str = "") -> str:
+    """A <figure>: its caption (the title stating the finding, the subtitle stating the measure and unit,
+    the one-sentence takeaway, the source) and the chart as inline SVG, labelled for assistive technology
+    by the takeaway and then the data (alt); the table of the plotted numbers follows the figure."""
+    label = escape(f"{takeaway} {alt}")
+    chart = svg.replace("<svg ", f'<svg class="asf-chart" role="img" aria-label="{label}" ', 1)
     return (
-        f'<figure class="asf-figure">\n<img src="data:image/png;base64,{data}" alt="{escape(alt)}">\n'
-        f'<div class="asf-figure-data">\n{table}</div>\n'
-        f"<figcaption>{escape(caption)}</figcaption>\n</figure>\n"
+        f'<figure class="asf-figure">\n<figcaption>\n'
+        f'<p class="asf-figure-title">{escape(title)}</p>\n'
+        f'<p class="asf-figure-subtitle">{escape(subtitle)}</p>\n'
+        f'<p class="asf-figure-takeaway">{escape(takeaway)}</p>\n'
+        f'<p class="asf-source">{escape(source)}</p>\n'
+        f"</figcaption>\n{chart}\n</figure>\n{table}"
     )
 
 

@@ -24,6 +24,7 @@ Key prefixes, a chapter's:
     h_<x>            headings
     finding_<x>      computed sentences; item_<x> the items they list
     title_<x>        chart titles stating the finding; what_<x> what a chart shows (alternative text)
+    subtitle_<x>, takeaway_<x>  a chart's measure and unit; its one-sentence takeaway (the caption's)
     axis_, panel_, alt_  the chapter's own chart words
     <x>_note, caption_<x>  notes and captions under tables
 """
@@ -125,7 +126,6 @@ SHARED: dict[str, tuple[str, str]] = {
     "axis_index": ("Index ({base} = 100)", "Index ({base} = 100)"),
     "mark_reform": ("Arbetsförmedlingen reorganised", "Arbetsförmedlingen omorganiseras"),
     "mark_pandemic": ("Pandemic", "Pandemin"),
-    "mark_stated": ("Stated total", "Angiven totalsumma"),
     "mark_stated_value": ("stated {stated}", "angiven summa {stated}"),
     "alt_lines": (
         "Line chart: {what}, each autumn {years}. {values}.",
