@@ -10,6 +10,7 @@ import pandas as pd
 
 from asfdata import metrics as M
 from asfdata import study as S
+from asfdata.chapters.common import PLACED_BY
 from asfdata.chapters.goals_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.html import CHAPTER, SUBSECTION, formatted, h, p, table_html
@@ -17,7 +18,6 @@ from asfdata.render.phrases import source_line
 
 t = W.translator(WORDS)
 
-PLACED_BY = ("placements", "placed_by")
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
 GROUPS_FORMED, GROUPS_CONTINUED = S.COLLABORATION_GROUPS_FORMED, S.COLLABORATION_GROUPS_CONTINUED
 TRAINING_YEAR, REFORM_YEAR = S.TRAINING_YEAR, S.REFORM_YEAR
