@@ -17,6 +17,7 @@ import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
@@ -184,8 +185,9 @@ def finish(fig, names: list[tuple] = (), legend=None) -> None:
     (axes) right of the axes in drawing order for charts with more than MAX_NAMED series."""
     if legend is not None:
         legend.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    engine = TightLayoutEngine(pad=0.3, rect=None)  # run, not set: a figure with an engine is laid out again on saving
     for _ in range(3):  # names anchored in the data move as the axes shrink: settle in a few rounds
-        fig.tight_layout(pad=0.3)
+        engine.execute(fig)
     for ax, group in names:
         spread(ax, group)
 
