@@ -16,6 +16,7 @@ import textwrap
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.ticker import FixedLocator, FuncFormatter
@@ -87,6 +88,7 @@ def new_figure(nrows: int = 1, ncols: int = 1, width: float = WIDTH, height: flo
     """A themed Figure (no pyplot) and its axes."""
     set_theme()
     fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
     return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
 
 
@@ -185,9 +187,14 @@ def finish(fig, names: list[tuple] = (), legend=None) -> None:
     (axes) right of the axes in drawing order for charts with more than MAX_NAMED series."""
     if legend is not None:
         legend.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    engine = TightLayoutEngine(pad=0.3, rect=None)  # run, not set: a figure with an engine is laid out again on saving
+    engine = TightLayoutEngine(pad=0.3, rect=None)  # run, not set: else saving lays the figure out again
+    before = None
     for _ in range(3):  # names anchored in the data move as the axes shrink: settle in a few rounds
         engine.execute(fig)
+        after = [ax.get_position().bounds for ax in fig.axes]
+        if after == before:  # settled: another round would give the same
+            break
+        before = after
     for ax, group in names:
         spread(ax, group)
 
