@@ -17,6 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 import asfdata.chapters
 from asfdata import metrics as M
@@ -25,7 +26,8 @@ from asfdata.chapters import funded, placements
 from asfdata.render import charts, palette
 from asfdata.render.html import figure_html
 from asfdata.render.phrases import series_values
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
+from asfdata.render.widths import PHONE, SCREEN, WIDTHS, drawn_at
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 LANGS = ("en", "sv")
@@ -75,7 +77,8 @@ def report_chart_functions() -> list:
 
 @pytest.fixture(scope="module")
 def report_figures(frames) -> list[tuple[str, str, Figure]]:
-    """(chart function, language, Figure) of every chart of the report in both languages, laid out."""
+    """(chart function, language, Figure) of every chart of the report in both languages, at each width
+    (asfdata.render.widths: the wide drawing, then the phone's), laid out."""
     saved: list[Figure] = []
     original = Figure.savefig
 
@@ -96,9 +99,13 @@ def report_figures(frames) -> list[tuple[str, str, Figure]]:
     return out
 
 
-def test_the_report_has_its_twelve_charts(report_figures):
+def test_the_report_has_its_twelve_charts_each_drawn_wide_and_for_phones(report_figures):
     assert len(report_chart_functions()) == 12
-    assert len(report_figures) == 24  # each drawn once per language
+    assert len(report_figures) == 12 * 2 * 2  # each drawn per language at both widths
+    # 7.0 in × 72 = 504 pt for screens and paper, then 3.6 in × 72 = 259.2 pt for phones, every time
+    widths = [round(fig.get_figwidth() * 72, 1) for _, _, fig in report_figures]
+    assert widths == [504.0, 259.2] * 24
+    assert [w.inches for w in WIDTHS] == [SCREEN.inches, PHONE.inches] == [7.0, 3.6]
 
 
 # ---- colours and contrast ----------------------------------------------------------------------------------
@@ -178,28 +185,52 @@ def test_no_title_and_no_source_inside_the_image(report_figures):
         assert not [w for w in words(fig) if w.startswith(("Source", "Källa"))], name
 
 
+def line_boxes(t: Text) -> list[Bbox]:
+    """The box of each line of a text as drawn (display px): the text's own box (an annotation's without its
+    leader line) cut into bands of equal height, one per line, each as wide as its line and aligned as the
+    text is (every multi-line text of the charts aligns its lines as it aligns itself)."""
+    box = Text.get_window_extent(t)
+    lines = t.get_text().split("\n")
+    if len(lines) == 1 or t.get_rotation():
+        return [box]
+    renderer, band = t.figure.canvas.get_renderer(), box.height / len(lines)
+    out = []
+    for i, line in enumerate(lines):
+        w = renderer.get_text_width_height_descent(line, t.get_fontproperties(), ismath=False)[0]
+        x0 = {"left": box.x0, "right": box.x1 - w, "center": (box.x0 + box.x1 - w) / 2}[t.get_ha()]
+        out.append(Bbox.from_bounds(x0, box.y1 - (i + 1) * band, w, band))
+    return out
+
+
 def test_no_two_texts_overlap_and_none_leaves_the_figure(report_figures):
-    """Every pair of texts of a chart (ticks, axis labels, names at line ends, values, marks) is apart by at
-    least nothing (0.5 px tolerance), in English and in Swedish, whose words are longer."""
+    """Every pair of texts of a chart (ticks, axis labels, names at line ends, values, marks), line by line,
+    is apart by at least nothing (0.5 px tolerance), and no leader line of a name crosses another text, in
+    English and in Swedish, whose words are longer, wide and on phones."""
     problems = []
     for name, lang, fig in report_figures:
-        boxes = [(t.get_text(), t.get_window_extent()) for t in texts(fig)]
+        where = f"{name} {lang} {fig.get_figwidth()} in"
+        boxes = [(t, b) for t in texts(fig) for b in line_boxes(t)]
+        leaders = [(t, t.arrow_patch.get_window_extent()) for t in texts(fig)
+                   if getattr(t, "arrow_patch", None) is not None and t.arrow_patch.get_visible()]
         width, height = fig.bbox.width, fig.bbox.height
-        for text, b in boxes:
+        for t, b in boxes + leaders:  # leaders: (their name, the box of the line)
             if b.x0 < -0.5 or b.y0 < -0.5 or b.x1 > width + 0.5 or b.y1 > height + 0.5:
-                problems.append(f"{name} {lang}: {text!r} leaves the figure")
-        for (ta, a), (tb, b) in combinations(boxes, 2):
-            if min(a.x1, b.x1) - max(a.x0, b.x0) > 0.5 and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5:
-                problems.append(f"{name} {lang}: {ta!r} overlaps {tb!r}")
+                problems.append(f"{where}: {t.get_text()!r} leaves the figure")
+        for (ta, a), (tb, b) in combinations(boxes + leaders, 2):  # a text's lines and leader go together
+            overlap = min(min(a.x1, b.x1) - max(a.x0, b.x0), min(a.y1, b.y1) - max(a.y0, b.y0))
+            if ta is not tb and overlap > 0.5:
+                problems.append(f"{where}: {ta.get_text()!r} overlaps {tb.get_text()!r}")
     assert problems == []
 
 
-def test_every_text_is_the_footnote_size_and_every_chart_fits_the_print_column(report_figures):
+def test_every_text_is_the_footnote_size_and_every_chart_fits_its_column(report_figures):
     for name, _, fig in report_figures:
-        assert fig.get_figwidth() <= charts.WIDTH, name
+        assert fig.get_figwidth() in (SCREEN.inches, PHONE.inches), name
         assert min(t.get_fontsize() for t in texts(fig)) >= charts.FONT, name
     # 7.0 in at 96 CSS px per inch = 672 px ≤ the A4 text column, 210 − 2 × 16 mm = 178 mm = 672.8 px
-    assert charts.WIDTH * 96 <= 178 / 25.4 * 96
+    assert SCREEN.css_px == 672 <= 178 / 25.4 * 96
+    # 3.6 in = 345.6 px ≤ a 390 px phone's column, 390 − 2 × 16 px (main's padding) = 358 px
+    assert PHONE.css_px == pytest.approx(345.6) and PHONE.css_px <= 390 - 2 * 16
     assert charts.FONT * 96 / 72 == 12  # points → CSS px at natural size: the stylesheet's footnote 0.75rem
 
 
@@ -212,7 +243,8 @@ def test_lines_differ_without_colour(report_figures):
             styles = [(line.get_marker(), line.get_linestyle()) for line in series]
             assert len(styles) == len(set(styles)), (name, styles)
             checked += len(styles) > 1
-    assert checked == 2 * 6  # panels of several series: placements, indexed, 2 ratios, timeline, employees
+    # panels of several series: placements, indexed, 2 ratios, timeline, employees; 2 languages, 2 widths
+    assert checked == 2 * 2 * 6
 
 
 def test_line_chart_names_its_lines_at_their_ends(placed):
@@ -283,6 +315,34 @@ def test_same_colour_for_a_category_in_every_chart(frames, placed):
     assert "Reorganisation of\nArbetsförmedlingen" in kinds  # wrapped at 34 characters
 
 
+def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
+    counts = M.event_counts(frames["events"])
+    with drawn_at(PHONE):
+        lines = charts.line_chart(placed, ylabel="y", lang="sv", at=[(2018.5, "2019: Arbetsförmedlingen x")])
+        timeline = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
+        ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+        dots = charts.interval_chart(ci, xlabel="x", lang="en")
+    assert charts.wrap("Övriga (utan ersättning)", SCREEN.name_wrap) == "Övriga (utan ersättning)"  # 24 chars
+    shown = words(lines)
+    assert "Övriga (utan\nersättning)" in shown  # 12 characters a line on a phone
+    assert "2019:\nArbetsförmedlingen\nx" in shown  # marks at 8 (long words kept whole)
+    # the kinds of milestones above their rows, one line each, none beside them as tick labels
+    bottom = timeline.axes[1]
+    assert {t.get_text() for t in bottom.get_yticklabels()} == {""}
+    kinds = {a.get_text(): a for a in bottom.texts if not a.get_text().isdigit()}  # not the counts
+    assert len(kinds) == 15 and "Reorganisation of Arbetsförmedlingen" in kinds
+    reorganisation = kinds["Reorganisation of Arbetsförmedlingen"]
+    row = sorted(kinds).index("Reorganisation of Arbetsförmedlingen")
+    assert reorganisation.xy == (0.0, row - 0.5)  # at the top of its row (rows of 1, the first at 0)
+    circle = [c for c in bottom.collections
+              if c.get_offsets()[0][0] == 2019 and hex_of(c.get_facecolor()[0]) == palette.STATED]
+    # its circle lower in the row: (0.156 in of line + (0.42 − 0.156) / 2 in) / 0.42 in − 0.5 = 0.186 of a row
+    assert len(circle) == 1 and circle[0].get_offsets()[0][1] == pytest.approx(row + 0.186, abs=0.001)
+    # an interval's values above its whisker, starting where the whisker starts: 10.0 % (0.3–44.5 %)
+    value = next(t for t in dots.axes[0].texts if t.get_text().startswith("10.0"))
+    assert value.get_position() == (pytest.approx(0.25, abs=0.01), -0.2) and value.get_va() == "bottom"
+
+
 def test_swedish_value_axis_uses_decimal_comma_and_space():
     assert charts.tick_label(1000, "sv") == "1\u00a0000"
     assert charts.tick_label(0.5, "sv") == "0,5"
@@ -334,13 +394,16 @@ def test_grouped_bars_name_their_categories_on_the_first_row():
 
 
 def test_svg_is_clean_real_text_and_reproducible(placed):
-    def build() -> str:
-        return figure_svg(charts.line_chart(placed, ylabel="People placed", lang="sv"))
+    def build() -> tuple[str, ...]:
+        return chart_svgs(charts.line_chart, placed, ylabel="People placed", lang="sv")
 
-    svg = build()
-    assert svg == build()  # byte-reproducible
-    assert svg.startswith("<svg ") and svg.endswith("</svg>") and svg.count("<svg") == 1
-    assert 'width="504pt"' in svg  # 7.0 in × 72
+    svgs = build()
+    assert svgs == build()  # byte-reproducible
+    wide, phone = svgs
+    assert 'width="504pt"' in wide and 'width="259.2pt"' in phone  # 7.0 in and 3.6 in × 72
+    for svg in svgs:
+        assert svg.startswith("<svg ") and svg.endswith("</svg>") and svg.count("<svg") == 1
+    svg = wide
     assert ">People placed</text>" in svg and ">Övriga (utan ersättning)</text>" in svg  # real text
     for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date",
                    "font-family", "matplotlib", "xlink"):
@@ -349,8 +412,8 @@ def test_svg_is_clean_real_text_and_reproducible(placed):
 
 
 def test_figure_html_has_caption_and_labelled_chart(placed):
-    svg = figure_svg(charts.line_chart(placed, ylabel="y", lang="en"))
-    html = figure_html(svg, title='Fell <b>', subtitle="People; number", takeaway="It fell.",
+    svgs = chart_svgs(charts.line_chart, placed, ylabel="y", lang="en")
+    html = figure_html(svgs, title='Fell <b>', subtitle="People; number", takeaway="It fell.",
                        source="Source: report", alt='Line chart: "A" <script>', table="<table></table>")
     assert html.startswith('<figure class="asf-figure">\n<figcaption>\n'
                            '<p class="asf-figure-title">Fell &lt;b&gt;')
@@ -358,7 +421,10 @@ def test_figure_html_has_caption_and_labelled_chart(placed):
     for part in ("asf-figure-title", "asf-figure-subtitle", "asf-figure-takeaway", "asf-source"):
         assert f'<p class="{part}">' in caption
     label = 'aria-label="It fell. Line chart: &quot;A&quot; &lt;script&gt;"'
-    assert f'<svg class="asf-chart" role="img" {label}' in html
+    # both drawings in the one figure, each labelled (the stylesheet shows one: asf-chart-screen or -phone)
+    assert html.count("<svg ") == 2
+    assert html.index(f'<svg class="asf-chart asf-chart-screen" role="img" {label}') < html.index(
+        f'<svg class="asf-chart asf-chart-phone" role="img" {label}') < html.index("</figure>")
     assert html.index("</figure>") < html.index("<table></table>")  # the data table follows the figure
     assert "<script>" not in html
 

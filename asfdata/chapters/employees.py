@@ -12,7 +12,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
 from asfdata.study import MILESTONES_SECTION
 
 t = W.translator(WORDS)
@@ -196,9 +196,9 @@ def fig_employees(frames: dict, lang: str) -> str:
         **change_words(*first_last(g, "men"), lang, prefix="m_"),
         **change_words(*first_last(g, "women"), lang, prefix="w_"),
     )
-    fig = line_chart(d, ylabel=t("axis_employees", lang), lang=lang)
+    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
         source=source_line(d["source"], lang), alt=alt_lines(t("measure_employees", lang), d, lang),
         table=employees_table(s, lang),
     )
@@ -217,9 +217,9 @@ def fig_companies(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_companies", lang, r1=W.name(r1, lang), r2=W.name(r2, lang),
                  **change_words(*first_last(regions, r1), lang, prefix="r1_"),
                  **change_words(*first_last(regions, r2), lang, prefix="r2_"))
-    fig = stacked_bar_chart(d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
+    svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
         source=source_line(d["source"], lang),
         alt=alt_lines(t("measure_companies", lang), d, lang, key="alt_stacked"),
         table=parts_table(s, "companies", "region", frames.get("audit"), lang,
@@ -244,9 +244,9 @@ def fig_employees_per_company(frames: dict, lang: str) -> str:
         **change_words(*first_last(pc, "companies"), lang, prefix="c_"),
         **change_words(*first_last(pc, "employees"), lang, prefix="e_"),
     )
-    fig = line_chart(d, ylabel=t("axis_employees_per_company", lang), lang=lang)
+    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
         source=source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang),
         alt=alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1),
         table=employees_per_company_table(s, lang),

@@ -16,7 +16,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import line_chart
 from asfdata.render.html import CHAPTER, figure_html, h, wide_table
 from asfdata.render.phrases import series_values, source_line
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
 from asfdata.study import BASE_YEAR
 
 t = W.translator(WORDS)
@@ -80,7 +80,7 @@ def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang:
 
 def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
                   base_year: int = BASE_YEAR, lang: str = "en"):
-    """The explorer's chart (a Figure) and the frame it draws."""
+    """The explorer's chart (a Figure, at the current width: asfdata.render.widths) and the frame it draws."""
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
     words = choice_words(measure, breakdown, scale, base_year, lang)
     fig = line_chart(frame, ylabel=words["axis"], lang=lang, zero=scale != "indexed")
@@ -91,7 +91,8 @@ def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total"
                  base_year: int = BASE_YEAR, lang: str = "en") -> str:
     """The explorer's chart as an HTML figure with its caption, alt text and the table of the plotted
     numbers."""
-    fig, frame = explore_chart(snapshots, measure, breakdown, scale, base_year, lang)
+    svgs = chart_svgs(lambda: explore_chart(snapshots, measure, breakdown, scale, base_year, lang)[0])
+    frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
     d = 0 if scale == "absolute" else 1
     words = dict(choice_words(measure, breakdown, scale, base_year, lang))
     first, last = int(frame["year"].min()), int(frame["year"].max())
@@ -104,7 +105,7 @@ def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total"
     words["measure"] = W.lower_first(words["measure"])
     alt = t("explore_alt", lang, years=W.years(first, last), values=series_values(frame, lang, d), **words)
     table = wide_table(frame, lang, title, kind="int" if d == 0 else "dec1")
-    return figure_html(figure_svg(fig), title=title, subtitle=words["axis"], takeaway=takeaway,
+    return figure_html(svgs, title=title, subtitle=words["axis"], takeaway=takeaway,
                        source=source_line(frame["source"], lang), alt=alt, table=table)
 
 

@@ -14,7 +14,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import bar_chart, interval_chart
 from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, p, table_html, ul
 from asfdata.render.phrases import source_line
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
 t = W.translator(WORDS)
@@ -268,10 +268,10 @@ def fig_funnel(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_funnel", lang, rate=W.pct(v["places_used"] / v["places_granted"] * 100, lang),
                  kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang), n=n)
     funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
-    fig = bar_chart(d, xlabel=t("axis_places_people", lang), lang=lang)
+    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places_people", lang), lang=lang)
     values = "; ".join(f"{a}: {W.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
     return figure_html(
-        figure_svg(fig), title=title,
+        svgs, title=title,
         subtitle=t("subtitle_funnel", lang, y0=int(fp["year"].min()), y1=int(fp["year"].max())),
         takeaway=takeaway, source=source_line(list(fp["source"]) + list(funded_claims), lang),
         alt=t("alt_bars", lang, what=t("what_funnel", lang), values=values), table=funnel_table(frames, lang),
@@ -304,13 +304,13 @@ def fig_use_rate(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_use_rate", lang, lo=lo["label"], hi=hi["label"],
                  lo_used=W.num(lo["places_used"], lang), lo_granted=W.num(lo["places_granted"], lang),
                  hi_used=W.num(hi["places_used"], lang), hi_granted=W.num(hi["places_granted"], lang))
-    fig = bar_chart(d, xlabel=t("axis_places", lang), lang=lang)
+    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places", lang), lang=lang)
     values = "; ".join(
         f"{a}: {W.num(g, lang)} / {W.num(x, lang)}"
         for a, g, x in zip(lab, rows["places_granted"], rows["places_used"], strict=True)
     )
     return h(t("h_use_rate", lang)) + figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_use_rate", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_use_rate", lang), takeaway=takeaway,
         source=source_line(fp["source"], lang),
         alt=t("alt_bars", lang, what=t("what_use_rate", lang), values=values),
         table=use_rate_table(frames, lang),
@@ -329,7 +329,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     title = t("title_intervals", lang, k=W.num(work["k"], lang), n=n, lo=lo, hi=hi)
     takeaway = t("takeaway_intervals", lang, n=n, k=W.num(either["k"], lang), name=W.name("either", lang),
                  lo=W.pct(either["low"], lang), hi=W.pct(either["high"], lang))
-    fig = interval_chart(d, xlabel=t("axis_share_people", lang), lang=lang)
+    svgs = chart_svgs(interval_chart, d, xlabel=t("axis_share_people", lang), lang=lang)
     values = "; ".join(
         t(
             "item_interval",
@@ -344,7 +344,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
         for r in d.itertuples()
     )
     return h(t("h_outcomes", lang)) + figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
         source=source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang),
         alt=t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values),
         table=intervals_table(frames, lang),

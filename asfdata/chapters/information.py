@@ -13,7 +13,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import bar_line_chart, timeline_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, source_line, with_marks
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
 
 t = W.translator(WORDS)
 
@@ -129,7 +129,7 @@ def fig_informed(frames: dict, lang: str) -> str:
     peak = cum.loc[cum["informed"].idxmax()]
     takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]), peak=W.num(peak["informed"], lang),
                  diff=W.num(v["difference"], lang, sign=True))
-    fig = bar_line_chart(cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
+    svgs = chart_svgs(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
     tidy = pd.concat(
         [
             pd.DataFrame({"year": cum["year"], "category": k, "value": cum[k]})
@@ -138,7 +138,7 @@ def fig_informed(frames: dict, lang: str) -> str:
         ignore_index=True,
     )
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_informed", lang, y0=int(cum["year"].min())),
+        svgs, title=title, subtitle=t("subtitle_informed", lang, y0=int(cum["year"].min())),
         takeaway=takeaway, source=source_line(list(cum["source"]) + [v["source"]], lang),
         alt=f"{alt_lines(t('what_informed', lang), tidy, lang, key='alt_bar_line')} {ref[1]}.",
         table=informed_table(frames, lang),
@@ -163,14 +163,14 @@ def fig_timeline(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_timeline", lang, top_year=int(per_year.idxmax()), top=W.num(per_year.max(), lang),
                  n=W.num(n, lang))
     at = event_marks(ev, lang)
-    fig = timeline_chart(d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
+    svgs = chart_svgs(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
                          bottom_title=t("panel_milestones", lang), at=at)
     events = "; ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
     return (
         h(t("h_timeline", lang))
         + figure_html(
-            figure_svg(fig), title=title, subtitle=t("subtitle_timeline", lang), takeaway=takeaway,
+            svgs, title=title, subtitle=t("subtitle_timeline", lang), takeaway=takeaway,
             source=source_line(list(d["source"]) + list(ev["source"]), lang), alt=with_marks(alt, at, lang),
             table=kinds_table(counts, lang),
         )

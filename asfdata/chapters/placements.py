@@ -12,7 +12,7 @@ from asfdata.render import words as W
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
-from asfdata.render.svg import figure_svg
+from asfdata.render.svg import chart_svgs
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
 
 t = W.translator(WORDS)
@@ -247,13 +247,13 @@ def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFOR
     s = frames["snapshots"]
     d = M.with_sum_of_parts(s, *PLACED_BY)
     at = event_marks(frames["events"], lang)
-    fig = line_chart(d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
+    svgs = chart_svgs(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
     ch = M.change_between(placements(s), ya, yb)
     most = ch.loc[ch["change"].idxmin()]
     takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=W.placed_by(most["category"], lang),
                  chg=W.num(most["change"], lang, sign=True))
     return figure_html(
-        figure_svg(fig), title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
+        svgs, title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
         takeaway=takeaway, source=source_line(d["source"], lang),
         alt=with_marks(alt_lines(t("what_placements", lang), d, lang), at, lang),
         table=wide_table(d, lang, t("caption_placements", lang)),
@@ -276,9 +276,9 @@ def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> st
                  low_v=W.num(low["value"], lang), high=W.placed_by(high["category"], lang),
                  high_v=W.num(high["value"], lang))
     at = event_marks(frames["events"], lang)
-    fig = line_chart(d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
+    svgs = chart_svgs(line_chart, d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
         source=source_line(d["source"], lang),
         alt=with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang),
         table=wide_table(d, lang, t("caption_indexed", lang, base=base), kind="dec1"),
@@ -301,13 +301,13 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
         t("takeaway_parts", lang, n=W.num(len(diff), lang), years=W.num(len(vs), lang))
         if items else t("takeaway_parts_ok", lang)
     )
-    fig = stacked_bar_chart(d, stated=stated, ylabel=t("axis_people_placed", lang), lang=lang)
+    svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_people_placed", lang), lang=lang)
     alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
     if items:
         refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)}" for r in diff.itertuples()]
         alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
         source=source_line(d["source"], lang), alt=alt,
         table=parts_table(s, *PLACED_BY, audit, lang, t("caption_parts", lang)),
     )
@@ -327,7 +327,8 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
     change = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
     takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change)
     at = event_marks(frames["events"], lang)
-    fig = line_chart(
+    svgs = chart_svgs(
+        line_chart,
         d,
         ylabel="",
         lang=lang,
@@ -345,6 +346,6 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
         + p(t("ratios_note", lang), "asf-note")
     )
     return figure_html(
-        figure_svg(fig), title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
+        svgs, title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
         source=source_line(s["source"], lang), alt=with_marks(alt, at, lang), table=tables,
     )

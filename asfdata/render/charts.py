@@ -4,9 +4,10 @@ Chart functions build matplotlib Figures without pyplot (nothing to close, nothi
 data and its labels only: the title stating the finding, the subtitle with the measure and unit, the
 takeaway and the source are the figure's HTML caption (asfdata.render.html.figure_html), never pixels.
 Series are named at their ends (up to MAX_NAMED of them; more get a legend in drawing order), names spread
-apart so that none overlaps another. Every figure is WIDTH wide, the text column of an A4 page, and every
-text FONT points, so that shown at its natural size (asfdata.render.svg) the smallest text is the page's
-footnote size.
+apart so that none overlaps another. Every figure is as wide as the width it is drawn at
+(asfdata.render.widths: the A4 text column, or a phone's) and every text FONT points, so that shown at its
+natural size (asfdata.render.svg) the smallest text is the page's footnote size; the width's wrap widths
+fit its labels.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import TightLayoutEngine
+from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
@@ -36,13 +38,13 @@ from asfdata.render.palette import (
     colour,
     marker,
 )
+from asfdata.render.widths import FONT, current
 
-WIDTH, HEIGHT = 7.0, 3.6  # inches; 7.0 in = 672 CSS px, the text column of A4 with 16 mm margins
-FONT = 9.0  # points, every text of a chart: 12 CSS px at natural size, the report's footnote size
 LINE = 1.25  # line height of chart text, in font sizes
 MAX_NAMED = 4  # series named at their ends; a chart with more gets a legend
-NAME_WRAP = 24  # characters per line of a series' name at its end
 GAP = 1.5  # points between two names at line ends
+PAD = 0.3  # font sizes between the figure's edge and the outermost text
+GROUND = {"facecolor": WHITE, "edgecolor": "none", "pad": 1.0}  # a label's white ground over grid and marks
 
 THEME = {  # seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
     "figure.facecolor": "white",
@@ -84,10 +86,11 @@ def set_theme() -> None:
 # ---- shared pieces -----------------------------------------------------------------------------------------
 
 
-def new_figure(nrows: int = 1, ncols: int = 1, width: float = WIDTH, height: float = HEIGHT, **kw):
-    """A themed Figure (no pyplot) and its axes."""
+def new_figure(nrows: int = 1, ncols: int = 1, height: float | None = None, **kw):
+    """A themed Figure (no pyplot) as wide as the current width, height inches high (the width's own height
+    by default), and its axes."""
     set_theme()
-    fig = Figure(figsize=(width, height))
+    fig = Figure(figsize=(current().inches, current().height if height is None else height))
     FigureCanvasAgg(fig)
     return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
 
@@ -130,8 +133,8 @@ def end_name(ax, text: str, x: float, y: float, colour_: str, dx: float = 6.0):
     """A series' name at its end (x, y): right of it in the series' colour, with a leader line shown when
     spreading moves the name away (see spread)."""
     return ax.annotate(
-        wrap(text, NAME_WRAP), (x, y), xytext=(dx, 0), textcoords="offset points", ha="left", va="center",
-        color=colour_, annotation_clip=False,
+        wrap(text, current().name_wrap), (x, y), xytext=(dx, 0), textcoords="offset points", ha="left",
+        va="center", color=colour_, annotation_clip=False,
         arrowprops={"arrowstyle": "-", "color": colour_, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4,
                     "relpos": (0, 0.5)},
     )
@@ -182,19 +185,41 @@ def spread(ax, names: list) -> None:
         a.arrow_patch.set_visible(abs(pos - w) > FONT / 2)
 
 
+def room_for_names(fig, names: list) -> None:
+    """Narrow the axes (all of them: panels share their years) so that every name at a line end (annotations
+    made by end_name) ends PAD font sizes inside the figure's right edge. A name's end moves with its point,
+    at a fraction of the axes' width: the right edge that fits it is solved for, not searched by rounds of
+    layout."""
+    if not names:
+        return
+    renderer = fig.canvas.get_renderer()
+    width = fig.bbox.width  # px
+    left, right = fig.subplotpars.left * width, fig.subplotpars.right * width
+    fits = right
+    for a in names:
+        x0, x1 = a.axes.get_xlim()
+        at = (a.xy[0] - x0) / (x1 - x0)  # where the point is, as a fraction of the axes' width
+        a.update_positions(renderer)
+        reach = a.xyann[0] * fig.dpi / 72 + Text.get_window_extent(a, renderer).width  # offset and text, px
+        # the name ends at left + (right − left) × at + reach, which must be ≤ width − pad
+        if at > 0:
+            fits = min(fits, left + (width - PAD * FONT * fig.dpi / 72 - reach - left) / at)
+    if fits < right:
+        fig.subplots_adjust(right=fits / width)
+
+
 def finish(fig, names: list[tuple] = (), legend=None) -> None:
-    """Lay the figure out tightly, then spread the names at line ends ((axes, annotations) pairs); a legend
-    (axes) right of the axes in drawing order for charts with more than MAX_NAMED series."""
+    """Lay the figure out tightly with room for the names at line ends ((axes, annotations) pairs), then
+    spread them; a legend (axes) right of the axes in drawing order for charts with more than MAX_NAMED
+    series."""
     if legend is not None:
         legend.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    engine = TightLayoutEngine(pad=0.3, rect=None)  # run, not set: else saving lays the figure out again
-    before = None
-    for _ in range(3):  # names anchored in the data move as the axes shrink: settle in a few rounds
-        engine.execute(fig)
-        after = [ax.get_position().bounds for ax in fig.axes]
-        if after == before:  # settled: another round would give the same
-            break
-        before = after
+    named = [a for _, group in names for a in group]
+    for a in named:
+        a.set_in_layout(False)  # room for them is made below, in one step
+    # run, not set: a figure with a layout engine is laid out again on saving
+    TightLayoutEngine(pad=PAD, rect=None).execute(fig)
+    room_for_names(fig, named)
     for ax, group in names:
         spread(ax, group)
 
@@ -208,8 +233,8 @@ def marks(ax, at: list[tuple[float, str]], text: bool = True) -> None:
         ax.axvline(x, color=GREY_DARK, linestyle=(0, (4, 3)), linewidth=1)
         if text:
             side = "right" if left else "left"
-            ax.text(x + (-0.04 if left else 0.04), 1.02, wrap(label, 20), transform=tr, ha=side,
-                    va="bottom", color=GREY_DARK, multialignment=side)
+            ax.text(x + (-0.04 if left else 0.04), 1.02, wrap(label, current().mark_wrap), transform=tr,
+                    ha=side, va="bottom", color=GREY_DARK, multialignment=side)
 
 
 # ---- chart kinds -------------------------------------------------------------------------------------------
@@ -245,7 +270,7 @@ def line_chart(
     it is); optional facets (panels, one above the other) and event marks between counts."""
     panels = list(dict.fromkeys(data[facet])) if facet else [None]
     cats = data["category"].nunique()
-    fig, axes = new_figure(len(panels), 1, height=HEIGHT + 2.2 * (len(panels) - 1), sharex=True)
+    fig, axes = new_figure(len(panels), 1, height=current().height + 2.2 * (len(panels) - 1), sharex=True)
     groups = []
     for i, (ax, panel) in enumerate(zip(axes[:, 0], panels, strict=True)):
         d = data if panel is None else data.loc[data[facet] == panel]
@@ -273,23 +298,25 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
     ax = axes[0][0]
     w = M.wide(data)
     years = w.index.to_numpy()
+    bar = current().bar
     bottom = pd.Series(0.0, index=w.index)
     names = []
     for cat in w.columns:
         vals = w[cat].astype("float64")
-        ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=0.6, color=colour(cat),
+        ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=bar, color=colour(cat),
                edgecolor=WHITE, linewidth=0.8, label=W.name(cat, lang))
         last = float(bottom.iloc[-1] + vals.iloc[-1] / 2)
-        names.append(end_name(ax, W.name(cat, lang), years[-1] + 0.42, last, colour(cat), dx=4))
+        names.append(end_name(ax, W.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, colour(cat), dx=4))
         bottom = bottom + vals
     given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
     for y, total in zip(years, bottom, strict=True):
         _above(ax, y, max(total, float(given.get(int(y), total))), W.num(total, lang))
         if int(y) in given:
             v = float(given[int(y)])
-            ax.scatter([y + 0.38], [v], marker="D", s=30, color=STATED, edgecolor=WHITE, linewidth=0.6,
-                       zorder=5)
-            _above(ax, y, max(total, v), W.t("mark_stated_value", lang, stated=W.num(v, lang)), STATED, 1)
+            ax.scatter([y + (bar / 2 + 0.08)], [v], marker="D", s=30, color=STATED, edgecolor=WHITE,
+                       linewidth=0.6, zorder=5)
+            stated_value = wrap(W.t("mark_stated_value", lang, stated=W.num(v, lang)), current().mark_wrap)
+            _above(ax, y, max(total, v), stated_value, STATED, 1)
     year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
     top = max([float(bottom.max()), *(float(v) for v in given.values())])
@@ -317,7 +344,7 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
         if grouped:
             labels[0] = f"{W.name(cat, lang)}: {labels[0]}"
         ax.bar_label(bars, labels=labels, padding=3)
-    ax.set_yticks(range(len(rows)), labels=[wrap(str(r), 30) for r in rows])
+    ax.set_yticks(range(len(rows)), labels=[wrap(str(r), current().row_wrap) for r in rows])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_xlim(0, float(data["value"].max()) * (1.45 if grouped else 1.15))
@@ -329,15 +356,21 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
 
 def interval_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     """Dots for shares (percent) with horizontal whiskers for their intervals, one row per category."""
-    fig, axes = new_figure(height=max(2.2, 0.45 * len(data) + 1.0))
+    above = current().labels_above  # the values above the whisker, from its start, instead of after its end
+    fig, axes = new_figure(height=max(2.2, (0.6 if above else 0.45) * len(data) + 1.0))
     ax = axes[0][0]
     for i, r in enumerate(data.itertuples()):
         c = colour(r.category)
         ax.plot([r.low, r.high], [i, i], color=c, linewidth=2.5, solid_capstyle="butt")
         ax.plot([r.share], [i], marker="o", markersize=8, color=c, markeredgecolor=WHITE)
         interval = f"{W.num(r.low, lang, 1)}{W.DASH}{W.pct(r.high, lang)}"
-        ax.text(r.high + 1.5, i, f"{W.pct(r.share, lang)} ({interval})", va="center")
-    ax.set_yticks(range(len(data)), labels=[wrap(W.name(c, lang), 26) for c in data["category"]])
+        text = f"{W.pct(r.share, lang)} ({interval})"
+        if above:
+            ax.text(r.low, i - 0.2, text, va="bottom")
+        else:
+            ax.text(r.high + 1.5, i, text, va="center")
+    names = [wrap(W.name(c, lang), current().category_wrap) for c in data["category"]]
+    ax.set_yticks(range(len(data)), labels=names)
     ax.set_ylim(len(data) - 0.5, -0.5)  # top to bottom, half a row of room at each end
     ax.set_xlim(0, 100)
     ax.set_xlabel(xlabel)
@@ -356,23 +389,34 @@ def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, y
     years = data["year"].astype(int).to_numpy()
     informed = data["informed"].astype("float64").to_numpy()
     cumulative = data["cumulative"].astype("float64").to_numpy()
-    bars = ax.bar(years, informed, width=0.6, color=colour("informed"))
+    bar, above = current().bar, current().labels_above
+    bars = ax.bar(years, informed, width=bar, color=colour("informed"))
     ax.bar_label(bars, labels=[W.num(v, lang) for v in informed], label_type="center", color=WHITE)
     ax.plot(years, cumulative, marker="o", markersize=5, linewidth=1.8, color=colour("cumulative"),
             markeredgecolor=WHITE, markeredgewidth=0.6)
     names = [
-        end_name(ax, W.name("informed", lang), years[-1] + 0.3, informed[-1] / 2, colour("informed"), dx=4),
+        end_name(ax, W.name("informed", lang), years[-1] + bar / 2, informed[-1] / 2, colour("informed"),
+                 dx=4),
         end_name(ax, f"{W.name('cumulative', lang)}: {W.num(cumulative[-1], lang)}", years[-1],
                  cumulative[-1], colour("cumulative")),
     ]
     top = float(cumulative.max())
     if reference is not None:
-        ax.axhline(reference[0], color=STATED, linestyle=(0, (4, 3)), linewidth=1.5)
-        names.append(end_name(ax, reference[1], years[-1] + 0.5, reference[0], STATED, dx=2))
+        style = {"color": STATED, "linestyle": (0, (4, 3)), "linewidth": 1.5}
+        if above:  # named above its left end; it ends at the last year, before the names at line ends
+            ax.plot([years[0] - 0.5, years[-1]], [reference[0]] * 2, **style)
+            ax.annotate(wrap(reference[1], 2 * current().name_wrap), (years[0] - 0.5, reference[0]),
+                        xytext=(3, 2), textcoords="offset points", va="bottom", color=STATED)
+        else:
+            ax.axhline(reference[0], **style)
+            names.append(end_name(ax, reference[1], years[-1] + 0.5, reference[0], STATED, dx=2))
         top = max(top, reference[0])
     year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, top * 1.12)
+    # room above the reference for the names: its own above its left end, or the cumulative line's
+    room = lines_of(wrap(reference[1], 2 * current().name_wrap)) if above and reference else 0
+    room = max(room, lines_of(names[1].get_text()) - 2)
+    ax.set_ylim(0, top * (1.12 + 0.06 * room))
     finish(fig, [(ax, names)])
     return fig
 
@@ -382,7 +426,10 @@ def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, l
     """Two panels on the same integer years: lines per category (named at their ends) above, milestones
     per kind and year below (a circle's area grows with the number; bottom_title names the panel)."""
     kinds = sorted(dict.fromkeys(events["kind"]), key=lambda k: W.kind(k, lang))
-    row = 0.3  # inches per kind
+    above = current().labels_above  # each kind's name above its row, from the left edge, instead of beside it
+    row = current().kind_row  # inches per kind
+    # circles at the row's centre, or, under a name, in the room below it: its line and half the rest
+    at_row = (FONT * LINE / 72 + (row - FONT * LINE / 72) / 2) / row - 0.5 if above else 0.0
     fig, axes = new_figure(2, 1, height=2.9 + row * len(kinds) + 0.6, sharex=True,
                            gridspec_kw={"height_ratios": [2.6, row * len(kinds) + 0.3]})
     top, bottom = axes[0][0], axes[1][0]
@@ -393,13 +440,20 @@ def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, l
     for r in events.itertuples():
         c = STATED if r.kind in ("reorganisation", "pandemic") else colour("milestone")
         size = 30 + 30 * r.count
-        bottom.scatter([r.year], [kinds.index(r.kind)], s=size, color=c, edgecolor=WHITE, linewidth=0.6,
-                       zorder=3)
-        bottom.annotate(W.num(r.count, lang), (r.year, kinds.index(r.kind)),
-                        xytext=(size**0.5 / 2 + 3, 0), textcoords="offset points", va="center")
-    bottom.set_yticks(range(len(kinds)), labels=[wrap(W.kind(k, lang), 34) for k in kinds])
+        y = kinds.index(r.kind) + at_row
+        bottom.scatter([r.year], [y], s=size, color=c, edgecolor=WHITE, linewidth=0.6, zorder=3)
+        bottom.annotate(W.num(r.count, lang), (r.year, y),
+                        xytext=(size**0.5 / 2 + 3, 0), textcoords="offset points", va="center",
+                        bbox=GROUND if above else None)  # a year is narrow: marks pass close by
+    labels = [wrap(W.kind(k, lang), current().kind_wrap) for k in kinds]
+    if above:
+        tr = blended_transform_factory(bottom.transAxes, bottom.transData)
+        for i, label in enumerate(labels):
+            bottom.annotate(label, (0.0, i - 0.5), xycoords=tr, xytext=(3, 0), textcoords="offset points",
+                            va="top", bbox=GROUND)
+    bottom.set_yticks([i + at_row for i in range(len(kinds))], labels=[""] * len(kinds) if above else labels)
     bottom.set_ylim(len(kinds) - 0.5, -0.5)
-    bottom.set_title(bottom_title, loc="left")
+    bottom.set_title(bottom_title, loc="left", pad=FONT if above else 6.0)
     marks(bottom, list(at), text=False)
     year_axis(top, series["year"], lang, label=False)
     year_axis(bottom, series["year"], lang, values=False)

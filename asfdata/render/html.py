@@ -16,6 +16,7 @@ import pandas as pd
 
 from asfdata import metrics as M
 from asfdata.render import words as W
+from asfdata.render.widths import WIDTHS
 
 CHAPTER, SECTION, SUBSECTION = 2, 3, 4  # heading levels
 TEXT = "asf-text"  # class of a text column's cells (left-aligned; numbers are right-aligned)
@@ -127,20 +128,25 @@ def wide_table(frame: pd.DataFrame, lang: str, caption: str, kind: str = "int") 
     return table_html(formatted(w, spec, lang), caption)
 
 
-def figure_html(svg: str, *, title: str, subtitle: str, takeaway: str, source: str, alt: str,
+def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: str, source: str, alt: str,
                 table: str = "") -> str:
     """A <figure>: its caption (the title stating the finding, the subtitle stating the measure and unit,
-    the one-sentence takeaway, the source) and the chart as inline SVG, labelled for assistive technology
-    by the takeaway and then the data (alt); the table of the plotted numbers follows the figure."""
+    the one-sentence takeaway, the source) and the chart as inline SVG drawn at each width of WIDTHS
+    (asfdata.render.svg.chart_svgs; class asf-chart-<width>: the stylesheet shows the one that fits), each
+    labelled for assistive technology by the takeaway and then the data (alt); the table of the plotted
+    numbers follows the figure."""
     label = escape(f"{takeaway} {alt}")
-    chart = svg.replace("<svg ", f'<svg class="asf-chart" role="img" aria-label="{label}" ', 1)
+    charts = "\n".join(
+        svg.replace("<svg ", f'<svg class="asf-chart asf-chart-{w.name}" role="img" aria-label="{label}" ', 1)
+        for w, svg in zip(WIDTHS, svgs, strict=True)
+    )
     return (
         f'<figure class="asf-figure">\n<figcaption>\n'
         f'<p class="asf-figure-title">{escape(title)}</p>\n'
         f'<p class="asf-figure-subtitle">{escape(subtitle)}</p>\n'
         f'<p class="asf-figure-takeaway">{escape(takeaway)}</p>\n'
         f'<p class="asf-source">{escape(source)}</p>\n'
-        f"</figcaption>\n{chart}\n</figure>\n{table}"
+        f"</figcaption>\n{charts}\n</figure>\n{table}"
     )
 
 

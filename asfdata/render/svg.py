@@ -5,14 +5,19 @@ the same figure gives the same bytes. `clean` then makes the markup fit for inli
 no prolog or metadata; markers (<use> of a <defs> path) written out where they are used and clip paths
 dropped, so no element needs an id (ids would repeat across the charts of one page); the font stack and
 the line-join rule left to the page's stylesheet (.asf-chart); coordinates to 0.01 pt; no indentation.
+`chart_svgs` draws a chart at every width of asfdata.render.widths, for the page to show the one that fits.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 
 import matplotlib as mpl
+from matplotlib.figure import Figure
+
+from asfdata.render.widths import WIDTHS, drawn_at
 
 SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "asf-evaluation"}
 METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
@@ -95,3 +100,12 @@ def clean(svg: str) -> str:
     svg = re.sub(r">\s+<", "><", svg)
     svg = "".join(_tag(tok) if tok.startswith("<") else tok for tok in _TOKEN.findall(svg))
     return _drop_bare_groups(svg).strip()
+
+
+def chart_svgs(draw: Callable[..., Figure], *args, **kwargs) -> tuple[str, ...]:
+    """The chart that draw(*args, **kwargs) makes, drawn at each width of WIDTHS (SCREEN first), as SVG."""
+    out = []
+    for width in WIDTHS:
+        with drawn_at(width):
+            out.append(figure_svg(draw(*args, **kwargs)))
+    return tuple(out)
