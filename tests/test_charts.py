@@ -404,6 +404,8 @@ def test_svg_is_clean_real_text_and_reproducible(placed):
     for svg in svgs:
         assert svg.startswith("<svg ") and svg.endswith("</svg>") and svg.count("<svg") == 1
     svg = wide
+    # every text is 9 pt (FONT): said once, on the root; the texts inherit it
+    assert svg.startswith('<svg font-size="9px" ') and svg.count("font-size") == 1
     assert ">People placed</text>" in svg and ">Övriga (utan ersättning)</text>" in svg  # real text
     for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date",
                    "font-family", "matplotlib", "xlink"):

@@ -4,7 +4,9 @@ matplotlib writes text as <text> (svg.fonttype none), ids from a fixed salt (svg
 the same figure gives the same bytes. `clean` then makes the markup fit for inlining beside other charts:
 no prolog or metadata; markers (<use> of a <defs> path) written out where they are used and clip paths
 dropped, so no element needs an id (ids would repeat across the charts of one page); the font stack and
-the line-join rule left to the page's stylesheet (.asf-chart); coordinates to 0.01 pt; no indentation.
+the line-join rule left to the page's stylesheet (.asf-chart); the one font size of every text said once,
+on the <svg> (inherited), and the default text-anchor (start) not at all; coordinates to 0.01 pt; no
+indentation.
 `chart_svgs` draws a chart at every width of asfdata.render.widths, for the page to show the one that fits.
 """
 
@@ -26,6 +28,8 @@ _DEF_PATH = re.compile(r'<path id="([^"]+)" d="([^"]*)"(?: style="([^"]*)")?\s*/
 _USE = re.compile(r'<use xlink:href="#([^"]+)" x="([^"]+)" y="([^"]+)"(?: style="([^"]*)")?\s*/>')
 _NUMBER = re.compile(r"-?\d+\.\d{3,}")
 _FONT_FAMILY = re.compile(r"font-family: [^;\"]*;? ?")
+_FONT_SIZE = re.compile(r"font-size: ([\d.]+px);? ?")
+_ANCHOR_START = re.compile(r"text-anchor: start;? ?")
 _TOKEN = re.compile(r"<[^>]+>|[^<]+")
 
 
@@ -98,6 +102,10 @@ def clean(svg: str) -> str:
     svg = re.sub(r' id="[^"]*"', "", svg)
     svg = re.sub(r' xmlns:xlink="[^"]*"', "", svg)
     svg = re.sub(r">\s+<", "><", svg)
+    sizes = set(_FONT_SIZE.findall(svg))
+    if len(sizes) == 1:  # every text's: said once, on the root, whence the texts inherit it
+        svg = _FONT_SIZE.sub("", svg).replace("<svg ", f'<svg font-size="{sizes.pop()}" ', 1)
+    svg = _ANCHOR_START.sub("", svg)
     svg = "".join(_tag(tok) if tok.startswith("<") else tok for tok in _TOKEN.findall(svg))
     return _drop_bare_groups(svg).strip()
 
