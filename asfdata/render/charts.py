@@ -4,28 +4,25 @@ Chart functions build matplotlib Figures without pyplot (nothing to close, nothi
 data and its labels only: the title stating the finding, the subtitle with the measure and unit, the
 takeaway and the source are the figure's HTML caption (asfdata.render.html.figure_html), never pixels.
 Series are named at their ends (up to MAX_NAMED of them; more get a legend in drawing order), names spread
-apart so that none overlaps another. Every figure is as wide as the width it is drawn at
-(asfdata.render.widths: the A4 text column, or a phone's) and every text FONT points, so that shown at its
-natural size (asfdata.render.svg) the smallest text is the page's footnote size; the width's wrap widths
-fit its labels.
+apart so that none overlaps another (asfdata.render.charts_layout). Every figure is as wide as the width it
+is drawn at (asfdata.render.widths: the A4 text column, or a phone's) and every text FONT points, so that
+shown at its natural size (asfdata.render.svg) the smallest text is the page's footnote size; the width's
+wrap widths and narrow choices fit its labels.
 """
 
 from __future__ import annotations
-
-import textwrap
 
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.layout_engine import TightLayoutEngine
-from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from asfdata import metrics as M
 from asfdata.render import words as W
+from asfdata.render.charts_layout import LINE, end_name, finish, lines_of, wrap
 from asfdata.render.palette import (
     AXIS,
     DASHED,
@@ -40,10 +37,7 @@ from asfdata.render.palette import (
 )
 from asfdata.render.widths import FONT, current
 
-LINE = 1.25  # line height of chart text, in font sizes
 MAX_NAMED = 4  # series named at their ends; a chart with more gets a legend
-GAP = 1.5  # points between two names at line ends
-PAD = 0.3  # font sizes between the figure's edge and the outermost text
 GROUND = {"facecolor": WHITE, "edgecolor": "none", "pad": 1.0}  # a label's white ground over grid and marks
 
 THEME = {  # seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
@@ -95,11 +89,6 @@ def new_figure(nrows: int = 1, ncols: int = 1, height: float | None = None, **kw
     return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
 
 
-def wrap(text: str, width: int) -> str:
-    """Text wrapped to lines of at most width characters (long words kept whole)."""
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
-
-
 def tick_label(v: float, lang: str) -> str:
     """A tick value in lang with as few decimals as it needs (at most 2)."""
     d = 0 if abs(v - round(v)) < 1e-9 else 1 if abs(v * 10 - round(v * 10)) < 1e-9 else 2
@@ -122,106 +111,6 @@ def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> 
     ax.grid(axis="x", visible=False)
     if label:
         ax.set_xlabel(W.t("axis_year", lang))
-
-
-def lines_of(text: str) -> int:
-    """Number of lines of a text."""
-    return text.count("\n") + 1
-
-
-def end_name(ax, text: str, x: float, y: float, colour_: str, dx: float = 6.0):
-    """A series' name at its end (x, y): right of it in the series' colour, with a leader line shown when
-    spreading moves the name away (see spread)."""
-    return ax.annotate(
-        wrap(text, current().name_wrap), (x, y), xytext=(dx, 0), textcoords="offset points", ha="left",
-        va="center", color=colour_, annotation_clip=False,
-        arrowprops={"arrowstyle": "-", "color": colour_, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4,
-                    "relpos": (0, 0.5)},
-    )
-
-
-def spread_positions(want: list[float], sizes: list[float], lo: float, hi: float) -> list[float]:
-    """Centres as near to want (sorted) as they can be with sizes[i]/2 + GAP + sizes[j]/2 between
-    neighbours, inside [lo, hi]: overlapping runs are merged and centred on their wanted mean."""
-
-    def span(a: int, b: int) -> float:
-        return sum(sizes[a : b + 1]) + GAP * (b - a)
-
-    runs: list[list] = []  # [first, last, bottom]
-    for i in range(len(want)):
-        runs.append([i, i, 0.0])
-        while True:
-            a, b, _ = runs[-1]
-            total = span(a, b)
-            bottom = sum(want[a : b + 1]) / (b - a + 1) - total / 2
-            runs[-1][2] = min(max(bottom, lo), hi - total)
-            if len(runs) > 1 and runs[-2][2] + span(runs[-2][0], runs[-2][1]) + GAP > runs[-1][2]:
-                runs[-2:] = [[runs[-2][0], b, 0.0]]
-                continue
-            break
-    out = []
-    for a, b, bottom in runs:
-        y = bottom
-        for i in range(a, b + 1):
-            out.append(y + sizes[i] / 2)
-            y += sizes[i] + GAP
-    return out
-
-
-def spread(ax, names: list) -> None:
-    """Move the names at line ends (annotations made by end_name) vertically so that none overlaps another
-    and all stay beside the axes; a leader line shows where a name moved away from its point. Call after
-    the layout is final (finish does)."""
-    if not names:
-        return
-    fig = ax.figure
-    height = ax.get_position().height * fig.get_figheight() * 72  # points
-    y0, y1 = ax.get_ylim()
-    names = sorted(names, key=lambda a: a.xy[1])
-    want = [(a.xy[1] - y0) / (y1 - y0) * height for a in names]
-    sizes = [lines_of(a.get_text()) * FONT * LINE for a in names]
-    for a, w, pos in zip(names, want, spread_positions(want, sizes, 0.0, height), strict=True):
-        a.xyann = (a.xyann[0], pos - w)
-        a.arrow_patch.set_visible(abs(pos - w) > FONT / 2)
-
-
-def room_for_names(fig, names: list) -> None:
-    """Narrow the axes (all of them: panels share their years) so that every name at a line end (annotations
-    made by end_name) ends PAD font sizes inside the figure's right edge. A name's end moves with its point,
-    at a fraction of the axes' width: the right edge that fits it is solved for, not searched by rounds of
-    layout."""
-    if not names:
-        return
-    renderer = fig.canvas.get_renderer()
-    width = fig.bbox.width  # px
-    left, right = fig.subplotpars.left * width, fig.subplotpars.right * width
-    fits = right
-    for a in names:
-        x0, x1 = a.axes.get_xlim()
-        at = (a.xy[0] - x0) / (x1 - x0)  # where the point is, as a fraction of the axes' width
-        a.update_positions(renderer)
-        reach = a.xyann[0] * fig.dpi / 72 + Text.get_window_extent(a, renderer).width  # offset and text, px
-        # the name ends at left + (right − left) × at + reach, which must be ≤ width − pad
-        if at > 0:
-            fits = min(fits, left + (width - PAD * FONT * fig.dpi / 72 - reach - left) / at)
-    if fits < right:
-        fig.subplots_adjust(right=fits / width)
-
-
-def finish(fig, names: list[tuple] = (), legend=None) -> None:
-    """Lay the figure out tightly with room for the names at line ends ((axes, annotations) pairs), then
-    spread them; a legend (axes) right of the axes in drawing order for charts with more than MAX_NAMED
-    series."""
-    if legend is not None:
-        legend.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
-    named = [a for _, group in names for a in group]
-    for a in named:
-        a.set_in_layout(False)  # room for them is made below, in one step
-    # run, not set: a figure with a layout engine is laid out again on saving
-    TightLayoutEngine(pad=PAD, rect=None).execute(fig)
-    room_for_names(fig, named)
-    for ax, group in names:
-        spread(ax, group)
 
 
 def marks(ax, at: list[tuple[float, str]], text: bool = True) -> None:
