@@ -327,10 +327,11 @@ def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
     reorganisation = kinds["Reorganisation of Arbetsförmedlingen"]
     row = sorted(kinds).index("Reorganisation of Arbetsförmedlingen")
     assert reorganisation.xy == (0.0, row - 0.5)  # at the top of its row (rows of 1, the first at 0)
-    circle = [c for c in bottom.collections
-              if c.get_offsets()[0][0] == 2019 and hex_of(c.get_facecolor()[0]) == palette.STATED]
+    (circles,) = bottom.collections
+    red = [y for (x, y), c in zip(circles.get_offsets(), circles.get_facecolors(), strict=True)
+           if x == 2019 and hex_of(c) == palette.STATED]
     # its circle lower in the row: (0.156 in of line + (0.42 − 0.156) / 2 in) / 0.42 in − 0.5 = 0.186 of a row
-    assert len(circle) == 1 and circle[0].get_offsets()[0][1] == pytest.approx(row + 0.186, abs=0.001)
+    assert red == [pytest.approx(row + 0.186, abs=0.001)]
     # an interval's values above its whisker, starting where the whisker starts: 10.0 % (0.3–44.5 %)
     value = next(t for t in dots.axes[0].texts if t.get_text().startswith("10.0"))
     assert value.get_position() == (pytest.approx(0.25, abs=0.01), -0.2) and value.get_va() == "bottom"

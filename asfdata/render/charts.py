@@ -326,14 +326,14 @@ def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, l
     top.set_ylim(0, float(series["value"].max()) * 1.12)
     top.set_ylabel(ylabel)
     marks(top, list(at))
-    for r in events.itertuples():
-        c = STATED if r.kind in ("reorganisation", "pandemic") else colour("milestone")
-        size = 30 + 30 * r.count
-        y = kinds.index(r.kind) + at_row
-        bottom.scatter([r.year], [y], s=size, color=c, edgecolor=WHITE, linewidth=0.6, zorder=3)
-        bottom.annotate(W.num(r.count, lang), (r.year, y),
-                        xytext=(size**0.5 / 2 + 3, 0), textcoords="offset points", va="center",
-                        bbox=GROUND if above else None)  # a year is narrow: marks pass close by
+    ys = [kinds.index(k) + at_row for k in events["kind"]]
+    areas = [30 + 30 * n for n in events["count"]]
+    bottom.scatter(events["year"], ys, s=areas, edgecolor=WHITE, linewidth=0.6, zorder=3,  # one for all
+                   color=[STATED if k in ("reorganisation", "pandemic") else colour("milestone")
+                          for k in events["kind"]])
+    for x, y, area, n in zip(events["year"], ys, areas, events["count"], strict=True):
+        bottom.annotate(W.num(n, lang), (x, y), xytext=(area**0.5 / 2 + 3, 0), textcoords="offset points",
+                        va="center", bbox=GROUND if above else None)  # a year is narrow: marks pass close by
     labels = [wrap(W.kind(k, lang), current().kind_wrap) for k in kinds]
     if above:
         tr = blended_transform_factory(bottom.transAxes, bottom.transData)
