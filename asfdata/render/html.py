@@ -132,13 +132,15 @@ def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: s
                 table: str = "") -> str:
     """A <figure>: its caption (the title stating the finding, the subtitle stating the measure and unit,
     the one-sentence takeaway, the source) and the chart as inline SVG drawn at each width of WIDTHS
-    (asfdata.render.svg.chart_svgs; class asf-chart-<width>: the stylesheet shows the one that fits), each
-    labelled for assistive technology by the takeaway and then the data (alt); the table of the plotted
-    numbers follows the figure."""
+    (asfdata.render.svg.chart_svgs; class asf-chart-<width>: the report's stylesheet shows the one that
+    fits; where no stylesheet says so, as in a notebook, the first alone is shown), each labelled for
+    assistive technology by the takeaway and then the data (alt); the table of the plotted numbers follows
+    the figure."""
     label = escape(f"{takeaway} {alt}")
     charts = "\n".join(
-        svg.replace("<svg ", f'<svg class="asf-chart asf-chart-{w.name}" role="img" aria-label="{label}" ', 1)
-        for w, svg in zip(WIDTHS, svgs, strict=True)
+        svg.replace("<svg ", f'<svg class="asf-chart asf-chart-{w.name}" role="img" aria-label="{label}" '
+                    + ('style="display: none" ' if i else ""), 1)
+        for i, (w, svg) in enumerate(zip(WIDTHS, svgs, strict=True))
     )
     return (
         f'<figure class="asf-figure">\n<figcaption>\n'
