@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR, RAW_DIR
-from asfdata.report.edition import CHAPTERS, Job, build_report, git
+from asfdata.report.edition import CHAPTERS, Job, build_report, git, import_jupyter
+
+import_jupyter()  # before a test module imports nbformat: without rfc3987_syntax (seconds per worker)
 
 LANGS = ("en", "sv")
 NOTEBOOKS = (*CHAPTERS, "explore")
