@@ -46,7 +46,7 @@ chromium: ## Debian's Chromium for the browser tests (installed when missing and
 	fi
 
 test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
-	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile)
+	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile --no-loadscope-reorder)
 
 lint: $(STAMP) ## ruff over the package, tests, benchmarks and tools
 	$(PY) -m ruff check asfdata tests benchmarks tools

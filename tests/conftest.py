@@ -2,8 +2,8 @@
 once, a scratch copy of data/raw and helpers to edit one cell of it; and how tests share workers.
 
 `make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
-worker, so its fixtures are built once; chapter_runs serves tests/test_notebooks.py alone, and the
-workers take turns to build the real report.
+worker, so its fixtures are built once, and the slowest files go first (FILE_SECONDS); chapter_runs
+serves tests/test_notebooks.py alone, and the workers take turns to build the real report.
 """
 
 from __future__ import annotations
@@ -28,11 +28,22 @@ NOTEBOOKS = (*CHAPTERS, "explore")
 SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
            "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
+# Rough CPU seconds of the slowest files (test_browser.py with a stale Swedish edition to build). `make
+# test` hands whole files to its workers in collection order (--no-loadscope-reorder): the slowest first,
+# so that the workers end together; the files not listed are quick and follow in their usual order.
+FILE_SECONDS = {"test_notebooks.py": 24, "test_mutations.py": 14, "test_browser.py": 12, "test_report.py": 8,
+                "test_charts.py": 8, "test_provenance.py": 6, "test_setup.py": 5, "test_cli.py": 4,
+                "test_execute.py": 4, "test_publish.py": 3, "test_validation.py": 2}
 
 
 def in_ci() -> bool:
     """True when the CI variable is set to anything but 0/false/no/off (CI=false is not CI)."""
     return os.environ.get("CI", "").strip().lower() not in FALSE_WORDS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first (a stable sort: the order within a file stays)."""
+    items.sort(key=lambda item: -FILE_SECONDS.get(item.path.name, 0))
 
 
 @pytest.fixture(scope="session")
