@@ -30,10 +30,10 @@ def pyproject_requirements() -> dict[str, str]:
 
 
 def conda_requirements() -> dict[str, str]:
-    """Dependencies of environment.yml (conda part, without python and pip)."""
+    """Dependencies of environment.yml (the conda part and its pip part, without python, pip and -e .)."""
     text = (ROOT / "environment.yml").read_text()
     block = text.split("dependencies:", 1)[1]
-    specs = [ln.strip()[2:] for ln in block.splitlines() if re.match(r"^  - [A-Za-z]", ln)]
+    specs = [ln.strip()[2:] for ln in block.splitlines() if re.match(r"^  (    )?- [A-Za-z]", ln)]
     return dict(requirement(s) for s in specs if not s.startswith(("python", "pip")))
 
 
