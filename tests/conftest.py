@@ -28,12 +28,13 @@ NOTEBOOKS = (*CHAPTERS, "explore")
 SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
            "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
-# Rough CPU seconds of the slowest files (test_browser.py with a stale Swedish edition to build). `make
-# test` hands whole files to its workers in collection order (--no-loadscope-reorder): the slowest first,
-# so that the workers end together; the files not listed are quick and follow in their usual order.
-FILE_SECONDS = {"test_notebooks.py": 24, "test_mutations.py": 14, "test_browser.py": 12, "test_report.py": 8,
-                "test_charts.py": 8, "test_provenance.py": 6, "test_setup.py": 5, "test_cli.py": 4,
-                "test_execute.py": 4, "test_publish.py": 3, "test_validation.py": 2}
+# Rough seconds of the slowest files on one worker (test_notebooks.py: its kernels' CPU, two at a time;
+# test_browser.py: Chromium, more with a stale Swedish edition to build). `make test` hands whole files to
+# its workers in collection order (--no-loadscope-reorder): the slowest first, so that the workers end
+# together; the files not listed are quick and follow in their usual order.
+FILE_SECONDS = {"test_notebooks.py": 24, "test_browser.py": 20, "test_mutations.py": 15, "test_report.py": 10,
+                "test_charts.py": 9, "test_provenance.py": 6, "test_setup.py": 5, "test_execute.py": 4,
+                "test_cli.py": 3, "test_publish.py": 3, "test_validation.py": 2}
 
 
 def in_ci() -> bool:
