@@ -45,8 +45,10 @@ chromium: ## Debian's Chromium for the browser tests (installed when missing and
 	  else echo "$(CHROMIUM) missing and not root: browser tests will be skipped (failed when CI is set)"; fi; \
 	fi
 
+# PYTHONDONTWRITEBYTECODE is unset for the suite (as the set-up ignores it for .venv): else every worker,
+# kernel and subprocess compiles pytest, xdist, frictionless... again on every run (seconds each time).
 test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
-	$(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile --no-loadscope-reorder)
 
 lint: $(STAMP) ## ruff over the package, tests, benchmarks and tools
 	$(PY) -m ruff check asfdata tests benchmarks tools

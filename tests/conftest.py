@@ -2,8 +2,8 @@
 once, a scratch copy of data/raw and helpers to edit one cell of it; and how tests share workers.
 
 `make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
-worker, so its fixtures are built once; chapter_runs serves tests/test_notebooks.py alone, and the
-workers take turns to build the real report.
+worker, so its fixtures are built once, and the slowest files go first (FILE_SECONDS); chapter_runs
+serves tests/test_notebooks.py alone, and the workers take turns to build the real report.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from asfdata.paths import NOTEBOOK_DIR, RAW_DIR
-from asfdata.report.edition import CHAPTERS, Job, build_report, git
+from asfdata.report.edition import CHAPTERS, Job, build_report, git, import_jupyter
+
+import_jupyter()  # before a test module imports nbformat: without rfc3987_syntax (seconds per worker)
 
 LANGS = ("en", "sv")
 NOTEBOOKS = (*CHAPTERS, "explore")
@@ -26,11 +28,23 @@ NOTEBOOKS = (*CHAPTERS, "explore")
 SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
            "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
+# Rough seconds of the slowest files on one worker (test_notebooks.py: its kernels' CPU, two at a time;
+# test_browser.py: Chromium, more with a stale Swedish edition to build). `make test` hands whole files to
+# its workers in collection order (--no-loadscope-reorder): the slowest first, so that the workers end
+# together; the files not listed are quick and follow in their usual order.
+FILE_SECONDS = {"test_notebooks.py": 24, "test_browser.py": 20, "test_mutations.py": 15, "test_report.py": 10,
+                "test_charts.py": 9, "test_provenance.py": 6, "test_setup.py": 5, "test_execute.py": 4,
+                "test_cli.py": 3, "test_publish.py": 3, "test_validation.py": 2}
 
 
 def in_ci() -> bool:
     """True when the CI variable is set to anything but 0/false/no/off (CI=false is not CI)."""
     return os.environ.get("CI", "").strip().lower() not in FALSE_WORDS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest files first (a stable sort: the order within a file stays)."""
+    items.sort(key=lambda item: -FILE_SECONDS.get(item.path.name, 0))
 
 
 @pytest.fixture(scope="session")

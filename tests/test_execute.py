@@ -109,7 +109,8 @@ def test_socket_folders_whose_owner_is_gone_are_removed(tmp_path):
 
 def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path, request):
     sleepy = notebook(tmp_path / "sleepy.ipynb", ["import time\ntime.sleep(120)"])
-    script = (f"from pathlib import Path\nfrom asfdata.report.execute import execute_all\n"
+    script = (f"from pathlib import Path\nfrom asfdata.report.edition import import_jupyter\n"
+              f"from asfdata.report.execute import execute_all\nimport_jupyter()\n"
               f"execute_all([Path({str(sleepy)!r})], {{}}, print)")  # in a thread, as the build runs it
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}  # the orphaned kernel's too
     runs = {}  # signal -> (its temporary directory, the run), both at once

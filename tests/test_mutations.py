@@ -214,18 +214,47 @@ def corpus() -> list[Mutation]:
 CORPUS = corpus()
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Everything under folder by relative path (folders end in '/'; strays count too)."""
+    return {str(p.relative_to(folder)) + ("/" if p.is_dir() else ""): b"" if p.is_dir() else p.read_bytes()
+            for p in folder.rglob("*")}
+
+
+COMMITTED = tree(RAW_DIR)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory) -> Path:
+    """One copy of data/raw for the module: each test breaks it and mends it (cheaper than a copy)."""
+    raw = tmp_path_factory.mktemp("mutated") / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    return raw
+
+
+def mend(raw: Path) -> None:
+    """Make raw equal to data/raw again after a mutation (one file rewritten, removed or made a folder)."""
+    for source in RAW_DIR.rglob("*"):
+        path = raw / source.relative_to(RAW_DIR)
+        if source.is_file() and not (path.is_file() and path.read_bytes() == source.read_bytes()):
+            if path.is_dir():
+                shutil.rmtree(path)
+            shutil.copyfile(source, path)
+
+
+@pytest.fixture
+def raw(scratch) -> Path:
+    """The module's copy of data/raw, as committed, for one test to break."""
+    assert tree(scratch) == COMMITTED  # the mutation before was mended
+    yield scratch
+    mend(scratch)
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A processed folder built from the real raw data, which no bad input may touch."""
     out = tmp_path_factory.mktemp("published") / "processed"
     assert main(["build", "--out", str(out)]) == 0
     return out
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Everything under folder's parent by relative path (folders end in '/'; strays count too)."""
-    return {str(p.relative_to(folder.parent)) + ("/" if p.is_dir() else ""): b"" if p.is_dir()
-            else p.read_bytes() for p in folder.parent.rglob("*")}
 
 
 def run(raw: Path, out: Path, file: str, capsys) -> tuple[int, str]:
@@ -238,17 +267,15 @@ def run(raw: Path, out: Path, file: str, capsys) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("mutation", CORPUS, ids=[m.id for m in CORPUS])
-def test_every_bad_input_is_refused_in_plain_words(mutation, published, tmp_path, capsys):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
-    before = snapshot(published)
+def test_every_bad_input_is_refused_in_plain_words(mutation, published, raw, capsys):
+    before = tree(published.parent)
     mutation.edit(raw)
     code, printed = run(raw, published, mutation.file, capsys)
     assert "Traceback" not in printed
     assert code == 2, printed
     where = mutation.file if mutation.line is None else f"{mutation.file}, line {mutation.line}"
     assert f"  {where}" in printed, printed
-    assert snapshot(published) == before
+    assert tree(published.parent) == before
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)

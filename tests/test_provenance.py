@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 
 from conftest import edit_cell, line_of
 
+from asfdata.cli import main
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.build import build, processed_files
 from asfdata.pipeline.trace import trace
@@ -35,11 +35,11 @@ def test_trace_finds_claims_and_derived_measures():
     assert "A06:" in out and "A05:" in out
 
 
-def test_trace_cli_unknown_measure():
-    r = subprocess.run([sys.executable, "-m", "asfdata", "trace", "placemets", "2018"],
-                       capture_output=True, text=True, check=False)
-    assert r.returncode == 2 and r.stdout == ""
-    assert r.stderr.startswith("error: unknown measure 'placemets'; known: ") and "Traceback" not in r.stderr
+def test_trace_cli_unknown_measure(capsys):
+    code = main(["trace", "placemets", "2018"])  # in-process: tests/test_cli.py runs `python -m asfdata`
+    r = capsys.readouterr()
+    assert code == 2 and r.out == ""
+    assert r.err.startswith("error: unknown measure 'placemets'; known: ") and "Traceback" not in r.err
 
 
 def test_manifest_lists_every_other_file(tmp_path):
@@ -49,7 +49,7 @@ def test_manifest_lists_every_other_file(tmp_path):
     assert listed == [f"{sha256(files[n])}  {n}" for n in names]
 
 
-def test_verify_passes_then_names_the_file_after_a_changed_figure(raw_copy, tmp_path):
+def test_verify_passes_then_names_the_file_after_a_changed_figure(raw_copy, tmp_path, capsys):
     out = tmp_path / "processed"
     build(raw_copy, out)
     assert verify(raw_copy, out) == []
@@ -61,10 +61,8 @@ def test_verify_passes_then_names_the_file_after_a_changed_figure(raw_copy, tmp_
         "datapackage.json: differs from the rebuild",  # it holds snapshots.csv's SHA-256
         "snapshots.csv: differs from the rebuild",
     ]
-    r = subprocess.run([sys.executable, "-m", "asfdata", "verify", "--raw", str(raw_copy), "--out", str(out)],
-                       capture_output=True, text=True, check=False)
-    assert r.returncode == 1
-    assert "DIFFERS snapshots.csv: differs from the rebuild" in r.stdout.splitlines()
+    assert main(["verify", "--raw", str(raw_copy), "--out", str(out)]) == 1
+    assert "DIFFERS snapshots.csv: differs from the rebuild" in capsys.readouterr().out.splitlines()
 
 
 def test_verify_detects_a_tampered_processed_file(tmp_path):
