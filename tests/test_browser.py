@@ -313,8 +313,10 @@ def test_printed_to_pdf(browser, editions, lang, tmp_path):
     assert pages >= len(CHAPTERS) + 2  # title page and contents, then every chapter on a page of its own
 
 
-def test_full_page_screenshot(loaded):
+def test_screenshot_of_the_first_screen(loaded):
+    """The title page as a reader first sees it at 1280 × 900 px (the whole page took 2.8 s and 5 MB)."""
     page = loaded[0]
+    page.evaluate("() => window.scrollTo(0, 0)")
     SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=True)
-    assert SCREENSHOT.stat().st_size > 10_000
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.read_bytes()[16:24] == (1280).to_bytes(4, "big") + (900).to_bytes(4, "big")  # PNG IHDR
