@@ -264,6 +264,34 @@ def test_nothing_is_wider_than_the_column(browser, editions, lang, width):
     assert text["smallest"] >= text["footnote"] - 0.01 and text["charts"] == 12
 
 
+# Text that reaches past the right edge of the screen (a word too long for its line pushes the page
+# sideways without making any box wider), and how wide the page scrolls.
+TEXT_BEYOND = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    if ([...range.getClientRects()].some(r => r.right > width + 1)) {
+      out.push(n.textContent.trim().slice(0, 50));
+    }
+  }
+  return {page: document.documentElement.scrollWidth, beyond: out.slice(0, 10)};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_small_phone_does_not_scroll_sideways(browser, editions, lang):
+    """At 360 px (a common Android width) the Swedish title's "Arbetsintegrerande" made the page 371 px
+    wide; the phone drawings of the charts are shown there too, at 328 / 345.6 = 95 % of their size."""
+    page = open_page(browser, editions[lang], 360)
+    try:
+        m = page.evaluate(TEXT_BEYOND)
+    finally:
+        page.close()
+    assert m == {"page": 360, "beyond": []}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a4_nothing_is_wider_than_the_column_and_chart_text_is_footnote_size(browser, editions, lang):
     """The print stylesheet laid out in the width of A4's text column (210 mm less 2 × 16 mm)."""
