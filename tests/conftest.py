@@ -1,9 +1,10 @@
-"""Shared fixtures: the processed frames, the notebooks run once per session, the real report built
-once, a scratch copy of data/raw and helpers to edit one cell of it; and how tests share workers.
+"""Shared fixtures: the processed frames, both editions of the real report built once per session (their
+executed chapters kept beside them), a scratch copy of data/raw and helpers to edit one cell of it; and
+how tests share workers.
 
 `make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
-worker, so its fixtures are built once, and the slowest files go first (FILE_SECONDS); chapter_runs
-serves tests/test_notebooks.py alone, and the workers take turns to build the real report.
+worker, so its fixtures are built once, and the slowest files go first (FILE_SECONDS); the workers take
+turns to build each edition of the real report.
 """
 
 from __future__ import annotations
@@ -12,21 +13,17 @@ import csv
 import fcntl
 import os
 import shutil
-from multiprocessing.pool import ThreadPool
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from asfdata.paths import NOTEBOOK_DIR, RAW_DIR
-from asfdata.report.edition import CHAPTERS, Job, build_report, git, import_jupyter
+from asfdata.paths import RAW_DIR
+from asfdata.report.edition import Job, build_report, import_jupyter, stored_runs
 
 import_jupyter()  # before a test module imports nbformat: without rfc3987_syntax (seconds per worker)
 
 LANGS = ("en", "sv")
-NOTEBOOKS = (*CHAPTERS, "explore")
-# Rough seconds per notebook: the slowest start first, so both kernels finish together.
-SECONDS = {"02_placements_and_the_2019_reform": 9, "04_information_reach_and_activities": 7,
-           "03_funded_placements": 6, "01_employee_trends": 5, "explore": 4}
 FALSE_WORDS = {"", "0", "false", "no", "off"}
 # Rough seconds of the slowest files on one worker (test_notebooks.py: its kernels' CPU, two at a time;
 # test_browser.py: Chromium, more with a stale Swedish edition to build). `make test` hands whole files to
@@ -48,34 +45,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def chapter_runs() -> dict:
-    """Every notebook (the chapters and the explorer) run once per language, each in a fresh kernel,
-    two at a time, with the parameters and environment of the report build:
-    (stem, lang) -> the executed notebook, or the exception that stopped it."""
-    from asfdata.report.execute import execute, kernel_environment
-
-    def run(job):
-        stem, lang = job
-        try:
-            return job, execute(NOTEBOOK_DIR / f"{stem}.ipynb", {"lang": lang})
-        except Exception as err:  # reported by the tests of that notebook
-            return job, err
-
-    slowest_first = sorted(NOTEBOOKS, key=lambda s: -SECONDS.get(s, 0))
-    with kernel_environment(git("log", "-1", "--format=%ct")), ThreadPool(2) as pool:
-        return dict(pool.map(run, [(s, lang) for s in slowest_first for lang in LANGS], chunksize=1))
-
-
-@pytest.fixture(scope="session")
-def real_report(tmp_path_factory) -> Path:
-    """The real English report in reports/, built unless up to date; workers take turns to build it."""
+def real_reports(tmp_path_factory) -> dict[str, Path]:
+    """Both editions of the real report in reports/, each built (with its executed chapters kept beside
+    it, edition.stored_runs) unless up to date. Workers take turns per edition, each first building one
+    that no other worker is building: on a fresh clone one builds the English while the other builds
+    the Swedish."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the session's folder, above every worker's own
-    with open(shared / "real-report.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        build_report(Job())
-    return Job().outputs()[0][0]
+    left = list(LANGS)
+    for wait in (False, True):
+        for lang in list(left):
+            with open(shared / f"real-report-{lang}.lock", "w") as lock:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                except BlockingIOError:  # another worker is building it: the other edition first
+                    continue
+                job = Job(lang=lang)
+                if stored_runs(job) is None:  # out of date, or built before the chapters were kept
+                    build_report(replace(job, force=True))
+                left.remove(lang)
+    return {lang: Job(lang=lang).outputs()[0][0] for lang in LANGS}
+
+
+@pytest.fixture(scope="session")
+def real_report(real_reports) -> Path:
+    """The real English report in reports/ (see real_reports)."""
+    return real_reports["en"]
 
 
 @pytest.fixture(scope="session")

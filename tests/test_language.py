@@ -12,7 +12,6 @@ import pytest
 
 from asfdata.paths import ROOT
 from asfdata.render import terminology as T
-from asfdata.report.edition import Job, build_report
 
 CHAPTER_WORDS = sorted((ROOT / "asfdata" / "chapters").glob("*_words.py"))
 WORDS_MODULES = [
@@ -98,14 +97,9 @@ def foreign_words(pieces: list[tuple[str, str]], lang: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def editions() -> dict[str, str]:
-    """The real report in English and in Swedish (each built unless already up to date)."""
-    out = {}
-    for lang in ("en", "sv"):
-        job = Job(lang=lang)
-        build_report(job, log=lambda _: None)
-        out[lang] = job.outputs()[0][0].read_text(encoding="utf-8")
-    return out
+def editions(real_reports) -> dict[str, str]:
+    """The real report in English and in Swedish (conftest.real_reports: each built unless up to date)."""
+    return {lang: path.read_text(encoding="utf-8") for lang, path in real_reports.items()}
 
 
 # ---- the reader's text ---------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ whether anything the report shows has changed; only then does it import pandas a
 data/processed, execute every chapter notebook in a fresh kernel (as many at once as there are
 cores), merge them behind a title page and a table of contents and render one HTML file with
 the template in asfdata/templates/asf (nothing loaded from the network, a print stylesheet).
+Beside each edition it keeps a stamp of its inputs and the executed chapters it was rendered from
+(`stored_runs` reads them back while they match, so the tests need not run the chapters again).
 `python -m asfdata verify --report FILE` (asfdata.report.verify) rebuilds and compares byte for byte.
 """
 
@@ -53,6 +55,7 @@ CODE_SUFFIX = "-with-code"
 TEMPLATE_NAME = "asf"
 CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
+RUNS_SUFFIX = ".chapters.json"  # beside an edition: the executed chapters it was rendered from
 NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
 KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "babel",
@@ -97,6 +100,10 @@ class Job:
     notebooks: tuple[Path, ...] = tuple(NOTEBOOK_DIR / f"{c}.ipynb" for c in CHAPTERS)
     report_dir: Path = REPORT_DIR
     data: bool = True  # rebuild processed_dir from raw_dir first (tests of the page alone skip it)
+
+    def runs(self) -> Path:
+        """The file beside the plain edition that keeps the executed chapters it was rendered from."""
+        return self.report_dir / f".{REPORT_NAMES[self.lang]}{RUNS_SUFFIX}"
 
     def outputs(self) -> list[tuple[Path, bool]]:
         """(file, code shown) for every edition this job writes."""
@@ -369,11 +376,28 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
         files[out.name] = html
         files[stamp_path(out).name] = stamp_text(digests[out], html).encode()
+    plain = outputs[0][0]
+    files[job.runs().name] = json.dumps({"inputs": digests[plain], "chapters": executed}).encode()
     write_atomic(job.report_dir, files)
     for out, html in rendered.items():
         log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
     log(f"report: built in {time.perf_counter() - t0:.1f} s")
     return list(rendered)
+
+
+def stored_runs(job: Job) -> list | None:
+    """The executed chapter notebooks the job's plain edition was rendered from (as build_report kept
+    them beside it), when that edition is up to date and they match its inputs; else None."""
+    out = job.outputs()[0][0]
+    digest = inputs_digest(job, False, revision())
+    kept = _read_json(job.runs())
+    if kept.get("inputs") != digest or not is_up_to_date(out, digest):
+        return None
+    import_jupyter()
+    import nbformat  # Jupyter: only when runs are read (after import_jupyter, as in build_report)
+
+    chapters = [nbformat.from_dict(nb) for nb in kept.get("chapters", [])]
+    return chapters if len(chapters) == len(job.notebooks) else None
 
 
 def _shown(path: Path) -> str:
