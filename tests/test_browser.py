@@ -5,7 +5,8 @@ missing /usr/bin/chromium skips these tests (with the reason printed), except wh
 Both editions are measured: nothing wider than the text column at 1280 px and at a 390 px phone width,
 charts at a size where their smallest text is the footnote size (on screen and on A4), the page's structure
 (one h1, captions, header scopes), the accessibility engine axe-core (bundled in the locked
-axe-playwright-python wheel, run inside the page), and the page printed to PDF.
+axe-playwright-python wheel, run inside the page), and the page printed to PDF. Each edition is loaded
+once; every test sets the window width and medium it measures at (a fresh layout, without a reload).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SCREENSHOT = REPORT_DIR / "asf-evaluation-report.png"
 LANGS = ("en", "sv")
 A4_COLUMN = round((210 - 2 * 16) / 25.4 * 96)  # px: A4 less the stylesheet's 16 mm side margins (@page)
 WIDTHS = (1280, 390)  # a laptop screen and a phone
+HEIGHT = 900  # px: the window's height at every width
 AXE = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 # Every element of the text column that reaches past the column's content box (1 px of rounding allowed).
@@ -114,35 +116,42 @@ def editions(real_reports) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def loaded(browser, editions):
-    """The English report opened by file URL at 1280 px, every request recorded."""
-    path = editions["en"]
-    requests: list[str] = []
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.on("request", lambda r: requests.append(r.url))
-    # Nothing may leave the file: whatever is attempted is recorded above, then refused here.
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-               else route.abort())
-    page.goto(path.as_uri(), wait_until="load")
-    yield page, requests, path
-    page.close()
+def pages(browser, editions) -> dict[str, tuple]:
+    """Each edition opened once by file URL, every request recorded (the tests below set the width and
+    media they need, then measure): lang -> (page, requests, path)."""
+    out = {}
+    for lang, path in editions.items():
+        requests: list[str] = []
+        page = browser.new_page(viewport={"width": 1280, "height": HEIGHT})
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
+        # Nothing may leave the file: whatever is attempted is recorded above, then refused here.
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+                   else route.abort())
+        page.goto(path.as_uri(), wait_until="load")
+        out[lang] = (page, requests, path)
+    yield out
+    for page, _, _ in out.values():
+        page.close()
 
 
-def open_page(browser, path: Path, width: int, media: str = "screen"):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def view(pages: dict, lang: str, width: int = 1280, media: str = "screen"):
+    """The edition's page laid out at width px for media (the screen, or print), scrolled to the top."""
+    page = pages[lang][0]
+    page.set_viewport_size({"width": width, "height": HEIGHT})
     page.emulate_media(media=media)
-    page.goto(path.as_uri(), wait_until="load")
+    page.evaluate("() => window.scrollTo(0, 0)")
     return page
 
 
-def test_no_request_leaves_the_file(loaded):
-    page, requests, path = loaded
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_request_leaves_the_file(pages, lang):
+    page, requests, path = pages[lang]
     assert requests and requests[0] == path.as_uri()
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
 
 
-def test_contents_and_every_chapter_heading_are_there(loaded):
-    page = loaded[0]
+def test_contents_and_every_chapter_heading_are_there(pages):
+    page = view(pages, "en")
     assert page.locator("html").get_attribute("lang") == "en"
     toc = page.locator("nav.asf-toc a")
     assert toc.count() == len(CHAPTERS) + 1  # the chapters, then "About this report"
@@ -159,12 +168,8 @@ def test_contents_and_every_chapter_heading_are_there(loaded):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_structure_one_h1_captions_scopes_labels_alignment(browser, editions, lang):
-    page = open_page(browser, editions[lang], 1280)
-    try:
-        s = page.evaluate(STRUCTURE)
-    finally:
-        page.close()
+def test_structure_one_h1_captions_scopes_labels_alignment(pages, lang):
+    s = view(pages, lang).evaluate(STRUCTURE)
     assert s["h1"] == [words.t("report_title", lang)]
     assert s["skips"] == 0  # h2 chapters, h3 sections, h4 below: no level skipped
     assert s["tables"] >= 25 and s["uncaptioned"] == 0 and s["unscoped"] == 0
@@ -201,21 +206,17 @@ def axe_lines(found: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_accessibility_engine_finds_no_violation(browser, editions, lang):
-    page = open_page(browser, editions[lang], 1280)
-    try:
-        result = axe(page)
-    finally:
-        page.close()
+def test_the_accessibility_engine_finds_no_violation(pages, lang):
+    result = axe(view(pages, lang))
     print(f"\n{lang}: axe-core {result['version']}, {result['passes']} rules passed")
     assert axe_lines(result["violations"]) == []
     assert axe_lines(result["incomplete"]) == []
     assert result["passes"] >= 40  # the rules did run: 42 pass on this page
 
 
-def test_the_accessibility_engine_finds_an_injected_fault(loaded):
+def test_the_accessibility_engine_finds_an_injected_fault(pages):
     """The check above can fail: an image without alternative text and faint text are both found."""
-    page = loaded[0]
+    page = view(pages, "en")
     page.evaluate("""() => document.querySelector('main').insertAdjacentHTML('beforeend',
       '<div id="axe-probe"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbbbbb">'
       + 'faint</p></div>')""")
@@ -235,8 +236,8 @@ def stated(measure: str, year: int) -> int:
     raise LookupError((measure, year))
 
 
-def test_key_numbers_appear_as_the_data_say(loaded):
-    page = loaded[0]
+def test_key_numbers_appear_as_the_data_say(pages):
+    page = view(pages, "en")
     placements = page.locator(f"section#{chapter_id(Path('02_placements_and_the_2019_reform.ipynb'))}")
     text = placements.inner_text()
     for year in (2018, 2019):
@@ -247,13 +248,10 @@ def test_key_numbers_appear_as_the_data_say(loaded):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_nothing_is_wider_than_the_column(browser, editions, lang, width):
-    page = open_page(browser, editions[lang], width)
-    try:
-        m = page.evaluate(OVERFLOW)
-        text = page.evaluate(CHART_TEXT)
-    finally:
-        page.close()
+def test_nothing_is_wider_than_the_column(pages, lang, width):
+    page = view(pages, lang, width)
+    m = page.evaluate(OVERFLOW)
+    text = page.evaluate(CHART_TEXT)
     print(f"\n{lang} at {width} px: column {m['column']:.0f} px; smallest chart text "
           f"{text['smallest']:.1f} px, footnotes {text['footnote']:.1f} px")
     assert m["wide"] == [] and m["page"] == width
@@ -278,35 +276,27 @@ TEXT_BEYOND = """() => {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_small_phone_does_not_scroll_sideways(browser, editions, lang):
+def test_a_small_phone_does_not_scroll_sideways(pages, lang):
     """At 360 px (a common Android width) the Swedish title's "Arbetsintegrerande" made the page 371 px
     wide; the phone drawings of the charts are shown there too, at 328 / 345.6 = 95 % of their size."""
-    page = open_page(browser, editions[lang], 360)
-    try:
-        m = page.evaluate(TEXT_BEYOND)
-    finally:
-        page.close()
+    m = view(pages, lang, 360).evaluate(TEXT_BEYOND)
     assert m == {"page": 360, "beyond": []}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_on_a4_nothing_is_wider_than_the_column_and_chart_text_is_footnote_size(browser, editions, lang):
+def test_on_a4_nothing_is_wider_than_the_column_and_chart_text_is_footnote_size(pages, lang):
     """The print stylesheet laid out in the width of A4's text column (210 mm less 2 × 16 mm)."""
-    page = open_page(browser, editions[lang], A4_COLUMN, media="print")
-    try:
-        m = page.evaluate(OVERFLOW)
-        text = page.evaluate(CHART_TEXT)
-    finally:
-        page.close()
+    page = view(pages, lang, A4_COLUMN, media="print")
+    m = page.evaluate(OVERFLOW)
+    text = page.evaluate(CHART_TEXT)
     assert m["wide"] == []
     assert text["smallest"] >= text["footnote"] - 0.01 and text["charts"] == 12
 
 
-def test_print_layout(loaded):
+def test_print_layout(pages):
     """Each chapter on a new page, figures kept with their captions, table headers repeated, and the
     target of a link in an appendix printed after it."""
-    page = loaded[0]
-    page.emulate_media(media="print")
+    page = view(pages, "en", media="print")
     try:
         page.evaluate("""() => { const a = document.createElement('a'); a.id = 'probe';
           a.href = 'https://example.org/report.pdf'; a.textContent = 'the report';
@@ -319,29 +309,22 @@ def test_print_layout(loaded):
         })""")
     finally:
         page.evaluate("() => document.querySelector('#probe').remove()")
-        page.emulate_media(media="screen")
     assert style["breaks"] == ["page"] * len(CHAPTERS)
     assert set(style["figures"]) == {"avoid"} and set(style["heads"]) == {"table-header-group"}
     assert style["link"] == '" <https://example.org/report.pdf>"'
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_printed_to_pdf(browser, editions, lang, tmp_path):
-    page = browser.new_page()
-    try:
-        page.goto(editions[lang].as_uri(), wait_until="load")
-        pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    finally:
-        page.close()
+def test_printed_to_pdf(pages, lang):
+    pdf = view(pages, lang, media="print").pdf(format="A4", prefer_css_page_size=True)  # screen: screen CSS
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     print(f"\n{lang}: {pages} A4 pages, {len(pdf):,} bytes of PDF")
     assert pages >= len(CHAPTERS) + 2  # title page and contents, then every chapter on a page of its own
 
 
-def test_screenshot_of_the_first_screen(loaded):
+def test_screenshot_of_the_first_screen(pages):
     """The title page as a reader first sees it at 1280 × 900 px (the whole page took 2.8 s and 5 MB)."""
-    page = loaded[0]
-    page.evaluate("() => window.scrollTo(0, 0)")
+    page = view(pages, "en")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.read_bytes()[16:24] == (1280).to_bytes(4, "big") + (900).to_bytes(4, "big")  # PNG IHDR
