@@ -9,6 +9,7 @@ cannot be built, 130 when interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -98,6 +99,7 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     return 0
 
 
+@functools.cache  # once per process: in-process callers (the tests' corpus) run main() hundreds of times
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     p = argparse.ArgumentParser(prog="python -m asfdata", description=__doc__,

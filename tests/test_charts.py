@@ -19,7 +19,7 @@ from matplotlib.transforms import Bbox
 
 import asfdata.chapters
 from asfdata import metrics as M
-from asfdata.render import charts, charts_layout, palette
+from asfdata.render import charts, charts_layout, palette, svg
 from asfdata.render.widths import PHONE, SCREEN, WIDTHS, drawn_at
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
@@ -71,22 +71,23 @@ def report_chart_functions() -> list:
 @pytest.fixture(scope="module")
 def report_figures(frames) -> list[tuple[str, str, Figure]]:
     """(chart function, language, Figure) of every chart of the report in both languages, at each width
-    (asfdata.render.widths: the wide drawing, then the phone's), laid out."""
-    saved: list[Figure] = []
-    original = Figure.savefig
+    (asfdata.render.widths: the wide drawing, then the phone's), laid out and drawn. Each is taken where
+    asfdata.render.svg would write it as SVG (the drawing functions lay it out before; writing it adds
+    nothing these tests look at)."""
+    drawn: list[Figure] = []
 
-    def record(self, *args, **kwargs):
-        saved.append(self)
-        return original(self, *args, **kwargs)
+    def record(fig: Figure) -> str:
+        drawn.append(fig)
+        return "<svg></svg>"
 
     out = []
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(Figure, "savefig", record)
+        mp.setattr(svg, "figure_svg", record)
         for fn in report_chart_functions():
             for lang in LANGS:
-                before = len(saved)
+                before = len(drawn)
                 fn(frames, lang)
-                out += [(fn.__name__, lang, fig) for fig in saved[before:]]
+                out += [(fn.__name__, lang, fig) for fig in drawn[before:]]
     for _, _, fig in out:
         FigureCanvasAgg(fig).draw()
     return out

@@ -13,7 +13,7 @@ import csv
 import io
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -247,6 +247,28 @@ def raw(scratch) -> Path:
     assert tree(scratch) == COMMITTED  # the mutation before was mended
     yield scratch
     mend(scratch)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def committed_files_parsed_once():
+    """read_raw is a function of a file's bytes: a file as committed is parsed once for the module and
+    handed out again (a shallow copy: copy-on-write keeps the kept frame as it was). Each mutation changes
+    one file; its build still reads that file and validates every file, every time (~40 % of its time)."""
+    from asfdata.pipeline import read, validate
+
+    kept: dict[tuple[Path, str], read.RawTable] = {}
+
+    def read_once(path: Path, name: str) -> read.RawTable:
+        if not (path.is_file() and COMMITTED.get(name) == path.read_bytes()):
+            return read.read_raw(path, name)
+        if (path, name) not in kept:
+            kept[path, name] = read.read_raw(path, name)
+        table = kept[path, name]
+        return replace(table, frame=table.frame.copy(deep=False))
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(validate, "read_raw", read_once)
+        yield
 
 
 @pytest.fixture(scope="module")
