@@ -1,5 +1,6 @@
 """The notebooks: committed clean and thin, and every one runs in a fresh kernel in both languages, stating
-the key numbers in that language's format."""
+the key numbers in that language's format. The chapters are read as the real report's build ran them (kept
+beside each edition); the explorer, and one chapter again, are run here."""
 
 from __future__ import annotations
 
@@ -212,12 +213,15 @@ def fresh() -> dict:
 
 
 @pytest.fixture(scope="module")
-def executed(real_reports, fresh) -> dict:
+def executed(fresh, real_reports) -> dict:
     """Every notebook executed in a fresh kernel in both languages, (stem, lang) -> notebook: the chapters
-    as the real report's build ran them (kept beside each edition: edition.stored_runs), the explorer here."""
+    as the real report's build ran them (kept beside each edition: edition.stored_runs), the explorer here.
+    The runs here come first: they use the cores while another worker may be building an edition."""
     out = {(stem, lang): fresh[(stem, lang)] for stem, lang in fresh if stem == "explore"}
     for lang in LANGS:
-        out.update(zip([(stem, lang) for stem in REPORT], edition.stored_runs(Job(lang=lang)), strict=True))
+        runs = edition.stored_runs(Job(lang=lang))
+        assert runs is not None, f"the {lang} edition's executed chapters are not kept beside it"
+        out.update(zip([(stem, lang) for stem in REPORT], runs, strict=True))
     return out
 
 

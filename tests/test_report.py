@@ -122,6 +122,26 @@ def test_two_forced_builds_are_byte_identical(tiny, tmp_path):
         assert first.read_bytes() == second.read_bytes(), first.name
 
 
+def test_the_executed_chapters_are_kept_beside_the_edition_while_its_inputs_hold(tiny):
+    kept = report.stored_runs(tiny)
+    assert [len(nb.cells) for nb in kept] == [4, 4]  # parameters, injected parameters, two cells each
+    # both editions (plain and with code) render from the kept runs byte for byte
+    rendered = report.render_editions(tiny, kept, report.revision())
+    assert {out.name: rendered[out] == out.read_bytes() for out, _ in tiny.outputs()} == {
+        "asf-utvarderingsrapport.html": True, "asf-utvarderingsrapport-with-code.html": True}
+    assert report.stored_runs(replace(tiny, lang="en")) is None  # no English edition was built there
+    runs = tiny.runs()
+    original = runs.read_bytes()
+    try:
+        runs.write_bytes(original.replace(b'"inputs": "', b'"inputs": "0', 1))  # run from other inputs
+        assert report.stored_runs(tiny) is None
+        runs.unlink()
+        assert report.stored_runs(tiny) is None
+    finally:
+        runs.write_bytes(original)
+    assert len(report.stored_runs(tiny)) == 2
+
+
 def test_unchanged_inputs_skip_execution_without_importing_pandas(tiny):
     before = {out: out.stat().st_mtime_ns for out, _ in tiny.outputs()}
     script = """if True:
