@@ -1,6 +1,5 @@
-"""Executing a notebook (asfdata.report.execute): a dying kernel (of its own, or forked from the template
-asfdata.report.kernel_template), an unreadable file and the kernels' socket folders left by a killed build,
-each handled in plain words; kernels forked from one template from TEMPLATE_FROM notebooks on."""
+"""Executing a notebook (asfdata.report.execute): a dying kernel, an unreadable file and the kernels'
+socket folders left by a killed build, each handled in plain words."""
 
 from __future__ import annotations
 
@@ -21,12 +20,10 @@ from asfdata.report.execute import (
     OWNER_NAME,
     POLL_SLICE,
     SOCKET_PREFIX,
-    TEMPLATE_FROM,
     NotebookError,
     _client_class,
     clean_stale_sockets,
     execute,
-    execute_all,
     socket_base,
 )
 
@@ -45,14 +42,11 @@ def notebook(path: Path, cells: list[str]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("forked", [False, True], ids=["own kernel", "forked from the template"])
-def test_a_kernel_that_dies_fails_the_build_naming_the_notebook_and_cell(tmp_path, forked):
+def test_a_kernel_that_dies_fails_the_build_naming_the_notebook_and_cell(tmp_path):
     dying = notebook(tmp_path / "07_dying.ipynb", ["x = 1", "import os\nos._exit(3)", "y = 2"])
     script = f"""if True:
         from pathlib import Path
-        from asfdata.report import execute
         from asfdata.report.edition import Job, build_report
-        execute.TEMPLATE_FROM = {1 if forked else 2}  # one notebook: forked, or a kernel of its own
         job = Job(force=True, data=False, notebooks=(Path({str(dying)!r}),),
                   report_dir=Path({str(tmp_path)!r}))
         build_report(job)
@@ -65,21 +59,6 @@ def test_a_kernel_that_dies_fails_the_build_naming_the_notebook_and_cell(tmp_pat
     assert last == ["asfdata.report.edition.ReportError: notebook 07_dying.ipynb: cell 3 failed "
                     "('import os'):", "the kernel died (exited or was killed, e.g. for memory)"], done.stderr
     assert not list(tmp_path.glob("*.html"))
-
-
-PROBE = "import os, sys\nprint(os.getpid(), os.getppid(), 'pandas' in sys.modules)"
-
-
-@pytest.mark.parametrize("many", [TEMPLATE_FROM - 1, TEMPLATE_FROM])
-def test_from_template_from_notebooks_on_every_kernel_is_forked_from_one_template(tmp_path, many):
-    notebooks = [notebook(tmp_path / f"{i:02d}_probe.ipynb", [PROBE]) for i in range(many)]
-    executed, _ = execute_all(notebooks, {}, log=lambda message: None)
-    pids, parents, imported = zip(*(nb.cells[-1].outputs[0]["text"].split() for nb in executed), strict=True)
-    assert len(set(pids)) == many  # a new kernel for every notebook
-    if many < TEMPLATE_FROM:  # each kernel started by this process, importing nothing before the notebook
-        assert set(parents) == {str(os.getpid())} and set(imported) == {"False"}
-    else:  # all forked by one template process, which had imported pandas (and the chapters) already
-        assert len(set(parents)) == 1 and parents[0] != str(os.getpid()) and set(imported) == {"True"}
 
 
 def test_an_invalid_notebook_file_is_named_with_the_reason(tmp_path):
@@ -153,49 +132,6 @@ def test_killed_runs_leave_sockets_that_the_next_run_removes(tmp_path, request):
         assert left[0].exists(), sig.name  # nothing ran to clean up
         assert clean_stale_sockets(sockets) == left
         assert list(sockets.iterdir()) == []
-
-
-def test_a_killed_build_leaves_no_kernel_of_its_template_running(tmp_path):
-    sleepy = notebook(tmp_path / "sleepy.ipynb", ["import os, time\nprint(os.getpid(), flush=True)\n"
-                                                  "time.sleep(120)"])
-    script = (f"from pathlib import Path\nfrom asfdata.report import execute\n"
-              f"execute.TEMPLATE_FROM = 1\nexecute.execute_all([Path({str(sleepy)!r})], {{}}, print)")
-    build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-    template = kernel = None
-    deadline = time.monotonic() + HANG_GUARD
-    while kernel is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-        for pid in children_of(build.pid):  # the template is the build's child; the kernel is the template's
-            if children_of(pid):
-                template, kernel = pid, children_of(pid)[0]
-    assert kernel is not None, "no kernel was forked"
-    build.send_signal(signal.SIGKILL)
-    build.wait(timeout=HANG_GUARD)
-    deadline = time.monotonic() + 10
-    while any(alive(pid) for pid in (template, kernel)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert [pid for pid in (template, kernel) if alive(pid)] == []
-
-
-def stat(pid: int | str) -> list[str]:
-    """The fields of /proc/PID/stat after the command's name (state first, then the parent's pid); []
-    once the process is gone."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return []
-
-
-def children_of(pid: int) -> list[int]:
-    """The processes whose parent is pid."""
-    return [int(p.name) for p in Path("/proc").iterdir()
-            if p.name.isdigit() and stat(p.name)[1:2] == [str(pid)]]
-
-
-def alive(pid: int) -> bool:
-    """True while pid runs (a zombie, ended but not yet reaped, does not count)."""
-    return stat(pid)[:1] not in ([], ["Z"])
 
 
 class Socket:

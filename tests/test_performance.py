@@ -43,7 +43,6 @@ def test_a_build_executes_each_chapter_once_after_starting_the_data_step(monkeyp
         return lambda: events.append(("data", "wait"))
 
     monkeypatch.setattr(execute, "execute", fake_execute)
-    monkeypatch.setattr(execute, "TEMPLATE_FROM", len(CHAPTERS) + 1)  # no kernel template: no kernel here
     monkeypatch.setattr(edition, "start_data_step", fake_data_step)
     job = replace(Job(), force=True, report_dir=tmp_path)
     assert build_report(job, log=lambda _: None) == [tmp_path / "asf-evaluation-report.html"]

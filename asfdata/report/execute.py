@@ -9,19 +9,15 @@ notices a kernel that dies (os._exit, killed for memory) within about a second.
 from __future__ import annotations
 
 import asyncio
-import functools
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from queue import Empty
-
-from asfdata.report import kernel_template
-from asfdata.report.kernel_template import KernelTemplate, launch
 
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
@@ -30,9 +26,6 @@ OWNER_NAME = "owner.pid"
 ORPHAN_SECONDS = 3600  # a socket folder without an owner file older than this is removed too
 SOCKET_PATH_MAX = 100  # bytes of a socket's path that every system takes
 POLL_SLICE = 1.0  # seconds a kernel client waits on a socket before it looks again
-# Notebooks from which a build forks its kernels from a template (asfdata.report.kernel_template): its
-# imports cost about 1.5 s of CPU once, each kernel forked saves about 0.5 s (a report build: 10.3 -> 7.0 s).
-TEMPLATE_FROM = 4
 
 
 class NotebookError(Exception):
@@ -160,36 +153,21 @@ async def _run(client, ready: Callable[[], None] | None):
     return await client.async_execute(cleanup_kc=True)  # km= is ours: nbclient would not stop it
 
 
-def _manager_class(template: KernelTemplate | None):
-    """Jupyter's async kernel manager; with a template, one whose kernel is forked by it."""
-    from jupyter_client.manager import AsyncKernelManager  # Jupyter: only when notebooks run
-
-    if template is None:
-        return AsyncKernelManager
-
-    class TemplateKernelManager(AsyncKernelManager):
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            p = self.provisioner
-            p.launch_kernel = functools.partial(launch, p, template, p.launch_kernel)
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return TemplateKernelManager
-
-
 def execute(path: Path, params: dict | None = None, cwd: Path | None = None, timeout: int = 300,
-            ready: Callable[[], None] | None = None, template: KernelTemplate | None = None):
+            ready: Callable[[], None] | None = None):
     """Run a notebook top to bottom in a fresh kernel; return the executed NotebookNode.
 
     The kernel starts at once; its first cell runs when ready() has returned (the data it reads
     is being built meanwhile). Raises NotebookError naming the cell that failed, timed out or
-    whose kernel died. With a template (asfdata.report.kernel_template), the kernel is forked from it."""
+    whose kernel died."""
+    from jupyter_client.manager import AsyncKernelManager  # Jupyter: only when notebooks run
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     nb = read_notebook(path)
     inject_parameters(nb, params or {})
     folder = _socket_folder()
-    km = _manager_class(template)(kernel_name="python3", transport="ipc", ip=str(folder / "kernel"),
+    km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(folder / "kernel"),
                             connection_file=str(folder / "kernel.json"), client_factory=_client_class())
     running: list[int] = []  # index of the cell being executed
     client = NotebookClient(
@@ -244,8 +222,7 @@ def kernel_environment(commit_time: str | None):
 def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], None],
                 seconds: dict[str, float] | None = None,
                 ready: Callable[[], None] | None = None) -> tuple[list, dict[str, float]]:
-    """Execute every notebook in its own fresh kernel, as many at once as there are cores (from TEMPLATE_FROM
-    notebooks on, each kernel forked from a template process that has made the chapters' imports).
+    """Execute every notebook in its own fresh kernel, as many at once as there are cores.
 
     The longest first, by seconds (last build's times; unknown ones first), so the cores finish
     together. The first kernels start at once and run their first cell when ready() returns (it
@@ -268,7 +245,7 @@ def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], No
             started[0] = time.perf_counter()
 
         try:
-            out = execute(nb, params, ready=go, template=template)
+            out = execute(nb, params, ready=go)
         except NotebookError:
             raise
         except Exception as err:  # what ready() raised, or a kernel that cannot start
@@ -282,10 +259,7 @@ def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], No
     order = sorted(notebooks, key=lambda nb: -(seconds or {}).get(nb.name, float("inf")))
     workers = max(1, min(len(notebooks), os.cpu_count() or 1))
     results: dict[Path, object] = {}
-    with ExitStack() as stack:
-        forked = len(notebooks) >= TEMPLATE_FROM and kernel_template.supported()
-        template = stack.enter_context(KernelTemplate()) if forked else None
-        pool = stack.enter_context(ThreadPoolExecutor(workers, thread_name_prefix="asf-kernel"))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asf-kernel") as pool:
         futures = {pool.submit(run, nb): nb for nb in order}
         for fut in as_completed(futures):
             try:
