@@ -63,8 +63,13 @@ def environment(tmp: Path, **extra: str) -> dict:
     return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", **extra}
 
 
+# The set-up as `make` runs it: by the Python that created .venv (.venv's own has no pip; with it the pip
+# path would first add pip to the new environment, seconds that `make` does not spend where Python has pip).
+CREATOR = getattr(sys, "_base_executable", sys.executable)
+
+
 def start(project: Path, env: dict) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(project / "tools" / "bootstrap.py")], cwd=project, env=env,
+    return subprocess.Popen([CREATOR, str(project / "tools" / "bootstrap.py")], cwd=project, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
