@@ -11,7 +11,7 @@ from asfdata.chapters.employees_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
-from asfdata.render.phrases import alt_lines, change_words, first_last, source_line
+from asfdata.render.phrases import alt_lines, change_words, column_changes, first_last, source_line
 from asfdata.render.svg import chart_svgs
 from asfdata.study import MILESTONES_SECTION
 
@@ -190,12 +190,7 @@ def fig_employees(frames: dict, lang: str) -> str:
         **change_words(*first_last(e), lang),
         **change_words(*first_last(M.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
     )
-    takeaway = t(
-        "takeaway_employees",
-        lang,
-        **change_words(*first_last(g, "men"), lang, prefix="m_"),
-        **change_words(*first_last(g, "women"), lang, prefix="w_"),
-    )
+    takeaway = t("takeaway_employees", lang, **column_changes(g, lang, m_="men", w_="women"))
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
@@ -215,8 +210,7 @@ def fig_companies(frames: dict, lang: str) -> str:
     regions = M.wide(d)
     r1, r2 = regions.columns[:2]
     takeaway = t("takeaway_companies", lang, r1=W.name(r1, lang), r2=W.name(r2, lang),
-                 **change_words(*first_last(regions, r1), lang, prefix="r1_"),
-                 **change_words(*first_last(regions, r2), lang, prefix="r2_"))
+                 **column_changes(regions, lang, r1_=r1, r2_=r2))
     svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
@@ -238,12 +232,8 @@ def fig_employees_per_company(frames: dict, lang: str) -> str:
         **_span(pc),
         **change_words(*first_last(pc, "per_company"), lang, decimals=1),
     )
-    takeaway = t(
-        "takeaway_employees_per_company",
-        lang,
-        **change_words(*first_last(pc, "companies"), lang, prefix="c_"),
-        **change_words(*first_last(pc, "employees"), lang, prefix="e_"),
-    )
+    changes = column_changes(pc, lang, c_="companies", e_="employees")
+    takeaway = t("takeaway_employees_per_company", lang, **changes)
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,

@@ -62,6 +62,15 @@ def first_last(frame: pd.DataFrame, column: str = "value") -> tuple[float, float
     return float(frame[column].iloc[0]), float(frame[column].iloc[-1])
 
 
+def column_changes(frame: pd.DataFrame, lang: str, **columns: str) -> dict[str, str]:
+    """change_words of several columns of a frame sorted by year, each under its prefix:
+    column_changes(g, lang, m_="men", w_="women")."""
+    out: dict[str, str] = {}
+    for prefix, column in columns.items():
+        out.update(change_words(*first_last(frame, column), lang, prefix=prefix))
+    return out
+
+
 
 def series_values(frame: pd.DataFrame, lang: str, decimals: int = 0) -> str:
     """'Name: v1, v2, …' for each category of a tidy year/category frame, joined with '; ' (Swedish:
