@@ -89,7 +89,8 @@ def report_figures(frames) -> list[tuple[str, str, Figure]]:
                 fn(frames, lang)
                 out += [(fn.__name__, lang, fig) for fig in drawn[before:]]
     for _, _, fig in out:
-        FigureCanvasAgg(fig).draw()
+        FigureCanvasAgg(fig)
+        fig.draw_without_rendering()  # every artist placed (ticks too), as drawn; no pixels painted
     return out
 
 
