@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pandas as pd
 import pytest
@@ -216,6 +216,27 @@ def test_no_two_texts_overlap_and_none_leaves_the_figure(report_figures):
             if ta is not tb and overlap > 0.5:
                 problems.append(f"{where}: {ta.get_text()!r} overlaps {tb.get_text()!r}")
     assert problems == []
+
+
+def test_neighbouring_tick_labels_stand_a_space_apart_and_phones_shorten_the_years(report_figures):
+    """Tick labels next to each other on an axis are at least a third of the font size apart (3 pt, a word
+    space), wide and on phones, in both languages. Phone drawings write the years after the first by their
+    last two digits: in full, five years stood 1.2 pt apart under the phone's stacked bars."""
+    close, years = [], set()
+    for name, lang, fig in report_figures:
+        for ax in fig.axes:
+            for axis, start, end in ((ax.xaxis, 0, 2), (ax.yaxis, 1, 3)):  # Bbox.extents: x0, y0, x1, y1
+                shown = [t for t in shown_ticks(axis) if t.get_visible() and t.get_text()]
+                boxes = sorted((t.get_window_extent().extents for t in shown), key=lambda e: e[start])
+                gaps = [(b[start] - a[end]) * 72 / fig.dpi for a, b in pairwise(boxes)]
+                close += [f"{name} {lang} {fig.get_figwidth()} in: {gap:.1f} pt" for gap in gaps
+                          if gap < charts.FONT / 3]
+            labels = tuple(t.get_text() for t in shown_ticks(ax.xaxis))
+            if labels and labels[0] == "2016":
+                years.add((fig.get_figwidth(), labels))
+    assert close == []
+    assert years == {(SCREEN.inches, ("2016", "2017", "2018", "2019", "2020")),
+                     (PHONE.inches, ("2016", "17", "18", "19", "20"))}
 
 
 def test_every_text_is_the_footnote_size_and_every_chart_fits_its_column(report_figures):

@@ -100,11 +100,18 @@ def value_axis(axis, lang: str) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _: tick_label(v, lang)))
 
 
+def year_label(year: int, first: int, short: bool) -> str:
+    """A year on the year axis: in full, or (short, as the width being drawn at has it) the first in full
+    and the others by their last two digits: 2016 17 18."""
+    return f"{year % 100:02d}" if short and year != first else str(year)
+
+
 def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> None:
     """Integer year ticks (no 2015.5), a localized value axis (unless values=False), and the year label."""
     years = sorted({int(y) for y in years})
     ax.xaxis.set_major_locator(FixedLocator(years))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: str(int(round(v)))))
+    short = current().short_years  # now: the ticks are written when the figure is drawn
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: year_label(int(round(v)), years[0], short)))
     ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     if values:
         value_axis(ax.yaxis, lang)
