@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def main() -> int:
     scale = scaling(SIZES, RUNS)
     valid, refused = error_listing(SIZES[-1], RUNS)
     suite_runs, suite_cold = test_seconds(SUITE_RUNS)
-    suite = sorted(suite_runs)[len(suite_runs) // 2]
+    suite = statistics.median(suite_runs)
     set_up = set_up_times()
     results = {
         **{k: round(v, 2) for k, v in set_up.items()},

@@ -3,8 +3,8 @@ executed chapters kept beside them), a scratch copy of data/raw and helpers to e
 how tests share workers.
 
 `make test` runs the suite on two workers (pytest-xdist, --dist loadfile): each test file stays on one
-worker, so its fixtures are built once, and the slowest files go first (FILE_SECONDS); the workers take
-turns to build each edition of the real report.
+worker, so its fixtures are built once, in the order FILE_SECONDS gives (the browser test first, as it
+builds the editions out of date); the workers take turns to build each edition of the real report.
 """
 
 from __future__ import annotations

@@ -110,17 +110,12 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def editions(real_reports) -> dict[str, Path]:
-    """Both editions of the real report (conftest.real_reports: each built unless up to date)."""
-    return real_reports
-
-
-@pytest.fixture(scope="module")
-def pages(browser, editions) -> dict[str, tuple]:
-    """Each edition opened once by file URL, every request recorded (the tests below set the width and
-    media they need, then measure): lang -> (page, requests, path)."""
+def pages(browser, real_reports) -> dict[str, tuple]:
+    """Each edition of the real report (conftest.real_reports: built unless up to date) opened once by file
+    URL, every request recorded (the tests below set the width and media they need, then measure):
+    lang -> (page, requests, path)."""
     out = {}
-    for lang, path in editions.items():
+    for lang, path in real_reports.items():
         requests: list[str] = []
         page = browser.new_page(viewport={"width": 1280, "height": HEIGHT})
         page.on("request", lambda r, seen=requests: seen.append(r.url))
@@ -255,9 +250,15 @@ AXE_RATIOS = """async where => {
 }"""
 
 
+def load_axe(page) -> None:
+    """axe-core into an open page, once (it stays until the page is reloaded)."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.evaluate(AXE)
+
+
 def axe(page, where: str = "html") -> dict:
     """axe-core's violations and undecided ("incomplete") rules for the part where of an open page."""
-    page.evaluate(AXE)
+    load_axe(page)
     return page.evaluate(AXE_RUN, where)
 
 
@@ -290,7 +291,7 @@ def test_the_contrast_check_agrees_with_the_accessibility_engine(pages):
     """Both compute the same ratio for every text of the first chapter, its tables too (axe-core cuts
     its ratio to two decimals; on the whole English page the two were at most 0.03 apart)."""
     page = view(pages, "en")
-    page.evaluate(AXE)
+    load_axe(page)
     where = f"section#{chapter_id(Path(f'{CHAPTERS[1]}.ipynb'))}"
     assert page.evaluate(CONTRAST, where)["checked"] >= 150
     ratios = page.evaluate(AXE_RATIOS, where)

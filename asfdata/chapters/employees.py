@@ -232,8 +232,8 @@ def fig_employees_per_company(frames: dict, lang: str) -> str:
         **_span(pc),
         **change_words(*first_last(pc, "per_company"), lang, decimals=1),
     )
-    changes = column_changes(pc, lang, c_="companies", e_="employees")
-    takeaway = t("takeaway_employees_per_company", lang, **changes)
+    takeaway = t("takeaway_employees_per_company", lang,
+                 **column_changes(pc, lang, c_="companies", e_="employees"))
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,

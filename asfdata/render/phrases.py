@@ -71,7 +71,6 @@ def column_changes(frame: pd.DataFrame, lang: str, **columns: str) -> dict[str, 
     return out
 
 
-
 def series_values(frame: pd.DataFrame, lang: str, decimals: int = 0) -> str:
     """'Name: v1, v2, …' for each category of a tidy year/category frame, joined with '; ' (Swedish:
     'Namn: v1; v2; …', joined with '. ', so that decimal commas cannot be misread)."""
