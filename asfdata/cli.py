@@ -1,4 +1,4 @@
-"""The command line: python -m asfdata build | audit | trace | report | verify | inventory.
+"""The command line: python -m asfdata build | audit | trace | report | verify | inventory | words.
 
 Each command unpacks its arguments and calls the package. main() is the one place that turns a
 failure into plain words on stderr and an exit code: 2 for bad input (raw data, a path, an
@@ -13,7 +13,7 @@ import functools
 import sys
 from pathlib import Path
 
-from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.paths import PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
@@ -99,6 +99,53 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_words(args: argparse.Namespace) -> int:
+    """Find the catalog entry of a text a reader sees; list stale Swedish texts; mark a key reviewed."""
+    from asfdata import catalogs  # when run (see above): it imports Babel
+    from asfdata.registry import CATALOGS
+
+    try:
+        loaded = [catalogs.load(path) for path in CATALOGS]
+    except catalogs.CatalogError as err:
+        print(f"words: {err}", file=sys.stderr)
+        return BAD_INPUT
+    if args.action == "find":
+        return words_find(" ".join(args.text), loaded)
+    if args.action == "stale":
+        stale = [f"{where(c.path)}: {key}" for c in loaded for key in catalogs.stale(c)]
+        print("\n".join(stale) if stale else "words: every Swedish text was written from its current English")
+        return 1 if stale else 0
+    holders = [c for c in loaded if args.key in c]
+    if not holders:
+        print(f"words: no catalog has the key {args.key!r}", file=sys.stderr)
+        return BAD_INPUT
+    for c in holders:
+        print(f"{where(c.path)}: {args.key} reviewed (sv_from = {catalogs.review(c.path, args.key)})")
+    return 0
+
+
+def words_find(phrase: str, loaded: list) -> int:
+    """Print key, file and line, and both languages of every entry phrase comes from, best first."""
+    from asfdata import catalogs  # when run (see above)
+
+    found = catalogs.find(phrase, loaded)
+    if not found:
+        print(f"words: no text holds {phrase!r} (numbers and names may differ; try fewer words)", file=sys.stderr)
+        return 1
+    for catalog, entry in found:
+        print(f"{entry.key}  {where(catalog.path)}:{entry.line}")
+        for lang in catalogs.LANGS:
+            print(f"  {lang}: " + " | ".join(entry.forms(lang)))
+        if entry.note:
+            print(f"  note: {entry.note}")
+    return 0
+
+
+def where(path: Path) -> str:
+    """A path as the project names it (relative to the project's folder)."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 @functools.cache  # once per process: in-process callers (the tests' corpus) run main() hundreds of times
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
@@ -131,6 +178,15 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--inventory", metavar="FILE", help="the inventory (default: inventory.csv in --raw)")
     i.add_argument("--source", metavar="FILE", help="the report's text (default: $ASF_SOURCE, else "
                    "../shared/source/asf-slutrapport-2016-2020.txt beside the project)")
+    w = sub.add_parser("words", help="find, check and review the words catalogs",
+                       description="find, check and review the words catalogs (asfdata/catalogs.py)")
+    w.set_defaults(func=cmd_words)
+    wa = w.add_subparsers(dest="action", required=True)
+    f = wa.add_parser("find", help="the key, file and both languages of a text a reader sees")
+    f.add_argument("text", nargs="+", help="a phrase in English or Swedish; numbers and names may differ")
+    wa.add_parser("stale", help="the keys whose Swedish was written from another English (exit 1 if any)")
+    rv = wa.add_parser("review", help="record that the Swedish of KEY was checked against its English")
+    rv.add_argument("key", help="the key, as `words find` or `words stale` prints it")
     return p
 
 

@@ -4,22 +4,13 @@ quotations; every words key has its own Swedish text; the terminology is the one
 
 from __future__ import annotations
 
-import importlib
 import re
 from html.parser import HTMLParser
 
 import pytest
 
-from asfdata.paths import ROOT
+from asfdata import catalogs, registry
 from asfdata.render import terminology as T
-
-CHAPTER_WORDS = sorted((ROOT / "asfdata" / "chapters").glob("*_words.py"))
-WORDS_MODULES = [
-    "asfdata.render.shared_words",
-    "asfdata.pipeline.people_words",
-    "asfdata.pipeline.audit_words",
-    *(f"asfdata.chapters.{p.stem}" for p in CHAPTER_WORDS),
-]
 
 SKIPPED = {"script", "style", "code", "pre"}  # never read by a reader of the page
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -144,37 +135,13 @@ def test_each_edition_reads_in_its_own_language(editions, lang):
 # ---- the words themselves (chart titles, axes and legends included) ----------------------------------------
 
 
-def is_pair(value) -> bool:
-    """True for (English, Swedish): two texts, or two tuples of forms (one, many)."""
-    def text(x):
-        return isinstance(x, str) or (isinstance(x, tuple) and all(isinstance(y, str) for y in x))
-    return isinstance(value, tuple) and len(value) == 2 and all(text(x) for x in value)
+def word_pairs(path) -> list[tuple[str, str, str]]:
+    """(where, English, Swedish) of every text of a catalog, plural forms joined by ' / '."""
+    return [(f"{path.name}:{e.key}", " / ".join(e.forms("en")), " / ".join(e.forms("sv")))
+            for e in catalogs.load(path).entries.values()]
 
 
-def flat(value) -> str:
-    return value if isinstance(value, str) else " / ".join(value)
-
-
-def word_pairs(module_name: str) -> list[tuple[str, str, str]]:
-    """(where, English, Swedish) of every text pair a words module holds (dicts, pairs, glossary entries)."""
-    module, out = importlib.import_module(module_name), []
-    for name, value in vars(module).items():
-        if not name.isupper() or name == "LANGS":
-            continue
-        if isinstance(value, dict):
-            items = value.items()
-        else:
-            items = enumerate(value) if isinstance(value, list) else [("", value)]
-        for key, v in items:
-            where = f"{module_name.rsplit('.', 1)[1]}.{name}" + (f"[{key!r}]" if key != "" else "")
-            if isinstance(value, list) and all(is_pair(x) for x in v):  # a glossary entry: (term, text)
-                out += [(f"{where}[{i}]", flat(x[0]), flat(x[1])) for i, x in enumerate(v)]
-            elif is_pair(v):
-                out.append((where, flat(v[0]), flat(v[1])))
-    return out
-
-
-PAIRS = [p for m in WORDS_MODULES for p in word_pairs(m)]
+PAIRS = [p for path in registry.CATALOGS for p in word_pairs(path)]
 
 
 def without_placeholders(text: str) -> str:
@@ -183,9 +150,9 @@ def without_placeholders(text: str) -> str:
 
 def test_the_words_are_all_collected():
     keys = {w for w, _, _ in PAIRS}
-    assert len(PAIRS) > 500 and "shared_words.SHARED['axis_year']" in keys
-    assert "funded_words.WORDS['title_funnel']" in keys and "audit_words.CHECKS['total_vs_parts']" in keys
-    assert "shared_words.GLOSSARY[0][1]" in keys and "people_words.GENDER['men']" in keys
+    assert len(PAIRS) == sum(len(catalogs.load(path).entries) for path in registry.CATALOGS) > 600
+    assert {"shared.toml:axis_year", "funded.toml:title_funnel", "audit.toml:check_total_vs_parts"} <= keys
+    assert {"shared.toml:glossary_text_asf", "people.toml:gender_men"} <= keys
 
 
 def test_every_swedish_text_is_swedish_and_every_english_text_english():

@@ -65,19 +65,11 @@ def test_metrics_and_the_pipeline_import_no_presentation():
     assert importing("asfdata.pipeline", (*presentation, "asfdata.metrics")) == []
 
 
-def test_words_modules_are_data_only():
-    words = [m for m in MODULES if m.endswith("_words")]
-    assert len(words) == 12  # shared + eight chapters (appendix included) + the explorer + people + audit
-    assert [f"{m} imports {n}" for m in words for n, _, _ in imports(MODULES[m])] == []
-
-
 def test_a_chapter_imports_another_chapter_only_in_the_summary():
     allowed = ("asfdata.chapters.common",)
     for m, path in MODULES.items():
-        if m.startswith("asfdata.chapters.") and m != "asfdata.chapters.summary" and not m.endswith("_words"):
-            own = f"{m}_words"
-            bad = [n for n, _, _ in imports(path)
-                   if n.startswith("asfdata.chapters") and not n.startswith((own, *allowed))]
+        if m.startswith("asfdata.chapters.") and m != "asfdata.chapters.summary":
+            bad = [n for n, _, _ in imports(path) if n.startswith("asfdata.chapters") and not n.startswith(allowed)]
             assert bad == [], m
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import metrics as M
-from asfdata.pipeline import audit_words as AW
+from asfdata.pipeline import audit_notes
 from asfdata.pipeline.audit_lookup import sort_audit
 from asfdata.render import words as W
 from asfdata.render.html import formatted, table_html
@@ -60,8 +60,8 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
     a = sort_audit(audit)
     a = a.assign(
         status=[W.status(x, lang) for x in a["status"]],
-        check=[f"{AW.check_text(c, lang)} ({code(c)})" for c in a["check"]],
-        scope=[AW.scope_text(s, lang) for s in a["scope"]],
+        check=[f"{audit_notes.check_text(c, lang)} ({code(c)})" for c in a["check"]],
+        scope=[audit_notes.scope_text(s, lang) for s in a["scope"]],
         note=a["note"] if lang == "en" else a["note_sv"],
     )
     spec = [

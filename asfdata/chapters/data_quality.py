@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata.chapters.common import audit_html
-from asfdata.chapters.data_quality_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts
 from asfdata.render import words as W
 from asfdata.render.html import CHAPTER, formatted, h, p, table_html
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata.chapters.common import parts_table
-from asfdata.chapters.employees_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
@@ -15,6 +15,7 @@ from asfdata.render.phrases import alt_lines, change_words, column_changes, firs
 from asfdata.render.svg import chart_svgs
 from asfdata.study import MILESTONES_SECTION
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

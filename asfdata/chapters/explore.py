@@ -10,8 +10,8 @@ from html import escape
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
-from asfdata.chapters.explore_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import line_chart
 from asfdata.render.html import CHAPTER, figure_html, h, wide_table
@@ -19,6 +19,7 @@ from asfdata.render.phrases import series_values, source_line
 from asfdata.render.svg import chart_svgs
 from asfdata.study import BASE_YEAR
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 MEASURES = ("placements", "employees", "companies", "informed")

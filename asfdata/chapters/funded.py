@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata.chapters.common import audit_html
-from asfdata.chapters.funded_words import WORDS
 from asfdata.pipeline.audit_lookup import funded_audit
 from asfdata.pipeline.people import correction_sets, statement_table
 from asfdata.render import words as W
@@ -17,6 +17,7 @@ from asfdata.render.phrases import source_line
 from asfdata.render.svg import chart_svgs
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

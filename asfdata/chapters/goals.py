@@ -8,14 +8,15 @@ from html import escape
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata import study as S
 from asfdata.chapters.common import PLACED_BY
-from asfdata.chapters.goals_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.html import CHAPTER, SUBSECTION, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata.chapters.common import PLACED_BY, event_marks
-from asfdata.chapters.information_words import WORDS
 from asfdata.pipeline.audit import swapped_digits
 from asfdata.render import words as W
 from asfdata.render.charts import bar_line_chart, timeline_chart
@@ -15,6 +15,7 @@ from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_htm
 from asfdata.render.phrases import alt_lines, source_line, with_marks
 from asfdata.render.svg import chart_svgs
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
-from asfdata.chapters.placements_words import WORDS
 from asfdata.render import words as W
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
@@ -15,6 +15,7 @@ from asfdata.render.phrases import alt_lines, change_words, source_line, with_ma
 from asfdata.render.svg import chart_svgs
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.chapters.sources_words import WORDS
+from asfdata import catalogs, registry
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words as W
 from asfdata.render.html import CHAPTER, TEXT, h, p
 from asfdata.render.words import unbreakable
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 

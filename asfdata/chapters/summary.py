@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from html import escape
 
+from asfdata import catalogs, registry
 from asfdata import metrics as M
 from asfdata.chapters import goals
 from asfdata.chapters.common import PLACED_BY
 from asfdata.chapters.goals import bottom_line
-from asfdata.chapters.summary_words import WORDS
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words as W
 from asfdata.render.html import CHAPTER, h, p, ul
-from asfdata.render.shared_words import GLOSSARY
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, REFORM_YEAR
 
+WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = W.translator(WORDS)
 
 
@@ -144,11 +144,12 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
 
 def glossary(lang: str) -> str:
     """The glossary as a definition list, the study's years filled in."""
-    i = W.check_lang(lang)
     years = {"base": BASE_YEAR, "reform_year": REFORM_YEAR}
     years |= {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
+    terms = [e.key.removeprefix("glossary_term_") for e in W.SHARED.prefixed("glossary_term_")]
     rows = "".join(
-        f"<dt>{escape(term[i].format(**years))}</dt>\n<dd>{escape(text[i].format(**years))}</dd>\n"
-        for term, text in GLOSSARY
+        f"<dt>{escape(t(f'glossary_term_{x}', lang, **years))}</dt>\n"
+        f"<dd>{escape(t(f'glossary_text_{x}', lang, **years))}</dd>\n"
+        for x in terms
     )
     return h(t("h_glossary", lang)) + f'<dl class="asf-glossary">\n{rows}</dl>\n'

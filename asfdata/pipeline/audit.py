@@ -11,7 +11,8 @@ from functools import partial
 
 import pandas as pd
 
-from asfdata.pipeline import audit_words as W
+from asfdata.catalogs import LANGS
+from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words, number
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
 
 AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
@@ -49,7 +50,7 @@ def swaps(n: int) -> Iterator[int]:
 
 def joined(*notes: Note) -> Note:
     """Notes joined with '; ' in each language, empty ones left out."""
-    return tuple("; ".join(n[i] for n in notes if n[i]) for i in range(len(W.LANGS)))
+    return tuple("; ".join(n[i] for n in notes if n[i]) for i in range(len(LANGS)))
 
 
 def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = None) -> Note:
@@ -59,16 +60,16 @@ def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = N
         return NO_NOTE
     notes: list[Note] = []
     if abs(d) == 1:
-        notes.append(W.both("off_by_one"))
+        notes.append(AUDIT.both("off_by_one"))
     if swapped_digits(stated, computed):
-        notes.append(W.both("swapped", a=partial(W.number, stated), b=partial(W.number, computed)))
+        notes.append(AUDIT.both("swapped", a=partial(number, stated), b=partial(number, computed)))
     for name, v in (parts or {}).items():
         if v == abs(d):
-            notes.append(W.both("equals_part", name=partial(W.name, name), v=v))
+            notes.append(AUDIT.both("equals_part", name=partial(key_word, name), v=v))
         for w in swaps(v):
             if computed - v + w == stated:
-                notes.append(W.both("written", name=partial(W.name, name), w=w, v=v))
-    return joined(*notes) if notes else W.both("no_cause")
+                notes.append(AUDIT.both("written", name=partial(key_word, name), w=w, v=v))
+    return joined(*notes) if notes else AUDIT.both("no_cause")
 
 
 def row(check: str, scope: str, stated: int, computed: int, sources: str, note: Note = NO_NOTE, *,
@@ -201,19 +202,19 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         missing = sorted(set(range(y0, y1 + 1)) - set(inside["year"]))
         note = mechanical_note(stated, computed)
         if y0 != y1:
-            note = joined(W.both("summed", n=len(inside), k=inside["year"].nunique()), note)
+            note = joined(AUDIT.both("summed", n=len(inside), k=inside["year"].nunique()), note)
         if missing:
-            note = joined(note, W.both("no_figure", years=", ".join(map(str, missing))))
+            note = joined(note, AUDIT.both("no_figure", years=", ".join(map(str, missing))))
         status = None
         if c["approximate"]:
             status = approx_status(stated, computed)
             pct = (computed - stated) / stated * 100
-            note = W.both("approximate", pct=partial(W.number, pct, decimals=1, sign=True))
+            note = AUDIT.both("approximate", pct=partial(number, pct, decimals=1, sign=True))
         if c["measure"] in set(measures.loc[measures["sum_of"].fillna("") != "", "measure"]):
             sum_of = measures.set_index("measure").at[c["measure"], "sum_of"].split("; ")
-            note = joined(note, W.both("computed_as", parts=partial(W.names, sum_of, " + ")))
+            note = joined(note, AUDIT.both("computed_as", parts=partial(key_words, sum_of, " + ")))
         if c["source"] == "Bakgrund":
-            note = joined(note, W.both("background"))
+            note = joined(note, AUDIT.both("background"))
         rows.append(row(check, scope, stated, computed, join_sources([c["source"]], inside["source"]),
                         note, status=status, measure=c["measure"], years=(y0, y1), statements=c["claim_id"]))
     return rows
@@ -234,7 +235,7 @@ def within_stated_range(claims: pd.DataFrame) -> list[Row]:
                 "within_stated_range", f"{measure} {c['year_from']} {c['category']}", int(c["value"]),
                 high if c["value"] > high else low if c["value"] < low else int(c["value"]),
                 join_sources([c["source"]], lo["source"]),
-                W.both("range", low=low, high=high, y0=y0, y1=y1), status="ok" if inside else "mismatch",
+                AUDIT.both("range", low=low, high=high, y0=y0, y1=y1), status="ok" if inside else "mismatch",
                 measure=measure, years=(int(c["year_from"]), int(c["year_to"])), statements=c["claim_id"]))
     return rows
 
@@ -271,7 +272,7 @@ def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame({"stated": stated, "computed": used["places_used"],
                        "sources": union_sources(used["source"], lookup(sources_by(fo, keys), used, keys))})
     return rows_frame("outcomes_vs_places_used",
-                      used_units(used, df, W.both("outcomes_vs_used"), "places_used"))
+                      used_units(used, df, AUDIT.both("outcomes_vs_used"), "places_used"))
 
 
 def genders_placed_vs_places_used(fp: pd.DataFrame) -> pd.DataFrame:
@@ -281,8 +282,10 @@ def genders_placed_vs_places_used(fp: pd.DataFrame) -> pd.DataFrame:
     both = used["women"].notna() & used["men"].notna()
     stated = used["women"].fillna(0) + used["men"].fillna(0)
     holds = ((stated == used["places_used"]) | (~both & (stated <= used["places_used"]))).astype(bool)
-    note = tuple(both.map({True: W.say("genders_vs_used", lang), False: W.say("gender_vs_used", lang)})
-                 for lang in W.LANGS)
+    note = tuple(
+        both.map({True: AUDIT.say("genders_vs_used", lang), False: AUDIT.say("gender_vs_used", lang)})
+        for lang in LANGS
+    )
     df = pd.DataFrame({"stated": stated, "computed": used["places_used"], "sources": used["source"]})
     return rows_frame("genders_placed_vs_places_used", used_units(used, df, note, "places_used"), holds)
 
@@ -294,10 +297,12 @@ def summary_outcomes_vs_individuals(claims) -> list[Row]:
         return []
     parts = list(zip(oc["category"], oc["gender"], oc["value"].astype(int), strict=True))
     def items(lang: str) -> str:
-        return ", ".join(W.say("summary_outcome", lang, outcome=W.name(o, lang), gender=W.name(g, lang), n=v)
-                         for o, g, v in parts)
+        return ", ".join(
+            AUDIT.say("summary_outcome", lang, outcome=key_word(o, lang), gender=key_word(g, lang), n=v)
+            for o, g, v in parts
+        )
 
-    note = W.both("summary_outcomes", items=items)
+    note = AUDIT.both("summary_outcomes", items=items)
     return [row("summary_outcomes_vs_individuals", f"funded placements {c['year_from']}–{c['year_to']}",
                 int(oc["value"].sum()), int(c["value"]), join_sources([c["source"]], oc["source"]), note,
                 measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])),

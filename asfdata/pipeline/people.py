@@ -17,8 +17,10 @@ from itertools import product
 
 import pandas as pd
 
-from asfdata.pipeline import people_words as W
+from asfdata.catalogs import LANGS
+from asfdata.pipeline import people_notes
 from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, FrameError, frame, outcome_genders, readings
+from asfdata.pipeline.people_notes import PEOPLE
 from asfdata.pipeline.people_statements import BASIS, Statement, detail_statements, summary_statements
 
 __all__ = ["HOLDS", "FrameError", "Model", "correction_sets", "outcome_genders", "statement_table"]
@@ -53,7 +55,7 @@ class Model:
         self.tested = [s for s in self.statements if s.kind not in BASIS]
         self.readings = readings(self.frame)
         if not self.readings:
-            raise FrameError(W.say("no_reading", "en"), sv=W.say("no_reading", "sv"))
+            raise FrameError(PEOPLE.say("no_reading", "en"), sv=PEOPLE.say("no_reading", "sv"))
         self.unfilled = readings(self.frame, (NOT_STATED,))
         self.fill_units = [u for u in self.frame.open if NOT_STATED in self.frame.split(u, self.readings[0])]
         self.fixed = {s.id: self.fixed_count(s) for s in self.tested}
@@ -155,12 +157,12 @@ class Model:
         ok = {self.fills(i) for i in idx}
         if not exact and ok == {self.fills(i) for i in range(n)}:
             return None
-        fallback = W.say("in_readings", lang, k=len(idx), n=n)
+        fallback = PEOPLE.say("in_readings", lang, k=len(idx), n=n)
         if exact and ok & {self.fills(i) for i in range(n) if i not in idx}:
             return fallback
         every = [sorted({self.fills(i)[j] for i in range(n)}) for j in range(len(self.fill_units))]
         alts = [
-            sorted({k[j] for k in ok}, key=lambda f: [W.outcome_rank(o) for o in f])
+            sorted({k[j] for k in ok}, key=lambda f: [people_notes.outcome_rank(o) for o in f])
             for j in range(len(self.fill_units))
         ]
         if set(product(*alts)) != ok:
@@ -168,7 +170,7 @@ class Model:
         parts = [
             fill_words(u, a, lang) for u, a, e in zip(self.fill_units, alts, every, strict=True) if a != e
         ]
-        return W.listing(parts, lang) or None
+        return people_notes.listing(parts, lang) or None
 
     # --- frames for the chapter and the audit ---------------------------------------------------------
 
@@ -179,7 +181,7 @@ class Model:
             holds = self.verdict(s.id)
             k = n if s.kind in BASIS else sum(self.masks[s.id])
             idx = set() if s.kind in BASIS else {i for i, h in enumerate(self.masks[s.id]) if h}
-            cond = [self.condition(idx, lang) if holds == "some" else "" for lang in W.LANGS]
+            cond = [self.condition(idx, lang) if holds == "some" else "" for lang in LANGS]
             rows.append(
                 {
                     "statement_id": s.id,
@@ -205,7 +207,7 @@ class Model:
             real = {i for i in range(len(self.readings)) if self.false_set(i) == c}
             texts = [
                 slip_words([self.by_id[x] for x in members], self.condition(real, lang, exact=False), lang)
-                for lang in W.LANGS
+                for lang in LANGS
             ]
             rows.append(
                 {
@@ -235,7 +237,7 @@ class Model:
                 rows.append(self.row("holds", s, [s.id], self.closest(s, self.readings), self.holds_note(s)))
             else:
                 cond = partial(self.condition, idx, exact=False)
-                note = W.both("consistent_if", condition=cond)
+                note = PEOPLE.both("consistent_if", condition=cond)
                 rows.append(self.row("consistent_if", s, [s.id], self.closest(s, self.unfilled), note))
         return pd.DataFrame(rows)
 
@@ -280,7 +282,7 @@ class Model:
             u = self.frame.units.set_index(["year", "municipality"]).loc[ss[0].unit]
             g, stated = ss[0].gender, sum(s.value for s in ss)
             placed = int(u[g]) if pd.notna(u[g]) else int(u["places"])
-            note = W.both("gender_conflict", g=partial(gender_name, g, 2), stated=stated,
+            note = PEOPLE.both("gender_conflict", g=partial(gender_name, g, 2), stated=stated,
                           quotes=partial(quotes, ss), placed=placed, again=again)
             return self.row(
                 "conflict",
@@ -295,18 +297,22 @@ class Model:
         among = [r for i, r in enumerate(self.readings) if all(self.masks[o.id][i] for o in others)]
         computed = self.closest(subject, among)
         if others:
-            note = W.both("cannot_hold", quotes=partial(quotes, others), computed=computed, again=again)
+            note = PEOPLE.both("cannot_hold", quotes=partial(quotes, others), computed=computed, again=again)
         else:
             best = next(r for r in self.readings if self.count(subject, r) == computed)
             rest = partial(self.others, subject, best)
-            note = W.both("holds_none", n=len(self.readings), computed=computed, again=again,
-                          beside=lambda lang: W.say("beside", lang, rest=rest(lang)) if rest(lang) else "")
+
+            def beside(lang: str) -> str:
+                return PEOPLE.say("beside", lang, rest=rest(lang)) if rest(lang) else ""
+
+            note = PEOPLE.both("holds_none", n=len(self.readings), computed=computed, again=again,
+                               beside=beside)
         return self.row("conflict", subject, everyone, computed, note)
 
     def again(self, ids: list[str], lang: str) -> str:
         """'; x restated as y' for the statements of ids that others restate ('' when none)."""
         parts = [
-            W.say("restated", lang, id=i, ids=", ".join(same), quote=quotes([self.by_id[i]], lang),
+            PEOPLE.say("restated", lang, id=i, ids=", ".join(same), quote=quotes([self.by_id[i]], lang),
                   quotes=quotes([self.by_id[x] for x in same], lang))
             for i in ids
             if (same := self.restated(i))
@@ -340,65 +346,71 @@ class Model:
         found.sort()
         more += max(0, len(found) - listed)
         text = ", ".join(
-            W.say("other_people", lang, g=gender_name(g, n, lang), n=n, unit=f"{m} {y}")
+            PEOPLE.say("other_people", lang, g=gender_name(g, n, lang), n=n, unit=f"{m} {y}")
             for y, m, g, n in found[:listed]
         )
-        return text + (W.say("more_units", lang, more=more) if more else "")
+        return text + (PEOPLE.say("more_units", lang, more=more) if more else "")
 
     def holds_note(self, s: Statement) -> tuple[str, str]:
         """Why a statement outside every conflict agrees, in words, in English and Swedish."""
         if s.kind == "unique_individuals":
             u = self.frame.units
             places, k = int(u.loc[u["year"].between(*s.years), "places"].sum()), self.frame.continued()
-            return W.both("continued", places=places, k=k, extensions=partial(W.pick, W.EXTENSIONS, n=k))
+            extensions = partial(PEOPLE.say, "extensions", n=k)
+            return PEOPLE.both("continued", places=places, k=k, extensions=extensions)
         n, k = len(self.readings), sum(self.masks[s.id])
-        return W.both("holds_some" if k < n else "holds_all", k=k, n=n)
+        return PEOPLE.both("holds_some" if k < n else "holds_all", k=k, n=n)
 
 
 def gender_name(gender: str, n: int, lang: str) -> str:
     """A gender in an audit note: the data's key in English ('men'), the word for n people in Swedish."""
-    return gender if lang == "en" else W.pick(W.GENDER[gender], lang, n)
+    return gender if lang == "en" else people_notes.gender_word(gender, n, lang)
 
 
 def quotes(ss: list[Statement], lang: str) -> str:
     """Statements quoted for audit notes: English with their ids, Swedish with their section."""
-    li = W.LANGS.index(lang)
+    li = LANGS.index(lang)
     return "; ".join(
-        W.say("quote_id", lang, text=s.text[li].rstrip("."), id=s.id, section=W.SECTION[s.role][li])
+        PEOPLE.say("quote_id", lang, text=s.text[li].rstrip("."), id=s.id, section=section(s, lang))
         for s in ss
     )
 
 
+def section(s: Statement, lang: str) -> str:
+    """A statement's section, possessive: 'the summary's' / 'sammanfattningens'."""
+    return PEOPLE.say(f"section_{s.role}", lang)
+
+
 def fill_words(unit: tuple[int, str], alternatives: list[tuple[str, ...]], lang: str) -> str:
     """'the unstated outcome in Hofors 2018 was work or a return to public support'."""
-    li = W.LANGS.index(lang)
+    def noun(outcome: str) -> str:
+        return PEOPLE.say(f"noun_{outcome}", lang)
 
     def one(fill: tuple[str, ...]) -> str:
         if len(fill) == 1:
-            return W.NOUN[fill[0]][li]
-        return W.listing(
-            [f"{fill.count(o)} × {W.NOUN[o][li]}" for o in sorted(set(fill), key=W.outcome_rank)], lang
+            return noun(fill[0])
+        return people_notes.listing(
+            [f"{fill.count(o)} × {noun(o)}" for o in sorted(set(fill), key=people_notes.outcome_rank)], lang
         )
 
-    n = len(alternatives[0])
-    return W.say(
-        "fill_one" if n == 1 else "fill_many",
+    return PEOPLE.say(
+        "fill",
         lang,
+        len(alternatives[0]),
         unit=f"{unit[1]} {unit[0]}",
-        n=n,
-        alternatives=W.listing([one(a) for a in alternatives], lang, "or"),
+        alternatives=people_notes.listing([one(a) for a in alternatives], lang, "or"),
     )
 
 
 def slip_words(members: list[Statement], condition: str | None, lang: str) -> str:
     """'If the yearly detail's “…” and the summary's “…” are slips, every other statement agrees, …'."""
-    li = W.LANGS.index(lang)
-    what = W.listing(
-        [W.say("quote", lang, section=W.SECTION[s.role][li], text=s.text[li].rstrip(".")) for s in members],
+    li = LANGS.index(lang)
+    what = people_notes.listing(
+        [PEOPLE.say("quote", lang, section=section(s, lang), text=s.text[li].rstrip(".")) for s in members],
         lang,
     )
-    provided = W.say("provided", lang, condition=condition) if condition else ""
-    return W.say("slip_one" if len(members) == 1 else "slip_many", lang, what=what, provided=provided)
+    provided = PEOPLE.say("provided", lang, condition=condition) if condition else ""
+    return PEOPLE.say("slip", lang, len(members), what=what, provided=provided)
 
 
 def statement_table(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from asfdata.pipeline import people_words as W
+from asfdata.catalogs import LANGS
+from asfdata.pipeline import people_notes
 from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, Frame, Unit, unit_index
+from asfdata.pipeline.people_notes import PEOPLE
 
 PEOPLE_MEASURES = ("places_used", "unique_individuals", "outcome")  # claims about these people
 BASIS = ("placed", "outcomes")  # statements the readings are built from: they hold in all
@@ -40,7 +42,7 @@ class Statement:
 
 def bilingual(fn, *args) -> tuple[str, str]:
     """(English, Swedish): fn(lang, *args) in each language."""
-    return tuple(fn(lang, *args) for lang in W.LANGS)
+    return tuple(fn(lang, *args) for lang in LANGS)
 
 
 def slug(text: str) -> str:
@@ -50,12 +52,12 @@ def slug(text: str) -> str:
 
 def placed_text(lang: str, name: str, places: int, stated: list[tuple[str, int]]) -> str:
     """'Nordanstig 2018: 7 places used, by 6 women and 1 man.'"""
-    people = W.listing([f"{n} {W.pick(W.GENDER[g], lang, n)}" for g, n in stated], lang)
-    return W.say(
+    people = people_notes.listing([f"{n} {people_notes.gender_word(g, n, lang)}" for g, n in stated], lang)
+    return PEOPLE.say(
         "placed" if stated else "placed_unstated",
         lang,
         unit=name,
-        places=W.places(places, lang),
+        places=people_notes.places(places, lang),
         people=people,
     )
 
@@ -63,34 +65,34 @@ def placed_text(lang: str, name: str, places: int, stated: list[tuple[str, int]]
 def outcomes_text(lang: str, name: str, groups: list[tuple[str, int]]) -> str:
     """'Nordanstig 2018: 1 went on to work, … and 5 returned to public support.'"""
     items = [
-        W.say("unstated_item", lang, places=W.places(n, lang))
+        PEOPLE.say("unstated_item", lang, places=people_notes.places(n, lang))
         if o == NOT_STATED
-        else W.say("outcome_item", lang, n=n, did=W.pick(W.DID[o], lang, n))
+        else PEOPLE.say("outcome_item", lang, n=n, did=PEOPLE.say(f"did_{o}", lang, n))
         for o, n in groups
     ]
-    return W.say("outcomes", lang, unit=name, items=W.listing(items, lang))
+    return PEOPLE.say("outcomes", lang, unit=name, items=people_notes.listing(items, lang))
 
 
 def gender_text(lang: str, name: str, outcome: str, gender: str, n: int, size: int) -> str:
     """'Nordanstig 2018: the one who went on to work was a man.'"""
-    return W.say(
+    return PEOPLE.say(
         "gender_one" if n == size == 1 else "gender_some",
         lang,
         unit=name,
         n=n,
-        did=W.pick(W.DID[outcome], lang, n),
-        gender=W.pick(W.GENDER[gender], lang, n),
+        did=PEOPLE.say(f"did_{outcome}", lang, n),
+        gender=people_notes.gender_word(gender, n, lang),
     )
 
 
 def places_used_text(lang: str, n: int, span: str) -> str:
     """'11 places were used in 2016–2018.'"""
-    return W.say("places_used", lang, places=W.places(n, lang), was=W.pick(W.WAS, lang, n), years=span)
+    return PEOPLE.say("places_used", lang, n, places=people_notes.places(n, lang), years=span)
 
 
 def individuals_text(lang: str, n: int, span: str) -> str:
     """'The places were used by 10 individuals.'"""
-    return W.say("unique_individuals", lang, n=n)
+    return PEOPLE.say("unique_individuals", lang, n=n)
 
 
 TOTALS = {  # measure of a summary total -> (scope, text)
@@ -101,22 +103,22 @@ TOTALS = {  # measure of a summary total -> (scope, text)
 
 def count_text(lang: str, n: int, outcome: str) -> str:
     """'8 of them returned to public support.'"""
-    return W.say("count", lang, n=n, did=W.pick(W.DID[outcome], lang, n))
+    return PEOPLE.say("count", lang, n=n, did=PEOPLE.say(f"did_{outcome}", lang, n))
 
 
 def who_text(lang: str, n: int, outcome: str, gender: str | None, municipality: str | None) -> str:
     """'The one who went on to work was a man from Nordanstig.' and the like."""
-    did = W.pick(W.DID[outcome], lang, n)
+    did = PEOPLE.say(f"did_{outcome}", lang, n)
     if gender is None:
-        return W.say("where_one" if n == 1 else "where_many", lang, n=n, did=did, municipality=municipality)
-    origin = W.say("origin", lang, municipality=municipality) if municipality else ""
-    return W.say(
-        "who_one" if n == 1 else "who_many",
+        return PEOPLE.say("where", lang, n, did=did, municipality=municipality)
+    origin = PEOPLE.say("origin", lang, municipality=municipality) if municipality else ""
+    return PEOPLE.say(
+        "who",
         lang,
-        n=n,
+        n,
         did=did,
         origin=origin,
-        gender=W.pick(W.GENDER[gender], lang, n),
+        gender=people_notes.gender_word(gender, n, lang),
     )
 
 
@@ -197,7 +199,7 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
     """The summary's statements about the people, in report order: places used, individuals, then each
     outcome's count and who they were (gender, municipality)."""
     c = claims[claims["measure"].isin(PEOPLE_MEASURES)]
-    c = c.assign(_m=c["measure"].map(PEOPLE_MEASURES.index), _o=c["category"].map(W.outcome_rank))
+    c = c.assign(_m=c["measure"].map(PEOPLE_MEASURES.index), _o=c["category"].map(people_notes.outcome_rank))
     out = []
     for r in c.sort_values(["_m", "_o", "claim_id"], kind="stable").itertuples():
         years, v = (int(r.year_from), int(r.year_to)), int(r.value)

@@ -1,9 +1,9 @@
 """Looking words up in a language, and writing numbers the way each language writes them.
 
-The words themselves live in asfdata/render/shared_words.py (shared) and beside each chapter
-(asfdata/chapters/<chapter>_words.py); `translator` gives a chapter its lookup. Numbers are written by
-Babel with the locale's symbols (CLDR): English 1,257 and 38.8 %; Swedish 1 257 and 38,8 %, each space a
-no-break space (U+00A0), so a number never breaks across lines; a minus sign is U+2212 in both; years
+The words themselves live in catalogs (asfdata/catalogs.py): asfdata/render/shared.toml (shared) and
+beside each chapter (asfdata/chapters/<chapter>.toml); `translator` gives a chapter its lookup. Numbers are
+written by Babel with the locale's symbols (CLDR): English 1,257 and 38.8 %; Swedish 1 257 and 38,8 %, each
+space a no-break space (U+00A0), so a number never breaks across lines; a minus sign is U+2212 in both; years
 are never grouped (they are written as they are, never through `num`).
 """
 
@@ -11,37 +11,24 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 
 from babel.numbers import format_decimal, format_percent
 
-from asfdata.render.shared_words import MONTH_NAMES, PERIOD_WORDS, SHARED
+from asfdata import catalogs
+from asfdata.catalogs import Catalog, check_lang
+from asfdata.registry import APPENDIX, SHARED_CATALOG
 
-LANGS = ("en", "sv")
+SHARED = catalogs.load(SHARED_CATALOG)
 MINUS = "\u2212"
 DASH = "\u2013"  # en dash, for ranges of years and intervals
 NBSP = "\u00a0"  # no-break space: Swedish thousands separator, and before a percent sign
-APPENDIX = 7  # chapters from this number on are appendices, shown without a number
-Words = Mapping[str, tuple[str, str]]  # key -> (English, Swedish)
-
-
-def check_lang(lang: str) -> int:
-    """Index of a language in LANGS (0 English, 1 Swedish); ValueError for any other."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-    return LANGS.index(lang)
-
-
-def pick(words: Words, key: str, lang: str, values: dict) -> str:
-    """The text of key in lang from words, with its placeholders filled in."""
-    text = words[key][check_lang(lang)]
-    return text.format(**values) if values else text
 
 
 def t(key: str, lang: str, **values) -> str:
     """The shared text of key in lang, with its placeholders filled in."""
-    return pick(SHARED, key, lang, values)
+    return SHARED.say(key, lang, **values)
 
 
 def has(key: str) -> bool:
@@ -49,11 +36,11 @@ def has(key: str) -> bool:
     return key in SHARED
 
 
-def translator(own: Words) -> Callable[..., str]:
+def translator(own: Catalog) -> Callable[..., str]:
     """A chapter's lookup t(key, lang, **values): its own words first, then the shared ones."""
 
     def chapter_t(key: str, lang: str, **values) -> str:
-        return pick(own if key in own else SHARED, key, lang, values)
+        return (own if key in own else SHARED).say(key, lang, **values)
 
     return chapter_t
 
@@ -107,12 +94,13 @@ def status(status_key: str, lang: str) -> str:
 
 def month(m: int, lang: str) -> str:
     """Name of month m (1–12) in lang."""
-    return MONTH_NAMES[check_lang(lang)][int(m) - 1]
+    return t(f"month_{int(m)}", lang)
 
 
 def period_text(text: str, lang: str) -> str:
     """The report's words for a vague time, in lang (Swedish words kept when no translation is known)."""
-    return PERIOD_WORDS.get(text, text) if lang == "en" else text
+    key = f"period_{text.replace(' ', '_')}"
+    return t(key, lang) if key in SHARED else text
 
 
 def lower_first(text: str) -> str:

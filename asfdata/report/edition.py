@@ -26,6 +26,7 @@ from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.registry import REPORT_CHAPTERS
 from asfdata.report.inputs import (
     TEMPLATE_DIR,
     UNCOMMITTED,
@@ -39,17 +40,8 @@ from asfdata.report.inputs import (
 )
 from asfdata.study import PERIOD, SOURCE_REPORT  # no imports of its own: the up-to-date check stays light
 
-# The chapters, in order: the one list of the notebooks that make the report (explore.ipynb is not one).
-CHAPTERS = (
-    "00_summary",
-    "01_employee_trends",
-    "02_placements_and_the_2019_reform",
-    "03_funded_placements",
-    "04_information_reach_and_activities",
-    "05_goals_and_claims",
-    "06_data_quality",
-    "07_appendix_sources",
-)
+# The chapters, in order: the notebooks that make the report (asfdata/registry.py; explore.ipynb is not one).
+CHAPTERS = tuple(c.notebook for c in REPORT_CHAPTERS)
 REPORT_NAMES = {"en": "asf-evaluation-report", "sv": "asf-utvarderingsrapport"}
 CODE_SUFFIX = "-with-code"
 TEMPLATE_NAME = "asf"

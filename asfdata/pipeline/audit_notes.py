@@ -1,0 +1,54 @@
+"""The audit's words, from its catalog (asfdata/pipeline/audit.toml): notes in English and Swedish from the
+same facts (audit.csv: note, note_sv), the data's keys inside them, the words of a row's rule and scope."""
+
+from __future__ import annotations
+
+from asfdata import catalogs
+from asfdata.registry import AUDIT_CATALOG
+
+AUDIT = catalogs.load(AUDIT_CATALOG)
+NBSP, MINUS = "\u00a0", "\u2212"
+
+
+def scope_text(scope: str, lang: str) -> str:
+    """An audit row's scope in words of lang ('placements 2018 by placed_by' -> 'placerade 2018 per
+    placerande aktör'); years, names and unknown words stay as they are."""
+    out = []
+    words = scope.split()
+    while words:
+        two = " ".join(words[:2])
+        if f"scope_{two}" in AUDIT:
+            out.append(AUDIT.say(f"scope_{two}", lang))
+            words = words[2:]
+        else:
+            out.append(AUDIT.say(f"scope_{words[0]}", lang) if f"scope_{words[0]}" in AUDIT else words[0])
+            words = words[1:]
+    return " ".join(out)
+
+
+def check_text(check: str, lang: str) -> str:
+    """What an audit rule checks, in lang (the rule's name when unknown)."""
+    return AUDIT.say(f"check_{check}", lang) if f"check_{check}" in AUDIT else check
+
+
+def key_word(key: str, lang: str) -> str:
+    """A key of the data in lang (itself when it is a name both languages keep)."""
+    return AUDIT.say(f"name_{key}", lang) if f"name_{key}" in AUDIT else str(key)
+
+
+def key_words(keys: list[str], sep: str, lang: str) -> str:
+    """Keys of the data in lang, joined by sep."""
+    return sep.join(key_word(k, lang) for k in keys)
+
+
+def number(x: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
+    """x in lang: English 1257 / −10.5, Swedish 1 257 / −10,5 (no-break space, minus sign U+2212)."""
+    text = f"{abs(x):.{decimals}f}"
+    if lang == "sv":
+        whole, _, frac = text.partition(".")
+        groups = [whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)][::-1]
+        text = NBSP.join(groups) + ("," + frac if frac else "")
+    zero = not float(text.replace(",", ".").replace(NBSP, ""))
+    mark = "" if zero else MINUS if x < 0 else "+" if sign else ""
+    return mark + text
+
