@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import pandas as pd
 import pytest
 
+from asfdata.numbers import num
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline import audit as A
+from asfdata.pipeline.audit_notes import AUDIT
 from asfdata.pipeline.data import assumptions
 from asfdata.pipeline.tidy import tidy_all
 from asfdata.pipeline.validate import load_raw
@@ -57,9 +60,11 @@ def test_total_vs_parts_skips_unstated_parts():
 
 
 def test_mechanical_notes_in_english_and_swedish():
-    # Swedish numbers: a no-break space between thousands
-    assert A.mechanical_note(1257, 1275) == (
-        "two digits swapped (1257 vs 1275)", "två siffror omkastade (1\u00a0257 mot 1\u00a0275)")
+    # numbers as the report writes them (Babel): English 1,257; Swedish a no-break space between thousands
+    en, sv = A.mechanical_note(1257, 1275)
+    assert re.findall(r"\d[\d,\u00a0]*", en) == ["1,257", "1,275"]
+    assert re.findall(r"\d[\d,\u00a0]*", sv) == ["1\u00a0257", "1\u00a0275"]
+    assert (en, sv) == AUDIT.both("swapped", a=partial(num, 1257), b=partial(num, 1275))
     assert A.mechanical_note(244, 243) == ("off by one", "skiljer sig med 1")
     assert A.mechanical_note(123, 117, {"A": 81, "K": 26, "O": 10}) == (
         "no mechanical cause found", "ingen förklaring i form av skrivfel hittades")
@@ -253,7 +258,7 @@ def test_real_audit_sources_and_notes(real_audit):
     assert informed["sources"].split("; ") == [
         "Milstolpar 2016", "Milstolpar 2017", "Milstolpar 2018", "Milstolpar 2019", "Milstolpar 2020",
         "Sammanfattning Strukturinriktade insatser 2016–2020"]
-    assert "two digits swapped (1257 vs 1275)" in informed["note"]
+    assert AUDIT.say("swapped", "en", a="1,257", b="1,275") in informed["note"]
     assert (real_audit["difference"] == real_audit["stated"] - real_audit["computed"]).all()
     cited = set(real_audit["note"].str.findall(r"\bA\d{2}\b").explode().dropna())
     assert cited and cited <= set(assumptions()["id"])

@@ -12,7 +12,8 @@ from functools import partial
 import pandas as pd
 
 from asfdata.catalogs import LANGS
-from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words, number
+from asfdata.numbers import num
+from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
 
 AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
@@ -62,7 +63,7 @@ def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = N
     if abs(d) == 1:
         notes.append(AUDIT.both("off_by_one"))
     if swapped_digits(stated, computed):
-        notes.append(AUDIT.both("swapped", a=partial(number, stated), b=partial(number, computed)))
+        notes.append(AUDIT.both("swapped", a=partial(num, stated), b=partial(num, computed)))
     for name, v in (parts or {}).items():
         if v == abs(d):
             notes.append(AUDIT.both("equals_part", name=partial(key_word, name), v=v))
@@ -209,7 +210,7 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         if c["approximate"]:
             status = approx_status(stated, computed)
             pct = (computed - stated) / stated * 100
-            note = AUDIT.both("approximate", pct=partial(number, pct, decimals=1, sign=True))
+            note = AUDIT.both("approximate", pct=partial(num, pct, decimals=1, sign=True))
         if c["measure"] in set(measures.loc[measures["sum_of"].fillna("") != "", "measure"]):
             sum_of = measures.set_index("measure").at[c["measure"], "sum_of"].split("; ")
             note = joined(note, AUDIT.both("computed_as", parts=partial(key_words, sum_of, " + ")))

@@ -7,7 +7,6 @@ from asfdata import catalogs
 from asfdata.registry import AUDIT_CATALOG
 
 AUDIT = catalogs.load(AUDIT_CATALOG)
-NBSP, MINUS = "\u00a0", "\u2212"
 
 
 def scope_text(scope: str, lang: str) -> str:
@@ -39,16 +38,3 @@ def key_word(key: str, lang: str) -> str:
 def key_words(keys: list[str], sep: str, lang: str) -> str:
     """Keys of the data in lang, joined by sep."""
     return sep.join(key_word(k, lang) for k in keys)
-
-
-def number(x: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
-    """x in lang: English 1257 / −10.5, Swedish 1 257 / −10,5 (no-break space, minus sign U+2212)."""
-    text = f"{abs(x):.{decimals}f}"
-    if lang == "sv":
-        whole, _, frac = text.partition(".")
-        groups = [whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)][::-1]
-        text = NBSP.join(groups) + ("," + frac if frac else "")
-    zero = not float(text.replace(",", ".").replace(NBSP, ""))
-    mark = "" if zero else MINUS if x < 0 else "+" if sign else ""
-    return mark + text
-

@@ -310,10 +310,10 @@ class Model:
         return self.row("conflict", subject, everyone, computed, note)
 
     def again(self, ids: list[str], lang: str) -> str:
-        """'; x restated as y' for the statements of ids that others restate ('' when none)."""
+        """'; x is repeated as y' for the statements of ids that others restate ('' when none)."""
         parts = [
-            PEOPLE.say("restated", lang, id=i, ids=", ".join(same), quote=quotes([self.by_id[i]], lang),
-                  quotes=quotes([self.by_id[x] for x in same], lang))
+            PEOPLE.say("restated", lang, quote=quotes([self.by_id[i]], lang),
+                       quotes=quotes([self.by_id[x] for x in same], lang))
             for i in ids
             if (same := self.restated(i))
         ]
@@ -368,12 +368,9 @@ def gender_name(gender: str, n: int, lang: str) -> str:
 
 
 def quotes(ss: list[Statement], lang: str) -> str:
-    """Statements quoted for audit notes: English with their ids, Swedish with their section."""
+    """Statements quoted for audit notes, each with its section."""
     li = LANGS.index(lang)
-    return "; ".join(
-        PEOPLE.say("quote_id", lang, text=s.text[li].rstrip("."), id=s.id, section=section(s, lang))
-        for s in ss
-    )
+    return "; ".join(PEOPLE.say("quote", lang, text=s.text[li].rstrip("."), section=section(s, lang)) for s in ss)
 
 
 def section(s: Statement, lang: str) -> str:
