@@ -259,7 +259,8 @@ def find(phrase: str, catalogs: list[Catalog]) -> list[tuple[Catalog, Entry]]:
     found = []
     for catalog in catalogs:
         for entry in catalog.entries.values():
-            best = max((rank(wanted, words_of(t)) for lang in LANGS for t in entry.forms(lang)), default=(-1, 0.0))
+            texts = [words_of(t) for lang in LANGS for t in entry.forms(lang)]
+            best = max(rank(wanted, t) for t in texts)
             if best[0] >= max(min(3, len(wanted)), len(wanted) / 4, 1):
                 found.append((best, len(found), catalog, entry))
     found.sort(key=lambda x: (-x[0][0], -x[0][1], x[1]))

@@ -130,7 +130,8 @@ def words_find(phrase: str, loaded: list) -> int:
 
     found = catalogs.find(phrase, loaded)
     if not found:
-        print(f"words: no text holds {phrase!r} (numbers and names may differ; try fewer words)", file=sys.stderr)
+        print(f"words: no text holds {phrase!r} (numbers and names may differ; try fewer words)",
+              file=sys.stderr)
         return 1
     for catalog, entry in found:
         print(f"{entry.key}  {where(catalog.path)}:{entry.line}")

@@ -69,7 +69,8 @@ def test_a_chapter_imports_another_chapter_only_in_the_summary():
     allowed = ("asfdata.chapters.common",)
     for m, path in MODULES.items():
         if m.startswith("asfdata.chapters.") and m != "asfdata.chapters.summary":
-            bad = [n for n, _, _ in imports(path) if n.startswith("asfdata.chapters") and not n.startswith(allowed)]
+            bad = [n for n, _, _ in imports(path)
+                   if n.startswith("asfdata.chapters") and not n.startswith(allowed)]
             assert bad == [], m
 
 

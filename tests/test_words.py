@@ -35,7 +35,8 @@ def test_every_key_in_both_languages_with_the_same_placeholders(path):
 
 def test_the_checks_find_a_missing_language_differing_placeholders_and_a_raw_no_break_space(tmp_path):
     path = write(tmp_path, '[a]\nen = "A"\nsv = ""\n\n[b]\nen = "{n} x"\nsv = "x"\n\n'
-                           '[c]\nen.one = "one"\nen.other = "many"\nsv = "en"\n\n[d]\nen = "50\u00a0%"\nsv = "50&nbsp;%"\n')
+                           '[c]\nen.one = "one"\nen.other = "many"\nsv = "en"\n\n'
+                           '[d]\nen = "50\u00a0%"\nsv = "50&nbsp;%"\n')
     catalog = catalogs.load(path)
     assert catalog["d"].en == catalog["d"].sv == "50\u00a0%"  # the entity is the character
     assert catalogs.problems(catalog) == [
@@ -101,10 +102,7 @@ def test_no_words_remain_in_python_modules():
     assert set(PACKAGE.rglob("*.toml")) == set(registry.CATALOGS) | data
 
 
-# ---- every key used, and every key asked for there ----------------------------------------------------------
-
-LOOKUPS = ("t", "say", "both", "word", "check_text", "key_word", "name", "status", "kind", "placed_by")
-
+# ---- every key used, and every key asked for there ------------------------------------------------------
 
 def literal_lookups(source: str) -> set[str]:
     """The keys a module asks for by a literal: the first argument of a lookup call."""
@@ -150,23 +148,24 @@ def test_every_key_asked_for_by_a_literal_is_there():
         own = (PACKAGE / "chapters" / f"{c.module}.py").read_text(encoding="utf-8")
         missing += [f"{c.module}: {k}" for k in literal_lookups(own)
                     if k not in CATALOGS[c.catalog] and k not in SHARED]
-    for part, catalog in (("render", SHARED), ("pipeline", None)):
+    pipeline = [CATALOGS[registry.AUDIT_CATALOG], CATALOGS[registry.PEOPLE_CATALOG]]
+    for part, known in (("render", [SHARED]), ("pipeline", pipeline)):
         for path in sorted((PACKAGE / part).rglob("*.py")):
-            known = [catalog] if catalog else [CATALOGS[registry.AUDIT_CATALOG], CATALOGS[registry.PEOPLE_CATALOG]]
             missing += [f"{path.name}: {k}" for k in literal_lookups(path.read_text(encoding="utf-8"))
                         if not any(k in cat for cat in known)]
     assert missing == []
     assert literal_lookups('t("a", lang); AUDIT.say("b", lang); x.both("c"); f("d")') == {"a", "b", "c"}
 
 
-# ---- stale translations -------------------------------------------------------------------------------------
+# ---- stale translations ---------------------------------------------------------------------------------
 
 
 def test_no_swedish_text_is_older_than_its_english():
     """A Swedish text is written from an English one; when the English changes, the Swedish is stale until
     someone reviews it and runs `python -m asfdata words review KEY`."""
-    stale = [f"{path.relative_to(ROOT)}: {k}" for path, catalog in CATALOGS.items() for k in catalogs.stale(catalog)]
-    assert stale == [], "stale Swedish (review it, then `python -m asfdata words review KEY`):\n" + "\n".join(stale)
+    stale = [f"{path.relative_to(ROOT)}: {k}" for path, cat in CATALOGS.items() for k in catalogs.stale(cat)]
+    hint = "stale Swedish (review it, then `python -m asfdata words review KEY`):\n"
+    assert stale == [], hint + "\n".join(stale)
 
 
 def test_a_changed_english_text_makes_its_swedish_stale_until_reviewed(tmp_path):
@@ -185,7 +184,7 @@ def test_a_changed_english_text_makes_its_swedish_stale_until_reviewed(tmp_path)
     assert path.read_text(encoding="utf-8").count("sv_from") == 2
 
 
-# ---- words find, words review ---------------------------------------------------------------------------------
+# ---- words find, words review ----------------------------------------------------------------------------
 
 
 def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
@@ -221,25 +220,24 @@ def test_words_find_prints_key_file_and_both_languages():
     assert (missing.returncode, missing.stdout) == (1, "") and "no text holds" in missing.stderr
 
 
-def test_words_review_marks_a_key_reviewed_and_refuses_an_unknown_one(tmp_path):
-    copy = tmp_path / "asfdata"
-    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    path = copy / "chapters" / "placements.toml"
+def test_words_stale_and_review_in_a_copy_of_the_package(tmp_path):
+    shutil.copytree(PACKAGE, tmp_path / "asfdata", ignore=shutil.ignore_patterns("__pycache__"))
+    path = tmp_path / "asfdata" / "chapters" / "placements.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("fell most", "dropped most"), encoding="utf-8")
-    env_cwd = tmp_path
-    done = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); from asfdata.cli import main;"
-                           " sys.exit(main(['words', 'stale']))"], capture_output=True, text=True, cwd=env_cwd)
-    assert done.returncode == 1 and done.stdout == "asfdata/chapters/placements.toml: finding_fell_most\n"
-    done = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, '.'); from asfdata.cli import main;"
-                           " sys.exit(main(['words', 'review', 'finding_fell_most']))"],
-                          capture_output=True, text=True, cwd=env_cwd)
-    assert done.returncode == 0 and "finding_fell_most" in done.stdout
-    catalogs.load.cache_clear()
-    assert catalogs.stale(catalogs.load(path)) == []
-    bad = run("review", "no_such_key")
-    assert bad.returncode == 2 and bad.stderr == "words: no catalog has the key 'no_such_key'\n"
+
+    def words(*args: str) -> subprocess.CompletedProcess:  # the copy's package: its catalogs, its ROOT
+        code = f"import sys; sys.path.insert(0, '.'); from asfdata.cli import main; sys.exit(main(list({args!r})))"
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+
+    stale = words("words", "stale")
+    assert (stale.returncode, stale.stdout) == (1, "asfdata/chapters/placements.toml: finding_fell_most\n")
+    done = words("words", "review", "finding_fell_most")
+    new = english_hash(catalogs.load.__wrapped__(path)["finding_fell_most"].en)
+    assert done.returncode == 0 and done.stdout == (
+        f"asfdata/chapters/placements.toml: finding_fell_most reviewed (sv_from = {new})\n")
+    assert words("words", "stale").returncode == 0
+    bad = words("words", "review", "no_such_key")
+    assert (bad.returncode, bad.stderr) == (2, "words: no catalog has the key 'no_such_key'\n")
 
 
 def test_an_entry_reads_its_forms():
