@@ -226,7 +226,8 @@ def test_words_stale_and_review_in_a_copy_of_the_package(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("fell most", "dropped most"), encoding="utf-8")
 
     def words(*args: str) -> subprocess.CompletedProcess:  # the copy's package: its catalogs, its ROOT
-        code = f"import sys; sys.path.insert(0, '.'); from asfdata.cli import main; sys.exit(main(list({args!r})))"
+        code = "import sys; sys.path.insert(0, ''); from asfdata import cli; "
+        code += f"sys.exit(cli.main({list(args)}))"
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
 
     stale = words("words", "stale")
