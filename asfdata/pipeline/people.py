@@ -349,7 +349,7 @@ class Model:
             PEOPLE.say("other_people", lang, g=gender_name(g, n, lang), n=n, unit=f"{m} {y}")
             for y, m, g, n in found[:listed]
         )
-        return text + (PEOPLE.say("more_units", lang, more=more) if more else "")
+        return text + (PEOPLE.say("more_units", lang, more) if more else "")
 
     def holds_note(self, s: Statement) -> tuple[str, str]:
         """Why a statement outside every conflict agrees, in words, in English and Swedish."""
