@@ -62,6 +62,14 @@ def test_plural_forms_follow_the_count_by_cldr(tmp_path):
         people.say("places", "en")
 
 
+def test_every_fragment_has_a_note_for_its_translator():
+    """A text that is not a sentence of its own (its English starts in lower case, a space or a punctuation
+    mark) says in a note where it goes: a translator cannot see the sentence around it."""
+    bare = [f"{path.name}: {e.key}" for path, catalog in CATALOGS.items() for e in catalog.entries.values()
+            if not e.note and not (e.forms("en")[0][:1].isupper() or e.forms("en")[0].startswith("{"))]
+    assert bare == []
+
+
 def test_a_chapter_never_repeats_a_shared_key():
     for c in registry.CHAPTERS:
         assert sorted(set(CATALOGS[c.catalog]) & set(SHARED)) == [], c.catalog.name
