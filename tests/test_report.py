@@ -15,11 +15,15 @@ from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+import nbformat
 import pytest
+from conftest import edit_cell
 
 from asfdata.cli import failure_lines
 from asfdata.paths import ROOT
+from asfdata.render import words
 from asfdata.report import edition as report
+from asfdata.report import inputs
 from asfdata.report.edition import CHAPTERS, Job, build_report
 from asfdata.report.verify import verify_report
 
@@ -42,9 +46,6 @@ TINY = {
 
 def write_notebook(path: Path, cells: list[str]) -> Path:
     """A notebook whose first code cell is tagged parameters (lang = "en"), then cells."""
-    report.import_jupyter()  # nbformat without the seconds-long rfc3987_syntax import
-    import nbformat
-
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
                                                            "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell('lang = "en"', metadata={"tags": ["parameters"]}),
@@ -184,6 +185,17 @@ def test_every_input_the_report_shows_is_in_the_digest(tiny, tmp_path):
     assert report.inputs_digest(replace(tiny, notebooks=(changed, tiny.notebooks[1])), False, "abc") != base
 
 
+def test_a_changed_words_catalog_makes_the_report_out_of_date(tiny, tmp_path, monkeypatch):
+    package = tmp_path / "asfdata"
+    shutil.copytree(inputs.PACKAGE_DIR, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(inputs, "PACKAGE_DIR", package)
+    monkeypatch.setattr(inputs, "TEMPLATE_DIR", package / "report" / "templates")
+    base = report.inputs_digest(tiny, False, "abc")
+    catalog = package / "chapters" / "placements.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("fell most", "dropped"), encoding="utf-8")
+    assert report.inputs_digest(tiny, False, "abc") != base
+
+
 def test_a_failing_notebook_stops_the_build_and_keeps_the_previous_report(tiny, tmp_path):
     shutil.copytree(tiny.report_dir, tmp_path, dirs_exist_ok=True)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
@@ -213,7 +225,8 @@ def test_the_page_is_self_contained_with_lang_chapters_and_alt_text(tiny):
         assert re.findall(r'<a href="(#ch-[^"]+)">([^<]+)</a>', html) == [("#ch-01_alpha", "Alfa"),
                                                                          ("#ch-02_beta", "Beta")]
         assert ('class="highlight hl-ipython3"' in html) == code, "code shown only in the edition with code"
-        for fact in (report.SOURCE_REPORT, report.PERIOD, "Byggdatum", "Git-commit", "pandas"):
+        for fact in (report.SOURCE_REPORT, report.PERIOD, words.t("report_built", "sv"),
+                     words.t("report_commit", "sv"), "pandas"):
             assert fact in html
         assert "@page" in html and "size: A4" in html and "break-before: page" in html
 
@@ -250,8 +263,6 @@ def test_make_report_with_nothing_changed_says_so(real):
 
 def test_markup_in_a_raw_description_reaches_the_report_as_text(raw_copy, tmp_path):
     """raw → processed → chapter 04 → HTML: a <script> in a raw event description shows as text."""
-    from conftest import edit_cell
-
     edit_cell(raw_copy / "events.csv", 2, "description_en", f"Opening {SCRIPT}")
     job = Job(force=True, raw_dir=raw_copy, processed_dir=tmp_path / "processed",
               notebooks=(ROOT / "notebooks/04_information_reach_and_activities.ipynb",),

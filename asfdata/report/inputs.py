@@ -71,8 +71,8 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 def inputs_digest(job: Job, code: bool, commit: str) -> str:
     """SHA-256 over everything the report shows: raw data, the processed files the chapters read,
-    package code and template, notebooks, parameters, git commit, locked versions, Python and the
-    build-date setting."""
+    package code, its words catalogs and template, notebooks, parameters, git commit, locked versions,
+    Python and the build-date setting."""
     h = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -82,7 +82,8 @@ def inputs_digest(job: Job, code: bool, commit: str) -> str:
     groups = [
         ("raw", job.raw_dir, _files(job.raw_dir, "*")),
         ("processed", job.processed_dir, _files(job.processed_dir, "*")),
-        ("package", PACKAGE_DIR, _files(PACKAGE_DIR, "*.py") + _files(TEMPLATE_DIR, "*")),
+        ("package", PACKAGE_DIR, [*_files(PACKAGE_DIR, "*.py"), *_files(PACKAGE_DIR, "*.toml"),
+                                  *_files(TEMPLATE_DIR, "*")]),
     ]
     for group, base, files in groups:
         for p in files:
