@@ -4,9 +4,41 @@
                                       then the project in editable mode; .venv/.installed on success only
   python3 tools/bootstrap.py lock     resolve pyproject.toml (with the dev extra) into requirements.lock
 
-Standard library only: it runs before .venv exists. uv comes from PATH, else from the lock itself
-(pip installs the locked uv wheel, hash-checked); ASF_NO_UV=1 (or uv failing to install) means pip.
-Bad news ends in one message and exit code 2; a .venv this run created is removed again.
+Standard library only: it runs before .venv exists. make runs the first for every target that needs .venv
+(`make report`, `make test`, ...) when .venv/.installed is missing or older than requirements.lock or
+pyproject.toml; `make lock` runs the second. What the set-up does:
+
+- uv when it can be had, pip otherwise. uv comes from PATH, else .venv/bin/uv, else the locked uv wheel is
+  installed into .venv with pip (hash-checked); uv then installs exactly the lock (`uv pip sync`) in a few
+  seconds, then the project, editable (built by the locked flit-core, no build isolation). When uv cannot be
+  had (ASF_NO_UV=1 set, or installing uv failed) pip installs the same lock, in about a minute, and the
+  set-up says so in one line.
+- Hash-checked, wheels only. requirements.lock pins every package with the SHA-256 hashes of its files and
+  allows wheels only (its first line, --only-binary :all:, tells pip and uv: nothing is built from source).
+  A package whose hash differs stops the set-up (HashMismatch), and is never a reason to try the other
+  installer.
+- Nothing half-installed. Any failure ends in an `error:` message on stderr (after the installer's last
+  lines, when an installer failed) and exit code 2; a .venv this run created is removed again, and
+  .venv/.installed, which make trusts, is written only when everything installed (it holds the SHA-256 of
+  requirements.lock and pyproject.toml, so a set-up that finds it current only touches it).
+- One at a time. A second set-up started meanwhile (say `make report` and `make test` at once in a fresh
+  clone) waits for the first (a lock on .venv.lock) and then finds .venv ready.
+- Bytecode. uv compiles none; after installing with uv the set-up compiles what the report imports (WARM:
+  the package, SciPy and Babel, the Jupyter side; three processes at once), so that no kernel compiles
+  pandas or Jupyter again (with PYTHONDONTWRITEBYTECODE set, every kernel of every build would); pip
+  compiles everything itself.
+- The Python. The Python that runs this script (make's PYTHON, python3 by default) creates .venv; one older
+  than pyproject.toml's requires-python (3.11) stops the set-up, naming `make PYTHON=python3.11`.
+- The platform. `lock` resolves with `uv pip compile --python-platform x86_64-unknown-linux-gnu
+  --python-version 3.11` (LOCK_OPTIONS; 3.11 is the oldest Python requires-python allows), whatever machine
+  it runs on: the lock holds the packages Linux x86_64 with Python 3.11 needs, and none that only another
+  platform needs (appnope, which ipykernel requires on macOS; colorama on Windows). The set-up is built and
+  tested there only; fcntl (the one-at-a-time lock) is POSIX only.
+- Changing a dependency. Edit pyproject.toml (and environment.yml: a test compares them), run `make lock`
+  (uv resolves the ranges, keeping the locked versions that still fit), commit both; the next make
+  re-installs. .venv is created without pip (the creating Python's pip, from 22.3 on, installs into it from
+  outside; an older one has ensurepip add pip to it): to try a package, `uv pip install NAME` in the project
+  folder (uv finds .venv; it is .venv/bin/uv when uv is not on PATH).
 """
 
 from __future__ import annotations
