@@ -11,7 +11,7 @@ lang ?= en
 n ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help report build audit verify test lint lab lock bench chromium clean
+.PHONY: help report build audit verify test golden lint typecheck lab lock bench chromium clean
 
 help: ## list the targets (this text)
 	@echo "usage: make TARGET   (the first run creates .venv from requirements.lock)"
@@ -50,8 +50,14 @@ chromium: ## Debian's Chromium for the browser tests (installed when missing and
 test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile --no-loadscope-reorder)
 
+golden: $(STAMP) ## rewrite tests/golden/ from both editions after a deliberate change of words
+	$(PY) tools/golden.py
+
 lint: $(STAMP) ## ruff over the package, tests, benchmarks and tools
 	$(PY) -m ruff check asfdata tests benchmarks tools
+
+typecheck: $(STAMP) ## mypy over asfdata/ (0 errors)
+	$(PY) -m mypy asfdata
 
 lab: $(STAMP) ## JupyterLab on notebooks/ (kernel: .venv's Python); --allow-root when root
 	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)

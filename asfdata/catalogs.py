@@ -256,7 +256,7 @@ def find(phrase: str, catalogs: list[Catalog]) -> list[tuple[Catalog, Entry]]:
     the text, and its numbers and the names or words filled into placeholders may differ; at least three of
     its words (all, when it has fewer) and a quarter of them must be the text's own."""
     wanted = words_of(phrase)
-    found = []
+    found: list[tuple[tuple[int, float], int, Catalog, Entry]] = []
     for catalog in catalogs:
         for entry in catalog.entries.values():
             texts = [words_of(t) for lang in LANGS for t in entry.forms(lang)]

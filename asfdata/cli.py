@@ -15,6 +15,7 @@ from pathlib import Path
 
 from asfdata.paths import PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.registry import CATALOGS
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
 
@@ -35,8 +36,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     """Print the consistency audit, mismatches first; --strict fails on any mismatch."""
     from asfdata.pipeline.audit import audit, audit_table  # when run (see above)
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
+    from asfdata.pipeline.tidy import tidy_all  # when run (see above)
+    from asfdata.pipeline.validate import load_raw  # when run (see above)
 
     raw = load_raw(Path(args.raw))
     df = audit(tidy_all(raw), raw["measures"])
@@ -102,7 +103,6 @@ def cmd_inventory(args: argparse.Namespace) -> int:
 def cmd_words(args: argparse.Namespace) -> int:
     """Find the catalog entry of a text a reader sees; list stale Swedish texts; mark a key reviewed."""
     from asfdata import catalogs  # when run (see above): it imports Babel
-    from asfdata.registry import CATALOGS
 
     try:
         loaded = [catalogs.load(path) for path in CATALOGS]

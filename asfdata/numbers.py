@@ -1,7 +1,8 @@
 """Numbers written the way each language writes them, by Babel with the locale's symbols (CLDR), for the
-whole package (the report's sentences, tables and charts, and the audit's notes): English 1,257 and 38.8 %; Swedish
-1 257 and 38,8 %, each space a no-break space (U+00A0), so that a number never breaks across lines; a minus sign
-is U+2212 in both; years are never grouped (they are written as they are, never through `num`).
+whole package (the report's sentences, tables and charts, and the audit's notes): English 1,257 and
+38.8 %; Swedish 1 257 and 38,8 %, each space a no-break space (U+00A0), so that a number never breaks
+across lines; a minus sign is U+2212 in both; years are never grouped (they are written as they are,
+never through `num`).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from asfdata.report.execute import execute_all  # noqa: E402
 
 def floor_notebooks(folder: Path, imports: list[str], count: int) -> tuple[Path, ...]:
     """count notebooks: a parameters cell, then one cell importing every module of imports."""
-    import nbformat
+    import nbformat  # Jupyter: here, after report.import_jupyter() (run_floor), as in a build
 
     paths = []
     for i in range(count):

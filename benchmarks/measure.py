@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 import os
 import platform
@@ -18,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 PY = sys.executable
+
+from generate import generate  # noqa: E402  (beside this file: found through the path set above)
 
 
 def wall(cmd: list[str], env: dict | None = None, cwd: Path = ROOT) -> float:
@@ -76,9 +79,9 @@ def import_times(runs: int) -> tuple[float, float]:
 
 def pipeline_seconds(raw: Path) -> float:
     """Seconds to validate, tidy and audit one raw folder (the package's own code)."""
-    from asfdata.pipeline.audit import audit
-    from asfdata.pipeline.tidy import tidy_all
-    from asfdata.pipeline.validate import load_raw
+    from asfdata.pipeline.audit import audit  # here: pandas, not in floor.py (which imports this module)
+    from asfdata.pipeline.tidy import tidy_all  # here: as above
+    from asfdata.pipeline.validate import load_raw  # here: as above
 
     t0 = time.perf_counter()
     raw_frames = load_raw(raw)
@@ -88,8 +91,6 @@ def pipeline_seconds(raw: Path) -> float:
 
 def scaling(sizes: list[int], runs: int) -> dict[str, float]:
     """Median seconds of validation + tidying + audit on generated raw data of each size (rows)."""
-    from generate import generate
-
     pipeline_seconds(ROOT / "data/raw")  # warm: imports (pandas, pyarrow) are not what scales
     out = {}
     for n in sizes:
@@ -111,10 +112,8 @@ def error_listing(n_rows: int, runs: int) -> tuple[float, float]:
     """Median seconds of making the processed files from n_rows generated valid rows, and of refusing
     the same rows with an error on every line (every problem found, grouped, its message made);
     measured alternately. Budget: the second at most 2 x the first at 10^6 rows."""
-    from generate import generate
-
-    from asfdata.pipeline.build import processed_files
-    from asfdata.pipeline.errors import RawDataError
+    from asfdata.pipeline.build import processed_files  # here: pandas (see pipeline_seconds)
+    from asfdata.pipeline.errors import RawDataError  # here: beside processed_files
 
     def refuse(raw: Path) -> float:
         t0 = time.perf_counter()
@@ -178,8 +177,6 @@ def notebook_imports(notebooks: list[Path]) -> list[str]:
 
 def importable(name: str) -> bool:
     """True when name is a module (not an attribute imported from one)."""
-    import importlib.util
-
     try:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):

@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata import metrics as M
+from asfdata import metrics
 from asfdata.pipeline import audit_notes
 from asfdata.pipeline.audit_lookup import sort_audit
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.html import formatted, table_html
 
-t = W.t
+t = words.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
 
 
 def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str, caption: str) -> str:
     """Parts, their sum, the stated total, the difference and the audit's status per year; the audit row
     behind it on a second line."""
-    vs = M.stated_vs_parts(snapshots, measure, group, audit)
-    vs = vs.assign(status=[W.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
-    parts = M.wide(M.series(snapshots, measure, group)).reset_index()
-    spec = [("year", t("col_year", lang), "year")] + [(c, W.name(c, lang), "int") for c in parts.columns[1:]]
+    vs = metrics.stated_vs_parts(snapshots, measure, group, audit)
+    vs = vs.assign(status=[words.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
+    parts = metrics.wide(metrics.series(snapshots, measure, group)).reset_index()
+    spec = [("year", t("col_year", lang), "year")]
+    spec += [(c, words.name(c, lang), "int") for c in parts.columns[1:]]
     left = formatted(parts, spec, lang)
     right = formatted(
         vs,
@@ -40,7 +41,7 @@ def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: 
 
 def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
     """Marks between autumn counts for the reorganisation of Arbetsförmedlingen and the pandemic."""
-    years = M.event_years(events)
+    years = metrics.event_years(events)
     out = []
     if "reorganisation" in years:
         out.append((years["reorganisation"] - 0.5, f"{years['reorganisation']}: {t('mark_reform', lang)}"))
@@ -59,7 +60,7 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
     code), scopes and notes, each row's note on a second line so that the table fits the text column."""
     a = sort_audit(audit)
     a = a.assign(
-        status=[W.status(x, lang) for x in a["status"]],
+        status=[words.status(x, lang) for x in a["status"]],
         check=[f"{audit_notes.check_text(c, lang)} ({code(c)})" for c in a["check"]],
         scope=[audit_notes.scope_text(s, lang) for s in a["scope"]],
         note=a["note"] if lang == "en" else a["note_sv"],

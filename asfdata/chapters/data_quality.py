@@ -7,16 +7,16 @@ import pandas as pd
 from asfdata import catalogs, registry
 from asfdata.chapters.common import audit_html
 from asfdata.pipeline.audit_lookup import audit_counts
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.html import CHAPTER, formatted, h, p, table_html
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    return h(W.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang))
+    return h(words.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang))
 
 
 def audit_finding(audit, lang: str) -> str:
@@ -24,8 +24,8 @@ def audit_finding(audit, lang: str) -> str:
     if audit is None:
         return t("audit_missing", lang)
     n = audit_counts(audit)
-    counts = {status: W.num(k, lang) for status, k in n.items()}
-    return t("finding_audit", lang, total=W.num(sum(n.values()), lang), **counts)
+    counts = {status: words.num(k, lang) for status, k in n.items()}
+    return t("finding_audit", lang, total=words.num(sum(n.values()), lang), **counts)
 
 
 def audit_section(audit, lang: str) -> str:

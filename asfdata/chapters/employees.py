@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
+from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import parts_table
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, column_changes, first_last, source_line
@@ -16,14 +15,14 @@ from asfdata.render.svg import chart_svgs
 from asfdata.study import MILESTONES_SECTION
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
     s = frames["snapshots"]
     text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_heading("01", lang), CHAPTER) + p(text)
+    return h(words.chapter_heading("01", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -31,53 +30,53 @@ def intro(frames: dict, lang: str) -> str:
 
 def employees_finding(snapshots: pd.DataFrame, lang: str) -> str:
     """Employees and companies first vs last autumn, and women's share."""
-    e = M.series(snapshots, "employees")
+    e = metrics.series(snapshots, "employees")
     return t(
         "finding_employees",
         lang,
         y0=int(e["year"].min()),
         y1=int(e["year"].max()),
         **change_words(*first_last(e), lang),
-        **change_words(*first_last(M.series(snapshots, "companies")), lang, prefix="c_"),
+        **change_words(*first_last(metrics.series(snapshots, "companies")), lang, prefix="c_"),
         **change_words(
-            *first_last(M.womens_share(snapshots), "women_share"), lang, percent=True, prefix="w_"
+            *first_last(metrics.womens_share(snapshots), "women_share"), lang, percent=True, prefix="w_"
         ),
     )
 
 
 def employees_yoy_finding(snapshots: pd.DataFrame, lang: str) -> str:
     """The largest year-on-year change of employees and employees per company first vs last."""
-    yoy = M.year_on_year(M.series(snapshots, "employees")).dropna(subset=["change"])
+    yoy = metrics.year_on_year(metrics.series(snapshots, "employees")).dropna(subset=["change"])
     big = yoy.loc[yoy["change"].abs().idxmax()]
-    pc = M.employees_per_company(snapshots)
+    pc = metrics.employees_per_company(snapshots)
     return t(
         "finding_employees_yoy",
         lang,
         ya=int(big["year"]) - 1,
         yb=int(big["year"]),
-        chg=W.num(big["change"], lang, sign=True),
-        pct=W.pct(big["change_pct"], lang, sign=True),
+        chg=words.num(big["change"], lang, sign=True),
+        pct=words.pct(big["change_pct"], lang, sign=True),
         **change_words(*first_last(pc, "per_company"), lang, decimals=1, prefix="p_"),
     )
 
 
 def background_finding(claims: pd.DataFrame, snapshots: pd.DataFrame, audit, lang: str) -> str:
     """The background section's figures beside the autumn count, with the audit's status."""
-    b = M.background_comparison(claims, snapshots, audit)
+    b = metrics.background_comparison(claims, snapshots, audit)
     items = [
         t(
             "item_background_cmp",
             lang,
-            measure=W.lower_first(t(f"measure_{r.measure}", lang)),
+            measure=words.lower_first(t(f"measure_{r.measure}", lang)),
             stated_word=t("about" if r.approximate else "exactly", lang),
-            stated=W.num(r.stated, lang),
-            snapshot=W.num(r.snapshot, lang),
-            pct=W.pct(r.difference_pct, lang, sign=True),
-            status=W.status(r.status or "ok", lang),
+            stated=words.num(r.stated, lang),
+            snapshot=words.num(r.snapshot, lang),
+            pct=words.pct(r.difference_pct, lang, sign=True),
+            status=words.status(r.status or "ok", lang),
         )
         for r in b.itertuples()
     ]
-    return t("finding_background", lang, y0=int(b["year"].min()), items=W.join(items, lang))
+    return t("finding_background", lang, y0=int(b["year"].min()), items=words.join(items, lang))
 
 
 # ---- sections and tables -----------------------------------------------------------------------------------
@@ -99,19 +98,19 @@ def changes_table(frames: dict, lang: str) -> str:
         ("companies", "total"),
         ("companies", "region"),
     ):
-        ser = M.series(s, measure, group)
+        ser = metrics.series(s, measure, group)
         y0, y1 = int(ser["year"].min()), int(ser["year"].max())
-        yoy = M.year_on_year(ser)
-        whole = M.change_between(ser, y0, y1).set_index("category")
+        yoy = metrics.year_on_year(ser)
+        whole = metrics.change_between(ser, y0, y1).set_index("category")
         for cat, g in yoy.groupby("category", sort=False):
-            row = {t("col_series", lang): f"{t(f'measure_{measure}', lang)}: {W.name(cat, lang)}"}
+            row = {t("col_series", lang): f"{t(f'measure_{measure}', lang)}: {words.name(cat, lang)}"}
             for r in g.dropna(subset=["change"]).itertuples():
                 row[str(r.year)] = (
-                    f"{W.num(r.change, lang, sign=True)} ({W.pct(r.change_pct, lang, sign=True)})"
+                    f"{words.num(r.change, lang, sign=True)} ({words.pct(r.change_pct, lang, sign=True)})"
                 )
             w = whole.loc[cat]
             row[t("col_over_period", lang, y0=y0, y1=y1)] = (
-                f"{W.num(w['change'], lang, sign=True)} ({W.pct(w['change_pct'], lang, sign=True)})"
+                f"{words.num(w['change'], lang, sign=True)} ({words.pct(w['change_pct'], lang, sign=True)})"
             )
             rows.append(row)
     return h(t("h_changes", lang)) + table_html(
@@ -122,10 +121,10 @@ def changes_table(frames: dict, lang: str) -> str:
 def background_section(frames: dict, lang: str) -> str:
     """The background section's 2016 figures beside the autumn 2016 count, with the audit's status."""
     s, claims, audit = frames["snapshots"], frames["claims"], frames.get("audit")
-    b = M.background_comparison(claims, s, audit)
+    b = metrics.background_comparison(claims, s, audit)
     b = b.assign(
         measure=[t(f"measure_{m}", lang) for m in b["measure"]],
-        status=[W.status(x or "ok", lang) for x in b["status"]],
+        status=[words.status(x or "ok", lang) for x in b["status"]],
     )
     spec = [
         ("measure", t("col_measure", lang), "text"),
@@ -147,12 +146,12 @@ def background_section(frames: dict, lang: str) -> str:
 
 def employees_table(snapshots: pd.DataFrame, lang: str) -> str:
     """Employees total and by gender with women's share, per year."""
-    w = M.womens_share(snapshots)
+    w = metrics.womens_share(snapshots)
     spec = [
         ("year", t("col_year", lang), "year"),
-        ("total", W.name("all", lang), "int"),
-        ("women", W.name("women", lang), "int"),
-        ("men", W.name("men", lang), "int"),
+        ("total", words.name("all", lang), "int"),
+        ("women", words.name("women", lang), "int"),
+        ("men", words.name("men", lang), "int"),
         ("women_share", t("col_women_share", lang), "pct"),
     ]
     return table_html(formatted(w, spec, lang), t("caption_employees_table", lang))
@@ -166,7 +165,7 @@ def employees_per_company_table(snapshots: pd.DataFrame, lang: str) -> str:
         ("companies", t("col_companies", lang), "int"),
         ("per_company", t("col_per_company", lang), "dec2"),
     ]
-    pc = M.employees_per_company(snapshots)
+    pc = metrics.employees_per_company(snapshots)
     return table_html(formatted(pc, spec, lang), t("caption_per_company", lang))
 
 
@@ -181,15 +180,16 @@ def _span(frame: pd.DataFrame) -> dict[str, int]:
 def fig_employees(frames: dict, lang: str) -> str:
     """Employees in total and by gender, with women's share in the table."""
     s = frames["snapshots"]
-    d = pd.concat([M.series(s, "employees"), M.series(s, "employees", "gender")], ignore_index=True)
-    e = M.series(s, "employees")
-    g = M.wide(M.series(s, "employees", "gender"))
+    d = pd.concat([metrics.series(s, "employees"), metrics.series(s, "employees", "gender")],
+                  ignore_index=True)
+    e = metrics.series(s, "employees")
+    g = metrics.wide(metrics.series(s, "employees", "gender"))
     title = t(
         "title_employees",
         lang,
         **_span(e),
         **change_words(*first_last(e), lang),
-        **change_words(*first_last(M.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
+        **change_words(*first_last(metrics.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
     )
     takeaway = t("takeaway_employees", lang, **column_changes(g, lang, m_="men", w_="women"))
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
@@ -203,14 +203,14 @@ def fig_employees(frames: dict, lang: str) -> str:
 def fig_companies(frames: dict, lang: str) -> str:
     """Registered companies by region, stacked, with the stated total marked where it differs."""
     s = frames["snapshots"]
-    d = M.series(s, "companies", "region")
-    c = M.series(s, "companies")
-    vs = M.stated_vs_parts(s, "companies", "region", frames.get("audit"))
+    d = metrics.series(s, "companies", "region")
+    c = metrics.series(s, "companies")
+    vs = metrics.stated_vs_parts(s, "companies", "region", frames.get("audit"))
     stated = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(columns={"stated_total": "value"})
     title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
-    regions = M.wide(d)
+    regions = metrics.wide(d)
     r1, r2 = regions.columns[:2]
-    takeaway = t("takeaway_companies", lang, r1=W.name(r1, lang), r2=W.name(r2, lang),
+    takeaway = t("takeaway_companies", lang, r1=words.name(r1, lang), r2=words.name(r2, lang),
                  **column_changes(regions, lang, r1_=r1, r2_=r2))
     svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
     return figure_html(
@@ -225,7 +225,7 @@ def fig_companies(frames: dict, lang: str) -> str:
 def fig_employees_per_company(frames: dict, lang: str) -> str:
     """Employees per registered company."""
     s = frames["snapshots"]
-    pc = M.employees_per_company(s)
+    pc = metrics.employees_per_company(s)
     d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
     title = t(
         "title_employees_per_company",

@@ -10,9 +10,8 @@ from html import escape
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
-from asfdata.render import words as W
+from asfdata import catalogs, metrics, registry
+from asfdata.render import words
 from asfdata.render.charts import line_chart
 from asfdata.render.html import CHAPTER, figure_html, h, wide_table
 from asfdata.render.phrases import series_values, source_line
@@ -20,7 +19,7 @@ from asfdata.render.svg import chart_svgs
 from asfdata.study import BASE_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 MEASURES = ("placements", "employees", "companies", "informed")
 SCALES = ("absolute", "indexed", "share")
@@ -28,7 +27,7 @@ SCALES = ("absolute", "indexed", "share")
 
 def title(lang: str) -> str:
     """The explorer's heading."""
-    return h(W.chapter_title("explore", lang), CHAPTER)
+    return h(words.chapter_title("explore", lang), CHAPTER)
 
 
 def breakdowns(snapshots: pd.DataFrame, measure: str) -> list[str]:
@@ -53,13 +52,13 @@ def explore_frame(
             f"{measure} has no breakdown {breakdown!r}: use one of "
             f"{', '.join(breakdowns(snapshots, measure))}"
         )
-    frame = M.series(snapshots, measure, breakdown)
+    frame = metrics.series(snapshots, measure, breakdown)
     if scale == "absolute":
         return frame
     if scale == "indexed":
-        return M.indexed(frame, base_year)
+        return metrics.indexed(frame, base_year)
     if scale == "share":
-        return M.shares(frame)
+        return metrics.shares(frame)
     raise ValueError(f"unknown scale {scale!r}: use one of {', '.join(SCALES)}")
 
 
@@ -83,8 +82,8 @@ def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total
                   base_year: int = BASE_YEAR, lang: str = "en"):
     """The explorer's chart (a Figure, at the current width: asfdata.render.widths) and the frame it draws."""
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
-    words = choice_words(measure, breakdown, scale, base_year, lang)
-    fig = line_chart(frame, ylabel=words["axis"], lang=lang, zero=scale != "indexed")
+    chosen = choice_words(measure, breakdown, scale, base_year, lang)
+    fig = line_chart(frame, ylabel=chosen["axis"], lang=lang, zero=scale != "indexed")
     return fig, frame
 
 
@@ -95,45 +94,46 @@ def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total"
     svgs = chart_svgs(lambda: explore_chart(snapshots, measure, breakdown, scale, base_year, lang)[0])
     frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
     d = 0 if scale == "absolute" else 1
-    words = dict(choice_words(measure, breakdown, scale, base_year, lang))
+    chosen = dict(choice_words(measure, breakdown, scale, base_year, lang))
     first, last = int(frame["year"].min()), int(frame["year"].max())
     finding = "; ".join(
-        f"{W.name(r.category, lang)} {W.num(r.start, lang, d)} → {W.num(r.end, lang, d)}"
-        for r in M.change_between(frame, first, last).itertuples()
+        f"{words.name(r.category, lang)} {words.num(r.start, lang, d)} → {words.num(r.end, lang, d)}"
+        for r in metrics.change_between(frame, first, last).itertuples()
     )
-    title = t("explore_title", lang, **words)
+    title = t("explore_title", lang, **chosen)
     takeaway = t("explore_takeaway", lang, first=first, last=last, finding=finding)
-    words["measure"] = W.lower_first(words["measure"])
-    alt = t("explore_alt", lang, years=W.years(first, last), values=series_values(frame, lang, d), **words)
+    chosen["measure"] = words.lower_first(chosen["measure"])
+    alt = t("explore_alt", lang, years=words.years(first, last), values=series_values(frame, lang, d),
+            **chosen)
     table = wide_table(frame, lang, title, kind="int" if d == 0 else "dec1")
-    return figure_html(svgs, title=title, subtitle=words["axis"], takeaway=takeaway,
+    return figure_html(svgs, title=title, subtitle=chosen["axis"], takeaway=takeaway,
                        source=source_line(frame["source"], lang), alt=alt, table=table)
 
 
 def explorer(frames: dict, lang: str = "en"):
     """Display ipywidgets (measure, breakdown, scale, base year) that redraw one chart; return the box."""
-    import ipywidgets as w  # here: the explorer alone uses widgets (0.2 s to import)
+    import ipywidgets as widgets  # here: the explorer alone uses widgets (0.2 s to import)
     from IPython.display import HTML, display  # here: only in a notebook (0.15 s to import)
 
     snapshots = frames["snapshots"]
     years = sorted(int(y) for y in snapshots["year"].unique())
-    measure = w.Dropdown(
+    measure = widgets.Dropdown(
         options=[(t(f"measure_{m}", lang), m) for m in MEASURES],
         value="placements",
         description=t("widget_measure", lang),
     )
-    breakdown = w.Dropdown(description=t("widget_breakdown", lang))
-    scale = w.ToggleButtons(
+    breakdown = widgets.Dropdown(description=t("widget_breakdown", lang))
+    scale = widgets.ToggleButtons(
         options=[(t(f"scale_{s}", lang), s) for s in SCALES],
         value="absolute",
         description=t("widget_scale", lang),
     )
-    base = w.Dropdown(
+    base = widgets.Dropdown(
         options=years,
         value=BASE_YEAR if BASE_YEAR in years else years[-1],
         description=t("widget_base_year", lang),
     )
-    out = w.Output()
+    out = widgets.Output()
     busy = [False]  # no redraw while the breakdown options change
 
     def set_breakdowns(*_):
@@ -157,8 +157,8 @@ def explorer(frames: dict, lang: str = "en"):
     measure.observe(lambda change: (set_breakdowns(), redraw()), names="value")
     for control in (breakdown, scale, base):
         control.observe(redraw, names="value")
-    box = w.VBox(
-        [w.HTML(f"<p>{escape(t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
+    box = widgets.VBox(
+        [widgets.HTML(f"<p>{escape(t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
     )
     redraw()
     display(box)

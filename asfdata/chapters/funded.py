@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
+from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import audit_html
 from asfdata.pipeline.audit_lookup import funded_audit
 from asfdata.pipeline.people import correction_sets, statement_table
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.charts import bar_chart, interval_chart
 from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, p, table_html, ul
 from asfdata.render.phrases import source_line
@@ -18,7 +17,7 @@ from asfdata.render.svg import chart_svgs
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
@@ -29,9 +28,9 @@ def intro(frames: dict, lang: str) -> str:
         lang,
         y0=int(fp["year"].min()),
         y1=int(fp["year"].max()),
-        months=W.num(M.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
+        months=words.num(metrics.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
     )
-    return h(W.chapter_heading("03", lang), CHAPTER) + p(text)
+    return h(words.chapter_heading("03", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -39,35 +38,35 @@ def intro(frames: dict, lang: str) -> str:
 
 def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: str) -> str:
     """The funnel and the exact interval of the share reaching work or Arbetsförmedlingen."""
-    f = M.funnel(funded_placements, claims).set_index("stage")["value"]
-    ci = M.outcome_intervals(claims).set_index("outcome")
+    f = metrics.funnel(funded_placements, claims).set_index("stage")["value"]
+    ci = metrics.outcome_intervals(claims).set_index("outcome")
     e = ci.loc["either"]
     return t(
         "finding_funded",
         lang,
-        granted=W.num(f["places_granted"], lang),
-        used=W.num(f["places_used"], lang),
-        rate=W.pct(f["places_used"] / f["places_granted"] * 100, lang),
+        granted=words.num(f["places_granted"], lang),
+        used=words.num(f["places_used"], lang),
+        rate=words.pct(f["places_used"] / f["places_granted"] * 100, lang),
         y0=int(funded_placements["year"].min()),
         y1=int(funded_placements["year"].max()),
-        n=W.num(e["n"], lang),
-        kw=W.num(ci.loc["work", "k"], lang),
-        ka=W.num(ci.loc["arbetsformedlingen", "k"], lang),
-        ke=W.num(e["k"], lang),
-        kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang),
-        share=W.pct(e["share"], lang),
-        lo=W.pct(e["low"], lang),
-        hi=W.pct(e["high"], lang),
+        n=words.num(e["n"], lang),
+        kw=words.num(ci.loc["work", "k"], lang),
+        ka=words.num(ci.loc["arbetsformedlingen", "k"], lang),
+        ke=words.num(e["k"], lang),
+        kb=words.num(metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang),
+        share=words.pct(e["share"], lang),
+        lo=words.pct(e["low"], lang),
+        hi=words.pct(e["high"], lang),
     )
 
 
 def gender_finding(funded_placements: pd.DataFrame, lang: str) -> str:
     """Women and men among the places used as the detail states them."""
-    g = M.gender_of_placed(funded_placements)
+    g = metrics.gender_of_placed(funded_placements)
     w, m = int(g["women"].fillna(0).sum()), int(g["men"].fillna(0).sum())
     used = int(g["places_used"].sum())
-    text = t("finding_gender", lang, w=W.num(w, lang), m=W.num(m, lang), used=W.num(used, lang))
-    unstated = t("finding_gender_unstated", lang, k=W.num(used - w - m, lang)) if used > w + m else ""
+    text = t("finding_gender", lang, w=words.num(w, lang), m=words.num(m, lang), used=words.num(used, lang))
+    unstated = t("finding_gender_unstated", lang, k=words.num(used - w - m, lang)) if used > w + m else ""
     return text + unstated
 
 
@@ -75,20 +74,19 @@ def _gender_list(rows: pd.DataFrame, col: str, lang: str) -> str:
     """'1 men' / '7 of unstated gender' for one side of an outcome comparison."""
 
     def word(gender: str, k: int) -> str:
-        key = f"g_{gender}_1" if k == 1 and f"g_{gender}_1" in WORDS else f"g_{gender}"
-        return t(key, lang)
+        return t(f"g_{gender}", lang, n=k)
 
     parts = [
-        t("gender_count", lang, k=W.num(r[col], lang), gender=word(r["gender"], int(r[col])))
+        t("gender_count", lang, k=words.num(r[col], lang), gender=word(r["gender"], int(r[col])))
         for _, r in rows.iterrows()
         if r[col] > 0
     ]
-    return W.join(parts, lang) if parts else t("none", lang)
+    return words.join(parts, lang) if parts else t("none", lang)
 
 
 def contradiction_items(funded_outcomes: pd.DataFrame, claims: pd.DataFrame, lang: str) -> list[str]:
     """One sentence per outcome where the detail and the summary disagree about people or genders."""
-    cmp = M.outcome_comparison(funded_outcomes, claims)
+    cmp = metrics.outcome_comparison(funded_outcomes, claims)
     items = []
     for outcome, rows in cmp.groupby("outcome", sort=False):
         if (rows["summary"] > 0).any() and (rows["difference"] != 0).any():
@@ -96,7 +94,7 @@ def contradiction_items(funded_outcomes: pd.DataFrame, claims: pd.DataFrame, lan
                 t(
                     "item_contradiction",
                     lang,
-                    outcome=W.name(outcome, lang),
+                    outcome=words.name(outcome, lang),
                     detail=_gender_list(rows, "detail", lang),
                     summary=_gender_list(rows, "summary", lang),
                 )
@@ -114,13 +112,14 @@ def funded_findings(frames: dict, lang: str) -> str:
 
 def small_note(people: float, lang: str) -> str:
     """The note for a row describing fewer than three people (else empty)."""
-    return t("small_note", lang) if 0 < people < M.SMALL else ""
+    return t("small_note", lang) if 0 < people < metrics.SMALL else ""
 
 
 def funnel_table(frames: dict, lang: str) -> str:
     """The funnel's stages and numbers."""
-    f = M.funnel(frames["funded_placements"], frames["claims"])
-    f = f.assign(stage=[W.name(x, lang) for x in f["stage"]], note=[small_note(v, lang) for v in f["value"]])
+    f = metrics.funnel(frames["funded_placements"], frames["claims"])
+    f = f.assign(stage=[words.name(x, lang) for x in f["stage"]],
+                 note=[small_note(v, lang) for v in f["value"]])
     spec = [
         ("stage", t("col_stage", lang), "text"),
         ("value", t("col_count", lang), "int"),
@@ -131,9 +130,9 @@ def funnel_table(frames: dict, lang: str) -> str:
 
 def use_rate_table(frames: dict, lang: str) -> str:
     """Places granted and used and the use rate per municipality and year."""
-    u = M.use_rate(frames["funded_placements"])
+    u = metrics.use_rate(frames["funded_placements"])
     u = u.assign(
-        municipality=[W.name(m, lang) if m == M.TOTAL else m for m in u["municipality"]],
+        municipality=[words.name(m, lang) if m == metrics.TOTAL else m for m in u["municipality"]],
         note=[small_note(v, lang) for v in u["places_used"]],
     )
     spec = [
@@ -150,9 +149,9 @@ def use_rate_table(frames: dict, lang: str) -> str:
 def target_groups_section(frames: dict, lang: str) -> str:
     """Places granted and used per target group."""
     fp = frames["funded_placements"]
-    tg = M.target_groups(fp)
+    tg = metrics.target_groups(fp)
     tg = tg.assign(
-        target_group=[W.target_group(x, lang) for x in tg["target_group"]],
+        target_group=[words.target_group(x, lang) for x in tg["target_group"]],
         note=[small_note(v, lang) for v in tg["places_used"]],
     )
     spec = [
@@ -172,7 +171,7 @@ def target_groups_section(frames: dict, lang: str) -> str:
 def gender_section(frames: dict, lang: str) -> str:
     """Women and men among those placed, as the report published them."""
     fp = frames["funded_placements"]
-    g = M.gender_of_placed(fp)
+    g = metrics.gender_of_placed(fp)
     g = g.assign(note=[small_note(v, lang) for v in g["places_used"]])
     spec = [
         ("year", t("col_year", lang), "year"),
@@ -193,11 +192,11 @@ def gender_section(frames: dict, lang: str) -> str:
 
 def intervals_table(frames: dict, lang: str) -> str:
     """Outcome shares out of the unique individuals with exact 95 % intervals."""
-    ci = M.outcome_intervals(frames["claims"])
+    ci = metrics.outcome_intervals(frames["claims"])
     ci = ci.assign(
-        outcome=[W.name(o, lang) for o in ci["outcome"]],
+        outcome=[words.name(o, lang) for o in ci["outcome"]],
         interval=[
-            f"{W.num(lo, lang, 1)}{W.DASH}{W.num(hi, lang, 1)}"
+            f"{words.num(lo, lang, 1)}{words.DASH}{words.num(hi, lang, 1)}"
             for lo, hi in zip(ci["low"], ci["high"], strict=True)
         ],
         note=[small_note(k, lang) for k in ci["k"]],
@@ -210,7 +209,7 @@ def intervals_table(frames: dict, lang: str) -> str:
         ("interval", t("col_interval", lang), "text"),
         ("note", t("col_note", lang), "text"),
     ]
-    n = W.num(ci["n"].iloc[0], lang)
+    n = words.num(ci["n"].iloc[0], lang)
     return table_html(formatted(ci, spec, lang), t("caption_intervals", lang, n=n),
                       note=t("intervals_note", lang, n=n))
 
@@ -218,9 +217,10 @@ def intervals_table(frames: dict, lang: str) -> str:
 def contradictions_section(frames: dict, lang: str) -> str:
     """The detail against the summary per outcome and gender, and the audit's funded-placement mismatches."""
     fo, claims, audit = frames["funded_outcomes"], frames["claims"], frames.get("audit")
-    cmp = M.outcome_comparison(fo, claims)
+    cmp = metrics.outcome_comparison(fo, claims)
     cmp = cmp.assign(
-        outcome=[W.name(o, lang) for o in cmp["outcome"]], gender=[W.name(g, lang) for g in cmp["gender"]]
+        outcome=[words.name(o, lang) for o in cmp["outcome"]],
+        gender=[words.name(g, lang) for g in cmp["gender"]],
     )
     spec = [
         ("outcome", t("col_outcome", lang), "text"),
@@ -233,7 +233,7 @@ def contradictions_section(frames: dict, lang: str) -> str:
         "contradictions_intro",
         lang,
         items="; ".join(contradiction_items(fo, claims, lang)),
-        n=W.num((fa["status"] == "mismatch").sum(), lang),
+        n=words.num((fa["status"] == "mismatch").sum(), lang),
     )
     src = source_line(
         list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
@@ -252,25 +252,25 @@ def contradictions_section(frames: dict, lang: str) -> str:
 def fig_funnel(frames: dict, lang: str) -> str:
     """The funded placements as a funnel: granted → used → unique individuals → outcomes."""
     fp, claims = frames["funded_placements"], frames["claims"]
-    f = M.funnel(fp, claims)
+    f = metrics.funnel(fp, claims)
     d = pd.DataFrame(
-        {"label": [W.name(x, lang) for x in f["stage"]], "category": f["stage"], "value": f["value"]}
+        {"label": [words.name(x, lang) for x in f["stage"]], "category": f["stage"], "value": f["value"]}
     )
     v = f.set_index("stage")["value"]
-    n = W.num(v["unique_individuals"], lang)
+    n = words.num(v["unique_individuals"], lang)
     title = t(
         "title_funnel",
         lang,
-        granted=W.num(v["places_granted"], lang),
-        used=W.num(v["places_used"], lang),
+        granted=words.num(v["places_granted"], lang),
+        used=words.num(v["places_used"], lang),
         n=n,
-        kw=W.num(v.get("outcome_work", 0), lang),
+        kw=words.num(v.get("outcome_work", 0), lang),
     )
-    takeaway = t("takeaway_funnel", lang, rate=W.pct(v["places_used"] / v["places_granted"] * 100, lang),
-                 kb=W.num(M.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang), n=n)
+    takeaway = t("takeaway_funnel", lang, rate=words.pct(v["places_used"] / v["places_granted"] * 100, lang),
+                 kb=words.num(metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang), n=n)
     funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
     svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places_people", lang), lang=lang)
-    values = "; ".join(f"{a}: {W.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
+    values = "; ".join(f"{a}: {words.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
     return figure_html(
         svgs, title=title,
         subtitle=t("subtitle_funnel", lang, y0=int(fp["year"].min()), y1=int(fp["year"].max())),
@@ -282,8 +282,8 @@ def fig_funnel(frames: dict, lang: str) -> str:
 def fig_use_rate(frames: dict, lang: str) -> str:
     """Places granted and used per municipality and year (grouped bars)."""
     fp = frames["funded_placements"]
-    u = M.use_rate(fp)
-    rows = u.loc[u["municipality"] != M.TOTAL]
+    u = metrics.use_rate(fp)
+    rows = u.loc[u["municipality"] != metrics.TOTAL]
     lab = [f"{m} {y}" for m, y in zip(rows["municipality"], rows["year"], strict=True)]
     d = pd.concat(
         [
@@ -292,22 +292,22 @@ def fig_use_rate(frames: dict, lang: str) -> str:
         ],
         ignore_index=True,
     )
-    total = u.loc[u["municipality"] == M.TOTAL].iloc[0]
+    total = u.loc[u["municipality"] == metrics.TOTAL].iloc[0]
     title = t(
         "title_use_rate",
         lang,
-        full=W.num((rows["use_rate"] >= 100).sum(), lang),
-        grants=W.num(len(rows), lang),
-        rate=W.pct(total["use_rate"], lang),
+        full=words.num((rows["use_rate"] >= 100).sum(), lang),
+        grants=words.num(len(rows), lang),
+        rate=words.pct(total["use_rate"], lang),
     )
     ranked = rows.assign(label=lab).sort_values(["use_rate", "places_granted"], kind="stable")
     lo, hi = ranked.iloc[0], ranked.iloc[-1]
     takeaway = t("takeaway_use_rate", lang, lo=lo["label"], hi=hi["label"],
-                 lo_used=W.num(lo["places_used"], lang), lo_granted=W.num(lo["places_granted"], lang),
-                 hi_used=W.num(hi["places_used"], lang), hi_granted=W.num(hi["places_granted"], lang))
+                 lo_used=words.num(lo["places_used"], lang), lo_granted=words.num(lo["places_granted"], lang),
+                 hi_used=words.num(hi["places_used"], lang), hi_granted=words.num(hi["places_granted"], lang))
     svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places", lang), lang=lang)
     values = "; ".join(
-        f"{a}: {W.num(g, lang)} / {W.num(x, lang)}"
+        f"{a}: {words.num(g, lang)} / {words.num(x, lang)}"
         for a, g, x in zip(lab, rows["places_granted"], rows["places_used"], strict=True)
     )
     return h(t("h_use_rate", lang)) + figure_html(
@@ -321,26 +321,27 @@ def fig_use_rate(frames: dict, lang: str) -> str:
 def fig_outcome_intervals(frames: dict, lang: str) -> str:
     """Shares of the unique individuals reaching work, Arbetsförmedlingen or either, with exact intervals."""
     claims = frames["claims"]
-    ci = M.outcome_intervals(claims)
+    ci = metrics.outcome_intervals(claims)
     d = ci.rename(columns={"outcome": "category"})
-    n = W.num(ci["n"].iloc[0], lang)
+    n = words.num(ci["n"].iloc[0], lang)
     by = ci.set_index("outcome")
     work, either = by.loc["work"], by.loc["either"]
-    lo, hi = W.pct(work["low"], lang), W.pct(work["high"], lang)
-    title = t("title_intervals", lang, k=W.num(work["k"], lang), n=n, lo=lo, hi=hi)
-    takeaway = t("takeaway_intervals", lang, n=n, k=W.num(either["k"], lang), name=W.name("either", lang),
-                 lo=W.pct(either["low"], lang), hi=W.pct(either["high"], lang))
+    lo, hi = words.pct(work["low"], lang), words.pct(work["high"], lang)
+    title = t("title_intervals", lang, k=words.num(work["k"], lang), n=n, lo=lo, hi=hi)
+    takeaway = t("takeaway_intervals", lang, n=n, k=words.num(either["k"], lang),
+                 name=words.name("either", lang), lo=words.pct(either["low"], lang),
+                 hi=words.pct(either["high"], lang))
     svgs = chart_svgs(interval_chart, d, xlabel=t("axis_share_people", lang), lang=lang)
     values = "; ".join(
         t(
             "item_interval",
             lang,
-            name=W.name(r.category, lang),
-            k=W.num(r.k, lang),
-            n=W.num(r.n, lang),
-            share=W.pct(r.share, lang),
-            lo=W.num(r.low, lang, 1),
-            hi=W.pct(r.high, lang),
+            name=words.name(r.category, lang),
+            k=words.num(r.k, lang),
+            n=words.num(r.n, lang),
+            share=words.pct(r.share, lang),
+            lo=words.num(r.low, lang, 1),
+            hi=words.pct(r.high, lang),
         )
         for r in d.itertuples()
     )
@@ -368,15 +369,16 @@ def statements_section(frames: dict, lang: str) -> str:
         (f"condition_{lang}", t("col_condition", lang), "text"),
     ]
     n = int(st["readings"].iloc[0])
-    table = table_html(formatted(shown, spec, lang), caption=t("caption_statements", lang, n=W.num(n, lang)),
+    table = table_html(formatted(shown, spec, lang),
+                       caption=t("caption_statements", lang, n=words.num(n, lang)),
                        source=source_line(st["section"], lang))
     cs = correction_sets(*args)
     corrections = [f"{r[f'text_{lang}']}" for _, r in cs.iterrows()]
     return (
         h(t("h_statements", lang))
-        + p(t("statements_intro", lang, n=W.num(n, lang)))
+        + p(t("statements_intro", lang, n=words.num(n, lang)))
         + table
         + h(t("h_corrections", lang), SUBSECTION)
-        + p(t("corrections_intro", lang, k=W.num(len(cs), lang)))
+        + p(t("corrections_intro", lang, k=words.num(len(cs), lang)))
         + ul(corrections)
     )

@@ -4,76 +4,77 @@ each link the report asserts beside its own figures, and the disputed figures re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
-from asfdata import study as S
+from asfdata import catalogs, metrics, registry, study
 from asfdata.chapters.common import PLACED_BY
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.html import CHAPTER, SUBSECTION, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
-GROUPS_FORMED, GROUPS_CONTINUED = S.COLLABORATION_GROUPS_FORMED, S.COLLABORATION_GROUPS_CONTINUED
-TRAINING_YEAR, REFORM_YEAR = S.TRAINING_YEAR, S.REFORM_YEAR
+GROUPS_FORMED, GROUPS_CONTINUED = study.COLLABORATION_GROUPS_FORMED, study.COLLABORATION_GROUPS_CONTINUED
+TRAINING_YEAR, REFORM_YEAR = study.TRAINING_YEAR, study.REFORM_YEAR
 # This evaluation's verdicts on goals that no figure decides; "use" is computed (see verdict_use).
 JUDGED = {"knowledge": "partly", "known": "partly", "structures": "not_shown", "funded": "not_met"}
 GOALS = ("knowledge", "known", "structures", "use", "funded")
 CLAIMS = ("training", "information", "reform", "pandemic", "knowledge")
 CLAIMS_READ = (  # the claims (data/processed/claims.csv) the chapter states
-    S.CLAIM_INFORMED_TOTAL, S.CLAIM_TRAINING_PARTICIPANTS, S.CLAIM_TRAINING_MUNICIPALITIES,
-    S.CLAIM_MYSAM_GROUPS,
-    S.CLAIM_PLACES_GRANTED, S.CLAIM_PLACES_USED, S.CLAIM_UNIQUE_INDIVIDUALS, S.CLAIM_OUTCOME_WORK,
-    S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN, S.CLAIM_OUTCOME_BACK, S.CLAIM_BACKGROUND_EMPLOYEES,
+    study.CLAIM_INFORMED_TOTAL, study.CLAIM_TRAINING_PARTICIPANTS, study.CLAIM_TRAINING_MUNICIPALITIES,
+    study.CLAIM_MYSAM_GROUPS,
+    study.CLAIM_PLACES_GRANTED, study.CLAIM_PLACES_USED, study.CLAIM_UNIQUE_INDIVIDUALS,
+    study.CLAIM_OUTCOME_WORK, study.CLAIM_OUTCOME_ARBETSFORMEDLINGEN, study.CLAIM_OUTCOME_BACK,
+    study.CLAIM_BACKGROUND_EMPLOYEES,
 )
 
 
 # ---- the figures ------------------------------------------------------------------------------------------
 
 
-def actors_in(events: pd.DataFrame, municipalities: list[str]) -> list[str]:
+def actors_in(events: pd.DataFrame, municipalities: Sequence[str]) -> list[str]:
     """The municipalities named as actors of the events, in order of first mention."""
     named = [a.strip() for cell in events["actor"].dropna() for a in str(cell).split(";")]
-    return M.first_seen([a for a in named if a in municipalities])
+    return metrics.first_seen([a for a in named if a in municipalities])
 
 
 def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
     """People placed per year: stated total, sum of the parts and each placing body (wide, by year)."""
-    parts = M.wide(M.series(snapshots, *PLACED_BY))
-    out = parts.assign(stated=M.wide(M.series(snapshots, "placements"))["all"], parts=parts.sum(axis=1))
+    parts = metrics.wide(metrics.series(snapshots, *PLACED_BY))
+    stated = metrics.wide(metrics.series(snapshots, "placements"))["all"]
+    out = parts.assign(stated=stated, parts=parts.sum(axis=1))
     return out
 
 
-def figures(frames: dict, municipalities: list[str] | tuple = ()) -> dict:
+def figures(frames: dict, municipalities: Sequence[str] = ()) -> dict:
     """Every number the chapter states (people, places, documents, groups; years), by name."""
     s, c, ev = frames["snapshots"], frames["claims"], frames["events"]
     pl = placements(s)
-    emp = M.wide(M.series(s, "employees"))["all"]
-    informed = M.wide(M.series(s, "informed"))["all"]
+    emp = metrics.wide(metrics.series(s, "employees"))["all"]
+    informed = metrics.wide(metrics.series(s, "informed"))["all"]
     docs = ev.loc[ev["kind"].isin(DOCUMENT_KINDS)].sort_values("year")
     network = ev.loc[ev["kind"] == "network"]
-    claim = {k: int(M.claim(c, k)["value"]) for k in CLAIMS_READ}
+    claim = {k: int(metrics.claim(c, k)["value"]) for k in CLAIMS_READ}
     years = [int(y) for y in pl.index]
     return {
         "first_year": years[0], "last_year": years[-1], "peak_year": int(pl["stated"].idxmax()),
-        "informed_stated": claim[S.CLAIM_INFORMED_TOTAL], "informed_sum": int(informed.sum()),
+        "informed_stated": claim[study.CLAIM_INFORMED_TOTAL], "informed_sum": int(informed.sum()),
         "informed": informed, "placements": pl, "employees": emp,
-        "trained": claim[S.CLAIM_TRAINING_PARTICIPANTS],
-        "training_munis": claim[S.CLAIM_TRAINING_MUNICIPALITIES],
-        "mysam": claim[S.CLAIM_MYSAM_GROUPS], "munis": len(municipalities),
+        "trained": claim[study.CLAIM_TRAINING_PARTICIPANTS],
+        "training_munis": claim[study.CLAIM_TRAINING_MUNICIPALITIES],
+        "mysam": claim[study.CLAIM_MYSAM_GROUPS], "munis": len(municipalities),
         "documents": docs, "document_munis": len(actors_in(docs, municipalities)),
         "groups_formed": len(actors_in(network.loc[network["year"] == GROUPS_FORMED], municipalities)),
         "groups_continued": len(actors_in(network.loc[network["year"] == GROUPS_CONTINUED], municipalities)),
-        "granted": claim[S.CLAIM_PLACES_GRANTED], "used": claim[S.CLAIM_PLACES_USED],
-        "people": claim[S.CLAIM_UNIQUE_INDIVIDUALS], "work": claim[S.CLAIM_OUTCOME_WORK],
-        "af": claim[S.CLAIM_OUTCOME_ARBETSFORMEDLINGEN], "back": claim[S.CLAIM_OUTCOME_BACK],
-        "emp_background": claim[S.CLAIM_BACKGROUND_EMPLOYEES],
+        "granted": claim[study.CLAIM_PLACES_GRANTED], "used": claim[study.CLAIM_PLACES_USED],
+        "people": claim[study.CLAIM_UNIQUE_INDIVIDUALS], "work": claim[study.CLAIM_OUTCOME_WORK],
+        "af": claim[study.CLAIM_OUTCOME_ARBETSFORMEDLINGEN], "back": claim[study.CLAIM_OUTCOME_BACK],
+        "emp_background": claim[study.CLAIM_BACKGROUND_EMPLOYEES],
     }
 
 
@@ -100,16 +101,18 @@ def _values(f: dict, lang: str) -> dict[str, str]:
     by_muni: dict[str, list[str]] = {}
     for _, r in docs.iterrows():
         by_muni.setdefault(str(r["actor"]), []).append(str(int(r["year"])))
-    document_list = W.join([f"{m} {W.join(ys, lang)}" for m, ys in by_muni.items()], lang)
-    n = {k: W.num(f[k], lang) for k in (
+    document_list = words.join([f"{m} {words.join(ys, lang)}" for m, ys in by_muni.items()], lang)
+    n = {k: words.num(f[k], lang) for k in (
         "informed_stated", "informed_sum", "trained", "training_munis", "mysam", "munis",
         "document_munis", "groups_formed", "groups_continued", "granted", "used", "people", "work",
         "af", "back")}
     return {
-        **n, "period": W.years(y0, y1), "first_year": str(y0), "last_year": str(y1), "peak_year": str(peak),
-        "documents": W.num(len(docs), lang), "document_list": document_list,
-        "emp_first": W.num(f["employees"].loc[y0], lang), "emp_last": W.num(f["employees"].loc[y1], lang),
-        "pl_first": W.num(pl.loc[y0, "parts"], lang),
+        **n, "period": words.years(y0, y1), "first_year": str(y0), "last_year": str(y1),
+        "peak_year": str(peak),
+        "documents": words.num(len(docs), lang), "document_list": document_list,
+        "emp_first": words.num(f["employees"].loc[y0], lang),
+        "emp_last": words.num(f["employees"].loc[y1], lang),
+        "pl_first": words.num(pl.loc[y0, "parts"], lang),
         "pl_peak": _stated_or_parts(pl, peak, lang),
         "pl_last": _stated_or_parts(pl, y1, lang),
     }
@@ -119,8 +122,8 @@ def _stated_or_parts(pl: pd.DataFrame, year: int, lang: str) -> str:
     """The stated total of a year, with the sum of its parts beside it when the two differ."""
     stated, parts = pl.loc[year, "stated"], pl.loc[year, "parts"]
     if stated == parts:
-        return W.num(stated, lang)
-    return t("stated_or_parts", lang, stated=W.num(stated, lang), parts=W.num(parts, lang))
+        return words.num(stated, lang)
+    return t("stated_or_parts", lang, stated=words.num(stated, lang), parts=words.num(parts, lang))
 
 
 def bottom_line(frames: dict, lang: str) -> str:
@@ -173,7 +176,7 @@ def _dl(pairs: list[tuple[str, str]]) -> str:
 
 def _change(a: float, b: float, lang: str) -> str:
     """'+13, +5.7 %' between two counts."""
-    return f"{W.num(b - a, lang, sign=True)}; {W.pct(M.pct_change(a, b), lang, sign=True)}"
+    return f"{words.num(b - a, lang, sign=True)}; {words.pct(metrics.pct_change(a, b), lang, sign=True)}"
 
 
 def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
@@ -181,7 +184,7 @@ def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
     out = {"y0": str(y0), "y1": str(y1)}
     for key, col in (("a", "Arbetsförmedlingen"), ("k", "Kommunen"), ("o", "Övriga"), ("t", "parts")):
         a, b = pl.loc[y0, col], pl.loc[y1, col]
-        out |= {f"{key}0": W.num(a, lang), f"{key}1": W.num(b, lang), f"d{key}": _change(a, b, lang)}
+        out |= {f"{key}0": words.num(a, lang), f"{key}1": words.num(b, lang), f"d{key}": _change(a, b, lang)}
     return out
 
 
@@ -193,12 +196,13 @@ def claim_values(frames: dict, lang: str) -> dict[str, dict[str, str]]:
     pandemic = _between(pl, REFORM_YEAR, f["last_year"], lang)
     a, y1 = pl.loc[REFORM_YEAR, "parts"], f["last_year"]
     for key, col in (("s", "stated"), ("p", "parts")):
-        pandemic |= {f"{key}1": W.num(pl.loc[y1, col], lang), f"d{key}": _change(a, pl.loc[y1, col], lang)}
+        pandemic |= {f"{key}1": words.num(pl.loc[y1, col], lang),
+                     f"d{key}": _change(a, pl.loc[y1, col], lang)}
     return {
         "training": _between(pl, TRAINING_YEAR - 1, TRAINING_YEAR, lang),
         "information": {
-            "informed": seq(f"{y}: {W.num(x, lang)}" for y, x in informed.items()),
-            "placed": seq(f"{y}: {W.num(x, lang)}" for y, x in pl["parts"].items()),
+            "informed": seq(f"{y}: {words.num(x, lang)}" for y, x in informed.items()),
+            "placed": seq(f"{y}: {words.num(x, lang)}" for y, x in pl["parts"].items()),
             "peak_informed": str(int(informed.idxmax())), "peak_placed": str(int(pl["parts"].idxmax())),
         },
         "reform": _between(pl, REFORM_YEAR - 1, REFORM_YEAR, lang),
@@ -236,7 +240,7 @@ def sensitivity(frames: dict) -> pd.DataFrame:
     ]
     out = pd.DataFrame(rows, columns=["measure", "year_from", "year_to", "reading", "start", "end"])
     out["change"] = out["end"] - out["start"]
-    out["change_pct"] = [M.pct_change(a, b) for a, b in zip(out["start"], out["end"], strict=True)]
+    out["change_pct"] = [metrics.pct_change(a, b) for a, b in zip(out["start"], out["end"], strict=True)]
     return out
 
 
@@ -255,7 +259,7 @@ def sensitivity_section(frames: dict, lang: str) -> str:
     same = all((g["change"] > 0).nunique() == 1 for _, g in pairs)
     ratios = [g["change"].abs().max() / g["change"].abs().min() for _, g in pairs]
     finding = t("sens_finding" if same else "sens_finding_flips", lang,
-                n=W.num(len(ratios), lang), worst=W.num(max(ratios), lang, 1))
+                n=words.num(len(ratios), lang), worst=words.num(max(ratios), lang, 1))
     table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
                        source=source_line(["Bakgrund", *sorted(set(frames["snapshots"]["source"]))], lang))
     return h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)
@@ -263,4 +267,4 @@ def sensitivity_section(frames: dict, lang: str) -> str:
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    return h(W.chapter_heading("05", lang), CHAPTER) + p(t("intro", lang))
+    return h(words.chapter_heading("05", lang), CHAPTER) + p(t("intro", lang))

@@ -5,24 +5,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
+from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import PLACED_BY, event_marks
 from asfdata.pipeline.audit import swapped_digits
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.charts import bar_line_chart, timeline_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, source_line, with_marks
 from asfdata.render.svg import chart_svgs
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
     text = t("intro", lang, last_year=int(frames["snapshots"]["year"].max()))
-    return h(W.chapter_heading("04", lang), CHAPTER) + p(text)
+    return h(words.chapter_heading("04", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -30,18 +29,18 @@ def intro(frames: dict, lang: str) -> str:
 
 def informed_finding(snapshots: pd.DataFrame, claims: pd.DataFrame, audit, lang: str) -> str:
     """Sum of the yearly informed figures against the stated period total, and the peak year."""
-    v = M.informed_vs_stated(snapshots, claims, audit)
-    cum = M.informed_cumulative(snapshots)
+    v = metrics.informed_vs_stated(snapshots, claims, audit)
+    cum = metrics.informed_cumulative(snapshots)
     peak = cum.loc[cum["informed"].idxmax()]
     text = t(
         "finding_informed",
         lang,
-        computed=W.num(v["computed"], lang),
-        years=W.years(v["year_from"], v["year_to"]),
-        stated=W.num(v["stated"], lang),
-        diff=W.num(v["difference"], lang, sign=True),
+        computed=words.num(v["computed"], lang),
+        years=words.years(v["year_from"], v["year_to"]),
+        stated=words.num(v["stated"], lang),
+        diff=words.num(v["difference"], lang, sign=True),
         peak_year=int(peak["year"]),
-        peak=W.num(peak["informed"], lang),
+        peak=words.num(peak["informed"], lang),
     )
     if swapped_digits(v["stated"], v["computed"]):
         text += t("informed_swapped", lang)
@@ -62,8 +61,8 @@ def informed_section(frames: dict, lang: str) -> str:
 def informed_table(frames: dict, lang: str) -> str:
     """People informed per year and cumulatively, with the stated period total as the last row."""
     s, claims = frames["snapshots"], frames["claims"]
-    cum = M.informed_cumulative(s)
-    v = M.informed_vs_stated(s, claims, frames.get("audit"))
+    cum = metrics.informed_cumulative(s)
+    v = metrics.informed_vs_stated(s, claims, frames.get("audit"))
     spec = [
         ("year", t("col_year", lang), "text"),
         ("informed", t("col_informed", lang), "int"),
@@ -73,7 +72,7 @@ def informed_table(frames: dict, lang: str) -> str:
     stated = pd.DataFrame(
         [
             {
-                "year": t("row_stated_period_total", lang, years=W.years(v["year_from"], v["year_to"])),
+                "year": t("row_stated_period_total", lang, years=words.years(v["year_from"], v["year_to"])),
                 "informed": float("nan"),
                 "cumulative": float(v["stated"]),
             }
@@ -86,23 +85,24 @@ def informed_table(frames: dict, lang: str) -> str:
 def kinds_table(counts: pd.DataFrame, lang: str) -> str:
     """Milestones per kind (rows, names in lang) and year (columns), 0 where none."""
     w = counts.pivot_table(index="kind", columns="year", values="count", aggfunc="sum", fill_value=0)
-    w = w.assign(_name=[W.kind(k, lang) for k in w.index]).sort_values("_name")
+    w = w.assign(_name=[words.kind(k, lang) for k in w.index]).sort_values("_name")
     out = pd.DataFrame({t("col_kind", lang): w["_name"].to_numpy()})
     for y in sorted(c for c in w.columns if c != "_name"):
-        out[str(y)] = [W.num(v, lang) for v in w[y]]
+        out[str(y)] = [words.num(v, lang) for v in w[y]]
     return table_html(out, t("caption_kinds", lang))
 
 
 def events_section(frames: dict, lang: str) -> str:
     """The milestones as a table in lang (descriptions escaped)."""
-    ev = M.events_table(frames["events"])
+    ev = metrics.events_table(frames["events"])
     when = [
-        W.month(m, lang) if not pd.isna(m) else (W.period_text(pt, lang) if isinstance(pt, str) else "")
+        words.month(m, lang) if not pd.isna(m)
+        else (words.period_text(pt, lang) if isinstance(pt, str) else "")
         for m, pt in zip(ev["month"], ev["period_text"], strict=True)
     ]
     ev = ev.assign(
         when=when,
-        kind=[W.kind(k, lang) for k in ev["kind"]],
+        kind=[words.kind(k, lang) for k in ev["kind"]],
         description=ev["description_sv" if lang == "sv" else "description_en"],
     )
     spec = [
@@ -122,14 +122,15 @@ def events_section(frames: dict, lang: str) -> str:
 def fig_informed(frames: dict, lang: str) -> str:
     """People informed per year and cumulatively, with the report's stated period total."""
     s, claims = frames["snapshots"], frames["claims"]
-    cum = M.informed_cumulative(s)
-    v = M.informed_vs_stated(s, claims, frames.get("audit"))
-    years = W.years(v["year_from"], v["year_to"])
-    ref = (float(v["stated"]), t("mark_stated_period", lang, years=years, value=W.num(v["stated"], lang)))
-    title = t("title_informed", lang, computed=W.num(v["computed"], lang), stated=W.num(v["stated"], lang))
+    cum = metrics.informed_cumulative(s)
+    v = metrics.informed_vs_stated(s, claims, frames.get("audit"))
+    years = words.years(v["year_from"], v["year_to"])
+    ref = (float(v["stated"]), t("mark_stated_period", lang, years=years, value=words.num(v["stated"], lang)))
+    title = t("title_informed", lang, computed=words.num(v["computed"], lang),
+              stated=words.num(v["stated"], lang))
     peak = cum.loc[cum["informed"].idxmax()]
-    takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]), peak=W.num(peak["informed"], lang),
-                 diff=W.num(v["difference"], lang, sign=True))
+    takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]),
+                 peak=words.num(peak["informed"], lang), diff=words.num(v["difference"], lang, sign=True))
     svgs = chart_svgs(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
     tidy = pd.concat(
         [
@@ -149,24 +150,24 @@ def fig_informed(frames: dict, lang: str) -> str:
 def fig_timeline(frames: dict, lang: str) -> str:
     """Milestones per kind and year under the placement series, on the same years."""
     s, ev = frames["snapshots"], frames["events"]
-    d = M.with_sum_of_parts(s, *PLACED_BY)
-    counts = M.event_counts(ev)
-    tot = d.loc[d["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
+    d = metrics.with_sum_of_parts(s, *PLACED_BY)
+    counts = metrics.event_counts(ev)
+    tot = d.loc[d["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     n = counts["count"].sum()
     title = t(
         "title_timeline",
         lang,
         peak_year=int(tot.idxmax()),
-        n=W.num(n, lang),
-        years=W.years(int(ev["year"].min()), int(ev["year"].max())),
+        n=words.num(n, lang),
+        years=words.years(int(ev["year"].min()), int(ev["year"].max())),
     )
     per_year = counts.groupby("year")["count"].sum()
-    takeaway = t("takeaway_timeline", lang, top_year=int(per_year.idxmax()), top=W.num(per_year.max(), lang),
-                 n=W.num(n, lang))
+    takeaway = t("takeaway_timeline", lang, top_year=int(per_year.idxmax()),
+                 top=words.num(per_year.max(), lang), n=words.num(n, lang))
     at = event_marks(ev, lang)
     svgs = chart_svgs(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
                          bottom_title=t("panel_milestones", lang), at=at)
-    events = "; ".join(f"{y}: {W.num(c, lang)}" for y, c in per_year.items())
+    events = "; ".join(f"{y}: {words.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
     return (
         h(t("h_timeline", lang))

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
+from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
@@ -16,13 +15,13 @@ from asfdata.render.svg import chart_svgs
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    text = t("intro", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", ""))
-    return h(W.chapter_heading("02", lang), CHAPTER) + p(text)
+    text = t("intro", lang, reform_year=metrics.event_years(frames["events"]).get("reorganisation", ""))
+    return h(words.chapter_heading("02", lang), CHAPTER) + p(text)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -30,56 +29,56 @@ def intro(frames: dict, lang: str) -> str:
 
 def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
     """People placed by placing body (tidy)."""
-    return M.series(snapshots, *PLACED_BY)
+    return metrics.series(snapshots, *PLACED_BY)
 
 
 def sum_of_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     """People placed: the yearly sum of the placing bodies (tidy, category sum_of_parts)."""
-    s = M.with_sum_of_parts(snapshots, *PLACED_BY)
-    return s.loc[s["category"] == M.SUM_OF_PARTS].reset_index(drop=True)
+    s = metrics.with_sum_of_parts(snapshots, *PLACED_BY)
+    return s.loc[s["category"] == metrics.SUM_OF_PARTS].reset_index(drop=True)
 
 
 def change_year_finding(
     snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR
 ) -> str:
     """Change per placing body from autumn ya to autumn yb, in people and percent."""
-    ch = M.change_between(placements(snapshots), ya, yb)
+    ch = metrics.change_between(placements(snapshots), ya, yb)
     items = [
         t(
             "item_change",
             lang,
-            placements=W.placed_by(r.category, lang),
+            placements=words.placed_by(r.category, lang),
             **change_words(r.start, r.end, lang),
         )
         for r in ch.itertuples()
     ]
-    return t("finding_change_year", lang, ya=ya, yb=yb, items=W.join(items, lang))
+    return t("finding_change_year", lang, ya=ya, yb=yb, items=words.join(items, lang))
 
 
 def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
     """Placing bodies ranked by percent change of the period means, with the change in people beside."""
-    pm = M.period_means(placements(snapshots))
+    pm = metrics.period_means(placements(snapshots))
 
     def item(r) -> str:
         return t(
             "item_rank",
             lang,
-            placements=W.placed_by(r.category, lang),
-            pct=W.pct(r.change_pct, lang, sign=True),
-            chg=W.num(r.change, lang, 1, sign=True),
+            placements=words.placed_by(r.category, lang),
+            pct=words.pct(r.change_pct, lang, sign=True),
+            chg=words.num(r.change, lang, 1, sign=True),
         )
 
     fell = [r for r in pm.itertuples() if r.change_pct < 0]
     texts = []
     if fell:
-        then = t("fell_then", lang, items=W.join([item(r) for r in fell[1:]], lang)) if fell[1:] else ""
+        then = t("fell_then", lang, items=words.join([item(r) for r in fell[1:]], lang)) if fell[1:] else ""
         texts.append(
             t(
                 "finding_fell_most",
                 lang,
-                first=W.placed_by(fell[0].category, lang),
-                pct=W.pct(fell[0].change_pct, lang, sign=True),
-                chg=W.num(fell[0].change, lang, 1, sign=True),
+                first=words.placed_by(fell[0].category, lang),
+                pct=words.pct(fell[0].change_pct, lang, sign=True),
+                chg=words.num(fell[0].change, lang, 1, sign=True),
                 then=then,
             )
         )
@@ -89,10 +88,10 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
                 t(
                     "finding_rose",
                     lang,
-                    placements=W.upper_first(W.placed_by(r.category, lang)),
-                    verb=W.direction(r.change, lang),
-                    pct=W.pct(r.change_pct, lang, sign=True),
-                    chg=W.num(r.change, lang, 1, sign=True),
+                    placements=words.upper_first(words.placed_by(r.category, lang)),
+                    verb=words.direction(r.change, lang),
+                    pct=words.pct(r.change_pct, lang, sign=True),
+                    chg=words.num(r.change, lang, 1, sign=True),
                 )
             )
     text = " ".join(texts)
@@ -101,15 +100,15 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
         text += " " + t(
             "finding_fell_most_abs",
             lang,
-            placements=W.placed_by(abs_first["category"], lang),
-            chg=W.num(abs_first["change"], lang, 1, sign=True),
+            placements=words.placed_by(abs_first["category"], lang),
+            chg=words.num(abs_first["change"], lang, 1, sign=True),
         )
     return text
 
 
 def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
     """The pandemic as a second cause in its year: the change of the sum of the parts into that year."""
-    year = M.event_years(events)["pandemic"]
+    year = metrics.event_years(events)["pandemic"]
     total = sum_of_parts(snapshots).set_index("year")["value"]
     return t(
         "finding_pandemic",
@@ -117,7 +116,7 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -
         year=year,
         ya=year - 1,
         yb=year,
-        after=W.years(*AFTER),
+        after=words.years(*AFTER),
         **change_words(total[year - 1], total[year], lang),
     )
 
@@ -128,13 +127,13 @@ def five_points(frames: dict, lang: str) -> list[str]:
     pl = placements(s)
     before = pl.loc[pl["year"].between(*BEFORE)].groupby("category", sort=False)["value"].min()
     after = pl.loc[pl["year"].between(*AFTER)].groupby("category", sort=False)["value"].max()
-    lower = [W.name(c, lang) for c in before.index if after[c] < before[c]]
-    not_lower = [W.name(c, lang) for c in before.index if after[c] >= before[c]]
-    c = M.series(s, "companies")
-    spans = {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
+    lower = [words.name(c, lang) for c in before.index if after[c] < before[c]]
+    not_lower = [words.name(c, lang) for c in before.index if after[c] >= before[c]]
+    c = metrics.series(s, "companies")
+    spans = {"before": words.years(*BEFORE), "after": words.years(*AFTER)}
     if lower:
-        rest = t("five_can_partly", lang, items=W.join(not_lower, lang)) if not_lower else ""
-        can = t("five_can", lang, lower=W.join(lower, lang), rest=rest, **spans)
+        rest = t("five_can_partly", lang, items=words.join(not_lower, lang)) if not_lower else ""
+        can = t("five_can", lang, lower=words.join(lower, lang), rest=rest, **spans)
     else:
         can = t("five_can_none", lang, **spans)
     return [
@@ -143,8 +142,8 @@ def five_points(frames: dict, lang: str) -> list[str]:
         t(
             "five_cannot_cause",
             lang,
-            c0=W.num(c["value"].iloc[0], lang),
-            c1=W.num(c["value"].iloc[-1], lang),
+            c0=words.num(c["value"].iloc[0], lang),
+            c1=words.num(c["value"].iloc[-1], lang),
             funded_end=int(frames["funded_placements"]["year"].max()),
         ),
         t("five_no_test", lang),
@@ -157,8 +156,8 @@ def five_points(frames: dict, lang: str) -> list[str]:
 def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
     s = frames["snapshots"]
-    ch = M.change_between(M.with_sum_of_parts(s, *PLACED_BY), ya, yb)
-    ch = ch.assign(category=[W.name(c, lang) for c in ch["category"]])
+    ch = metrics.change_between(metrics.with_sum_of_parts(s, *PLACED_BY), ya, yb)
+    ch = ch.assign(category=[words.name(c, lang) for c in ch["category"]])
     spec = [
         ("category", t("col_body", lang), "text"),
         ("start", t("col_autumn", lang, year=ya), "int"),
@@ -176,35 +175,35 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
 
 def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
-    parts = M.wide(placements(snapshots))
+    parts = metrics.wide(placements(snapshots))
     share = parts.div(parts.sum(axis=1), axis=0) * 100
     fall = parts.loc[ya] - parts.loc[yb]
     last = int(parts.index.max())
-    of_fall = {c: W.pct(fall[c] / fall.sum() * 100, lang) for c in parts.columns}
+    of_fall = {c: words.pct(fall[c] / fall.sum() * 100, lang) for c in parts.columns}
     a, k, o = parts.columns[:3]  # Arbetsförmedlingen, Kommunen, Övriga (the report's order)
     return t(
-        "finding_shares", lang, fall=W.num(fall.sum(), lang), y0=ya, y1=yb, y2=last,
-        a=W.num(fall[a], lang), k=W.num(fall[k], lang), o=W.num(fall[o], lang),
+        "finding_shares", lang, fall=words.num(fall.sum(), lang), y0=ya, y1=yb, y2=last,
+        a=words.num(fall[a], lang), k=words.num(fall[k], lang), o=words.num(fall[o], lang),
         a_share=of_fall[a], k_share=of_fall[k], o_share=of_fall[o],
-        a0_share=W.pct(share.loc[ya, a], lang), a1_share=W.pct(share.loc[yb, a], lang),
-        k0_share=W.pct(share.loc[ya, k], lang), k1_share=W.pct(share.loc[yb, k], lang),
-        a2_share=W.pct(share.loc[last, a], lang), k2_share=W.pct(share.loc[last, k], lang),
+        a0_share=words.pct(share.loc[ya, a], lang), a1_share=words.pct(share.loc[yb, a], lang),
+        k0_share=words.pct(share.loc[ya, k], lang), k1_share=words.pct(share.loc[yb, k], lang),
+        a2_share=words.pct(share.loc[last, a], lang), k2_share=words.pct(share.loc[last, k], lang),
     )
 
 
 def shares_section(frames: dict, lang: str) -> str:
     """Each placing body's share of the people placed per year, and who made up the fall."""
     s = frames["snapshots"]
-    table = wide_table(M.shares(placements(s)), lang, t("caption_shares", lang), kind="pct")
+    table = wide_table(metrics.shares(placements(s)), lang, t("caption_shares", lang), kind="pct")
     return h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang))
 
 
 def period_means_section(frames: dict, lang: str) -> str:
     """Before/after period means per placing body, ranked by percent change ('fell most')."""
     s = frames["snapshots"]
-    pm = M.period_means(placements(s))
-    pm = pm.assign(category=[W.name(c, lang) for c in pm["category"]])
-    before, after = W.years(*BEFORE), W.years(*AFTER)
+    pm = metrics.period_means(placements(s))
+    pm = pm.assign(category=[words.name(c, lang) for c in pm["category"]])
+    before, after = words.years(*BEFORE), words.years(*AFTER)
     spec = [
         ("rank", t("col_rank", lang), "int"),
         ("category", t("col_body", lang), "text"),
@@ -223,7 +222,7 @@ def period_means_section(frames: dict, lang: str) -> str:
 
 def pandemic_section(frames: dict, lang: str) -> str:
     """The pandemic as a second cause in its year."""
-    year = M.event_years(frames["events"])["pandemic"]
+    year = metrics.event_years(frames["events"])["pandemic"]
     return h(t("h_pandemic", lang, year=year)) + p(
         pandemic_finding(frames["snapshots"], frames["events"], lang)
     )
@@ -246,13 +245,13 @@ def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int =
 def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """People placed by placing body and their sum, with the reorganisation and the pandemic marked."""
     s = frames["snapshots"]
-    d = M.with_sum_of_parts(s, *PLACED_BY)
+    d = metrics.with_sum_of_parts(s, *PLACED_BY)
     at = event_marks(frames["events"], lang)
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
-    ch = M.change_between(placements(s), ya, yb)
+    ch = metrics.change_between(placements(s), ya, yb)
     most = ch.loc[ch["change"].idxmin()]
-    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=W.placed_by(most["category"], lang),
-                 chg=W.num(most["change"], lang, sign=True))
+    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=words.placed_by(most["category"], lang),
+                 chg=words.num(most["change"], lang, sign=True))
     return figure_html(
         svgs, title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
         takeaway=takeaway, source=source_line(d["source"], lang),
@@ -264,18 +263,19 @@ def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFOR
 def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
     """People placed by placing body indexed to base = 100."""
     s = frames["snapshots"]
-    d = M.indexed(placements(s), base)
+    d = metrics.indexed(placements(s), base)
     last = int(d["year"].max())
     end = d.loc[d["year"] == last].sort_values("value")
-    items = W.join(
-        [f"{W.num(v, lang)} ({W.name(c, lang)})" for c, v in zip(end["category"], end["value"], strict=True)],
+    items = words.join(
+        [f"{words.num(v, lang)} ({words.name(c, lang)})"
+         for c, v in zip(end["category"], end["value"], strict=True)],
         lang,
     )
     title = t("title_indexed", lang, base=base, last=last, items=items)
     low, high = end.iloc[0], end.iloc[-1]
-    takeaway = t("takeaway_indexed", lang, base=base, low=W.placed_by(low["category"], lang),
-                 low_v=W.num(low["value"], lang), high=W.placed_by(high["category"], lang),
-                 high_v=W.num(high["value"], lang))
+    takeaway = t("takeaway_indexed", lang, base=base, low=words.placed_by(low["category"], lang),
+                 low_v=words.num(low["value"], lang), high=words.placed_by(high["category"], lang),
+                 high_v=words.num(high["value"], lang))
     at = event_marks(frames["events"], lang)
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
     return figure_html(
@@ -290,22 +290,22 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
     """Stacked parts with the stated total marked where it differs from their sum (pointing to the audit)."""
     s, audit = frames["snapshots"], frames.get("audit")
     d = placements(s)
-    vs = M.stated_vs_parts(s, *PLACED_BY, audit)
+    vs = metrics.stated_vs_parts(s, *PLACED_BY, audit)
     diff = vs.loc[vs["difference"] != 0]
     stated = diff[["year", "stated_total"]].rename(columns={"stated_total": "value"})
     items = [
-        f"{int(r.year)} ({W.num(r.stated_total, lang)} / {W.num(r.sum_of_parts, lang)})"
+        f"{int(r.year)} ({words.num(r.stated_total, lang)} / {words.num(r.sum_of_parts, lang)})"
         for r in diff.itertuples()
     ]
-    title = t("title_parts", lang, items=W.join(items, lang)) if items else t("title_parts_ok", lang)
+    title = t("title_parts", lang, items=words.join(items, lang)) if items else t("title_parts_ok", lang)
     takeaway = (
-        t("takeaway_parts", lang, n=W.num(len(diff), lang), years=W.num(len(vs), lang))
+        t("takeaway_parts", lang, n=words.num(len(diff), lang), years=words.num(len(vs), lang))
         if items else t("takeaway_parts_ok", lang)
     )
     svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_people_placed", lang), lang=lang)
     alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
     if items:
-        refs = [f"{int(r.year)}: {W.num(r.stated_total, lang)}" for r in diff.itertuples()]
+        refs = [f"{int(r.year)}: {words.num(r.stated_total, lang)}" for r in diff.itertuples()]
         alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
@@ -317,12 +317,12 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
 def fig_placements_ratios(frames: dict, lang: str) -> str:
     """People placed per registered company and per employee, by placing body and in sum (two panels)."""
     s = frames["snapshots"]
-    parts = M.with_sum_of_parts(s, *PLACED_BY)
-    per_c = M.per_unit(parts, M.series(s, "companies")).assign(panel="company")
-    per_e = M.per_unit(parts, M.series(s, "employees")).assign(panel="employee")
+    parts = metrics.with_sum_of_parts(s, *PLACED_BY)
+    per_c = metrics.per_unit(parts, metrics.series(s, "companies")).assign(panel="company")
+    per_e = metrics.per_unit(parts, metrics.series(s, "employees")).assign(panel="employee")
     d = pd.concat([per_c, per_e], ignore_index=True)
-    tot = per_c.loc[per_c["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
-    tot_e = per_e.loc[per_e["category"] == M.SUM_OF_PARTS].set_index("year")["value"]
+    tot = per_c.loc[per_c["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
+    tot_e = per_e.loc[per_e["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     ya, yb = int(tot.idxmax()), int(tot.index.max())
     title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1))
     change = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)

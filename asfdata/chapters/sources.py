@@ -12,12 +12,12 @@ import pandas as pd
 from asfdata import catalogs, registry
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.html import CHAPTER, TEXT, h, p
 from asfdata.render.words import unbreakable
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def raw_sections(raw_dir: Path, files: set[str]) -> dict[tuple[str, int], str]:
@@ -74,7 +74,7 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
         + "</tr>\n"
         for r in frame.itertuples()
     )
-    caption = t("caption_sources", lang, n=W.num(sum(map(len, frame["figures"])), lang))
+    caption = t("caption_sources", lang, n=words.num(sum(map(len, frame["figures"])), lang))
     return (
         '<div class="asf-table-block">\n<table class="asf-table asf-sources">\n'
         f"<caption>{escape(caption)}</caption>\n"
@@ -85,9 +85,9 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
 def appendix(lang: str, inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> str:
     """The whole appendix: heading, how to read it, the table."""
     frame = sentences(inventory, raw_dir)
-    n = W.num(sum(map(len, frame["figures"])), lang)
+    n = words.num(sum(map(len, frame["figures"])), lang)
     return (
-        h(W.chapter_heading("07", lang), CHAPTER)
-        + p(t("intro", lang, n=n, sentences=W.num(len(frame), lang)))
+        h(words.chapter_heading("07", lang), CHAPTER)
+        + p(t("intro", lang, n=n, sentences=words.num(len(frame), lang)))
         + sources_table(frame, lang)
     )

@@ -5,42 +5,42 @@ from __future__ import annotations
 
 from html import escape
 
-from asfdata import catalogs, registry
-from asfdata import metrics as M
+from asfdata import catalogs, metrics, registry
 from asfdata.chapters import goals
 from asfdata.chapters.common import PLACED_BY
 from asfdata.chapters.goals import bottom_line
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
-from asfdata.render import words as W
+from asfdata.render import words
 from asfdata.render.html import CHAPTER, h, p, ul
 from asfdata.study import AFTER, BASE_YEAR, BEFORE, REFORM_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
-t = W.translator(WORDS)
+t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading, the bottom line in three sentences, and what the evaluation is."""
     s = frames["snapshots"]
     about = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(W.chapter_heading("00", lang), CHAPTER) + p(bottom_line(frames, lang), "asf-lead") + p(about)
+    return h(words.chapter_heading("00", lang), CHAPTER) + p(bottom_line(frames, lang), "asf-lead") + p(about)
 
 
 def key_numbers(frames: dict) -> dict:
     """The numbers of the key findings, by name (counts, percent changes, years)."""
     s = frames["snapshots"]
-    emp, com = (M.wide(M.series(s, m))["all"] for m in ("employees", "companies"))
-    parts = M.wide(M.series(s, *PLACED_BY))
+    emp, com = (metrics.wide(metrics.series(s, m))["all"] for m in ("employees", "companies"))
+    parts = metrics.wide(metrics.series(s, *PLACED_BY))
     y0, y1 = int(emp.index.min()), int(emp.index.max())
-    fall = {c: M.pct_change(parts.loc[REFORM_YEAR - 1, c], parts.loc[REFORM_YEAR, c]) for c in parts.columns}
+    fall = {c: metrics.pct_change(parts.loc[REFORM_YEAR - 1, c], parts.loc[REFORM_YEAR, c])
+            for c in parts.columns}
     total = parts.sum(axis=1)
     f = goals.figures(frames)
     verdicts = list(goals.verdicts(f).values())
     return {
-        "y0": y0, "y1": y1, "emp_pct": M.pct_change(emp.loc[y0], emp.loc[y1]),
+        "y0": y0, "y1": y1, "emp_pct": metrics.pct_change(emp.loc[y0], emp.loc[y1]),
         "c0": com.loc[y0], "c1": com.loc[y1], "before": REFORM_YEAR - 1, "after": REFORM_YEAR,
-        "pl_pct": M.pct_change(total.loc[REFORM_YEAR - 1], total.loc[REFORM_YEAR]),
-        "most": min(fall, key=fall.get), "most_pct": min(fall.values()),
+        "pl_pct": metrics.pct_change(total.loc[REFORM_YEAR - 1], total.loc[REFORM_YEAR]),
+        "most": min(fall, key=lambda c: fall[c]), "most_pct": min(fall.values()),
         "used_share": f["used"] / f["granted"], "back": f["back"], "n": f["people"], "work": f["work"],
         "goals": len(verdicts), "met": verdicts.count("met"), "partly": verdicts.count("partly"),
         "not_met": verdicts.count("not_met"), "not_shown": verdicts.count("not_shown"),
@@ -55,17 +55,17 @@ def key_findings(frames: dict, lang: str) -> str:
     k = key_numbers(frames)
     counts = ("c0", "c1", "back", "n", "work", "goals", "met", "partly", "not_met", "not_shown",
               "informed_stated", "informed_sum", "mismatches", "checks")
-    n = {key: W.num(k[key], lang) for key in counts}
-    pc = {key: W.pct(k[key], lang) for key in ("emp_pct", "most_pct")}
-    pc["pl_fall"] = W.pct(-k["pl_pct"], lang)  # "fell by 46.5 %"
+    n = {key: words.num(k[key], lang) for key in counts}
+    pc = {key: words.pct(k[key], lang) for key in ("emp_pct", "most_pct")}
+    pc["pl_fall"] = words.pct(-k["pl_pct"], lang)  # "fell by 46.5 %"
     years = {key: k[key] for key in ("y0", "y1", "before", "after")}
     funded = "key_funded_few" if k["used_share"] < 0.5 else "key_funded_most"
     goal = "key_goals_none" if k["met"] == 0 else "key_goals_some"
     findings = [
         ("01", t("key_employees", lang, **n, **pc, **years)),
-        ("02", t("key_placements", lang, **pc, **years, most=W.placed_by(k["most"], lang))),
+        ("02", t("key_placements", lang, **pc, **years, most=words.placed_by(k["most"], lang))),
         ("03", t(funded, lang, **n)),
-        ("04", t("key_information", lang, **n, period=W.years(k["y0"], k["y1"]))),
+        ("04", t("key_information", lang, **n, period=words.years(k["y0"], k["y1"]))),
         ("05", t(goal, lang, **n)),
         ("06", t("key_quality", lang, **n)),
     ]
@@ -79,18 +79,19 @@ def key_findings(frames: dict, lang: str) -> str:
 def limitations(frames: dict, lang: str) -> str:
     """The main limitations, with the computed numbers they rest on."""
     s, audit = frames["snapshots"], frames.get("audit")
-    ci = M.outcome_intervals(frames["claims"]).set_index("outcome").loc["work"]
+    ci = metrics.outcome_intervals(frames["claims"]).set_index("outcome").loc["work"]
     n = audit_counts(audit)
     items = [
         t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max())),
         t("limit_stocks", lang),
-        t("limit_ten", lang, n=W.num(ci["n"], lang), lo=W.pct(ci["low"], lang), hi=W.pct(ci["high"], lang)),
-        t("limit_cause", lang, reform_year=M.event_years(frames["events"]).get("reorganisation", "")),
+        t("limit_ten", lang, n=words.num(ci["n"], lang), lo=words.pct(ci["low"], lang),
+          hi=words.pct(ci["high"], lang)),
+        t("limit_cause", lang, reform_year=metrics.event_years(frames["events"]).get("reorganisation", "")),
         t(
             "limit_inconsistent",
             lang,
-            n=W.num(n["mismatch"], lang),
-            total=W.num(sum(n.values()), lang),
+            n=words.num(n["mismatch"], lang),
+            total=words.num(sum(n.values()), lang),
             items="; ".join(inconsistency_items(frames, lang)),
         ),
         t("limit_transcribed", lang),
@@ -105,48 +106,48 @@ def inconsistency_items(frames: dict, lang: str) -> list[str]:
         t(
             "item_stated_vs_parts",
             lang,
-            measure=W.lower_first(t(f"measure_{r.measure}", lang)),
+            measure=words.lower_first(t(f"measure_{r.measure}", lang)),
             year=int(r.year),
-            stated=W.num(r.stated_total, lang),
-            parts=W.num(r.sum_of_parts, lang),
+            stated=words.num(r.stated_total, lang),
+            parts=words.num(r.sum_of_parts, lang),
         )
-        for r in M.total_differences(s, audit).itertuples()
+        for r in metrics.total_differences(s, audit).itertuples()
     ]
-    v = M.informed_vs_stated(s, frames["claims"], audit)
+    v = metrics.informed_vs_stated(s, frames["claims"], audit)
     if v["difference"]:
         items.append(
             t(
                 "item_informed",
                 lang,
-                years=W.years(v["year_from"], v["year_to"]),
-                stated=W.num(v["stated"], lang),
-                computed=W.num(v["computed"], lang),
+                years=words.years(v["year_from"], v["year_to"]),
+                stated=words.num(v["stated"], lang),
+                computed=words.num(v["computed"], lang),
             )
         )
-    b = M.background_comparison(frames["claims"], s, audit)
+    b = metrics.background_comparison(frames["claims"], s, audit)
     items += [
         t(
             "item_background",
             lang,
-            measure=W.lower_first(t(f"measure_{r.measure}", lang)),
+            measure=words.lower_first(t(f"measure_{r.measure}", lang)),
             year=int(r.year),
-            stated=W.num(r.stated, lang),
-            snapshot=W.num(r.snapshot, lang),
+            stated=words.num(r.stated, lang),
+            snapshot=words.num(r.snapshot, lang),
         )
         for r in b.itertuples()
         if r.status == "mismatch"
     ]
     k = len(funded_audit(audit).query("status == 'mismatch'"))
     if k:
-        items.append(t("item_funded", lang, n=W.num(k, lang)))
+        items.append(t("item_funded", lang, n=words.num(k, lang)))
     return items
 
 
 def glossary(lang: str) -> str:
     """The glossary as a definition list, the study's years filled in."""
-    years = {"base": BASE_YEAR, "reform_year": REFORM_YEAR}
-    years |= {"before": W.years(*BEFORE), "after": W.years(*AFTER)}
-    terms = [e.key.removeprefix("glossary_term_") for e in W.SHARED.prefixed("glossary_term_")]
+    years: dict[str, int | str] = {"base": BASE_YEAR, "reform_year": REFORM_YEAR}
+    years |= {"before": words.years(*BEFORE), "after": words.years(*AFTER)}
+    terms = [e.key.removeprefix("glossary_term_") for e in words.SHARED.prefixed("glossary_term_")]
     rows = "".join(
         f"<dt>{escape(t(f'glossary_term_{x}', lang, **years))}</dt>\n"
         f"<dd>{escape(t(f'glossary_text_{x}', lang, **years))}</dd>\n"

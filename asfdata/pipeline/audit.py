@@ -15,6 +15,8 @@ from asfdata.catalogs import LANGS
 from asfdata.numbers import num
 from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
+from asfdata.pipeline.people import FrameError, Model
+from asfdata.pipeline.people_frame import frame_problems
 
 AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
@@ -51,7 +53,7 @@ def swaps(n: int) -> Iterator[int]:
 
 def joined(*notes: Note) -> Note:
     """Notes joined with '; ' in each language, empty ones left out."""
-    return tuple("; ".join(n[i] for n in notes if n[i]) for i in range(len(LANGS)))
+    return "; ".join(n[0] for n in notes if n[0]), "; ".join(n[1] for n in notes if n[1])
 
 
 def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = None) -> Note:
@@ -316,9 +318,6 @@ def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.
     some unstated outcomes (consistent_if) and per statement that holds in every reading. None when the
     detail's outcomes or genders do not fit its places (the two rules above show where); one row
     (people_readings: places used, 0 people read) when it allows no reading at all."""
-    from asfdata.pipeline.people import FrameError, Model
-    from asfdata.pipeline.people_frame import frame_problems
-
     try:
         f = Model(fp, fo, claims, basis=False).findings()
     except FrameError as e:

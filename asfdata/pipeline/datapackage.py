@@ -51,7 +51,7 @@ KEYWORDS = ["ASF", "work-integrating social enterprises", "arbetsintegrerande so
 def field(name: str, column: tuple[str, str, str], constraints: dict) -> dict:
     """One Table Schema field from a contract column (type, unit, meaning) and its constraints."""
     typ, unit, meaning = column
-    out = {"name": name, "type": TABLE_TYPES[typ], "description": meaning}
+    out: dict[str, object] = {"name": name, "type": TABLE_TYPES[typ], "description": meaning}
     if unit:
         out["unit"] = unit
     if typ == "boolean":

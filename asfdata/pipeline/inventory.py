@@ -213,7 +213,7 @@ def check_coverage(inventory_rows: list[Mapping[str, str]], source_text: str) ->
     """Return problems where inventory rows and the numbers found in the source disagree."""
     problems: list[str] = []
     found = {(n.line, n.column, n.token): n for n in extract_numbers(source_text)}
-    keys = Counter()
+    keys: Counter[tuple[int, int, str]] = Counter()
     for index, row in enumerate(inventory_rows):
         label = _label(index, row)
         try:

@@ -38,7 +38,7 @@ def minimal(sets: list[frozenset]) -> list[frozenset]:
 
 def hitting_sets(family: list[frozenset]) -> list[frozenset]:
     """The inclusion-minimal sets that share an element with every set of family (Berge's algorithm)."""
-    hits = [frozenset()]
+    hits: list[frozenset] = [frozenset()]
     for s in family:
         hits = minimal([h if h & s else h | {x} for h in hits for x in ([None] if h & s else s)])
     return hits
@@ -80,6 +80,7 @@ class Model:
     def count(self, s: Statement, reading: dict) -> int:
         """What the statement counts in one reading (people, or places for places_used)."""
         if s.kind == "detail_gender":
+            assert s.unit is not None and s.outcome is not None  # a detail names its unit, outcome and gender
             return self.frame.split(s.unit, reading).get(s.outcome, (0, 0))[GENDERS.index(s.gender)]
         n = self.fixed[s.id] if s.id in self.fixed else self.fixed_count(s)
         if s.kind == "places_used":
@@ -134,7 +135,7 @@ class Model:
         out: list[list[str]] = []
         corrections = self.corrections()
         for hit in hitting_sets(corrections) if corrections else []:
-            ids = sorted({self.same_claim(x) for x in hit}, key=self.order.get)
+            ids = sorted({self.same_claim(x) for x in hit}, key=self.order.__getitem__)
             if ids not in out:
                 out.append(ids)
         return sorted(out, key=lambda ids: (len(ids), [self.order[x] for x in ids]))
@@ -203,7 +204,7 @@ class Model:
         """One row per minimal correction set: its statements and, in plain words, what it means."""
         sets, rows = self.corrections(), []
         for k, c in enumerate(sets, start=1):
-            members = sorted(c, key=self.order.get)
+            members = sorted(c, key=self.order.__getitem__)
             real = {i for i in range(len(self.readings)) if self.false_set(i) == c}
             texts = [
                 slip_words([self.by_id[x] for x in members], self.condition(real, lang, exact=False), lang)
@@ -279,6 +280,7 @@ class Model:
         if len(ss) > 1 and {(s.kind, s.unit, s.gender) for s in ss} == {
             ("detail_gender", ss[0].unit, ss[0].gender)
         }:
+            assert ss[0].unit is not None and ss[0].gender is not None  # a detail names its unit and gender
             u = self.frame.units.set_index(["year", "municipality"]).loc[ss[0].unit]
             g, stated = ss[0].gender, sum(s.value for s in ss)
             placed = int(u[g]) if pd.notna(u[g]) else int(u["places"])
@@ -370,7 +372,9 @@ def gender_name(gender: str, n: int, lang: str) -> str:
 def quotes(ss: list[Statement], lang: str) -> str:
     """Statements quoted for audit notes, each with its section."""
     li = LANGS.index(lang)
-    return "; ".join(PEOPLE.say("quote", lang, text=s.text[li].rstrip("."), section=section(s, lang)) for s in ss)
+    return "; ".join(
+        PEOPLE.say("quote", lang, text=s.text[li].rstrip("."), section=section(s, lang)) for s in ss
+    )
 
 
 def section(s: Statement, lang: str) -> str:

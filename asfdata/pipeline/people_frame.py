@@ -143,7 +143,7 @@ def unit_options(
         if (pd.notna(women) and wn != women) or (pd.notna(men) and sum(c for _, c in groups) - wn != men):
             continue
         both = {o: (k, c - k) for (o, c), k in zip(groups, split, strict=True)}
-        base = Counter()
+        base: Counter[tuple[str, str]] = Counter()
         for o, (k, j) in both.items():
             if o != NOT_STATED and not (o == EXTENDED and continues):
                 base.update({("women", o): k, ("men", o): j})

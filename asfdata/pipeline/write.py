@@ -6,6 +6,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,10 +16,8 @@ from typing import TYPE_CHECKING
 from asfdata.paths import MANIFEST_NAME
 from asfdata.pipeline.errors import InputError
 
-try:
+if sys.platform != "win32":  # no fcntl on Windows: writers are not serialised there (see exclusive)
     import fcntl
-except ImportError:  # not on Windows: writers are then not serialised
-    fcntl = None
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,7 +66,7 @@ def read_manifest(data: bytes) -> tuple[dict[str, str], list[int]]:
 def exclusive(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on folder (flock on the folder itself: no lock file is left)."""
     folder.mkdir(parents=True, exist_ok=True)
-    if fcntl is None:
+    if sys.platform == "win32":  # no flock: writers are not serialised
         yield
         return
     fd = os.open(folder, os.O_RDONLY)

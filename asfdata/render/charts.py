@@ -12,6 +12,9 @@ wrap widths and narrow choices fit its labels.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
@@ -20,8 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
-from asfdata import metrics as M
-from asfdata.render import words as W
+from asfdata import metrics
+from asfdata.render import words
 from asfdata.render.charts_layout import LINE, end_name, finish, lines_of, wrap
 from asfdata.render.palette import (
     AXIS,
@@ -37,10 +40,14 @@ from asfdata.render.palette import (
 )
 from asfdata.render.widths import FONT, current
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
 MAX_NAMED = 4  # series named at their ends; a chart with more gets a legend
 GROUND = {"facecolor": WHITE, "edgecolor": "none", "pad": 1.0}  # a label's white ground over grid and marks
 
-THEME = {  # seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
+# seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
+THEME: dict[RcKeyType, Any] = {
     "figure.facecolor": "white",
     "axes.facecolor": "white",
     "axes.edgecolor": AXIS,
@@ -92,7 +99,7 @@ def new_figure(nrows: int = 1, ncols: int = 1, height: float | None = None, **kw
 def tick_label(v: float, lang: str) -> str:
     """A tick value in lang with as few decimals as it needs (at most 2)."""
     d = 0 if abs(v - round(v)) < 1e-9 else 1 if abs(v * 10 - round(v * 10)) < 1e-9 else 2
-    return W.num(v, lang, d)
+    return words.num(v, lang, d)
 
 
 def value_axis(axis, lang: str) -> None:
@@ -117,7 +124,7 @@ def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> 
         value_axis(ax.yaxis, lang)
     ax.grid(axis="x", visible=False)
     if label:
-        ax.set_xlabel(W.t("axis_year", lang))
+        ax.set_xlabel(words.t("axis_year", lang))
 
 
 def marks(ax, at: list[tuple[float, str]], text: bool = True) -> None:
@@ -146,9 +153,9 @@ def _line(ax, d: pd.DataFrame, lang: str, named: bool) -> list:
         c = colour(cat)
         ax.plot(xs, ys, marker=marker(cat, i), markersize=5, linewidth=1.8, color=c, markeredgecolor=WHITE,
                 markeredgewidth=0.6, linestyle="--" if cat in DASHED else "-",
-                label=None if named else W.name(cat, lang))
+                label=None if named else words.name(cat, lang))
         if named:
-            names.append(end_name(ax, W.name(cat, lang), xs[-1], ys[-1], c))
+            names.append(end_name(ax, words.name(cat, lang), xs[-1], ys[-1], c))
     return names
 
 
@@ -157,7 +164,7 @@ def line_chart(
     *,
     ylabel: str,
     lang: str,
-    at: list[tuple[float, str]] = (),
+    at: Sequence[tuple[float, str]] = (),
     facet: str | None = None,
     facet_titles: dict | None = None,
     zero: bool = True,
@@ -192,7 +199,7 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
     where a stated total (year, value) is given, a diamond at its height and its value above the sum."""
     fig, axes = new_figure()
     ax = axes[0][0]
-    w = M.wide(data)
+    w = metrics.wide(data)
     years = w.index.to_numpy()
     bar = current().bar
     bottom = pd.Series(0.0, index=w.index)
@@ -200,18 +207,20 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
     for cat in w.columns:
         vals = w[cat].astype("float64")
         ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=bar, color=colour(cat),
-               edgecolor=WHITE, linewidth=0.8, label=W.name(cat, lang))
+               edgecolor=WHITE, linewidth=0.8, label=words.name(cat, lang))
         last = float(bottom.iloc[-1] + vals.iloc[-1] / 2)
-        names.append(end_name(ax, W.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, colour(cat), dx=4))
+        names.append(end_name(ax, words.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, colour(cat),
+                              dx=4))
         bottom = bottom + vals
     given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
     for y, total in zip(years, bottom, strict=True):
-        _above(ax, y, max(total, float(given.get(int(y), total))), W.num(total, lang))
+        _above(ax, y, max(total, float(given.get(int(y), total))), words.num(total, lang))
         if int(y) in given:
             v = float(given[int(y)])
             ax.scatter([y + (bar / 2 + 0.08)], [v], marker="D", s=30, color=STATED, edgecolor=WHITE,
                        linewidth=0.6, zorder=5)
-            stated_value = wrap(W.t("mark_stated_value", lang, stated=W.num(v, lang)), current().mark_wrap)
+            said = words.t("mark_stated_value", lang, stated=words.num(v, lang))
+            stated_value = wrap(said, current().mark_wrap)
             _above(ax, y, max(total, v), stated_value, STATED, 1)
     year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
@@ -236,9 +245,9 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
         c = colour(cat)
         bars = ax.barh(pos, d["value"].astype("float64").to_numpy(), height=h * 0.9,
                        color=WHITE if cat in HOLLOW else c, edgecolor=c, linewidth=1.2)
-        labels = [W.num(v, lang) for v in d["value"]]
+        labels = [words.num(v, lang) for v in d["value"]]
         if grouped:
-            labels[0] = f"{W.name(cat, lang)}: {labels[0]}"
+            labels[0] = f"{words.name(cat, lang)}: {labels[0]}"
         ax.bar_label(bars, labels=labels, padding=3)
     ax.set_yticks(range(len(rows)), labels=[wrap(str(r), current().row_wrap) for r in rows])
     ax.invert_yaxis()
@@ -259,13 +268,13 @@ def interval_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
         c = colour(r.category)
         ax.plot([r.low, r.high], [i, i], color=c, linewidth=2.5, solid_capstyle="butt")
         ax.plot([r.share], [i], marker="o", markersize=8, color=c, markeredgecolor=WHITE)
-        interval = f"{W.num(r.low, lang, 1)}{W.DASH}{W.pct(r.high, lang)}"
-        text = f"{W.pct(r.share, lang)} ({interval})"
+        interval = f"{words.num(r.low, lang, 1)}{words.DASH}{words.pct(r.high, lang)}"
+        text = f"{words.pct(r.share, lang)} ({interval})"
         if above:
             ax.text(r.low, i - 0.2, text, va="bottom")
         else:
             ax.text(r.high + 1.5, i, text, va="center")
-    names = [wrap(W.name(c, lang), current().category_wrap) for c in data["category"]]
+    names = [wrap(words.name(c, lang), current().category_wrap) for c in data["category"]]
     ax.set_yticks(range(len(data)), labels=names)
     ax.set_ylim(len(data) - 0.5, -0.5)  # top to bottom, half a row of room at each end
     ax.set_xlim(0, 100)
@@ -287,13 +296,13 @@ def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, y
     cumulative = data["cumulative"].astype("float64").to_numpy()
     bar, above = current().bar, current().labels_above
     bars = ax.bar(years, informed, width=bar, color=colour("informed"))
-    ax.bar_label(bars, labels=[W.num(v, lang) for v in informed], label_type="center", color=WHITE)
+    ax.bar_label(bars, labels=[words.num(v, lang) for v in informed], label_type="center", color=WHITE)
     ax.plot(years, cumulative, marker="o", markersize=5, linewidth=1.8, color=colour("cumulative"),
             markeredgecolor=WHITE, markeredgewidth=0.6)
     names = [
-        end_name(ax, W.name("informed", lang), years[-1] + bar / 2, informed[-1] / 2, colour("informed"),
+        end_name(ax, words.name("informed", lang), years[-1] + bar / 2, informed[-1] / 2, colour("informed"),
                  dx=4),
-        end_name(ax, f"{W.name('cumulative', lang)}: {W.num(cumulative[-1], lang)}", years[-1],
+        end_name(ax, f"{words.name('cumulative', lang)}: {words.num(cumulative[-1], lang)}", years[-1],
                  cumulative[-1], colour("cumulative")),
     ]
     top = float(cumulative.max())
@@ -318,10 +327,10 @@ def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, y
 
 
 def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, lang: str,
-                   bottom_title: str, at: list[tuple[float, str]] = ()) -> Figure:
+                   bottom_title: str, at: Sequence[tuple[float, str]] = ()) -> Figure:
     """Two panels on the same integer years: lines per category (named at their ends) above, milestones
     per kind and year below (a circle's area grows with the number; bottom_title names the panel)."""
-    kinds = sorted(dict.fromkeys(events["kind"]), key=lambda k: W.kind(k, lang))
+    kinds = sorted(dict.fromkeys(events["kind"]), key=lambda k: words.kind(k, lang))
     above = current().labels_above  # each kind's name above its row, from the left edge, instead of beside it
     row = current().kind_row  # inches per kind
     # circles at the row's centre, or, under a name, in the room below it: its line and half the rest
@@ -339,9 +348,9 @@ def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, l
                    color=[STATED if k in ("reorganisation", "pandemic") else colour("milestone")
                           for k in events["kind"]])
     for x, y, area, n in zip(events["year"], ys, areas, events["count"], strict=True):
-        bottom.annotate(W.num(n, lang), (x, y), xytext=(area**0.5 / 2 + 3, 0), textcoords="offset points",
+        bottom.annotate(words.num(n, lang), (x, y), xytext=(area**0.5 / 2 + 3, 0), textcoords="offset points",
                         va="center", bbox=GROUND if above else None)  # a year is narrow: marks pass close by
-    labels = [wrap(W.kind(k, lang), current().kind_wrap) for k in kinds]
+    labels = [wrap(words.kind(k, lang), current().kind_wrap) for k in kinds]
     if above:
         tr = blended_transform_factory(bottom.transAxes, bottom.transData)
         for i, label in enumerate(labels):

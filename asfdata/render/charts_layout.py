@@ -8,6 +8,7 @@ without the names, solves for the right edge of the axes that leaves room for th
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from matplotlib.layout_engine import TightLayoutEngine
 from matplotlib.text import Text
@@ -108,7 +109,7 @@ def room_for_names(fig, names: list) -> None:
         fig.subplots_adjust(right=fits / width)
 
 
-def finish(fig, names: list[tuple] = (), legend=None) -> None:
+def finish(fig, names: Sequence[tuple] = (), legend=None) -> None:
     """Lay the figure out tightly with room for the names at line ends ((axes, annotations) pairs), then
     spread them; a legend (axes) right of the axes in drawing order for charts with more series than
     can be named."""
@@ -118,7 +119,8 @@ def finish(fig, names: list[tuple] = (), legend=None) -> None:
     for a in named:
         a.set_in_layout(False)  # room for them is made below, in one step
     # The engine is run, not set: saving a figure with an engine lays it out once more (0.5 s per edition).
-    TightLayoutEngine(pad=PAD, rect=None).execute(fig)
+    # rect=None, as Figure.tight_layout passes it: one pass, no rectangle (its stub allows only a tuple)
+    TightLayoutEngine(pad=PAD, rect=None).execute(fig)  # type: ignore[arg-type]
     room_for_names(fig, named)
     for ax, group in names:
         spread(ax, group)

@@ -14,8 +14,8 @@ from html import escape
 
 import pandas as pd
 
-from asfdata import metrics as M
-from asfdata.render import words as W
+from asfdata import metrics
+from asfdata.render import words
 from asfdata.render.widths import WIDTHS
 
 CHAPTER, SECTION, SUBSECTION = 2, 3, 4  # heading levels
@@ -49,19 +49,19 @@ def cell(value, kind: str, lang: str) -> str:
     if kind in ("text", "year"):
         return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
     if value is None or pd.isna(value):
-        return W.DASH
+        return words.DASH
     if kind == "int":
-        return W.num(value, lang)
+        return words.num(value, lang)
     if kind in ("dec1", "dec2"):
-        return W.num(value, lang, int(kind[-1]))
+        return words.num(value, lang, int(kind[-1]))
     if kind == "sint":
-        return W.num(value, lang, sign=True)
+        return words.num(value, lang, sign=True)
     if kind == "sdec1":
-        return W.num(value, lang, 1, sign=True)
+        return words.num(value, lang, 1, sign=True)
     if kind == "pct":
-        return W.num(value, lang, 1)
+        return words.num(value, lang, 1)
     if kind == "spct":
-        return W.num(value, lang, 1, sign=True)
+        return words.num(value, lang, 1, sign=True)
     raise ValueError(f"unknown cell kind {kind!r}")
 
 
@@ -73,8 +73,9 @@ def formatted(df: pd.DataFrame, spec: list[tuple[str, str, str]], lang: str) -> 
 def marked(text: str) -> str:
     """Escaped text with its marks made elements: `code` becomes <code>, and a "quotation of the report"
     (in straight double quotes) a Swedish quotation, <q lang="sv">, whose marks the page's style draws and
-    whose numbers never break across lines (W.unbreakable)."""
-    return re.sub(r'"([^"]+)"', lambda m: f'<q lang="sv">{W.unbreakable(m.group(1))}</q>', with_code(text))
+    whose numbers never break across lines (words.unbreakable)."""
+    return re.sub(r'"([^"]+)"', lambda m: f'<q lang="sv">{words.unbreakable(m.group(1))}</q>',
+                  with_code(text))
 
 
 def is_number(text: str) -> bool:
@@ -90,7 +91,7 @@ def _text(value) -> str:
     """A cell's text escaped with its marks made elements (see `marked`), a line-break opportunity after
     each underscore (audit check names); a missing value as a dash."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return W.DASH
+        return words.DASH
     return marked(str(value)).replace("_", "_<wbr>")
 
 
@@ -123,8 +124,9 @@ def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "",
 
 def wide_table(frame: pd.DataFrame, lang: str, caption: str, kind: str = "int") -> str:
     """A tidy year/category frame as a table with one column per category (names in lang)."""
-    w = M.wide(frame).reset_index()
-    spec = [("year", W.t("col_year", lang), "year")] + [(c, W.name(c, lang), kind) for c in w.columns[1:]]
+    w = metrics.wide(frame).reset_index()
+    spec = [("year", words.t("col_year", lang), "year")]
+    spec += [(c, words.name(c, lang), kind) for c in w.columns[1:]]
     return table_html(formatted(w, spec, lang), caption)
 
 

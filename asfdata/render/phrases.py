@@ -9,8 +9,8 @@ import re
 
 import pandas as pd
 
-from asfdata import metrics as M
-from asfdata.render import words as W
+from asfdata import metrics
+from asfdata.render import words
 
 
 def source_line(sources, lang: str) -> str:
@@ -27,11 +27,11 @@ def source_line(sources, lang: str) -> str:
     for prefix, ys in groups.items():
         ys = sorted(ys)
         if ys == list(range(ys[0], ys[-1] + 1)):
-            parts.append(f"{prefix} {W.years(ys[0], ys[-1])}")
+            parts.append(f"{prefix} {words.years(ys[0], ys[-1])}")
         else:
             parts.append(f"{prefix} {', '.join(map(str, ys))}")
     sections = "; ".join(sorted(parts + sorted(plain)))
-    return f"{W.t('source_prefix', lang)}: {W.t('source_report', lang)}" + (
+    return f"{words.t('source_prefix', lang)}: {words.t('source_report', lang)}" + (
         f": {sections}" if sections else ""
     )
 
@@ -44,15 +44,15 @@ def change_words(
     With percent=True, start and end are shares in percent and shown as such (one decimal).
     """
     if percent:
-        a, b = W.pct(start, lang), W.pct(end, lang)
+        a, b = words.pct(start, lang), words.pct(end, lang)
     else:
-        a, b = W.num(start, lang, decimals), W.num(end, lang, decimals)
+        a, b = words.num(start, lang, decimals), words.num(end, lang, decimals)
     values = {
-        "verb": W.direction(end - start, lang),
+        "verb": words.direction(end - start, lang),
         "a": a,
         "b": b,
-        "chg": W.num(end - start, lang, 1 if percent else decimals, sign=True),
-        "pct": W.pct(M.pct_change(start, end), lang, sign=True),
+        "chg": words.num(end - start, lang, 1 if percent else decimals, sign=True),
+        "pct": words.pct(metrics.pct_change(start, end), lang, sign=True),
     }
     return {prefix + k: v for k, v in values.items()}
 
@@ -78,24 +78,25 @@ def series_values(frame: pd.DataFrame, lang: str, decimals: int = 0) -> str:
     for cat in dict.fromkeys(frame["category"]):
         vals = frame.loc[frame["category"] == cat].sort_values("year")["value"]
         out.append(
-            W.t(
+            words.t(
                 "alt_series",
                 lang,
-                name=W.name(cat, lang),
-                values=W.t("alt_value_sep", lang).join(W.num(v, lang, decimals) for v in vals),
+                name=words.name(cat, lang),
+                values=words.t("alt_value_sep", lang).join(words.num(v, lang, decimals) for v in vals),
             )
         )
-    return W.t("alt_series_sep", lang).join(out)
+    return words.t("alt_series_sep", lang).join(out)
 
 
 def alt_lines(what: str, frame: pd.DataFrame, lang: str, decimals: int = 0, key: str = "alt_lines") -> str:
     """Alt text of a line or stacked chart: what it shows and every plotted value."""
     ys = frame["year"].astype(int)
-    return W.t(
-        key, lang, what=what, years=W.years(ys.min(), ys.max()), values=series_values(frame, lang, decimals)
+    return words.t(
+        key, lang, what=what, years=words.years(ys.min(), ys.max()),
+        values=series_values(frame, lang, decimals),
     )
 
 
 def with_marks(alt: str, at: list[tuple[float, str]], lang: str) -> str:
     """Alt text extended by the marks drawn on the chart."""
-    return f"{alt} {W.t('alt_marks', lang, items=W.join([m[1] for m in at], lang))}" if at else alt
+    return f"{alt} {words.t('alt_marks', lang, items=words.join([m[1] for m in at], lang))}" if at else alt

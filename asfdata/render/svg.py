@@ -15,13 +15,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from asfdata.render.widths import WIDTHS, drawn_at
 
-SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "asf-evaluation"}
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+SETTINGS: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "asf-evaluation"}
 METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 _DEF_PATH = re.compile(r'<path id="([^"]+)" d="([^"]*)"(?: style="([^"]*)")?\s*/>')

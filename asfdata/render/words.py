@@ -13,7 +13,8 @@ from collections.abc import Callable
 from asfdata import catalogs
 from asfdata.catalogs import Catalog
 from asfdata.numbers import DASH, NBSP
-from asfdata.numbers import num as num, pct as pct  # re-exported: the chapters write words.num, words.pct
+from asfdata.numbers import num as num  # re-exported: the chapters write words.num and words.pct
+from asfdata.numbers import pct as pct
 from asfdata.registry import APPENDIX, SHARED_CATALOG
 
 SHARED = catalogs.load(SHARED_CATALOG)

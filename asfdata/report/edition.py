@@ -12,9 +12,12 @@ Beside each edition it keeps a stamp of its inputs and the executed chapters it 
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
+import html
 import json
+import platform
 import re
 import subprocess
 import sys
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.pipeline.write import write_atomic
 from asfdata.registry import REPORT_CHAPTERS
 from asfdata.report.inputs import (
     TEMPLATE_DIR,
@@ -117,8 +121,7 @@ def commit_text(commit: str, lang: str) -> str:
 
 def package_versions() -> list[tuple[str, str]]:
     """Python and the key packages, as installed."""
-    import platform
-    from importlib import metadata
+    from importlib import metadata  # here: 20 ms to import, and only the title page needs it
 
     out = [("Python", platform.python_version())]
     for name in KEY_PACKAGES:
@@ -131,9 +134,7 @@ def package_versions() -> list[tuple[str, str]]:
 
 def _code_spans(text: str):
     """Escaped text with `commands` set as <code>, safe for the template."""
-    import html
-
-    from markupsafe import Markup
+    from markupsafe import Markup  # here: Jinja's (nbconvert's); the up-to-date check imports no third party
 
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False)))
 
@@ -186,10 +187,11 @@ def import_jupyter() -> None:
     at import (seconds; python-jsonschema/jsonschema#1428). No notebook schema uses the `iri`
     formats it checks, so this process blocks it; jsonschema then skips those two formats.
     """
-    sys.modules.setdefault("rfc3987_syntax", None)
-    import nbclient  # noqa: F401
-    import nbconvert  # noqa: F401
-    import nbformat  # noqa: F401
+    # None in sys.modules blocks an import (the import system's documented rule); typeshed allows modules only
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    import nbclient  # noqa: F401  # here: importing Jupyter once, after the block above, is this function's job
+    import nbconvert  # noqa: F401  # here: likewise
+    import nbformat  # noqa: F401  # here: likewise
 
 
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$", re.M)
@@ -199,8 +201,6 @@ _HEADING_HTML = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S | re.I)
 def chapter_heading(nb, path: Path, lang: str) -> str:
     """The chapter's title: its first level-1 or level-2 heading, in markdown or in an output;
     else the words' chapter_<number>, else the notebook's name."""
-    import html
-
     from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
     for cell in nb.cells:
@@ -221,9 +221,7 @@ def chapter_heading(nb, path: Path, lang: str) -> str:
 def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
     """One notebook: each chapter between marker cells, cell ids fixed, cells tagged NOTEBOOK_ONLY_TAG
     dropped, code cells without output and stderr dropped unless the code is shown."""
-    import copy
-
-    import nbformat
+    import nbformat  # Jupyter: only when chapters are merged (after import_jupyter, as in build_report)
 
     merged = nbformat.v4.new_notebook()
     merged.metadata = copy.deepcopy({k: v for k, v in executed[0].metadata.items()
@@ -264,7 +262,7 @@ def stderr_notes(executed: Sequence, notebooks: Sequence[Path]) -> list[str]:
 
 def render(merged, matter: dict, lang: str, code: bool, cwd: Path) -> bytes:
     """The merged notebook as one self-contained HTML page."""
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter  # Jupyter: only when a page is rendered (after import_jupyter)
 
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
@@ -362,17 +360,15 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     for note in stderr_notes(executed, job.notebooks):
         log(note)
     rendered = render_editions(job, executed, commit)
-    from asfdata.pipeline.write import write_atomic
-
     files = {timings.name: json.dumps({k: round(v, 1) for k, v in took.items()}, sort_keys=True).encode()}
-    for out, html in rendered.items():  # editions, their stamps and the timings live in report_dir
-        files[out.name] = html
-        files[stamp_path(out).name] = stamp_text(digests[out], html).encode()
+    for out, page in rendered.items():  # editions, their stamps and the timings live in report_dir
+        files[out.name] = page
+        files[stamp_path(out).name] = stamp_text(digests[out], page).encode()
     plain = outputs[0][0]
     files[job.runs().name] = json.dumps({"inputs": digests[plain], "chapters": executed}).encode()
     write_atomic(job.report_dir, files)
-    for out, html in rendered.items():
-        log(f"report: wrote {_shown(out)} ({len(html) / 1e6:.1f} MB)")
+    for out, page in rendered.items():
+        log(f"report: wrote {_shown(out)} ({len(page) / 1e6:.1f} MB)")
     log(f"report: built in {time.perf_counter() - t0:.1f} s")
     return list(rendered)
 

@@ -110,10 +110,12 @@ def _client_class():
     wait then lasts its whole timeout (the cell's 300 s, or for ever on iopub). Polled in slices,
     a missed wake-up costs at most a slice."""
     from jupyter_client.asynchronous.client import AsyncKernelClient  # Jupyter: only when notebooks run
-    from jupyter_client.channels import AsyncZMQSocketChannel
+    from jupyter_client.channels import AsyncZMQSocketChannel  # Jupyter: only when notebooks run
 
     class SlicedChannel(AsyncZMQSocketChannel):
-        async def get_msg(self, timeout: float | None = None) -> dict:
+        # async over the sync base's get_msg, as jupyter_client's own AsyncZMQSocketChannel (which ignores
+        # the same error): the stubs cannot say that the async channel changes the method's kind
+        async def get_msg(self, timeout: float | None = None) -> dict:  # type: ignore[override]
             deadline = None if timeout is None else time.monotonic() + timeout
             while True:
                 left = POLL_SLICE if deadline is None else max(0.0, deadline - time.monotonic())
@@ -161,8 +163,12 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
     is being built meanwhile). Raises NotebookError naming the cell that failed, timed out or
     whose kernel died."""
     from jupyter_client.manager import AsyncKernelManager  # Jupyter: only when notebooks run
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient import NotebookClient  # Jupyter: only when notebooks run
+    from nbclient.exceptions import (  # Jupyter: only when notebooks run
+        CellExecutionError,
+        CellTimeoutError,
+        DeadKernelError,
+    )
 
     nb = read_notebook(path)
     inject_parameters(nb, params or {})
