@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from asfdata.paths import RAW_DIR
+from asfdata.pipeline.data import load
 from asfdata.report.edition import Job, build_report, import_jupyter, stored_runs
 
 import_jupyter()  # before a test module imports nbformat: without rfc3987_syntax (seconds per worker)
@@ -31,9 +32,11 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 # the editions are built. Before, it went second and waited for the Swedish edition: 3-5 s slower in total.
 # `make test` hands whole files to its workers in collection order (--no-loadscope-reorder): the slowest
 # first, so that the workers end together; the files not listed are quick and follow in their usual order.
-FILE_SECONDS = {"test_browser.py": 18, "test_mutations.py": 11, "test_charts.py": 9, "test_notebooks.py": 8.5,
-                "test_report.py": 8, "test_provenance.py": 7, "test_execute.py": 4, "test_cli.py": 4,
-                "test_publish.py": 3, "test_setup.py": 2, "test_validation.py": 2}
+# test_golden.py reads both built editions (1 s): listed after the browser test, it runs among the last, when
+# they are built, and never waits for one.
+FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_mutations.py": 11, "test_charts.py": 9,
+                "test_notebooks.py": 8.5, "test_report.py": 8, "test_provenance.py": 7, "test_execute.py": 4,
+                "test_cli.py": 4, "test_publish.py": 3, "test_setup.py": 2, "test_validation.py": 2}
 
 
 def in_ci() -> bool:
@@ -79,8 +82,6 @@ def real_report(real_reports) -> Path:
 @pytest.fixture(scope="session")
 def frames() -> dict:
     """The processed frames, typed (asfdata.pipeline.data.load), shared by the analysis tests."""
-    from asfdata.pipeline.data import load
-
     return load()
 
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import partial
 
 import pandas as pd
 import pytest
+from prose import numbers  # tests/ is on sys.path (pytest rootdir-less import)
 
+from asfdata.cli import main
 from asfdata.numbers import num
 from asfdata.paths import RAW_DIR
-from asfdata.pipeline import audit as A
-from asfdata.pipeline.audit_notes import AUDIT
+from asfdata.pipeline import audit
+from asfdata.pipeline.audit_notes import AUDIT, key_word
 from asfdata.pipeline.data import assumptions
+from asfdata.pipeline.people import gender_name
+from asfdata.pipeline.people_notes import PEOPLE
 from asfdata.pipeline.tidy import tidy_all
 from asfdata.pipeline.validate import load_raw
 
@@ -44,35 +49,34 @@ def test_total_vs_parts_passes_and_fails():
                (2018, "placements", "placed_by", "K", 74), (2018, "placements", "placed_by", "O", 17),
                (2019, "placements", "total", "all", 130), (2019, "placements", "placed_by", "A", 93),
                (2019, "placements", "placed_by", "K", 26), (2019, "placements", "placed_by", "O", 11)])
-    rows = records(A.total_vs_parts(df))
+    rows = records(audit.total_vs_parts(df))
     assert [(r["scope"], r["stated"], r["computed"], r["difference"], r["status"]) for r in rows] == [
         ("placements 2018 by placed_by", 244, 243, 1, "mismatch"),
         ("placements 2019 by placed_by", 130, 130, 0, "ok"),
     ]
-    assert (rows[0]["note"], rows[0]["note_sv"]) == ("off by one", "skiljer sig med 1")
+    assert (rows[0]["note"], rows[0]["note_sv"]) == AUDIT.both("off_by_one")
     assert rows[0]["sources"] == "S 2018"
 
 
 def test_total_vs_parts_skips_unstated_parts():
     df = snap([(2016, "employees", "total", "all", 10), (2016, "employees", "gender", "women", 4),
                (2016, "employees", "gender", "men", None)])
-    assert records(A.total_vs_parts(df)) == []
+    assert records(audit.total_vs_parts(df)) == []
 
 
 def test_mechanical_notes_in_english_and_swedish():
     # numbers as the report writes them (Babel): English 1,257; Swedish a no-break space between thousands
-    en, sv = A.mechanical_note(1257, 1275)
+    en, sv = audit.mechanical_note(1257, 1275)
     assert re.findall(r"\d[\d,\u00a0]*", en) == ["1,257", "1,275"]
     assert re.findall(r"\d[\d,\u00a0]*", sv) == ["1\u00a0257", "1\u00a0275"]
     assert (en, sv) == AUDIT.both("swapped", a=partial(num, 1257), b=partial(num, 1275))
-    assert A.mechanical_note(244, 243) == ("off by one", "skiljer sig med 1")
-    assert A.mechanical_note(123, 117, {"A": 81, "K": 26, "O": 10}) == (
-        "no mechanical cause found", "ingen förklaring i form av skrivfel hittades")
+    assert audit.mechanical_note(244, 243) == AUDIT.both("off_by_one")
+    assert audit.mechanical_note(123, 117, {"A": 81, "K": 26, "O": 10}) == AUDIT.both("no_cause")
     # 81 + 26 + 61 = 168: the part O written 61 for 16 would make the parts add up to the stated total
-    assert A.mechanical_note(168, 123, {"A": 81, "K": 26, "Övriga": 16}) == (
-        "Övriga written 61 instead of 16 would make the parts add up",
-        "med övriga skriven 61 i stället för 16 skulle delarna gå ihop")
-    assert A.mechanical_note(5, 5) == ("", "")
+    written = audit.mechanical_note(168, 123, {"A": 81, "K": 26, "Övriga": 16})
+    assert written == AUDIT.both("written", name=partial(key_word, "Övriga"), w=61, v=16)
+    assert [numbers(note) for note in written] == [["61", "16"]] * 2
+    assert audit.mechanical_note(5, 5) == ("", "")
 
 
 def test_period_total_and_approximate_claims():
@@ -89,7 +93,7 @@ def test_period_total_and_approximate_claims():
             ("a", "people_active", "all", None, None, 2016, 2016, 350, True),
         ]),
     }
-    rows = A.claims_vs_detail(frames, MEASURES)
+    rows = audit.claims_vs_detail(frames, MEASURES)
     got = [(r["check"], r["stated"], r["computed"], r["status"]) for r in rows]
     assert got == [
         ("period_total_vs_years", 681, 681, "ok"),
@@ -119,18 +123,18 @@ def test_funded_detail_rules_pass_and_fail():
     fo = fo_frame([(2017, "X", "back", "unknown", 1), (2018, "X", "back", "unknown", 3),
                    (2018, "Y", "work", "unknown", 2), (2018, "Z", "back", "unknown", 2)])
     used = {r["scope"]: (r["stated"], r["computed"], r["status"])
-            for r in records(A.outcomes_vs_places_used(fp, fo))}
+            for r in records(audit.outcomes_vs_places_used(fp, fo))}
     # one row per municipality-year, no total row (it would repeat a gap under a second name)
     assert used == {"X 2017": (1, 2, "mismatch"), "X 2018": (3, 3, "ok"), "Y 2018": (2, 2, "ok"),
                     "Z 2018": (2, 2, "ok")}
     genders = {r["scope"]: (r["stated"], r["computed"], r["status"])
-               for r in records(A.genders_placed_vs_places_used(fp))}
+               for r in records(audit.genders_placed_vs_places_used(fp))}
     assert genders == {"X 2017": (2, 2, "ok"),  # 2 women + 0 men = 2 places
                        "X 2018": (3, 3, "ok"),  # 2 + 1 = 3
                        "Y 2018": (1, 2, "ok"),  # 1 woman stated, men the place left (A12)
                        "Z 2018": (3, 2, "mismatch")}  # 3 women in 2 places
     # the people model needs a detail that fits its places: no people rows when it does not
-    assert A.people_rows(claims([]), fp, fo).empty
+    assert audit.people_rows(claims([]), fp, fo).empty
 
 
 def test_funded_people_rows_on_a_small_case():
@@ -143,7 +147,7 @@ def test_funded_people_rows_on_a_small_case():
                  ("w", "outcome", "work", "women", "X", 2018, 2018, 1, False),
                  ("b", "outcome", "back", None, None, 2018, 2018, 2, False)])
     got = {(r["check"], r["scope"]): (r["stated"], r["computed"], r["status"], r["statements"])
-           for r in records(A.people_rows(cl, fp, fo))}
+           for r in records(audit.people_rows(cl, fp, fo))}
     assert got == {
         ("outcome_genders_vs_placed", "X 2018 work men"): (1, 0, "mismatch", "detail-x-2018-work-men"),
         ("summary_outcome_count", "outcome back"): (2, 1, "mismatch", "b-count"),
@@ -151,7 +155,7 @@ def test_funded_people_rows_on_a_small_case():
         ("summary_outcome_count", "outcome work"): (1, 1, "ok", "w-count"),
         ("summary_outcome_gender", "outcome work women X"): (1, 1, "ok", "w-who"),
     }
-    summary = A.summary_outcomes_vs_individuals(cl)[0]
+    summary = audit.summary_outcomes_vs_individuals(cl)[0]
     assert (summary["stated"], summary["computed"], summary["status"]) == (3, 2, "mismatch")  # 1 + 2 outcomes
 
 
@@ -160,10 +164,10 @@ def test_funded_people_rows_when_the_detail_allows_no_reading():
     # man was placed: no reading exists. One row says so (2 places used, 0 people read), nothing else.
     fp = fp_frame([(2017, "Z", 1, 1, 0), (2018, "Z", 1, 0, 1)])
     fo = fo_frame([(2017, "Z", "extended", "unknown", 1), (2018, "Z", "back", "unknown", 1)])
-    got = records(A.people_rows(claims([]), fp, fo))
+    got = records(audit.people_rows(claims([]), fp, fo))
     assert [(r["check"], r["stated"], r["computed"], r["status"]) for r in got] == [
         ("people_readings", 2, 0, "mismatch")]
-    assert got[0]["note"].startswith("the yearly detail allows no reading")
+    assert (got[0]["note"], got[0]["note_sv"]) == PEOPLE.both("no_reading")
 
 
 def test_within_stated_range():
@@ -171,7 +175,7 @@ def test_within_stated_range():
                  ("hi", "staffing_percent", "max", None, None, 2016, 2020, 100, False),
                  ("x", "staffing_percent", "raised", None, None, 2019, 2019, 80, False),
                  ("y", "staffing_percent", "cut", None, None, 2019, 2019, 25, False)])
-    got = [(r["scope"], r["stated"], r["computed"], r["status"]) for r in A.within_stated_range(cl)]
+    got = [(r["scope"], r["stated"], r["computed"], r["status"]) for r in audit.within_stated_range(cl)]
     assert got == [("staffing_percent 2019 raised", 80, 80, "ok"),
                    ("staffing_percent 2019 cut", 25, 50, "mismatch")]
 
@@ -179,7 +183,7 @@ def test_within_stated_range():
 @pytest.fixture(scope="module")
 def real_audit():
     raw = load_raw(RAW_DIR)
-    return A.audit(tidy_all(raw), raw["measures"])
+    return audit.audit(tidy_all(raw), raw["measures"])
 
 
 def test_real_audit_mismatches_back_test(real_audit):
@@ -232,10 +236,15 @@ def test_real_audit_funded_rows_one_per_disagreement(real_audit):
                           "funded-outcome-back; funded-outcome-work"),  # 1 + 8 + 1
         ("period_total_vs_years", "places_used 2016–2018"): (11, 11, "ok", "funded-places-used"),
     }
-    notes = real_audit.set_index("scope")["note"]
-    assert notes["outcome back"] == \
-        "consistent if the unstated outcome in Hofors 2018 was a return to public support (A15)"
-    assert notes["outcome back women"].endswith("the closest is 7, beside men 1 in Hudiksvall 2018")
+    for lang, column in (("en", "note"), ("sv", "note_sv")):
+        notes = real_audit.set_index("scope")[column]
+        # 8 back holds if Hofors 2018's unstated outcome was a return to public support
+        hofors = PEOPLE.say("fill", lang, 1, unit="Hofors 2018", alternatives=PEOPLE.say("noun_back", lang))
+        assert notes["outcome back"] == PEOPLE.say("consistent_if", lang, condition=hofors)
+        # 8 women back: in none of the 9 readings; at most 7, as Hudiksvall 2018's man went back too
+        rest = PEOPLE.say("other_people", lang, g=gender_name("men", 1, lang), n=1, unit="Hudiksvall 2018")
+        assert notes["outcome back women"] == PEOPLE.say(
+            "holds_none", lang, n=9, computed=7, beside=PEOPLE.say("beside", lang, rest=rest), again="")
     # the detail's four used municipality-years: outcomes and genders fit the places (A12: 0 men where
     # one place was used by one woman)
     checks = ["outcomes_vs_places_used", "genders_placed_vs_places_used"]
@@ -264,15 +273,27 @@ def test_real_audit_sources_and_notes(real_audit):
     assert cited and cited <= set(assumptions()["id"])
 
 
+def figures(text: str, lang: str) -> list[str]:
+    """The figures of a note in lang, written the English way without a percent sign (1,257; −10.5)."""
+    plain = [f.removesuffix("\u00a0%") for f in numbers(text)]
+    return plain if lang == "en" else [f.replace(",", ".").replace("\u00a0", ",") for f in plain]
+
+
 def test_every_note_is_written_in_swedish_from_the_same_facts(real_audit):
     notes = real_audit.set_index("scope")
-    assert notes.at["informed 2016–2020", "note_sv"] == \
-        "summan av 5 uppgifter för 5 år; två siffror omkastade (1\u00a0257 mot 1\u00a0275)"
+    # 5 yearly figures over 5 years add up to 1,275 against the stated 1,257: two digits swapped
+    summed = AUDIT.both("summed", n=5, k=5)
+    swapped = AUDIT.both("swapped", a=partial(num, 1257), b=partial(num, 1275))
+    assert tuple(notes.loc["informed 2016–2020", ["note", "note_sv"]]) == tuple(
+        f"{a}; {b}" for a, b in zip(summed, swapped, strict=True))
     # ca 200 employees against 179 autumn 2016: (179 − 200) / 200 = −10.5 %, outside ±10 %
-    assert notes.at["employees 2016", "note_sv"].startswith(
-        "ungefärlig uppgift (ca); årsuppgiften avviker med \u221210,5\u00a0%")
-    assert notes.at["outcome back women", "note_sv"].endswith(
-        "närmaste värde är 7, och därtill 1 man i Hudiksvall 2018")
+    approximate = AUDIT.both("approximate", pct=partial(num, -10.5, decimals=1, sign=True))
+    assert [notes.at["employees 2016", c].startswith(a) for c, a in zip(("note", "note_sv"), approximate,
+                                                                          strict=True)] == [True, True]
+    # every figure of an English note is in its Swedish note ("off by one" says its 1 in words)
+    unsaid = [(Counter(figures(en, "en")) - Counter(figures(sv, "sv"))).total()
+              for en, sv in zip(real_audit["note"], real_audit["note_sv"], strict=True)]
+    assert unsaid == [0] * len(real_audit) and sum(len(figures(n, "en")) for n in real_audit["note"]) > 20
     # the same assumptions cited, and a Swedish note exactly where there is an English one
     ids = [re.findall(r"\bA\d{2}\b", n) for n in real_audit["note"]]
     assert [re.findall(r"\bA\d{2}\b", n) for n in real_audit["note_sv"]] == ids
@@ -280,8 +301,6 @@ def test_every_note_is_written_in_swedish_from_the_same_facts(real_audit):
 
 
 def test_audit_command_prints_mismatches_first_and_strict_fails(capsys):
-    from asfdata.cli import main
-
     assert main(["audit"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "7 mismatch, 3 consistent_if, 1 approximate, 28 ok (39 checks)"

@@ -5,7 +5,6 @@ language, wide or on a phone, every text at the footnote size. Their SVG and HTM
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from itertools import combinations, pairwise
 
 import pandas as pd
@@ -17,18 +16,18 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-import asfdata.chapters
-from asfdata import metrics as M
-from asfdata.render import charts, charts_layout, palette, svg
+from asfdata import metrics, registry
+from asfdata.render import charts, charts_layout, palette, svg, words
 from asfdata.render.widths import PHONE, SCREEN, WIDTHS, drawn_at
 
 YEARS = [2016, 2017, 2018, 2019, 2020]
 LANGS = ("en", "sv")
+SOURCE = tuple(words.t("source_prefix", lang) for lang in LANGS)  # a source line's first word
 
 
 @pytest.fixture(scope="module")
 def placed(frames) -> pd.DataFrame:
-    return M.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
+    return metrics.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
 
 
 def shown_ticks(axis) -> list[Text]:
@@ -49,7 +48,7 @@ def texts(fig: Figure) -> list[Text]:
     return [t for t in found if id(t) not in ticks or id(t) in shown]
 
 
-def words(fig: Figure) -> list[str]:
+def drawn_words(fig: Figure) -> list[str]:
     return [t.get_text() for t in texts(fig)]
 
 
@@ -58,12 +57,11 @@ def hex_of(colour) -> str:
 
 
 def report_chart_functions() -> list:
-    """Every fig_* function of the report's chapters (the explorer is not in the report)."""
+    """Every fig_* function of the report's chapters (asfdata.registry.REPORT_CHAPTERS: the explorer is not
+    in the report): one chart each."""
     out = []
-    for info in pkgutil.iter_modules(asfdata.chapters.__path__):
-        if info.name.endswith("_words") or info.name in ("explore", "common"):
-            continue
-        module = importlib.import_module(f"asfdata.chapters.{info.name}")
+    for chapter in registry.REPORT_CHAPTERS:
+        module = importlib.import_module(chapter.module_name)
         out += [getattr(module, n) for n in sorted(dir(module)) if n.startswith("fig_")]
     return out
 
@@ -94,12 +92,13 @@ def report_figures(frames) -> list[tuple[str, str, Figure]]:
     return out
 
 
-def test_the_report_has_its_twelve_charts_each_drawn_wide_and_for_phones(report_figures):
-    assert len(report_chart_functions()) == 12
-    assert len(report_figures) == 12 * 2 * 2  # each drawn per language at both widths
+def test_the_report_has_its_charts_each_drawn_wide_and_for_phones(report_figures):
+    n = len(report_chart_functions())
+    assert n > 0 and {name for name, _, _ in report_figures} == {f.__name__ for f in report_chart_functions()}
+    assert len(report_figures) == n * 2 * 2  # each drawn per language at both widths
     # 7.0 in × 72 = 504 pt for screens and paper, then 3.6 in × 72 = 259.2 pt for phones, every time
     widths = [round(fig.get_figwidth() * 72, 1) for _, _, fig in report_figures]
-    assert widths == [504.0, 259.2] * 24
+    assert widths == [504.0, 259.2] * (n * 2)
     assert [w.inches for w in WIDTHS] == [SCREEN.inches, PHONE.inches] == [7.0, 3.6]
 
 
@@ -177,7 +176,7 @@ def test_no_legend_on_charts_of_four_series_or_fewer(report_figures):
 def test_no_title_and_no_source_inside_the_image(report_figures):
     for name, _, fig in report_figures:
         assert fig.get_suptitle() == "", name
-        assert not [w for w in words(fig) if w.startswith(("Source", "Källa"))], name
+        assert not [w for w in drawn_words(fig) if w.startswith(SOURCE)], name
 
 
 def line_boxes(t: Text) -> list[Bbox]:
@@ -268,15 +267,15 @@ def test_line_chart_names_its_lines_at_their_ends(placed):
     ax = fig.axes[0]
     assert list(ax.get_xticks()) == YEARS
     assert [lab.get_text() for lab in ax.get_xticklabels()] == [str(y) for y in YEARS]  # no 2015.5
-    assert ax.get_xlabel() == "Year (autumn count)" and ax.get_ylabel() == "People"
-    assert ax.get_legend() is None and "2019: reform" in words(fig)
+    assert ax.get_xlabel() == words.t("axis_year", "en") and ax.get_ylabel() == "People"
+    assert ax.get_legend() is None and "2019: reform" in drawn_words(fig)
     names = {a.get_text(): a for a in ax.texts if a.get_text() != "2019: reform"}
-    assert set(names) == {"Arbetsförmedlingen", "Kommunen", "Others (unpaid)", "Sum of the parts"}
     # each name sits right of its line's 2020 point, in the line's colour: 81, 26, 10 and 117 people
+    at = {"Arbetsförmedlingen": 81, "Kommunen": 26, "Övriga": 10, "sum_of_parts": 117}
     assert {n: a.xy for n, a in names.items()} == {
-        "Arbetsförmedlingen": (2020, 81), "Kommunen": (2020, 26), "Others (unpaid)": (2020, 10),
-        "Sum of the parts": (2020, 117)}
-    assert hex_of(names["Kommunen"].get_color()) == palette.colour("Kommunen")
+        charts_layout.wrap(words.name(c, "en"), SCREEN.name_wrap): (2020, v) for c, v in at.items()}
+    kommunen = names[charts_layout.wrap(words.name("Kommunen", "en"), SCREEN.name_wrap)]
+    assert hex_of(kommunen.get_color()) == palette.colour("Kommunen")
     lines = {hex_of(line.get_color()): line for line in ax.lines if line.get_marker() != "None"}
     assert lines[palette.colour("Kommunen")].get_marker() == "s"
     assert lines["#000000"].get_linestyle() == "--"  # the sum of the parts: computed, dashed
@@ -314,41 +313,46 @@ def test_a_chart_of_more_than_four_series_keeps_a_legend_in_drawing_order():
 
 
 def test_one_series_has_neither_legend_nor_name(frames):
-    pc = M.employees_per_company(frames["snapshots"])
+    pc = metrics.employees_per_company(frames["snapshots"])
     d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
     fig = charts.line_chart(d, ylabel="Employees per company", lang="en")
     assert fig.axes[0].get_legend() is None and len(fig.axes[0].texts) == 0
 
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
-    counts = M.event_counts(frames["events"])
+    counts = metrics.event_counts(frames["events"])
     fig = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
     top = fig.axes[0]
     kommunen = [hex_of(line.get_color()) for line in top.lines if line.get_marker() == "s"]
     assert kommunen == [palette.colour("Kommunen")]
     assert list(fig.axes[1].get_xticks()) == YEARS  # the milestones share the placement series' years
     kinds = [t.get_text() for t in fig.axes[1].get_yticklabels()]
-    assert "Reorganisation of\nArbetsförmedlingen" in kinds  # wrapped at 34 characters
+    reorganisation = words.kind("reorganisation", "en")
+    assert len(reorganisation) > SCREEN.kind_wrap  # wrapped at 34 characters
+    assert charts_layout.wrap(reorganisation, SCREEN.kind_wrap) in kinds
 
 
 def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
-    counts = M.event_counts(frames["events"])
+    counts = metrics.event_counts(frames["events"])
     with drawn_at(PHONE):
         lines = charts.line_chart(placed, ylabel="y", lang="sv", at=[(2018.5, "2019: Arbetsförmedlingen x")])
         timeline = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
-        ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+        ci = metrics.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
         dots = charts.interval_chart(ci, xlabel="x", lang="en")
-    assert charts_layout.wrap("Övriga (utan ersättning)", SCREEN.name_wrap) == "Övriga (utan ersättning)"
-    shown = words(lines)
-    assert "Övriga (utan\nersättning)" in shown  # 12 characters a line on a phone
+    others = words.name("Övriga", "sv")
+    assert charts_layout.wrap(others, SCREEN.name_wrap) == others
+    shown = drawn_words(lines)
+    assert charts_layout.wrap(others, PHONE.name_wrap) in shown  # 12 characters a line on a phone
+    assert charts_layout.wrap(others, PHONE.name_wrap).count("\n") >= 1
     assert "2019:\nArbetsförmedlingen\nx" in shown  # marks at 8 (long words kept whole)
     # the kinds of milestones above their rows, one line each, none beside them as tick labels
     bottom = timeline.axes[1]
     assert {t.get_text() for t in bottom.get_yticklabels()} == {""}
     kinds = {a.get_text(): a for a in bottom.texts if not a.get_text().isdigit()}  # not the counts
-    assert len(kinds) == 15 and "Reorganisation of Arbetsförmedlingen" in kinds
-    reorganisation = kinds["Reorganisation of Arbetsförmedlingen"]
-    row = sorted(kinds).index("Reorganisation of Arbetsförmedlingen")
+    name = words.kind("reorganisation", "en")
+    assert len(kinds) == 15 and name in kinds
+    reorganisation = kinds[name]
+    row = sorted(kinds).index(name)
     assert reorganisation.xy == (0.0, row - 0.5)  # at the top of its row (rows of 1, the first at 0)
     (circles,) = bottom.collections
     red = [y for (x, y), c in zip(circles.get_offsets(), circles.get_facecolors(), strict=True)
@@ -367,12 +371,14 @@ def test_swedish_value_axis_uses_decimal_comma_and_space():
 
 
 def test_stacked_chart_marks_the_stated_total_and_names_the_parts(frames):
-    d = M.series(frames["snapshots"], "placements", "placed_by")
+    d = metrics.series(frames["snapshots"], "placements", "placed_by")
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
     fig = charts.stacked_bar_chart(d, stated=stated, ylabel="People", lang="sv")
-    drawn = words(fig)
+    drawn = drawn_words(fig)
     # the sums of the parts 152 + 74 + 17 = 243 and 81 + 26 + 10 = 117 above the bars, the stated totals above
-    assert {"angiven summa 244", "angiven summa 123", "243", "117"} <= set(drawn)
+    stated_marks = {charts_layout.wrap(words.t("mark_stated_value", "sv", stated=v), SCREEN.mark_wrap)
+                    for v in ("244", "123")}
+    assert stated_marks | {"243", "117"} <= set(drawn)
     assert {"Arbetsförmedlingen", "Kommunen"} <= set(drawn) and fig.axes[0].get_legend() is None
     assert list(fig.axes[0].get_xticks()) == YEARS
     diamonds = [tuple(map(float, c.get_offsets()[0])) for c in fig.axes[0].collections]
@@ -380,22 +386,23 @@ def test_stacked_chart_marks_the_stated_total_and_names_the_parts(frames):
 
 
 def test_other_chart_kinds(frames):
-    f = M.funnel(frames["funded_placements"], frames["claims"])
+    f = metrics.funnel(frames["funded_placements"], frames["claims"])
     bars = charts.bar_chart(pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
                             xlabel="Places", lang="en")
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
     granted = bars.axes[0].patches[0]
     assert hex_of(granted.get_facecolor()) == palette.WHITE  # places granted: an outline, used: a fill
     assert hex_of(granted.get_edgecolor()) == palette.colour("places_granted")
-    ci = M.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+    ci = metrics.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
     dots = charts.interval_chart(ci, xlabel="Share (%)", lang="en")
-    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in words(dots)
-    cum = M.informed_cumulative(frames["snapshots"])
+    assert "10.0\u00a0% (0.3–44.5\u00a0%)" in drawn_words(dots)
+    cum = metrics.informed_cumulative(frames["snapshots"])
     bl = charts.bar_line_chart(cum, reference=(1257.0, "Stated 1,257"), ylabel="People", lang="en")
     assert list(bl.axes[0].get_xticks()) == YEARS and bl.axes[0].get_legend() is None
     # 95 + 586 + 235 + 183 + 176 = 1,275 at the end of the cumulative line, named there
-    assert {"Stated 1,257", "Informed since 2016\n(cumulative): 1,275", "Informed during the year"} <= set(
-        words(bl))
+    cumulative = charts_layout.wrap(f"{words.name('cumulative', 'en')}: 1,275", SCREEN.name_wrap)
+    informed = charts_layout.wrap(words.name("informed", "en"), SCREEN.name_wrap)
+    assert {"Stated 1,257", cumulative, informed} <= set(drawn_words(bl))
 
 
 def test_grouped_bars_name_their_categories_on_the_first_row():
@@ -403,5 +410,6 @@ def test_grouped_bars_name_their_categories_on_the_first_row():
                       "category": ["places_granted", "places_used"] * 2, "value": [4, 0, 7, 7]})
     fig = charts.bar_chart(d, xlabel="Places", lang="sv")
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert labels == ["Beviljade platser: 4", "7", "Nyttjade platser: 0", "7"]
+    granted, used = (words.name(x, "sv") for x in ("places_granted", "places_used"))
+    assert labels == [f"{granted}: 4", "7", f"{used}: 0", "7"]
     assert fig.axes[0].get_legend() is None

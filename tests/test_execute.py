@@ -3,6 +3,7 @@ socket folders left by a killed build, each handled in plain words."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from queue import Empty
 
 import pytest
 
@@ -158,9 +160,6 @@ def sliced_channel(socket: Socket):
 
 
 def test_kernel_clients_wait_in_slices_so_a_missed_wake_up_costs_a_second():
-    import asyncio
-    from queue import Empty
-
     assert POLL_SLICE == 1.0
     waiting = Socket(ready_at=3)  # on iopub nbclient waits without a timeout
     assert asyncio.run(sliced_channel(waiting).get_msg(timeout=None)) == {"msg_type": "execute_reply"}

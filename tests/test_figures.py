@@ -10,11 +10,11 @@ import re
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from prose import before, missing  # tests/ is on sys.path (pytest rootdir-less import)
 
-from asfdata import metrics as M
-from asfdata.chapters import explore as X
-from asfdata.chapters import funded, placements
-from asfdata.render import charts
+from asfdata import metrics
+from asfdata.chapters import explore, funded, placements
+from asfdata.render import charts, words
 from asfdata.render.html import figure_html
 from asfdata.render.phrases import series_values
 from asfdata.render.svg import chart_svgs
@@ -24,7 +24,7 @@ YEARS = [2016, 2017, 2018, 2019, 2020]
 
 @pytest.fixture(scope="module")
 def placed(frames) -> pd.DataFrame:
-    return M.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
+    return metrics.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
 
 
 # ---- SVG and the HTML figure -------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ def test_svg_is_clean_real_text_and_reproducible(placed):
     svg = wide
     # every text is 9 pt (FONT): said once, on the root; the texts inherit it
     assert svg.startswith('<svg font-size="9px" ') and svg.count("font-size") == 1
-    assert ">People placed</text>" in svg and ">Övriga (utan ersättning)</text>" in svg  # real text
+    assert ">People placed</text>" in svg and f">{words.name('Övriga', 'sv')}</text>" in svg  # real text
     for absent in ("id=", "<use", "<defs", "clip-path", "<metadata", "<?xml", "<!DOCTYPE", "Date",
                    "font-family", "matplotlib", "xlink"):
         assert absent not in svg, absent
@@ -73,17 +73,23 @@ def test_figure_html_has_caption_and_labelled_chart(placed):
 def test_report_figures_state_their_findings(frames):
     html = htmllib.unescape(re.sub(r"<td[^>]*>", "<td>", placements.fig_placements_parts(frames, "en")))
     label = re.search(r'aria-label="([^"]+)"', html).group(1)
-    assert label.startswith("In 2 of 5 autumns the report's total and its parts disagree")
+    # in 2 of 5 autumns the stated total (244, 123) differs from the sum of its parts (243, 117)
+    assert label.startswith(placements.t("takeaway_parts", "en", n="2", years="5"))
     assert "2018: 244" in label and "2020: 123" in label
     assert "<td>244</td>" in html and "<td>243</td>" in html
-    title = "The stated total differs from the sum of the parts in 2018 (244 / 243)"
-    assert f'<p class="asf-figure-title">{title}' in html
+    items = words.join(["2018 (244 / 243)", "2020 (123 / 117)"], "en")
+    title = placements.t("title_parts", "en", items=items)
+    assert f'<p class="asf-figure-title">{title}</p>' in html
     sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv"))
     # Clopper–Pearson for 1 of 10: 0.25–44.50 %; Swedish alt text with semicolons and an en-dash range
-    assert "Vidare till arbete: 1 av 10 (10,0\u00a0%; intervall 0,3–44,5\u00a0%)" in sv
+    work = funded.t("item_interval", "sv", name=words.name("work", "sv"), k="1", n="10", share="10,0\u00a0%",
+                    lo="0,3", hi="44,5\u00a0%")
+    assert re.search(r'aria-label="[^"]*' + re.escape(work), sv)
+    assert "(10,0\u00a0%; " in work and "0,3–44,5\u00a0%)" in work  # a semicolon, an en-dash range
     # 2 of 10 reached work or Arbetsförmedlingen: exact 95 % interval 2.5 %–55.6 %
-    assert "Med 10 personer är varje intervall brett: även ”Arbete eller Arbetsförmedlingen” (2 av 10) är " \
-        "förenligt med andelar från 2,5\u00a0% till 55,6\u00a0%." in sv
+    takeaway = funded.t("takeaway_intervals", "sv", n="10", k="2", name=words.name("either", "sv"),
+                        lo="2,5\u00a0%", hi="55,6\u00a0%")
+    assert f'<p class="asf-figure-takeaway">{takeaway}</p>' in sv
 
 
 # ---- explorer ----------------------------------------------------------------------------------------------
@@ -91,42 +97,44 @@ def test_report_figures_state_their_findings(frames):
 
 def test_explore_frame_scales(frames):
     s = frames["snapshots"]
-    assert X.breakdowns(s, "placements") == ["total", "placed_by"]
-    assert X.breakdowns(s, "informed") == ["total"]
-    ab = X.explore_frame(s, "employees", "gender")
+    assert explore.breakdowns(s, "placements") == ["total", "placed_by"]
+    assert explore.breakdowns(s, "informed") == ["total"]
+    ab = explore.explore_frame(s, "employees", "gender")
     assert ab.loc[ab["year"] == 2016, "value"].tolist() == [113, 66]
-    ix = X.explore_frame(s, "placements", "placed_by", "indexed", 2017).set_index(["year", "category"])[
+    ix = explore.explore_frame(s, "placements", "placed_by", "indexed", 2017).set_index(["year", "category"])[
         "value"
     ]
     assert ix[(2017, "Kommunen")] == 100.0 and round(ix[(2018, "Kommunen")], 1) == 113.8  # 74 / 65
-    sh = X.explore_frame(s, "companies", "region", "share").set_index(["year", "category"])["value"]
+    sh = explore.explore_frame(s, "companies", "region", "share").set_index(["year", "category"])["value"]
     assert round(sh[(2016, "Hälsingland")], 1) == 64.7  # 22 / 34
     with pytest.raises(ValueError, match="unknown measure"):
-        X.explore_frame(s, "salaries")
+        explore.explore_frame(s, "salaries")
     with pytest.raises(ValueError, match="no breakdown"):
-        X.explore_frame(s, "informed", "gender")
+        explore.explore_frame(s, "informed", "gender")
     with pytest.raises(ValueError, match="unknown scale"):
-        X.explore_frame(s, "informed", "total", "log")
+        explore.explore_frame(s, "informed", "total", "log")
 
 
 def test_explore_chart_and_html(frames):
-    fig, frame = X.explore_chart(frames["snapshots"], "employees", "gender", "share", lang="sv")
+    fig, frame = explore.explore_chart(frames["snapshots"], "employees", "gender", "share", lang="sv")
     assert isinstance(fig, Figure) and list(fig.axes[0].get_xticks()) == YEARS
-    assert fig.axes[0].get_ylabel() == "Andel av summan av delarna (%)"
+    assert fig.axes[0].get_ylabel() == explore.t("axis_share", "sv")
     assert frame.groupby("year")["value"].sum().round(9).tolist() == [100.0] * 5
-    html = X.explore_html(frames["snapshots"], "informed", "total", "absolute", lang="en")
-    assert (
-        "Line chart of people informed during the year (total, absolute) for each autumn 2016–2020. Total: "
-        "95, 586" in html
-    )
-    assert "From 2016 to 2020: Total 95 → 176." in html
+    html = explore.explore_html(frames["snapshots"], "informed", "total", "absolute", lang="en")
+    # the alternative text: every year's figure, 95 + 586 + 235 + 183 + 176 (the takeaway's first and last)
+    label = re.search(r'aria-label="([^"]+)"', html).group(1)
+    assert missing(["2016", "2020", "95", "586", "235", "183", "176"], label, "en") == []
+    assert before(label, "95", "586", "235", "183", "176")
+    finding = f"{words.name('all', 'en')} 95 → 176"
+    takeaway = explore.t("explore_takeaway", "en", first=2016, last=2020, finding=finding)
+    assert f'<p class="asf-figure-takeaway">{takeaway}</p>' in html
     assert re.search(r"<td[^>]*>586</td>", html)
 
 
 def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
     calls = []
-    monkeypatch.setattr(X, "explore_html", lambda *a: calls.append(a) or "<p>x</p>")
-    box = X.explorer(frames, "en")
+    monkeypatch.setattr(explore, "explore_html", lambda *a: calls.append(a) or "<p>x</p>")
+    box = explore.explorer(frames, "en")
     _, measure, breakdown, scale, base, _ = box.children
     assert calls[-1][1:5] == ("placements", "placed_by", "absolute", 2018)
     measure.value = "employees"
@@ -139,11 +147,14 @@ def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
 
 
 def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):
-    per_company = M.series(frames["snapshots"], "employees").assign(category="all")
-    e = M.series(frames["snapshots"], "companies")
+    per_company = metrics.series(frames["snapshots"], "employees").assign(category="all")
+    e = metrics.series(frames["snapshots"], "companies")
     # 179/34 = 5.26, 228/34 = 6.71, 204/30 = 6.80, 206/28 = 7.36, 209/28 = 7.46
     per_company["value"] = per_company["value"].to_numpy() / e["value"].to_numpy()
-    assert series_values(per_company, "sv", 1) == "Totalt: 5,3; 6,7; 6,8; 7,4; 7,5"
-    assert series_values(per_company, "en", 1) == "Total: 5.3, 6.7, 6.8, 7.4, 7.5"
-    two = M.series(frames["snapshots"], "employees", "gender")
-    assert series_values(two, "sv") == "Kvinnor: 113; 137; 113; 108; 111. Män: 66; 91; 91; 98; 98"
+    total, women, men = ({lang: words.name(c, lang) for lang in ("en", "sv")}
+                         for c in ("all", "women", "men"))
+    assert series_values(per_company, "sv", 1) == f"{total['sv']}: 5,3; 6,7; 6,8; 7,4; 7,5"
+    assert series_values(per_company, "en", 1) == f"{total['en']}: 5.3, 6.7, 6.8, 7.4, 7.5"
+    two = metrics.series(frames["snapshots"], "employees", "gender")
+    assert series_values(two, "sv") == (f"{women['sv']}: 113; 137; 113; 108; 111. "
+                                        f"{men['sv']}: 66; 91; 91; 98; 98")

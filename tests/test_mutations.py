@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from asfdata.cli import main
-from asfdata.paths import RAW_DIR
-from asfdata.pipeline.contract import DATA_SPECS, REFERENCE_SPECS
+from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline import read, validate
+from asfdata.pipeline.contract import DATA_SPECS, FORMULA_BEFORE_LETTER, FORMULA_FIRST, REFERENCE_SPECS
 from asfdata.pipeline.write import contents
 
 SPECS = {**REFERENCE_SPECS, **DATA_SPECS}
@@ -257,8 +258,6 @@ def committed_files_checked_once():
     kept frame as it was), and its cells are checked once per set of reference lists. Each mutation changes
     one file; its build still reads and checks that file, and checks every file against the others, every
     time (the module alone: 16.7 s without these memos, 10.7 s with the first, 8.4 s with both)."""
-    from asfdata.pipeline import read, validate
-
     parsed: dict[tuple[Path, str], read.RawTable] = {}
     checked: dict[tuple, list] = {}
     cell_problems = validate.cell_problems
@@ -327,9 +326,6 @@ def test_files_as_other_tools_save_them_give_the_same_bytes(dialect, published, 
 
 
 def test_no_published_cell_reads_as_a_formula():
-    from asfdata.paths import PROCESSED_DIR
-    from asfdata.pipeline.contract import FORMULA_BEFORE_LETTER, FORMULA_FIRST
-
     cells_seen, formulas = 0, []
     for path in sorted(PROCESSED_DIR.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:

@@ -10,8 +10,15 @@ from multiprocessing.pool import ThreadPool
 
 import nbformat
 import pytest
+from prose import as_written, missing  # tests/ is on sys.path (pytest rootdir-less import)
+from visible import visible_text
 
+from asfdata import registry
+from asfdata.chapters import data_quality, funded, goals, information, placements, summary
 from asfdata.paths import NOTEBOOK_DIR
+from asfdata.pipeline.people_statements import who_text
+from asfdata.render import words
+from asfdata.render.html import CHAPTER
 from asfdata.report import edition
 from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, Job, git, merge
 from asfdata.report.execute import execute, kernel_environment
@@ -19,149 +26,77 @@ from asfdata.report.verify import split_chapters
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 AGAIN = "02_placements_and_the_2019_reform"  # run again here: the chapter with the most charts and tables
-ALL = REPORT + ["explore"]
+ALL = [c.notebook for c in registry.CHAPTERS]  # the report's, then the explorer
 LANGS = ["en", "sv"]
-M = "\u2212"  # minus sign
 
-# Key sentences and numbers each notebook must state (hand-calculated from the report).
-EXPECT = {
-    # 00: the bottom line (stated 244 and 123 beside the sums of their parts 152+74+17 = 243 and
-    # 81+26+10 = 117), 8 of 10 back (the summary), 130/243 − 1 = −46.5 %, Kommunen 26/74 − 1 = −64.9 %,
-    # goal verdicts 2 partly, 2 not met, 1 not shown.
-    ("00_summary", "en"): [
-        "<h2>Summary</h2>",
-        "rose to 244 (sum of the parts 243) in autumn 2018 and then fell to 123 (sum of the parts 117)",
-        "1 went on to work, 1 was referred to Arbetsförmedlingen and 8 went back to public support",
-        "fell by 46.5\u00a0% from autumn 2018 to autumn 2019",
-        f"Kommunen ({M}64.9\u00a0%)",
-        "its yearly figures add up to 1,275",
-        "2 are partly met, 2 not met, and for 1 the figures cannot tell",
-        "<h3>Glossary</h3>",
-        "<h3>Main limitations</h3>",
+# The figures each notebook states, hand-calculated from the report: each group in one piece of text (a
+# sentence's paragraph, a list item, a caption), written the English way (tests/prose.py: as each language
+# writes them). The words around them are the catalogs' (golden files: tests/test_golden.py).
+FIGURES = {
+    "00_summary": [
+        # the bottom line: stated 244 and 123 beside the sums of their parts 152+74+17 = 243, 81+26+10 = 117
+        ["244", "243", "2018", "123", "117"],
+        # 130/243 − 1 = −46.5 %, the most for Kommunen: 26/74 − 1 = −64.9 %
+        ["46.5 %", "2018", "2019", "-64.9 %"],
+        ["8", "10", "1"],  # 8 of the 10 back (the summary), 1 to work
+        ["1,257", "2016", "2020", "1,275"],
+        ["2", "2", "1"],  # goal verdicts: 2 partly met, 2 not met, 1 not shown
     ],
-    ("00_summary", "sv"): [
-        "<h2>Sammanfattning</h2>",
-        "steg till 244 (summan av delarna 243) hösten 2018 och sjönk sedan till 123 (summan av delarna 117)",
-        "8 återgick till offentlig försörjning",
-        "minskade med 46,5\u00a0% från hösten 2018 till hösten 2019",
-        "summerar till 1\u00a0275",
-        "2 är delvis uppfyllda, 2 inte uppfyllda och för 1 kan siffrorna inte avgöra",
-        "<h3>Ordlista</h3>",
-    ],
-    ("01_employee_trends", "en"): [
-        "from 179 in autumn 2016 to 209 in autumn 2020 (+30, +16.8\u00a0%)",
-        "<td>63.1</td>",
-        "+49 (+27.4\u00a0%)",
-        f"<td>{M}10.5</td>",
-    ],
-    ("01_employee_trends", "sv"): [
-        "från 179 hösten 2016 till 209 hösten 2020 (+30; +16,8\u00a0%)",
-        "<td>63,1</td>",
-        "+49 (+27,4\u00a0%)",
-        f"<td>{M}10,5</td>",
-    ],
+    "01_employee_trends": [["179", "2016", "209", "2020", "+30", "+16.8 %"],
+                           ["2016", "2017", "+49", "+27.4 %"]],
     # 02, who made up the fall: 243 − 130 = 113; 59/113 = 52.2 %, 48/113 = 42.5 %; Arbetsförmedlingen's
     # share 152/243 = 62.6 % → 93/130 = 71.5 %.
-    ("02_placements_and_the_2019_reform", "en"): [
-        "Arbetsförmedlingen accounted for 59 (52.2\u00a0%), Kommunen for 48 (42.5\u00a0%)",
-        "rose, from 62.6\u00a0% to 71.5\u00a0%",
-        f"({M}59, {M}38.8\u00a0%)",
-        f"({M}48, {M}64.9\u00a0%)",
-        f"({M}6, {M}35.3\u00a0%)",
-        "<td>134.3</td>",
-        "<td>87.0</td>",
-        "<td>65.3</td>",
-        "<td>26.0</td>",
-        f"<td>{M}35.2</td>",
-        f"<td>{M}60.2</td>",
-        "<td>+5.0</td>",
-        "<td>244</td>",
-        "<td>+6</td>",
-        "Poisson test",
-        "For 2020 the report names a second cause",
+    "02_placements_and_the_2019_reform": [
+        ["113", "59", "52.2 %", "48", "42.5 %", "62.6 %", "71.5 %"],
+        ["152", "93", "-59", "-38.8 %", "74", "26", "-48", "-64.9 %", "17", "11", "-6", "-35.3 %"],
+        ["2020", "2019", "130", "117", "-10.0 %"],  # the pandemic year
     ],
-    ("02_placements_and_the_2019_reform", "sv"): [
-        "ökade därför, från 62,6\u00a0% till 71,5\u00a0%",
-        f"({M}59; {M}38,8\u00a0%)",
-        f"({M}48; {M}64,9\u00a0%)",
-        "<td>134,3</td>",
-        f"<td>{M}60,2</td>",
-        "<td>+5,0</td>",
-        "Poissontest",
-        "För 2020 anger rapporten en andra orsak",
+    # 03: 11 of 23 places used = 47.8 %; 2 of 10 to work or Arbetsförmedlingen: exact 95 % interval
+    # 2.5 %–55.6 %, 1 of 10: 0.3 %–44.5 %
+    "03_funded_placements": [
+        ["23", "2016", "2018", "11", "47.8 %", "10", "1", "1", "8", "2", "2.5 %", "55.6 %"],
+        ["9", "2", "11"],  # the genders of the places used
+        ["1", "10", "0.3 %", "44.5 %"],
     ],
-    # 03, the ten people: 9 readings = Nordanstig's man to work, to Arbetsförmedlingen or back (3) × Hofors
-    # 2018's unstated outcome (3); "the 8 back were women" holds in none (Hudiksvall 2018's man went back).
-    ("03_funded_placements", "en"): [
-        "in 9 readings",
-        "<td>The 8 who returned to public support were women.</td>",
-        "These 2 sets of statements are the smallest",
-        "Of 23 funded places granted 2016–2018, 11 were used",
-        "by the report's summary, 8 went back to public support",
-        "(2 of 10 here) runs from 2.5\u00a0% to 55.6\u00a0%",
-        "<td>0.3–44.5</td>",
-        "<td>2.5–55.6</td>",
-        "fewer than three people",
-        "the detail states 1 man, the summary 1 woman",
-    ],
-    ("03_funded_placements", "sv"): [
-        "Av 23 beviljade",
-        "<td>0,3–44,5</td>",
-        "<td>2,5–55,6</td>",
-        "färre än tre personer",
-    ],
-    ("04_information_reach_and_activities", "en"): [
-        "add up to 1,275",
-        f"a total of 1,257 ({M}18 against the sum)",
-        "not what caused what",
-        "<td>1,275</td>",
-    ],
-    ("04_information_reach_and_activities", "sv"): [
-        "summerar till 1\u00a0275",
-        f"totalt 1\u00a0257 ({M}18 mot summan)",
-        "sammanträffande i tid",
-        "<td>1\u00a0275</td>",
-    ],
+    "04_information_reach_and_activities": [["1,275", "2016", "2020", "1,257", "-18", "2017", "586"]],
     # 05: 3 municipalities (Hudiksvall, Bollnäs, Nordanstig) hold the 4 policy documents of the milestones;
     # 6 collaboration groups in 2017, 4 continuing in 2019; 230 → 243 = +13 (+5.7 %); the employees' rise
     # +30 from 179 against +9 from "ca 200": 30/9 = 3.3, the largest ratio of the two readings.
-    ("05_goals_and_claims", "en"): [
-        "<h2>5 Goals and the report's own claims</h2>",
-        "4 policy documents or action plans in 3 of the 10 municipalities",
-        "Collaboration groups formed in 6 municipalities in 2017; 4 of them continued in 2019",
-        "all placements 230 → 243 (+13; +5.7\u00a0%)",
-        "<td>partly met</td>",
-        "<td>not met</td>",
-        "a factor of up to 3.3",
-    ],
-    ("05_goals_and_claims", "sv"): [
-        "<h2>5 Målen och rapportens egna påståenden</h2>",
-        "4 policydokument eller handlingsplaner i 3 av de 10 kommunerna",
-        "alla placeringar 230 → 243 (+13; +5,7\u00a0%)",
-        "<td>delvis uppfyllt</td>",
-        "en faktor 3,3",
-    ],
-    ("06_data_quality", "en"): [
-        "<h2>6 Data quality: audit and assumptions</h2>",
-        "<td>mismatch</td>",
-        "<td>A01</td>",
-        "<h3>Assumptions log</h3>",
-    ],
-    ("06_data_quality", "sv"): ["<td>avviker</td>", "<h3>Antagandelogg</h3>", "<td>A01</td>"],
-    # 07: the inventory's 99 transcribed figures in their sentences, quoted in Swedish in both editions.
+    "05_goals_and_claims": [["4", "3", "10"], ["6", "2017", "4", "2019"], ["230", "243", "+13", "+5.7 %"],
+                            ["3.3"]],
+    "06_data_quality": [],
+    "07_appendix_sources": [["99", "45"]],  # the inventory's 99 transcribed figures in their 45 sentences
+    "explore": [["2018", "100"]],  # indexed: 2018 = 100
+}
+# Table cells each notebook shows (figures, as FIGURES)
+CELLS = {
+    "01_employee_trends": ["63.1", "-10.5"],
+    "02_placements_and_the_2019_reform": ["134.3", "87.0", "65.3", "26.0", "-35.2", "-60.2", "+5.0", "244",
+                                          "+6"],
+    "03_funded_placements": ["0.3–44.5", "2.5–55.6"],
+    "04_information_reach_and_activities": ["1,275"],
+    "06_data_quality": ["A01"],
+}
+# Texts of the catalogs each notebook shows (headings as such; the chapter's heading: every chapter), and
+# the report's own sentences the appendix quotes (in Swedish, in both editions).
+HEADINGS = {
+    "00_summary": [(3, lambda lang: summary.t("h_glossary", lang)),
+                   (3, lambda lang: summary.t("h_limitations", lang))],
+    "06_data_quality": [(3, lambda lang: data_quality.t("h_assumptions", lang))],
+}
+TEXTS = {
+    "02_placements_and_the_2019_reform": [lambda lang: placements.t("five_no_test", lang)],
+    "03_funded_placements": [lambda lang: funded.t("small_note", lang),
+                             lambda lang: who_text(lang, 8, "back", "women", None)],
+    "04_information_reach_and_activities": [lambda lang: information.t("timeline_caution", lang)],
+}
+VERDICTS = {"05_goals_and_claims": ["partly", "not_met"]}  # cells: the goals' verdicts
+QUOTED = {
     ("07_appendix_sources", "en"): [
-        "<h2>Appendix: every figure and the sentence it comes from</h2>",
-        "The 99 transcribed figures and the sentences they come from",
         '<q lang="sv">Totalt registrerat antal individer i volym som fått information om ASF över perioden '
         "är 1\u00a0257 personer, exklusive podd-lyssnare.</q>",
         "<code>claims.csv 25</code>",
     ],
-    ("07_appendix_sources", "sv"): [
-        "<h2>Bilaga: varje uppgift och meningen den kommer från</h2>",
-        "De 99 överförda uppgifterna och meningarna de kommer från",
-    ],
-    ("explore", "en"): ["<h2>Explore the yearly figures</h2>", "(2018 = 100)"],
-    ("explore", "sv"): ["<h2>Utforska årssiffrorna</h2>", "(2018 = 100)"],
 }
 
 
@@ -178,8 +113,8 @@ def test_committed_without_outputs_and_thin(stem):
     nb = read(stem)
     about, cells = nb.cells[0], nb.cells[1:]
     assert about.cell_type == "markdown" and about.metadata.get("tags") == [NOTEBOOK_ONLY_TAG]
-    for words in ("What it", "`lang`", "`processed_dir`", 'lang = "sv"', "På svenska", NOTEBOOK_ONLY_TAG):
-        assert words in about.source, f"{stem}: the opening cell says {words!r}"
+    for said in ("What it", "`lang`", "`processed_dir`", 'lang = "sv"', "På svenska", NOTEBOOK_ONLY_TAG):
+        assert said in about.source, f"{stem}: the opening cell says {said!r}"
     assert not re.search(r"^\s{0,3}#{1,2}\s", about.source, re.M)  # the chapter's title is its h1 output
     code = [c for c in cells if c.cell_type == "code"]
     assert code == cells  # the reader's words come from asfdata, in lang
@@ -251,12 +186,29 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
     ours = re.sub(r"<td>[^<]*[^\W\d_][^<]*</td>", "", shown)  # without text cells: the report's own words
     plain = re.sub(r"<[^>]+>", " ", ours)
     assert not re.findall(r"\d %|\d \d{3}(?!\d)", plain), "a number that can break: use words.num"
-    for expected in EXPECT[(stem, lang)]:
-        assert html.unescape(expected) in shown, f"{stem} ({lang}) does not state {expected!r}"
+    pieces = [piece for _, piece in visible_text(text, lang)]
+    for group in FIGURES[stem]:
+        assert any(missing(group, piece, lang) == [] for piece in pieces), f"{stem} ({lang}) lacks {group}"
+    for figure in CELLS.get(stem, []):
+        assert f"<td>{as_written(figure, lang)}</td>" in shown, f"{stem} ({lang}) shows no cell {figure!r}"
+    chapter = registry.CHAPTERS[ALL.index(stem)]
+    headings = [(int(level), html.unescape(h)) for level, h in re.findall(r"<h(\d)>([^<]*)</h\1>", text)]
+    assert headings[0] == (CHAPTER, words.chapter_heading(chapter.id, lang))  # the chapter's heading first
+    for level, heading in HEADINGS.get(stem, []):
+        assert (level, heading(lang)) in headings, f"{stem} ({lang}) has no heading {heading(lang)!r}"
+    reader = " ".join(pieces)  # the text as a reader sees it (`code` without its backticks)
+    for said in TEXTS.get(stem, []):
+        assert said(lang).replace("`", "") in reader, f"{stem} ({lang}) does not say {said(lang)!r}"
+    for verdict in VERDICTS.get(stem, []):
+        assert f"<td>{goals.t(f'verdict_{verdict}', lang)}</td>" in shown
+    for quoted in QUOTED.get((stem, lang), []):
+        assert quoted in text
     if stem == "06_data_quality":
-        statuses = re.findall(r"<td[^>]*>(mismatch|approximate|ok|avviker|ungefärlig|stämmer)</td>", text)
-        order = {"mismatch": 0, "avviker": 0, "approximate": 1, "ungefärlig": 1, "ok": 2, "stämmer": 2}
-        assert [order[s] for s in statuses] == sorted(order[s] for s in statuses)  # mismatches first
+        kinds = ("mismatch", "consistent_if", "approximate", "ok")
+        order = {words.status(s, lang): i for i, s in enumerate(kinds)}  # each status's word in lang
+        statuses = [order[c] for c in re.findall(r"<td[^>]*>([^<]*)</td>", text) if c in order]
+        assert statuses and statuses == sorted(statuses)  # mismatches first
+        assert f"<td>{words.status('mismatch', lang)}</td>" in shown
     if stem == "explore":
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
 

@@ -3,13 +3,24 @@ minimal correction sets and conflicts; on the report (back tests) and on small h
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from prose import before, numbers  # tests/ is on sys.path (pytest rootdir-less import)
 
-from asfdata.pipeline import people as P
+from asfdata.pipeline import people, people_statements
 from asfdata.pipeline.people_frame import MAX_READINGS, frame_problems, outcome_genders
+from asfdata.pipeline.people_notes import PEOPLE, listing
 
 SUMMARY = "Sammanfattning Individinriktade insatser 2016–2018"
+LANGS = ("en", "sv")
+
+
+def hofors(lang: str, *outcomes: str) -> str:
+    """The condition that Hofors 2018's unstated outcome was one of outcomes, in lang's words."""
+    nouns = [PEOPLE.say(f"noun_{o}", lang) for o in outcomes]
+    return PEOPLE.say("fill", lang, 1, unit="Hofors 2018", alternatives=listing(nouns, lang, "or"))
 
 
 def fp_frame(rows) -> pd.DataFrame:
@@ -32,8 +43,8 @@ def claims_frame(rows) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def model(frames) -> P.Model:
-    return P.Model(frames["funded_placements"], frames["funded_outcomes"], frames["claims"])
+def model(frames) -> people.Model:
+    return people.Model(frames["funded_placements"], frames["funded_outcomes"], frames["claims"])
 
 
 # --- the report (back tests) -----------------------------------------------------------------------
@@ -76,37 +87,36 @@ def test_each_statement_holds_in_all_some_or_no_reading(model):
     }
     assert list(t.index[:2]) == ["detail-hudiksvall-2017-placed", "detail-hudiksvall-2017-outcomes"]
     assert (t["readings"] == 9).all() and t["basis"].sum() == 8
-    assert t.loc["funded-outcome-back-count", "condition_en"] == \
-        "the unstated outcome in Hofors 2018 was a return to public support"
-    assert t.loc["funded-outcome-back-count", "condition_sv"] == \
-        "det ej angivna utfallet i Hofors 2018 var återgång till offentlig försörjning"
-    assert t.loc["funded-outcome-work-count", "condition_en"] == \
-        "the unstated outcome in Hofors 2018 was a referral to Arbetsförmedlingen or a return to public " \
-        "support"
-    # not a matter of the unstated outcome alone: which Nordanstig person had which outcome
-    assert t.loc["detail-nordanstig-2018-work-men", "condition_en"] == "it holds in 3 of the 9 readings"
-    assert t.loc["funded-outcome-back-who", "condition_en"] == ""
+    for lang in LANGS:
+        condition = t[f"condition_{lang}"]
+        # 8 back holds if Hofors's unstated outcome was a return to public support; 1 to work if not work
+        assert condition["funded-outcome-back-count"] == hofors(lang, "back")
+        assert condition["funded-outcome-work-count"] == hofors(lang, "arbetsformedlingen", "back")
+        # not a matter of the unstated outcome alone: which Nordanstig person had which outcome
+        assert condition["detail-nordanstig-2018-work-men"] == PEOPLE.say("in_readings", lang, k=3, n=9)
+        assert condition["funded-outcome-back-who"] == ""
 
 
 def test_statement_words_in_both_languages(model):
     t = model.table().set_index("statement_id")
-    assert t.loc["detail-nordanstig-2018-placed", ["text_en", "text_sv"]].tolist() == [
-        "Nordanstig 2018: 7 places used, by 6 women and 1 man.",
-        "Nordanstig 2018: 7 platser nyttjades, av 6 kvinnor och 1 man."]
-    assert t.loc["detail-nordanstig-2018-outcomes", "text_en"] == (
-        "Nordanstig 2018: 1 went on to work, 1 was referred to Arbetsförmedlingen and 5 returned to public "
-        "support.")
-    assert t.loc["detail-hofors-2018-outcomes", ["text_en", "text_sv"]].tolist() == [
-        "Hofors 2018: the outcome of 1 place is not stated.", "Hofors 2018: utfallet för 1 plats anges inte."]
-    assert t.loc["detail-nordanstig-2018-arbetsformedlingen-men", "text_sv"] == \
-        "Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var en man."
-    assert t.loc["funded-outcome-arbetsformedlingen-who", ["text_en", "text_sv"]].tolist() == [
-        "The one who was referred to Arbetsförmedlingen was a woman from Nordanstig.",
-        "Den som aktualiserades hos Arbetsförmedlingen var en kvinna från Nordanstig."]
-    assert t.loc["funded-outcome-back-who", ["text_en", "text_sv"]].tolist() == [
-        "The 8 who returned to public support were women.",
-        "De 8 som återgick till offentlig försörjning var kvinnor."]
-    assert t.loc["funded-unique-individuals", "text_sv"] == "Platserna nyttjades av 10 unika individer."
+    # every statement states the same figures in English and in Swedish
+    assert [sorted(numbers(sv)) for sv in t["text_sv"]] == [sorted(numbers(en)) for en in t["text_en"]]
+    # what each says, in the words of its kind of statement (asfdata/pipeline/people.toml)
+    s = people_statements
+    said = {
+        "detail-nordanstig-2018-placed": (s.placed_text, "Nordanstig 2018", 7, [("women", 6), ("men", 1)]),
+        "detail-nordanstig-2018-outcomes": (s.outcomes_text, "Nordanstig 2018",
+                                            [("work", 1), ("arbetsformedlingen", 1), ("back", 5)]),
+        "detail-hofors-2018-outcomes": (s.outcomes_text, "Hofors 2018", [("not_stated", 1)]),
+        "detail-nordanstig-2018-arbetsformedlingen-men": (s.gender_text, "Nordanstig 2018",
+                                                          "arbetsformedlingen", "men", 1, 1),
+        "funded-outcome-arbetsformedlingen-who": (s.who_text, 1, "arbetsformedlingen", "women", "Nordanstig"),
+        "funded-outcome-back-who": (s.who_text, 8, "back", "women", None),
+        "funded-unique-individuals": (s.individuals_text, 10, "2016–2018"),
+    }
+    for sid, (text, *facts) in said.items():
+        assert tuple(t.loc[sid, ["text_en", "text_sv"]]) == s.bilingual(text, *facts), sid
+    assert numbers(t.loc["detail-nordanstig-2018-placed", "text_en"]) == ["2018", "7", "6", "1"]
 
 
 def test_minimal_correction_sets(model):
@@ -120,15 +130,14 @@ def test_minimal_correction_sets(model):
         [2, 4, False, "detail-nordanstig-2018-work-men; funded-outcome-work-who; "
                       "funded-outcome-arbetsformedlingen-who; funded-outcome-back-who"],
     ]
-    assert c.loc[0, "text_en"] == (
-        "If the yearly detail's “Nordanstig 2018: the one who was referred to Arbetsförmedlingen was a man” "
-        "and the summary's “The 8 who returned to public support were women” are slips, every other "
-        "statement agrees, provided the unstated outcome in Hofors 2018 was a return to public support.")
-    assert c.loc[0, "text_sv"] == (
-        "Om den årsvisa redovisningens ”Nordanstig 2018: den som aktualiserades hos Arbetsförmedlingen var "
-        "en man” och sammanfattningens ”De 8 som återgick till offentlig försörjning var kvinnor” är "
-        "felskrivningar, stämmer alla andra påståenden, förutsatt att det ej angivna utfallet i Hofors 2018 "
-        "var återgång till offentlig försörjning.")
+    # the smallest: the detail's man to Arbetsförmedlingen and the summary's 8 women back are slips, if
+    # Hofors's unstated outcome was a return to public support
+    slips = [model.by_id[x] for x in ("detail-nordanstig-2018-arbetsformedlingen-men",
+                                      "funded-outcome-back-who")]
+    for lang in LANGS:
+        assert c.loc[0, f"text_{lang}"] == people.slip_words(slips, hofors(lang, "back"), lang)
+        quoted = [s.text[LANGS.index(lang)].rstrip(".") for s in slips]
+        assert before(c.loc[0, f"text_{lang}"], *quoted)
 
 
 def test_conflicts_are_distinct_disagreements(model):
@@ -171,7 +180,7 @@ def test_a_consistent_case_has_no_corrections():
     fo = fo_frame([(2018, "X", "work", "men", 1), (2018, "X", "back", "unknown", 1)])
     cl = claims_frame([("u", "unique_individuals", "all", None, None, 2),
                        ("w", "outcome", "work", "men", "X", 1), ("b", "outcome", "back", "women", None, 1)])
-    m = P.Model(fp, fo, cl)
+    m = people.Model(fp, fo, cl)
     assert len(m.readings) == 2
     verdicts = m.table().set_index("statement_id")["holds"].to_dict()
     assert verdicts == {"detail-x-2018-placed": "all", "detail-x-2018-outcomes": "all",
@@ -181,7 +190,8 @@ def test_a_consistent_case_has_no_corrections():
     # who went where is what the statements add; no unstated outcome is involved: every finding is ok
     f = m.findings()
     assert set(f["kind"]) == {"holds"} and (f["stated"] == f["computed"]).all()
-    assert f.set_index("statements").loc["w-who", "note"].startswith("holds in 1 of the 2 readings")
+    assert f.set_index("statements").loc["w-who", ["note", "note_sv"]].tolist() == list(
+        PEOPLE.both("holds_some", k=1, n=2))
     # the outcome genders: the man is the one to work (stated), so the one back is the woman (A14)
     assert outcome_genders(fp, fo)[["women", "men"]].astype(int).values.tolist() == [[0, 1], [1, 0]]
 
@@ -192,7 +202,7 @@ def test_a_detail_gender_that_no_reading_allows():
     fo = fo_frame([(2018, "X", "work", "men", 1)])
     cl = claims_frame([("u", "unique_individuals", "all", None, None, 1),
                        ("w", "outcome", "work", "women", "X", 1)])
-    m = P.Model(fp, fo, cl)
+    m = people.Model(fp, fo, cl)
     verdicts = m.table().set_index("statement_id")["holds"].to_dict()
     assert verdicts["detail-x-2018-work-men"] == "none"
     assert verdicts["w-who"] == "all" and verdicts["w-count"] == "all" and verdicts["u"] == "all"
@@ -207,13 +217,14 @@ def test_an_unstated_outcome_makes_a_count_consistent_if():
     fp = fp_frame([(2018, "Y", 2, 2, None)])
     fo = fo_frame([(2018, "Y", "back", "unknown", 1), (2018, "Y", "not_stated", "unknown", 1)])
     cl = claims_frame([("b", "outcome", "back", None, None, 2)])
-    m = P.Model(fp, fo, cl)
+    m = people.Model(fp, fo, cl)
     assert len(m.readings) == 3
     row = m.findings().iloc[0]
     assert (row["kind"], row["stated"], row["computed"]) == ("consistent_if", 2, 1)  # 1 back stated
-    assert row["note"] == "consistent if the unstated outcome in Y 2018 was a return to public support (A15)"
+    back = PEOPLE.say("fill", "en", 1, unit="Y 2018", alternatives=PEOPLE.say("noun_back", "en"))
+    assert row["note"] == PEOPLE.say("consistent_if", "en", condition=back)
     # had the summary said 3 back, no reading would do: 2 people
-    m3 = P.Model(fp, fo, claims_frame([("b", "outcome", "back", None, None, 3)]))
+    m3 = people.Model(fp, fo, claims_frame([("b", "outcome", "back", None, None, 3)]))
     assert m3.findings().iloc[0][["kind", "computed"]].tolist() == ["conflict", 2]
 
 
@@ -222,11 +233,11 @@ def test_an_extension_is_the_same_person_and_needs_the_same_gender():
     fp = fp_frame([(2017, "Z", 1, 1, 0), (2018, "Z", 1, 1, 0)])
     fo = fo_frame([(2017, "Z", "extended", "unknown", 1), (2018, "Z", "back", "unknown", 1)])
     cl = claims_frame([("u", "unique_individuals", "all", None, None, 1)]).assign(year_from=2017)
-    assert P.Model(fp, fo, cl).table().set_index("statement_id").loc["u", "holds"] == "all"
+    assert people.Model(fp, fo, cl).table().set_index("statement_id").loc["u", "holds"] == "all"
     # if 2018 had placed a man, the woman could not continue: no reading at all
     fp_man = fp_frame([(2017, "Z", 1, 1, 0), (2018, "Z", 1, 0, 1)])
-    with pytest.raises(P.FrameError, match="allows no reading: an extended placement cannot be continued"):
-        P.Model(fp_man, fo, cl)
+    with pytest.raises(people.FrameError, match=re.escape(PEOPLE.say("no_reading", "en"))):
+        people.Model(fp_man, fo, cl)
 
 
 def test_a_detail_that_does_not_fit_its_places_is_refused():
@@ -235,7 +246,7 @@ def test_a_detail_that_does_not_fit_its_places_is_refused():
     assert frame_problems(fp, fo) == ["X 2018: outcomes for 3 people, 2 places used",
                                       "Y 2018: 3 women and <NA> men placed, 2 places used"]
     with pytest.raises(ValueError, match="cannot be read as people: X 2018: outcomes for 3 people"):
-        P.Model(fp, fo, claims_frame([]))
+        people.Model(fp, fo, claims_frame([]))
 
 
 def test_too_many_readings_stop_with_a_message():
@@ -244,12 +255,13 @@ def test_too_many_readings_stop_with_a_message():
     fp = fp_frame([(2018, "X", 20, 10, 10), (2018, "Y", 20, 10, 10)])
     fo = fo_frame([(2018, m, "not_stated", "unknown", 20) for m in ("X", "Y")])
     with pytest.raises(ValueError, match=f"allows 18974736 readings; .* at most {MAX_READINGS}"):
-        P.Model(fp, fo, claims_frame([]))
+        people.Model(fp, fo, claims_frame([]))
 
 
 def test_minimal_and_hitting_sets():
     a, b, c = "a", "b", "c"
     sets = [frozenset({a, b}), frozenset({a}), frozenset({b, c})]
-    assert P.minimal(sets) == [frozenset({a}), frozenset({b, c})]  # {a, b} contains {a}
+    assert people.minimal(sets) == [frozenset({a}), frozenset({b, c})]  # {a, b} contains {a}
     # every set of {a,b}, {b,c} is hit by {b}, or by {a, c}
-    assert sorted(map(sorted, P.hitting_sets([frozenset({a, b}), frozenset({b, c})]))) == [["a", "c"], ["b"]]
+    hits = people.hitting_sets([frozenset({a, b}), frozenset({b, c})])
+    assert sorted(map(sorted, hits)) == [["a", "c"], ["b"]]

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from dataclasses import replace
 
+import nbformat
+
 from asfdata.paths import ROOT
 from asfdata.report import edition, execute
 from asfdata.report.edition import CHAPTERS, Job, build_report
@@ -28,8 +30,6 @@ def test_import_asfdata_and_its_command_line_import_nothing_heavy():
 
 
 def test_a_build_executes_each_chapter_once_after_starting_the_data_step(monkeypatch, tmp_path):
-    import nbformat
-
     events: list[tuple[str, str]] = []
 
     def fake_execute(path, params, ready=None, **kw):

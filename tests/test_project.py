@@ -10,8 +10,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import in_ci
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+from test_browser import CHROMIUM
 
 from asfdata.paths import ROOT
+from asfdata.pipeline.build import processed_files
 
 REQ = re.compile(r"^([A-Za-z0-9_.\-]+)\s*(.*)$")
 
@@ -72,9 +77,6 @@ def test_every_package_in_the_lock_is_pinned_with_a_hash():
 
 
 def test_the_lock_pins_every_dependency_of_pyproject_within_its_range():
-    from packaging.specifiers import SpecifierSet
-    from packaging.version import Version
-
     entries = lock_entries()
     missing = sorted(set(pyproject_requirements()) - set(entries))
     assert missing == []
@@ -84,8 +86,6 @@ def test_the_lock_pins_every_dependency_of_pyproject_within_its_range():
 
 
 def test_processed_files_are_a_fresh_rebuild():
-    from asfdata.pipeline.build import processed_files
-
     committed = {p.name: p.read_bytes() for p in (ROOT / "data/processed").iterdir() if p.is_file()}
     rebuilt = processed_files(ROOT / "data/raw")
     assert sorted(committed) == sorted(rebuilt)
@@ -146,16 +146,12 @@ def test_make_lab_passes_allow_root_only_to_root():
 
 
 def test_make_chromium_looks_where_the_browser_tests_look():
-    from test_browser import CHROMIUM
-
     assert re.search(r"^CHROMIUM := (\S+)$", (ROOT / "Makefile").read_text(), re.M).group(1) == str(CHROMIUM)
 
 
 @pytest.mark.parametrize(("value", "ci"), [(None, False), ("", False), ("0", False), ("false", False),
                                            ("False", False), ("no", False), ("1", True), ("true", True)])
 def test_ci_counts_only_when_set_to_a_true_value(monkeypatch, value, ci):
-    from conftest import in_ci
-
     if value is None:
         monkeypatch.delenv("CI", raising=False)
     else:

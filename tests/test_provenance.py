@@ -5,14 +5,19 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import nbformat
 from conftest import edit_cell, line_of
 
 from asfdata.cli import main
 from asfdata.paths import RAW_DIR
+from asfdata.pipeline.audit_notes import AUDIT
 from asfdata.pipeline.build import build, processed_files
 from asfdata.pipeline.trace import trace
 from asfdata.pipeline.verify import verify
 from asfdata.pipeline.write import contents, sha256
+from asfdata.render import words
+from asfdata.report import inputs
+from asfdata.report.edition import Job, build_report, commit_text, inputs_digest
 
 
 def test_trace_placements_2018():
@@ -24,7 +29,7 @@ def test_trace_placements_2018():
     assert "Report sections: Milstolpar 2018" in out
     assert "  snapshots.csv: 2018,placements,total,all,244,Milstolpar 2018" in out
     assert ("  mismatch    total_vs_parts: placements 2018 by placed_by: stated 244, computed 243 (+1); "
-            "off by one") in out
+            + AUDIT.say("off_by_one", "en")) in out
     assert any(ln.startswith("  A10: A stated total is kept as stated") for ln in out)
 
 
@@ -93,33 +98,25 @@ def git_repo(path, *files: str) -> str:
 
 
 def test_the_commit_is_the_projects_own_and_a_changed_tree_is_marked(tmp_path, monkeypatch):
-    from asfdata.report import inputs
-    from asfdata.report.edition import commit_text
-
     head = git_repo(tmp_path / "project", "a.txt")
     monkeypatch.setattr(inputs, "ROOT", tmp_path / "project")
     assert inputs.revision() == head
     (tmp_path / "project/a.txt").write_text("changed")
     assert inputs.revision() == head + inputs.UNCOMMITTED
-    assert commit_text(inputs.revision(), "en") == f"{head} (uncommitted changes)"
-    assert commit_text(inputs.revision(), "sv") == f"{head} (ej incheckade ändringar)"
+    for lang in ("en", "sv"):
+        assert commit_text(inputs.revision(), lang) == f"{head} ({words.t('report_uncommitted', lang)})"
 
 
 def test_an_archive_unpacked_inside_another_repository_shows_no_commit(tmp_path, monkeypatch):
-    from asfdata.report import inputs
-    from asfdata.report.edition import commit_text
-
     git_repo(tmp_path / "other", "b.txt")
     (tmp_path / "other/asf-evaluation").mkdir()  # the project, unpacked without its .git
     monkeypatch.setattr(inputs, "ROOT", tmp_path / "other/asf-evaluation")
     assert inputs.revision() == "unknown"
     assert inputs.git("log", "-1", "--format=%ct") is None  # nor that repository's date
-    assert commit_text("unknown", "sv") == "okänd"
+    assert commit_text("unknown", "sv") == words.t("report_unknown", "sv")
 
 
 def test_the_report_digest_covers_the_processed_files(tmp_path):
-    from asfdata.report.edition import Job, inputs_digest
-
     processed = tmp_path / "processed"
     build(RAW_DIR, processed)
     job = Job(processed_dir=processed)
@@ -135,11 +132,6 @@ def test_the_report_digest_covers_the_processed_files(tmp_path):
 
 
 def test_a_deleted_processed_folder_is_rebuilt_by_the_report(tmp_path):
-    from asfdata.report.edition import Job, build_report, import_jupyter
-
-    import_jupyter()
-    import nbformat
-
     nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
                                                            "display_name": "Python 3"}})
     nb.cells = [nbformat.v4.new_code_cell('lang = "en"', metadata={"tags": ["parameters"]}, id="p"),

@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import edit_cell, line_of
 
+from asfdata.cli import main
+from asfdata.paths import RAW_DIR
 from asfdata.pipeline.build import build
-from asfdata.pipeline.errors import RawDataError
+from asfdata.pipeline.errors import SHOWN_KINDS, Problem, RawDataError
+from asfdata.pipeline.tidy import tidy_all
 from asfdata.pipeline.validate import load_raw
 
 
@@ -24,8 +27,6 @@ def problems(raw: Path) -> list[str]:
 
 
 def test_real_raw_data_is_valid():
-    from asfdata.paths import RAW_DIR
-
     assert problems(RAW_DIR) == []
 
 
@@ -162,8 +163,6 @@ def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(raw_copy):
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
 def test_swedish_excel_files_read_the_same(raw_copy, encoding):
-    from asfdata.pipeline.tidy import tidy_all
-
     expected = tidy_all(load_raw(raw_copy))
     for name in ("snapshots.csv", "funded_placements.csv", "reference/municipalities.csv"):
         path = raw_copy / name
@@ -255,8 +254,6 @@ def test_a_count_too_large_for_int64_is_refused_before_tidying(raw_copy):
 
 
 def test_ten_thousand_bad_lines_are_grouped_by_kind_and_capped(raw_copy, capsys):
-    from asfdata.cli import main
-
     rows = "".join(f"2016,companies,all,x{i},Milstolpar 2016,\n" for i in range(10_000))
     (raw_copy / "snapshots.csv").write_text("year,measure,category,value,source,note\n" + rows)
     assert main(["build", "--raw", str(raw_copy), "--out", str(raw_copy.parent / "processed")]) == 2
@@ -278,8 +275,6 @@ def test_ten_thousand_bad_lines_are_grouped_by_kind_and_capped(raw_copy, capsys)
 
 
 def test_more_kinds_than_shown_are_counted_not_listed():
-    from asfdata.pipeline.errors import SHOWN_KINDS, Problem
-
     kinds = [Problem("claims.csv", 2 + i, f"c{i:02d}", "x", "wrong") for i in range(SHOWN_KINDS + 10)]
     lines = RawDataError(kinds + [Problem("claims.csv", 99, "c39", "y", "wrong")]).lines()
     assert lines[0] == f"error: {SHOWN_KINDS + 11} problem(s) in the raw data; nothing was written:"
