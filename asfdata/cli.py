@@ -35,21 +35,21 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Print the consistency audit, mismatches first; --strict fails on any mismatch."""
-    from asfdata.pipeline.audit import audit, audit_table  # when run (see above)
-    from asfdata.pipeline.tidy import tidy_all  # when run (see above)
+    from asfdata.pipeline.audit import audit_table  # when run (see above)
+    from asfdata.pipeline.statements import checked_frames  # when run (see above)
     from asfdata.pipeline.validate import load_raw  # when run (see above)
 
-    raw = load_raw(Path(args.raw))
-    df = audit(tidy_all(raw), raw["measures"])
+    df = checked_frames(load_raw(Path(args.raw)), Path(args.raw))["audit"]  # as audit.csv has it
     print(audit_table(df))
     return 1 if args.strict and (df["status"] == "mismatch").any() else 0
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    """Print every figure, row, claim, audit row and assumption behind MEASURE in YEAR."""
+    """Print the trail behind MEASURE in YEAR (in CATEGORY): sentences, raw lines, tidy and audit rows,
+    assumptions; as text, CSV or JSON."""
     from asfdata.pipeline.trace import trace  # when run (see above)
 
-    print(trace(args.measure, args.year, Path(args.raw)))
+    print(trace(args.measure, args.year, Path(args.raw), args.category, args.format, Path(args.out)))
     return 0
 
 
@@ -147,6 +147,18 @@ def where(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+TRACE_FORMATS = (
+    "text (default): per raw line its report section and items, then the audit rows and the assumptions "
+    "that apply; csv, json: the same items as data, one record per item in the text's order (CSV with a "
+    "header; JSON a list of objects) with the fields kind (sentence, raw, tidy, audit, assumption), file, "
+    "line (the item's line in file; a sentence's line of the report's text), column (a sentence's "
+    "character in that line, else empty/null), section (the report section), raw (the raw line, "
+    "file:line, that a sentence, raw or tidy item belongs to), id (the number as written; the audit row's "
+    "audit_id; the assumption's id), text (the sentence; the line as written; the audit row's check, scope "
+    "and result; the assumption) and why (what makes an assumption apply)"
+)
+
+
 @functools.cache  # once per process: in-process callers (the tests' corpus) run main() hundreds of times
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
@@ -164,9 +176,13 @@ def parser() -> argparse.ArgumentParser:
     add("build", cmd_build, "validate data/raw and write data/processed (audit included)")
     a = add("audit", cmd_audit, "check the report's figures against each other")
     a.add_argument("--strict", action="store_true", help="exit 1 when any check is a mismatch")
-    t = add("trace", cmd_trace, "show every figure behind a measure in a year")
+    t = add("trace", cmd_trace, "show the trail behind a figure: the report's sentence, raw line, tidy "
+            "and audit rows, assumptions")
     t.add_argument("measure", help="e.g. placements, employees, companies, informed, places_used")
     t.add_argument("year", type=int, help="e.g. 2018")
+    t.add_argument("category", nargs="?", help="only this category, e.g. Kommunen, Hälsingland, women; "
+                   "for the funded placements a municipality, e.g. Hofors")
+    t.add_argument("--format", choices=["text", "csv", "json"], default="text", help=TRACE_FORMATS)
     r = add("report", cmd_report, "build the HTML evaluation report in reports/")
     r.add_argument("--lang", choices=["en", "sv"], default="en", help="language (default: en)")
     r.add_argument("--with-code", action="store_true", help="also write an edition with the code shown")

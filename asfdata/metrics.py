@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from asfdata.pipeline.audit_lookup import audit_find
+from asfdata.pipeline.audit_lookup import audit_about, audit_key, audit_row
 from asfdata.pipeline.contract import TOTAL_CATEGORY as TOTAL  # category of the stated total
 from asfdata.study import (
     AFTER,
@@ -159,8 +159,8 @@ def stated_vs_parts(
     out["difference"] = out["stated_total"] - out["sum_of_parts"]
     checks, statuses = [], []
     for y, d in zip(out["year"], out["difference"], strict=True):
-        rows = audit_find(audit, [measure, str(y), group])
-        checks.append(f"{rows['check'].iloc[0]}: {rows['scope'].iloc[0]}" if len(rows) else "")
+        rows = audit_row(audit, audit_key("total_vs_parts", measure, y, group))
+        checks.append(rows["audit_id"].iloc[0] if len(rows) else "")
         statuses.append(rows["status"].iloc[0] if len(rows) else ("ok" if d == 0 else "mismatch"))
     out["audit"] = checks
     out["status"] = statuses
@@ -232,7 +232,7 @@ def background_comparison(
             value = snap[year] + series(snapshots, "placements").set_index("year")["value"][year]
         else:
             value = series(snapshots, measure).set_index("year")["value"][year]
-        found = audit_find(audit, [measure, str(year)], stated=int(c["value"]))
+        found = audit_about(audit, c["claim_id"])
         rows.append(
             {
                 "measure": measure,
@@ -389,7 +389,7 @@ def informed_vs_stated(
     """The report's period total of people informed against the sum of the yearly figures (people)."""
     c = claim(claims, CLAIM_INFORMED_TOTAL)
     computed = int(series(snapshots, "informed")["value"].sum())
-    found = audit_find(audit, ["informed"], stated=int(c["value"]))
+    found = audit_about(audit, c["claim_id"])
     return {
         "stated": int(c["value"]),
         "computed": computed,
@@ -397,7 +397,7 @@ def informed_vs_stated(
         "year_from": int(c["year_from"]),
         "year_to": int(c["year_to"]),
         "source": c["source"],
-        "audit": f"{found['check'].iloc[0]}: {found['scope'].iloc[0]}" if len(found) else "",
+        "audit": found["audit_id"].iloc[0] if len(found) else "",
         "note": found["note"].iloc[0] if len(found) else "",
     }
 

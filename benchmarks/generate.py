@@ -2,11 +2,13 @@
 
 The reference lists are extended (years, regions, municipalities); the data files keep their
 columns and conventions. Figures are consistent (parts add up) except where noted, so the audit
-has real work to do.
+has real work to do. The inventory keeps only the report's numbers that are not transcribed: no
+generated figure is the report's, so no row of it points into the generated files.
 """
 
 from __future__ import annotations
 
+import csv
 import random
 import shutil
 from pathlib import Path
@@ -75,7 +77,16 @@ def generate(out: Path, n_rows: int, regions: int = REGIONS_PER_SIZE, seed: int 
              .replace(",2018,2018,", f",{y0},{y0},").replace(",2019,2019,", f",{y0},{y0},")
              .replace(",2020,2020,", f",{y0},{y0},") for c in keep]
     write(out / "claims.csv", claims[0], fixed)
+    kept = {c.split(",", 1)[0] for c in fixed}  # the statements of the claims kept and their parts (-who)
+    statements = (out / "statements.csv").read_text(encoding="utf-8").splitlines()
+    write(out / "statements.csv", statements[0],
+          [r for r in statements[1:] if {r.split(",", 1)[0], r.split(",", 1)[0].rsplit("-", 1)[0]} & kept])
     events = (out / "events.csv").read_text(encoding="utf-8").splitlines()
     write(out / "events.csv", events[0],
           [f"{y},NA,NA,NA,other,Generated event {y},Genererad händelse {y},Milstolpar {y}," for y in years])
+    with (out / "inventory.csv").open(encoding="utf-8", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    with (out / "inventory.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(
+            [header, *(r for r in rows if r[header.index("status")] == "excluded")])
     return len(snap) + len(fp) + len(fo) + len(fixed) + len(years)

@@ -36,7 +36,8 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 # they are built, and never waits for one.
 FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_mutations.py": 11, "test_charts.py": 9,
                 "test_notebooks.py": 8.5, "test_report.py": 8, "test_provenance.py": 7, "test_execute.py": 4,
-                "test_cli.py": 4, "test_publish.py": 3, "test_setup.py": 2, "test_validation.py": 2}
+                "test_cli.py": 4, "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
+                "test_validation.py": 2}
 
 
 def in_ci() -> bool:

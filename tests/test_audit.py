@@ -15,10 +15,10 @@ from asfdata.numbers import num
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline import audit
 from asfdata.pipeline.audit_notes import AUDIT, key_word
-from asfdata.pipeline.data import assumptions
+from asfdata.pipeline.data import read_processed
 from asfdata.pipeline.people import gender_name
 from asfdata.pipeline.people_notes import PEOPLE
-from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.statements import checked_frames
 from asfdata.pipeline.validate import load_raw
 
 
@@ -40,6 +40,7 @@ def records(rows) -> list[dict]:
     return rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
 
 
+WORK_MEN, AF_MEN = "detail-nordanstig-2018-work-men", "detail-nordanstig-2018-arbetsformedlingen-men"
 MEASURES = pd.DataFrame({"measure": ["employees", "placements", "people_active", "informed"],
                          "sum_of": ["", "", "employees; placements", ""]})
 
@@ -50,10 +51,11 @@ def test_total_vs_parts_passes_and_fails():
                (2019, "placements", "total", "all", 130), (2019, "placements", "placed_by", "A", 93),
                (2019, "placements", "placed_by", "K", 26), (2019, "placements", "placed_by", "O", 11)])
     rows = records(audit.total_vs_parts(df))
-    assert [(r["scope"], r["stated"], r["computed"], r["difference"], r["status"]) for r in rows] == [
-        ("placements 2018 by placed_by", 244, 243, 1, "mismatch"),
-        ("placements 2019 by placed_by", 130, 130, 0, "ok"),
+    assert [(r["key"], r["stated"], r["computed"], r["difference"], r["status"]) for r in rows] == [
+        (("placements", "2018", "placed_by"), 244, 243, 1, "mismatch"),
+        (("placements", "2019", "placed_by"), 130, 130, 0, "ok"),
     ]
+    assert rows[0]["scope"] == ("placements", "2018", "by", "placed_by")  # words: scope_words
     assert (rows[0]["note"], rows[0]["note_sv"]) == AUDIT.both("off_by_one")
     assert rows[0]["sources"] == "S 2018"
 
@@ -122,17 +124,17 @@ def test_funded_detail_rules_pass_and_fail():
                    (2018, "Z", 2, 3, None)])
     fo = fo_frame([(2017, "X", "back", "unknown", 1), (2018, "X", "back", "unknown", 3),
                    (2018, "Y", "work", "unknown", 2), (2018, "Z", "back", "unknown", 2)])
-    used = {r["scope"]: (r["stated"], r["computed"], r["status"])
+    used = {":".join(r["key"]): (r["stated"], r["computed"], r["status"])
             for r in records(audit.outcomes_vs_places_used(fp, fo))}
     # one row per municipality-year, no total row (it would repeat a gap under a second name)
-    assert used == {"X 2017": (1, 2, "mismatch"), "X 2018": (3, 3, "ok"), "Y 2018": (2, 2, "ok"),
-                    "Z 2018": (2, 2, "ok")}
-    genders = {r["scope"]: (r["stated"], r["computed"], r["status"])
+    assert used == {"X:2017": (1, 2, "mismatch"), "X:2018": (3, 3, "ok"), "Y:2018": (2, 2, "ok"),
+                    "Z:2018": (2, 2, "ok")}
+    genders = {":".join(r["key"]): (r["stated"], r["computed"], r["status"])
                for r in records(audit.genders_placed_vs_places_used(fp))}
-    assert genders == {"X 2017": (2, 2, "ok"),  # 2 women + 0 men = 2 places
-                       "X 2018": (3, 3, "ok"),  # 2 + 1 = 3
-                       "Y 2018": (1, 2, "ok"),  # 1 woman stated, men the place left (A12)
-                       "Z 2018": (3, 2, "mismatch")}  # 3 women in 2 places
+    assert genders == {"X:2017": (2, 2, "ok"),  # 2 women + 0 men = 2 places
+                       "X:2018": (3, 3, "ok"),  # 2 + 1 = 3
+                       "Y:2018": (1, 2, "ok"),  # 1 woman stated, men the place left (A12)
+                       "Z:2018": (3, 2, "mismatch")}  # 3 women in 2 places
     # the people model needs a detail that fits its places: no people rows when it does not
     assert audit.people_rows(claims([]), fp, fo).empty
 
@@ -146,14 +148,15 @@ def test_funded_people_rows_on_a_small_case():
     cl = claims([("u", "unique_individuals", "all", None, None, 2018, 2018, 2, False),
                  ("w", "outcome", "work", "women", "X", 2018, 2018, 1, False),
                  ("b", "outcome", "back", None, None, 2018, 2018, 2, False)])
-    got = {(r["check"], r["scope"]): (r["stated"], r["computed"], r["status"], r["statements"])
+    got = {(r["check"], *r["key"]): (r["scope"], r["stated"], r["computed"], r["status"], r["statements"])
            for r in records(audit.people_rows(cl, fp, fo))}
     assert got == {
-        ("outcome_genders_vs_placed", "X 2018 work men"): (1, 0, "mismatch", "detail-x-2018-work-men"),
-        ("summary_outcome_count", "outcome back"): (2, 1, "mismatch", "b-count"),
-        ("unique_individuals_vs_places_used", "funded placements 2018–2018"): (2, 2, "ok", "u"),
-        ("summary_outcome_count", "outcome work"): (1, 1, "ok", "w-count"),
-        ("summary_outcome_gender", "outcome work women X"): (1, 1, "ok", "w-who"),
+        ("outcome_genders_vs_placed", "detail-x-2018-work-men"): (
+            ("X", "2018", "work", "men"), 1, 0, "mismatch", "detail-x-2018-work-men"),
+        ("summary_outcome_count", "b-count"): (("outcome", "back"), 2, 1, "mismatch", "b-count"),
+        ("unique_individuals_vs_places_used", "u"): (("funded_placements", "2018–2018"), 2, 2, "ok", "u"),
+        ("summary_outcome_count", "w-count"): (("outcome", "work"), 1, 1, "ok", "w-count"),
+        ("summary_outcome_gender", "w-who"): (("outcome", "work", "women", "X"), 1, 1, "ok", "w-who"),
     }
     summary = audit.summary_outcomes_vs_individuals(cl)[0]
     assert (summary["stated"], summary["computed"], summary["status"]) == (3, 2, "mismatch")  # 1 + 2 outcomes
@@ -175,37 +178,41 @@ def test_within_stated_range():
                  ("hi", "staffing_percent", "max", None, None, 2016, 2020, 100, False),
                  ("x", "staffing_percent", "raised", None, None, 2019, 2019, 80, False),
                  ("y", "staffing_percent", "cut", None, None, 2019, 2019, 25, False)])
-    got = [(r["scope"], r["stated"], r["computed"], r["status"]) for r in audit.within_stated_range(cl)]
-    assert got == [("staffing_percent 2019 raised", 80, 80, "ok"),
-                   ("staffing_percent 2019 cut", 25, 50, "mismatch")]
+    got = [(r["key"], r["scope"], r["stated"], r["computed"], r["status"], r["statements"])
+           for r in audit.within_stated_range(cl)]
+    assert got == [(("x",), ("staffing_percent", "2019", "raised"), 80, 80, "ok", "x; lo; hi"),
+                   (("y",), ("staffing_percent", "2019", "cut"), 25, 50, "mismatch", "y; lo; hi")]
 
 
 @pytest.fixture(scope="module")
 def real_audit():
-    raw = load_raw(RAW_DIR)
-    return audit.audit(tidy_all(raw), raw["measures"])
+    return checked_frames(load_raw(RAW_DIR), RAW_DIR)["audit"]  # as the build makes it
 
 
 def test_real_audit_mismatches_back_test(real_audit):
     bad = real_audit[real_audit["status"] != "ok"]
-    got = sorted(zip(bad["check"], bad["scope"], bad["stated"], bad["computed"], bad["status"], strict=True))
+    got = sorted(zip(bad["audit_id"], bad["stated"], bad["computed"], bad["status"], strict=True))
     assert got == [
         # Nordanstig 2018: "1 vidare till arbete (man) 1 vidare till Arbetsförmedlingen (man)", 1 man placed
-        ("outcome_genders_vs_placed", "Nordanstig 2018 men", 2, 1, "mismatch"),
-        ("period_total_vs_years", "informed 2016–2020", 1257, 1275, "mismatch"),
-        ("same_figure_two_sections", "employees 2016", 200, 179, "mismatch"),
-        ("same_figure_two_sections", "people_active 2016", 350, 335, "approximate"),
+        (f"outcome_genders_vs_placed:{WORK_MEN}+{AF_MEN}", 2, 1, "mismatch"),
+        ("period_total_vs_years:informed-period-total", 1257, 1275, "mismatch"),
+        ("same_figure_two_sections:background-employees-2016", 200, 179, "mismatch"),
+        ("same_figure_two_sections:background-people-active-2016", 350, 335, "approximate"),
         # 1 to Arbetsförmedlingen: 1 or 2 (Hofors); 8 back: 7 stated + Hofors; 1 to work: 1 or 2 (Hofors)
-        ("summary_outcome_count", "outcome arbetsformedlingen", 1, 1, "consistent_if"),
-        ("summary_outcome_count", "outcome back", 8, 7, "consistent_if"),
-        ("summary_outcome_count", "outcome work", 1, 1, "consistent_if"),
+        ("summary_outcome_count:funded-outcome-arbetsformedlingen-count", 1, 1, "consistent_if"),
+        ("summary_outcome_count:funded-outcome-back-count", 8, 7, "consistent_if"),
+        ("summary_outcome_count:funded-outcome-work-count", 1, 1, "consistent_if"),
         # the summary's woman to Arbetsförmedlingen against the detail's man
-        ("summary_outcome_gender", "outcome arbetsformedlingen women Nordanstig", 1, 0, "mismatch"),
+        (f"summary_outcome_gender:{AF_MEN}+funded-outcome-arbetsformedlingen-who", 1, 0, "mismatch"),
         # 8 women back: at most 7 (Hudiksvall 2018's man went back too)
-        ("summary_outcome_gender", "outcome back women", 8, 7, "mismatch"),
-        ("total_vs_parts", "placements 2018 by placed_by", 244, 243, "mismatch"),
-        ("total_vs_parts", "placements 2020 by placed_by", 123, 117, "mismatch"),
+        ("summary_outcome_gender:funded-outcome-back-who", 8, 7, "mismatch"),
+        ("total_vs_parts:placements:2018:placed_by", 244, 243, "mismatch"),
+        ("total_vs_parts:placements:2020:placed_by", 123, 117, "mismatch"),
     ]
+    scopes = real_audit.set_index("audit_id").loc[[g[0] for g in got], ["scope", "scope_sv"]]
+    assert scopes.values.tolist()[0] == ["Nordanstig 2018 men", "Nordanstig 2018 män"]
+    assert scopes.values.tolist()[-1] == ["people placed 2020 by placing body",
+                                          "placerade 2020 per placerande aktör"]
     # before the people model: 42 checks, 9 mismatch, 1 approximate, 32 ok
     assert len(real_audit) == 39 and (real_audit["status"] == "ok").sum() == 28
 
@@ -213,37 +220,38 @@ def test_real_audit_mismatches_back_test(real_audit):
 def test_real_audit_funded_rows_one_per_disagreement(real_audit):
     funded = real_audit[real_audit["measure"].isin(["outcome", "unique_individuals", "places_used"])
                         & (real_audit["year_to"] <= 2018)]
-    got = {(r.check, r.scope): (r.stated, r.computed, r.status, r.statements) for r in funded.itertuples()
+    got = {r.audit_id: (r.stated, r.computed, r.status, r.statements) for r in funded.itertuples()
            if r.check not in ("outcomes_vs_places_used", "genders_placed_vs_places_used")}
     assert got == {
         # the detail's two men with outcomes against one man placed; the summary's "man from Nordanstig to
         # work" holds in exactly the readings the detail's "work (man)" does: the same claim, listed once
-        ("outcome_genders_vs_placed", "Nordanstig 2018 men"): (
-            2, 1, "mismatch", "detail-nordanstig-2018-work-men; funded-outcome-work-who; "
-                              "detail-nordanstig-2018-arbetsformedlingen-men"),
-        ("summary_outcome_gender", "outcome arbetsformedlingen women Nordanstig"): (
-            1, 0, "mismatch",
-            "detail-nordanstig-2018-arbetsformedlingen-men; funded-outcome-arbetsformedlingen-who"),
-        ("summary_outcome_gender", "outcome back women"): (8, 7, "mismatch", "funded-outcome-back-who"),
-        ("summary_outcome_count", "outcome work"): (1, 1, "consistent_if", "funded-outcome-work-count"),
-        ("summary_outcome_count", "outcome arbetsformedlingen"): (
+        f"outcome_genders_vs_placed:{WORK_MEN}+{AF_MEN}": (
+            2, 1, "mismatch", f"{WORK_MEN}; funded-outcome-work-who; {AF_MEN}"),
+        f"summary_outcome_gender:{AF_MEN}+funded-outcome-arbetsformedlingen-who": (
+            1, 0, "mismatch", f"{AF_MEN}; funded-outcome-arbetsformedlingen-who"),
+        "summary_outcome_gender:funded-outcome-back-who": (8, 7, "mismatch", "funded-outcome-back-who"),
+        "summary_outcome_count:funded-outcome-work-count": (
+            1, 1, "consistent_if", "funded-outcome-work-count"),
+        "summary_outcome_count:funded-outcome-arbetsformedlingen-count": (
             1, 1, "consistent_if", "funded-outcome-arbetsformedlingen-count"),
-        ("summary_outcome_count", "outcome back"): (8, 7, "consistent_if", "funded-outcome-back-count"),
-        ("unique_individuals_vs_places_used", "funded placements 2016–2018"): (
+        "summary_outcome_count:funded-outcome-back-count": (
+            8, 7, "consistent_if", "funded-outcome-back-count"),
+        "unique_individuals_vs_places_used:funded-unique-individuals": (
             10, 10, "ok", "funded-unique-individuals"),  # 11 places − 1 extension continued (A04)
-        ("summary_outcomes_vs_individuals", "funded placements 2016–2018"): (
+        "summary_outcomes_vs_individuals:funded-unique-individuals": (
             10, 10, "ok", "funded-unique-individuals; funded-outcome-arbetsformedlingen; "
                           "funded-outcome-back; funded-outcome-work"),  # 1 + 8 + 1
-        ("period_total_vs_years", "places_used 2016–2018"): (11, 11, "ok", "funded-places-used"),
+        "period_total_vs_years:funded-places-used": (11, 11, "ok", "funded-places-used"),
     }
     for lang, column in (("en", "note"), ("sv", "note_sv")):
-        notes = real_audit.set_index("scope")[column]
+        notes = real_audit.set_index("audit_id")[column]
         # 8 back holds if Hofors 2018's unstated outcome was a return to public support
         hofors = PEOPLE.say("fill", lang, 1, unit="Hofors 2018", alternatives=PEOPLE.say("noun_back", lang))
-        assert notes["outcome back"] == PEOPLE.say("consistent_if", lang, condition=hofors)
+        assert notes["summary_outcome_count:funded-outcome-back-count"] == PEOPLE.say(
+            "consistent_if", lang, condition=hofors)
         # 8 women back: in none of the 9 readings; at most 7, as Hudiksvall 2018's man went back too
         rest = PEOPLE.say("other_people", lang, g=gender_name("men", 1, lang), n=1, unit="Hudiksvall 2018")
-        assert notes["outcome back women"] == PEOPLE.say(
+        assert notes["summary_outcome_gender:funded-outcome-back-who"] == PEOPLE.say(
             "holds_none", lang, n=9, computed=7, beside=PEOPLE.say("beside", lang, rest=rest), again="")
     # the detail's four used municipality-years: outcomes and genders fit the places (A12: 0 men where
     # one place was used by one woman)
@@ -263,14 +271,14 @@ def test_audit_rows_found_by_columns_not_words(real_audit):
 
 
 def test_real_audit_sources_and_notes(real_audit):
-    informed = real_audit[real_audit["scope"] == "informed 2016–2020"].iloc[0]
+    informed = real_audit[real_audit["audit_id"] == "period_total_vs_years:informed-period-total"].iloc[0]
     assert informed["sources"].split("; ") == [
         "Milstolpar 2016", "Milstolpar 2017", "Milstolpar 2018", "Milstolpar 2019", "Milstolpar 2020",
         "Sammanfattning Strukturinriktade insatser 2016–2020"]
     assert AUDIT.say("swapped", "en", a="1,257", b="1,275") in informed["note"]
     assert (real_audit["difference"] == real_audit["stated"] - real_audit["computed"]).all()
     cited = set(real_audit["note"].str.findall(r"\bA\d{2}\b").explode().dropna())
-    assert cited and cited <= set(assumptions()["id"])
+    assert cited and cited <= set(read_processed("assumptions")["id"])
 
 
 def figures(text: str, lang: str) -> list[str]:
@@ -280,15 +288,16 @@ def figures(text: str, lang: str) -> list[str]:
 
 
 def test_every_note_is_written_in_swedish_from_the_same_facts(real_audit):
-    notes = real_audit.set_index("scope")
+    notes = real_audit.set_index("audit_id")
     # 5 yearly figures over 5 years add up to 1,275 against the stated 1,257: two digits swapped
     summed = AUDIT.both("summed", n=5, k=5)
     swapped = AUDIT.both("swapped", a=partial(num, 1257), b=partial(num, 1275))
-    assert tuple(notes.loc["informed 2016–2020", ["note", "note_sv"]]) == tuple(
+    assert tuple(notes.loc["period_total_vs_years:informed-period-total", ["note", "note_sv"]]) == tuple(
         f"{a}; {b}" for a, b in zip(summed, swapped, strict=True))
     # ca 200 employees against 179 autumn 2016: (179 − 200) / 200 = −10.5 %, outside ±10 %
     approximate = AUDIT.both("approximate", pct=partial(num, -10.5, decimals=1, sign=True))
-    assert [notes.at["employees 2016", c].startswith(a) for c, a in zip(("note", "note_sv"), approximate,
+    employees = "same_figure_two_sections:background-employees-2016"
+    assert [notes.at[employees, c].startswith(a) for c, a in zip(("note", "note_sv"), approximate,
                                                                           strict=True)] == [True, True]
     # every figure of an English note is in its Swedish note ("off by one" says its 1 in words)
     unsaid = [(Counter(figures(en, "en")) - Counter(figures(sv, "sv"))).total()

@@ -196,6 +196,9 @@ def test_audit_section_mismatches_first_and_escaped():
         # 4 checks: 2 mismatch, 0 consistent_if, 1 approximate, 1 ok
         assert [f for f in numbers(finding) if f.isdigit()] == ["4", "2", "0", "1", "1"], finding
     assert f">{words.status('mismatch', 'sv')}</td>" in data_quality.audit_section(a, "sv")
+    # each edition shows the scope in its own language's column of audit.csv
+    assert ">placerade 2018 per placerande aktör</td>" in data_quality.audit_section(a, "sv")
+    assert ">people placed 2018 by placing body</td>" in html
     missing_audit = data_quality.audit_section(None, "en")
     assert missing_audit.endswith(p(data_quality.t("audit_missing", "en"))) and "<table" not in missing_audit
 

@@ -91,7 +91,20 @@ def test_schemas_carry_types_units_allowed_values_and_keys():
     assert (flag["type"], flag["trueValues"], flag["falseValues"]) == ("boolean", ["true"], ["false"])
     assert "required" not in claims["municipality"].get("constraints", {})  # empty when none
     audit = resources["audit.csv"]["schema"]
-    assert audit["primaryKey"] == ["check", "scope"]
+    assert audit["primaryKey"] == ["audit_id"]
+    links = resources["audit_statements.csv"]["schema"]
+    assert links["primaryKey"] == ["audit_id", "statement_id"]
+    assert links["foreignKeys"] == [
+        {"fields": ["audit_id"], "reference": {"resource": "audit", "fields": ["audit_id"]}},
+        {"fields": ["statement_id"], "reference": {"resource": "statements", "fields": ["statement_id"]}},
+    ]
+    cites = resources["audit_assumptions.csv"]["schema"]["foreignKeys"]
+    assert cites[1] == {"fields": ["assumption_id"],
+                        "reference": {"resource": "assumptions", "fields": ["id"]}}
+    statements = resources["statements.csv"]["schema"]
+    assert statements["primaryKey"] == ["statement_id"]
+    assert statements["foreignKeys"] == [
+        {"fields": ["claim_id"], "reference": {"resource": "claims", "fields": ["claim_id"]}}]
     status = next(f for f in audit["fields"] if f["name"] == "status")
     assert status["constraints"]["enum"] == ["approximate", "consistent_if", "mismatch", "ok"]
     outcomes = resources["funded_outcomes.csv"]["schema"]
@@ -103,11 +116,24 @@ def test_schemas_carry_types_units_allowed_values_and_keys():
 
 def test_units_of_measures_and_codes_can_be_looked_up_in_the_package():
     inline = {r["name"]: r["data"] for r in descriptor()["resources"] if "data" in r}
-    assert sorted(inline) == ["event_kinds", "measures", "municipalities", "outcomes"]
+    assert sorted(inline) == ["event_kinds", "measures", "outcomes"]  # municipalities.csv is a file
     header, *rows = inline["measures"]
     units = {row[header.index("measure")]: row[header.index("unit")] for row in rows}
     assert (units["informed"], units["staffing_percent"]) == ("people", "percent of full time")
     assert len(rows) == 20  # every row of data/raw/reference/measures.csv
+
+
+def test_what_the_chapters_read_besides_the_figures_is_a_resource_with_its_key():
+    resources = file_resources()
+    keys = {path: resources[path]["schema"]["primaryKey"]
+            for path in ("inventory.csv", "assumptions.csv", "municipalities.csv")}
+    assert keys == {"inventory.csv": ["line", "column"], "assumptions.csv": ["id"],
+                    "municipalities.csv": ["municipality"]}
+    inventory = {f["name"]: f for f in resources["inventory.csv"]["schema"]["fields"]}
+    assert inventory["status"]["constraints"] == {"enum": ["excluded", "transcribed"]}
+    assert inventory["row"]["type"] == "integer" and "constraints" not in inventory["row"]  # empty: excluded
+    region = next(f for f in resources["municipalities.csv"]["schema"]["fields"] if f["name"] == "region")
+    assert region["constraints"] == {"required": True, "enum": ["Gästrikland", "Hälsingland"]}
 
 
 def test_sources_and_licence_are_stated():
@@ -133,6 +159,14 @@ def test_a_broken_foreign_key_fails_validation(tmp_path):
         'for "year, municipality": values "2017, Nordanstig" not found in the lookup table '
         '"funded_placements" as "year, municipality"',
     ]]
+
+
+def test_an_audit_row_naming_an_unknown_statement_fails_validation(tmp_path):
+    # the staffing range's upper end, misspelt in the link table: no such statement in statements.csv
+    package = tampered(tmp_path, "audit_statements.csv", "staffing-2019-raised,staffing-range-max\n",
+                       "staffing-2019-raised,staffing-range-maximum\n")
+    assert [e[:3] for e in errors(package)] == [["foreign-key", 23, None]]  # row 23, after the header
+    assert "staffing-range-maximum" in errors(package)[0][3]
 
 
 def test_a_wrong_type_fails_validation(tmp_path):

@@ -5,13 +5,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import edit_cell, line_of  # tests/ is on sys.path (pytest rootdir-less import)
 
+from asfdata.cli import main
 from asfdata.pipeline.inventory import (
     COLUMNS,
     Number,
     check_coverage,
     check_inventory,
     extract_numbers,
+    published_inventory,
     read_inventory,
     sentence_of,
 )
@@ -179,3 +182,31 @@ def test_check_coverage_reports_a_sentence_that_differs_from_the_source():
     problems = check_coverage([{**row, "sentence": "Det var 59 personer."}], text)
     assert problems == ["inventory line 2 (report 1:9 '95'): sentence 'Det var 59 personer.', "
                         "source gives 'Det var 95 personer.'"]
+
+
+def test_the_published_inventory_names_each_figures_report_section():
+    frame = published_inventory(RAW_DIR)
+    assert len(frame) == 150 and list(frame.columns) == [*COLUMNS, "section"]
+    transcribed = frame[frame["status"] == "transcribed"]
+    assert len(transcribed) == 99 and transcribed["section"].notna().all()
+    assert frame.loc[frame["status"] == "excluded", ["file", "row", "section"]].isna().all().all()
+    # report 497:89 "1 257" is claims.csv line 25, which stands in this section of the report
+    (row,) = frame[(frame["line"] == 497) & (frame["column"] == 89)].itertuples(index=False)
+    assert (row.token, row.file, row.row) == ("1 257", "claims.csv", 25)
+    assert row.section == "Sammanfattning Strukturinriktade insatser 2016–2020"
+
+
+def test_a_pointer_to_no_record_stops_the_build(raw_copy, tmp_path, capsys):
+    inventory = raw_copy / "inventory.csv"
+    line = line_of(inventory, line="497", column="89")
+    edit_cell(inventory, line, "row", "999")
+    out = tmp_path / "processed"
+    assert main(["build", "--raw", str(raw_copy), "--out", str(out)]) == 2
+    printed = capsys.readouterr()
+    assert printed.out == "" and printed.err.splitlines() == [
+        "error: 1 problem(s) in the raw data; nothing was written:",
+        f"  inventory.csv, line {line}, column 'row', value '999': no record of claims.csv starts on this "
+        "line: give the line the figure's record starts on (python -m asfdata inventory checks every "
+        "pointer)",
+    ]
+    assert not out.exists()

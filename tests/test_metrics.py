@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from asfdata import metrics
-from asfdata.pipeline.audit_lookup import audit_counts, audit_find, sort_audit
+from asfdata.pipeline.audit_lookup import audit_about, audit_counts, audit_key, audit_row, sort_audit
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +20,12 @@ def audit_frame() -> pd.DataFrame:
     """A small hand-made audit in the contract of data/processed/audit.csv."""
     return pd.DataFrame(
         {
+            "audit_id": [
+                "total_vs_parts:placements:2018:placed_by",
+                "total_vs_parts:placements:2019:placed_by",
+                "period_total_vs_years:informed-period-total",
+                "same_figure_two_sections:background-people-active-2016",
+            ],
             "check": [
                 "total_vs_parts",
                 "total_vs_parts",
@@ -27,10 +33,16 @@ def audit_frame() -> pd.DataFrame:
                 "same_figure_two_sections",
             ],
             "scope": [
-                "placements 2018 by placed_by",
-                "placements 2019 by placed_by",
-                "informed 2016–2020",
-                "people_active 2016",
+                "people placed 2018 by placing body",
+                "people placed 2019 by placing body",
+                "people informed 2016–2020",
+                "people active 2016",
+            ],
+            "scope_sv": [
+                "placerade 2018 per placerande aktör",
+                "placerade 2019 per placerande aktör",
+                "informerade 2016–2020",
+                "verksamma personer 2016",
             ],
             "stated": pd.array([244, 130, 1257, 350], dtype="Int64"),
             "computed": pd.array([243, 130, 1275, 335], dtype="Int64"),
@@ -39,6 +51,7 @@ def audit_frame() -> pd.DataFrame:
             "sources": ["Milstolpar 2018", "Milstolpar 2019", "Milstolpar 2016; Sammanfattning", "Bakgrund"],
             "note": ["off by one", "", "two digits swapped (1257 vs 1275)", ""],
             "note_sv": ["skiljer sig med 1", "", "två siffror omkastade (1\u00a0257 mot 1\u00a0275)", ""],
+            "statements": ["", "", "informed-period-total", "background-people-active-2016"],
         }
     )
 
@@ -119,7 +132,7 @@ def test_stated_total_against_sum_of_parts(frames):
 def test_stated_total_points_to_the_audit_row(frames):
     t = metrics.stated_vs_parts(frames["snapshots"], "placements", "placed_by", audit_frame())
     t = t.set_index("year")
-    assert t.loc[2018, "audit"] == "total_vs_parts: placements 2018 by placed_by"
+    assert t.loc[2018, "audit"] == "total_vs_parts:placements:2018:placed_by"
     assert t.loc[2019, "status"] == "ok"
     diffs = metrics.total_differences(frames["snapshots"], audit_frame())
     assert diffs[["measure", "year", "difference"]].values.tolist() == [
@@ -128,12 +141,14 @@ def test_stated_total_points_to_the_audit_row(frames):
     ]
 
 
-def test_audit_find_sort_and_counts():
+def test_audit_rows_found_by_id_or_statement_sorted_and_counted():
     a = audit_frame()
-    assert audit_find(a, ["placements", "2018", "placed_by"])["stated"].tolist() == [244]
-    assert audit_find(a, ["informed"], stated=1257)["computed"].tolist() == [1275]
-    assert audit_find(a, ["informed"], stated=999).empty
-    assert audit_find(None, ["x"]).empty
+    assert audit_key("total_vs_parts", "placements", 2018, "placed_by") == a.at[0, "audit_id"]
+    key = audit_key("total_vs_parts", "placements", 2018, "placed_by")
+    assert audit_row(a, key)["stated"].tolist() == [244]
+    assert audit_about(a, "informed-period-total")["computed"].tolist() == [1275]
+    assert audit_about(a, "informed").empty  # a whole id, never a word of it
+    assert audit_row(None, "x").empty and audit_about(None, "x").empty
     assert sort_audit(a)["status"].tolist() == ["mismatch", "mismatch", "approximate", "ok"]
     assert audit_counts(a) == {"mismatch": 2, "consistent_if": 0, "approximate": 1, "ok": 1}
     assert audit_counts(None) == {"mismatch": 0, "consistent_if": 0, "approximate": 0, "ok": 0}
@@ -249,7 +264,7 @@ def test_informed_cumulative_against_the_stated_total(frames):
     assert cum["cumulative"].tolist() == [95, 681, 916, 1099, 1275]
     v = metrics.informed_vs_stated(frames["snapshots"], frames["claims"], audit_frame())
     assert (v["stated"], v["computed"], v["difference"]) == (1257, 1275, -18)
-    assert v["audit"] == "period_total_vs_years: informed 2016–2020"
+    assert v["audit"] == "period_total_vs_years:informed-period-total"
 
 
 def test_events_sorted_by_year_and_month_words(frames):

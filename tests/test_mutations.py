@@ -3,7 +3,9 @@
 Each mutation is run through the command line in-process (asfdata.cli.main) and must give exit code
 2, the file and the right line on stderr, no traceback, and leave data/processed byte for byte as it
 was. The files saved as other tools save them (BOM, CRLF, ';', Windows-1252, blank lines at the end)
-must be accepted and give the same processed bytes: no row lost, no letter mis-decoded.
+must be accepted and give the same processed bytes: no row lost, no letter mis-decoded. A header
+that does not name the contract's columns once each is one problem at line 1 (HEADER_CASES: the
+exact lines printed), not one per row.
 `python tests/test_mutations.py` prints the corpus's counts.
 """
 
@@ -196,12 +198,19 @@ def cp1252(data: bytes) -> bytes:
         return data
 
 
+def padded_header(data: bytes) -> bytes:
+    """A file whose header has spaces around each name, as a hand-aligned file has them."""
+    header, rest = data.decode().split("\n", 1)
+    return (",".join(f" {name} " for name in cells(header)) + "\n" + rest).encode()
+
+
 DIALECTS: dict[str, Callable[[bytes], bytes]] = {  # every file saved as another tool saves it
     "UTF-8 with BOM": lambda data: b"\xef\xbb\xbf" + data,
     "CRLF": lambda data: data.replace(b"\n", b"\r\n"),
     "semicolons and CRLF": semicolons,
     "blank lines at the end": lambda data: data + b"\n\n",
     "Windows-1252": cp1252,
+    "spaces around the header's names": padded_header,
 }
 
 
@@ -213,6 +222,91 @@ def corpus() -> list[Mutation]:
 
 
 CORPUS = corpus()
+
+
+@dataclass(frozen=True)
+class HeaderCase:
+    """A header that does not name the contract's columns once each, and the problems the build must
+    print, exactly, for it: one per file, at line 1, however many rows follow."""
+
+    kind: str
+    edits: tuple[Edit, ...]
+    problems: tuple[str, ...]
+
+
+def with_header(file: str, names: list[str]) -> Edit:
+    """An edit that writes the file's header as names, its rows as they are."""
+    return writes(file, [joined(names), *original(file)[1:]])
+
+
+def with_column(file: str, column: str, value: str | None) -> Edit:
+    """An edit that adds column (with value on every row) to the end of header and rows, or removes it
+    from both when value is None."""
+    rows = [cells(line) for line in original(file)]
+    at = rows[0].index(column) if value is None else len(rows[0])
+    for row in rows:
+        row[at:at + (value is None)] = [] if value is None else [column if row is rows[0] else value]
+    return writes(file, [joined(row) for row in rows])
+
+
+def expected(file: str) -> str:
+    """The contract's columns of file, as a header problem lists them."""
+    return ", ".join(SPECS[next(n for n, s in SPECS.items() if s.file == file)].columns)
+
+
+def header_cases() -> list[HeaderCase]:
+    """Headers lacking columns, with unknown, twice-named or nameless ones, differing in case, or
+    missing: in data files and reference lists, alone and beside another file's problem."""
+    snap = ["year", "measure", "category", "value", "source"]  # lacks 'note'; the rows keep 6 values
+    alone = "correct the header line alone, as the rows have {n} values each, one per expected column"
+    both = "give the header and every row the expected columns, each once"
+    genders = "reference/genders.csv"
+    snap_lacks_note = ("snapshots.csv, line 1: the header lacks 'note' (found: year, measure, category, "
+                       f"value, source; expected: {expected('snapshots.csv')}): {alone.format(n=6)}")
+    return [
+        HeaderCase("missing column in snapshots.csv", (with_header("snapshots.csv", snap),),
+                   (snap_lacks_note,)),
+        HeaderCase("missing column in a reference list, rows too",
+                   (with_column("reference/placing_bodies.csv", "report_words", None),), (
+            "reference/placing_bodies.csv, line 1: the header lacks 'report_words' (found: placed_by; "
+            f"expected: {expected('reference/placing_bodies.csv')}): {both}",)),
+        HeaderCase("extra column, rows too", (with_column("claims.csv", "extra", "x"),), (
+            "claims.csv, line 1: the header has 'extra', not a column of this file (found: claim_id, "
+            "measure, category, gender, municipality, year_from, year_to, value, approximate, source, note, "
+            f"extra; expected: {expected('claims.csv')}): {both}",)),
+        HeaderCase("column named twice (spaces around it)",
+                   (with_header("events.csv", [*cells(original("events.csv")[0])[:-1], " source "]),), (
+            "events.csv, line 1: the header lacks 'note'; names 'source' twice (found: year, month, "
+            "period_text, actor, kind, description_en, description_sv, source, source; expected: "
+            f"{expected('events.csv')}): {alone.format(n=9)}",)),
+        HeaderCase("header with only some columns",
+                   (with_header("funded_outcomes.csv", ["year", "municipality"]),), (
+            "funded_outcomes.csv, line 1: the header lacks 'outcome', 'gender', 'count', 'source' and "
+            f"'note' (found: year, municipality; expected: {expected('funded_outcomes.csv')}): "
+            f"{alone.format(n=7)}",)),
+        HeaderCase("column in another case", (with_header("snapshots.csv", [*snap, "Note"]),), (
+            "snapshots.csv, line 1: the header has 'Note' for 'note', but names are case-sensitive (found: "
+            f"year, measure, category, value, source, Note; expected: {expected('snapshots.csv')}): "
+            f"{alone.format(n=6)}",)),
+        HeaderCase("nameless columns",
+                   (with_header("snapshots.csv", ["year", "measure", "", *snap[3:], ""]),), (
+            "snapshots.csv, line 1: the header lacks 'category' and 'note'; leaves columns 3 and 6 without "
+            f"a name (found: year, measure, '', value, source, ''; expected: {expected('snapshots.csv')}): "
+            f"{alone.format(n=6)}",)),
+        HeaderCase("header line deleted", (writes(genders, original(genders)[1:]),), (
+            f"{genders}, line 1: the header lacks 'gender' and 'report_words'; has 'women' and 'kvinna; "
+            f"kvinnor', not columns of this file (found: women, kvinna; kvinnor; expected: "
+            f"{expected(genders)}): if line 1 is a data row, insert the header line gender,report_words "
+            f"above it; else {alone.format(n=2)}",)),
+        HeaderCase("missing column beside another file's problem", (
+            with_header("snapshots.csv", snap),
+            writes("events.csv", with_cell("events.csv", 5, "month", "13"))), (
+            "events.csv, line 5, column 'month', value '13': not in the reference list (a month 1-12, or NA)",
+            snap_lacks_note)),
+    ]
+
+
+HEADER_CASES = header_cases()
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -258,15 +352,15 @@ def committed_files_checked_once():
     kept frame as it was), and its cells are checked once per set of reference lists. Each mutation changes
     one file; its build still reads and checks that file, and checks every file against the others, every
     time (the module alone: 16.7 s without these memos, 10.7 s with the first, 8.4 s with both)."""
-    parsed: dict[tuple[Path, str], read.RawTable] = {}
+    parsed: dict[tuple[Path, str], read.RawTable] = {}  # columns: the same for a file
     checked: dict[tuple, list] = {}
     cell_problems = validate.cell_problems
 
-    def read_once(path: Path, name: str) -> read.RawTable:
+    def read_once(path: Path, name: str, columns: tuple[str, ...] | None = None) -> read.RawTable:
         if not (path.is_file() and COMMITTED.get(name) == path.read_bytes()):
-            return read.read_raw(path, name)
+            return read.read_raw(path, name, columns)
         if (path, name) not in parsed:
-            parsed[path, name] = read.read_raw(path, name)
+            parsed[path, name] = read.read_raw(path, name, columns)
         table = parsed[path, name]
         return replace(table, frame=table.frame.copy(deep=False))
 
@@ -313,6 +407,18 @@ def test_every_bad_input_is_refused_in_plain_words(mutation, published, raw, cap
     assert tree(published.parent) == before
 
 
+@pytest.mark.parametrize("case", HEADER_CASES, ids=[c.kind for c in HEADER_CASES])
+def test_a_wrong_header_is_one_problem_at_line_1(case, published, raw, capsys):
+    before = tree(published.parent)
+    for edit in case.edits:
+        edit(raw)
+    code, printed = run(raw, published, "", capsys)
+    assert (code, printed.splitlines()) == (2, [
+        f"error: {len(case.problems)} problem(s) in the raw data; nothing was written:",
+        *(f"  {p}" for p in case.problems)])
+    assert tree(published.parent) == before
+
+
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_files_as_other_tools_save_them_give_the_same_bytes(dialect, published, tmp_path, capsys):
     raw = tmp_path / "raw"
@@ -339,4 +445,4 @@ def test_no_published_cell_reads_as_a_formula():
 if __name__ == "__main__":
     kinds = {m.kind.split(" in ")[0] for m in CORPUS}
     print(f"{len(CORPUS)} mutations of {len({m.file for m in CORPUS})} files, {len(kinds)} kinds; "
-          f"{len(DIALECTS)} dialects of all {len(SPECS)} files")
+          f"{len(HEADER_CASES)} header cases; {len(DIALECTS)} dialects of all {len(SPECS)} files")

@@ -2,49 +2,184 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 import shutil
 import subprocess
+from dataclasses import asdict
 
 import nbformat
+import pytest
 from conftest import edit_cell, line_of
 
 from asfdata.cli import main
-from asfdata.paths import RAW_DIR
+from asfdata.paths import PROCESSED_DIR, RAW_DIR
 from asfdata.pipeline.audit_notes import AUDIT
 from asfdata.pipeline.build import build, processed_files
-from asfdata.pipeline.trace import trace
+from asfdata.pipeline.inventory import source_path
+from asfdata.pipeline.trace import Item, trace, trail
 from asfdata.pipeline.verify import verify
 from asfdata.pipeline.write import contents, sha256
 from asfdata.render import words
 from asfdata.report import inputs
 from asfdata.report.edition import Job, build_report, commit_text, inputs_digest
 
+TEXT_ITEM = re.compile(r"^  (sentence|raw|tidy|audit|assumption) +(\S+?):(\d+)(?::(\d+))?  ")
 
-def test_trace_placements_2018():
-    out = trace("placements", 2018, RAW_DIR).splitlines()
+
+def inventory_rows(file: str, line: int) -> list[dict[str, str]]:
+    """The rows of data/raw/inventory.csv transcribed into file at line, in the report's order."""
+    with (RAW_DIR / "inventory.csv").open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["file"] == file and r["row"] == str(line)]
+    return sorted(rows, key=lambda r: (int(r["line"]), int(r["column"])))
+
+
+def audit_rows(items: list[Item]) -> list[dict[str, str]]:
+    """The row of data/processed/audit.csv at each audit item's line; the item's id and text checked."""
+    with (PROCESSED_DIR / "audit.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    out = []
+    for it in items:
+        if it.kind == "audit":
+            row = rows[it.line - 2]
+            assert it.id == row.get("audit_id", "")
+            said = f"{row['check']}: {row['scope']}: {row['status']}: stated {row['stated']},"
+            assert it.text.startswith(said)
+            out.append(row)
+    return out
+
+
+def assumptions_of(measure: str, year: int, category: str | None = None) -> dict[str, str]:
+    """The assumptions a trail shows: id -> why it applies."""
+    return {it.id: it.why for it in trail(measure, year, RAW_DIR, category) if it.kind == "assumption"}
+
+
+def test_trace_shows_the_reports_sentence_and_its_line_for_each_raw_line():
     line = line_of(RAW_DIR / "snapshots.csv", year="2018", measure="placements", category="all")
-    assert out[0] == "trace: placements 2018"
-    assert f"  snapshots.csv:{line}: 2018,placements,all,244,Milstolpar 2018," in out
-    assert f"  snapshots.csv:{line + 1}: 2018,placements,Arbetsförmedlingen,152,Milstolpar 2018," in out
-    assert "Report sections: Milstolpar 2018" in out
-    assert "  snapshots.csv: 2018,placements,total,all,244,Milstolpar 2018" in out
-    assert ("  mismatch    total_vs_parts: placements 2018 by placed_by: stated 244, computed 243 (+1); "
-            + AUDIT.say("off_by_one", "en")) in out
-    assert any(ln.startswith("  A10: A stated total is kept as stated") for ln in out)
+    said = inventory_rows("snapshots.csv", line)
+    assert [r["token"] for r in said] == ["244"]
+    items = trail("placements", 2018, RAW_DIR)
+    ref = f"data/raw/snapshots.csv:{line}"
+    sentence, raw, tidy = [it for it in items if it.raw == ref]
+    assert (sentence.kind, raw.kind, tidy.kind) == ("sentence", "raw", "tidy")
+    assert (sentence.file, sentence.line, sentence.column, sentence.id, sentence.text) == (
+        "asf-slutrapport-2016-2020.txt", int(said[0]["line"]), int(said[0]["column"]), "244",
+        said[0]["sentence"])
+    source = source_path()
+    if source is not None:  # the report's text is not in the repository: where it is, the number is there
+        text_line = source.read_text(encoding="utf-8").split("\n")[sentence.line - 1]
+        assert text_line[sentence.column - 1:].startswith("244")
+    assert sentence.section == raw.section == tidy.section == "Milstolpar 2018"
+    assert raw.text == (RAW_DIR / "snapshots.csv").read_text(encoding="utf-8").split("\n")[line - 1]
+    processed = (PROCESSED_DIR / "snapshots.csv").read_text(encoding="utf-8").split("\n")
+    assert processed[tidy.line - 1] == tidy.text == "2018,placements,total,all,244,Milstolpar 2018"
+    # the four lines of placements 2018 (total and parts) are one sentence of the report
+    assert len({it.text for it in items if it.kind == "sentence"}) == 1
+    assert [it.line for it in items if it.kind == "raw"] == [line, line + 1, line + 2, line + 3]
+    [row] = audit_rows(items)
+    assert (row["check"], row["measure"], row["year_from"], row["year_to"]) == (
+        "total_vs_parts", "placements", "2018", "2018")
+    audit_item = next(it for it in items if it.kind == "audit")
+    assert audit_item.text == (f"total_vs_parts: {row['scope']}: mismatch: stated 244, computed 243 (+1); "
+                               + AUDIT.say("off_by_one", "en"))
+    out = trace("placements", 2018, RAW_DIR).splitlines()
+    assert out[:3] == ["trace: placements 2018", "", f"Milstolpar 2018, {ref}"]
+    assert (f"  sentence    asf-slutrapport-2016-2020.txt:{sentence.line}:{sentence.column}  244  "
+            f"{said[0]['sentence']}") in out
+    assert f"  raw         {ref}  2018,placements,all,244,Milstolpar 2018," in out
+    assert f"  tidy        data/processed/snapshots.csv:{tidy.line}  {tidy.text}" in out
+    ident = f"{audit_item.id}  " if audit_item.id else ""  # audit.csv's audit_id
+    assert f"  audit       data/processed/audit.csv:{audit_item.line}  {ident}{audit_item.text}" in out
 
 
 def test_trace_finds_claims_and_derived_measures():
-    out = trace("employees", 2016, RAW_DIR)
-    assert "background-employees-2016,employees,all,NA,NA,2016,2016,200,true,Bakgrund" in out
-    assert "people_active 2016: stated 350, computed 335 (+15)" in out  # employees is part of it
-    assert "A06:" in out and "A05:" in out
+    items = trail("employees", 2016, RAW_DIR)
+    claim = line_of(RAW_DIR / "claims.csv", claim_id="background-employees-2016")
+    kinds = [it.kind for it in items if it.raw == f"data/raw/claims.csv:{claim}"]
+    assert kinds == ["sentence", "raw", "tidy"]
+    # employees is a part of people_active: the check of the background's ca 350 people active is shown
+    audit = {(r["check"], r["measure"]): r for r in audit_rows(items)}
+    assert (audit["same_figure_two_sections", "people_active"]["stated"],
+            audit["same_figure_two_sections", "people_active"]["computed"]) == ("350", "335")
+    assert {"A05", "A06", "A07"} <= set(assumptions_of("employees", 2016))
 
 
-def test_trace_cli_unknown_measure(capsys):
-    code = main(["trace", "placemets", "2018"])  # in-process: tests/test_cli.py runs `python -m asfdata`
+def test_a_category_narrows_the_trail_to_its_lines():
+    line = line_of(RAW_DIR / "snapshots.csv", year="2018", measure="placements", category="Kommunen")
+    items = trail("placements", 2018, RAW_DIR, "Kommunen")
+    assert [it.line for it in items if it.kind == "raw"] == [line]
+    assert [(it.line, it.column, it.id) for it in items if it.kind == "sentence"] == [
+        (int(r["line"]), int(r["column"]), r["token"]) for r in inventory_rows("snapshots.csv", line)]
+    tidy = [it.text for it in items if it.kind == "tidy"]
+    assert tidy == ["2018,placements,placed_by,Kommunen,74,Milstolpar 2018"]
+    # the check of the parts against the total names no category: it stays
+    assert [(r["check"], r["measure"]) for r in audit_rows(items)] == [("total_vs_parts", "placements")]
+    assert trace("placements", 2018, RAW_DIR, "Kommunen").splitlines()[0] == "trace: placements 2018 Kommunen"
+    # in the funded placements a category is a municipality (short or as the report names it); the audit
+    # rows of another municipality go
+    hofors = trail("places_used", 2018, RAW_DIR, "Hofors")
+    assert [it.line for it in hofors if it.kind == "raw" and "funded_placements" in it.file] == [
+        line_of(RAW_DIR / "funded_placements.csv", year="2018", municipality="Hofors kommun")]
+    scopes = [r["scope"] for r in audit_rows(hofors)]
+    assert "Hofors 2018" in scopes and "Nordanstig 2018" not in scopes
+    assert "Nordanstig 2018" in [r["scope"] for r in audit_rows(trail("places_used", 2018, RAW_DIR))]
+    assert trail("places_used", 2018, RAW_DIR, "Hofors kommun") == hofors
+
+
+def test_only_the_assumptions_that_apply_are_shown():
+    with (RAW_DIR / "assumptions.csv").open(encoding="utf-8", newline="") as f:
+        log = {r["id"]: r for r in csv.DictReader(f)}
+    # A13 stands in Milstolpar 2020, as placements 2020 do, but concerns the people informed
+    assert "Milstolpar 2020" in log["A13"]["sources"] and log["A13"]["measures"] == "informed"
+    placements = assumptions_of("placements", 2020)
+    assert "A13" not in placements
+    assert placements == {a: "section Milstolpar 2020, measure placements" for a in ("A01", "A10", "A11")}
+    assert assumptions_of("informed", 2020)["A13"] == (
+        "section Milstolpar 2020, measure informed; "
+        "section Sammanfattning Strukturinriktade insatser 2016–2020, measure informed")
+    assert set(assumptions_of("placements", 2018)) == {"A01", "A10"}  # A11 is on the years after 2018
+    # an id cited in the note of a raw line of the trail
+    cited = line_of(RAW_DIR / "funded_outcomes.csv", year="2017", outcome="extended")
+    assert assumptions_of("outcome", 2017)["A02"].startswith(f"cited by data/raw/funded_outcomes.csv:{cited}")
+
+
+def measures() -> list[str]:
+    """The measures of reference/measures.csv, sorted."""
+    with (RAW_DIR / "reference" / "measures.csv").open(encoding="utf-8", newline="") as f:
+        return sorted(r["measure"] for r in csv.DictReader(f))
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["placemets", "2018"], "trace: no measure 'placemets': the measures are " + ", ".join(measures())),
+    (["placements", "2021"], "trace: no figure of placements in 2021: placements has years 2016–2020"),
+    (["placements", "2018", "Kommun"], "trace: no figure of placements in 2018 in category 'Kommun': "
+     "placements 2018 has categories all, Arbetsförmedlingen, Kommunen, Övriga"),
+    (["trainings", "2016"], "trace: no figure of trainings in 2016: trainings has years 2018"),
+])
+def test_an_unknown_measure_year_or_category_is_one_line_and_exit_2(args, message, capsys):
+    code = main(["trace", *args])  # in-process: tests/test_cli.py runs `python -m asfdata`
     r = capsys.readouterr()
-    assert code == 2 and r.out == ""
-    assert r.err.startswith("error: unknown measure 'placemets'; known: ") and "Traceback" not in r.err
+    assert (code, r.out, r.err) == (2, "", message + "\n")
+
+
+def test_csv_and_json_hold_the_items_of_the_text_in_its_order(capsys):
+    out = {}
+    for fmt in ("text", "csv", "json", "json"):
+        assert main(["trace", "informed", "2020", "--format", fmt]) == 0
+        printed = capsys.readouterr().out
+        assert out.setdefault(fmt, printed) == printed  # the same bytes every run
+    rows = list(csv.DictReader(io.StringIO(out["csv"])))
+    records = json.loads(out["json"])
+    assert list(rows[0]) == list(records[0]) == [
+        "kind", "file", "line", "column", "section", "raw", "id", "text", "why"]
+    assert rows == [{k: "" if v is None else str(v) for k, v in r.items()} for r in records]
+    shown = [m.groups() for m in map(TEXT_ITEM.match, out["text"].splitlines()) if m]
+    assert shown == [(r["kind"], r["file"], r["line"], r["column"] or None) for r in rows]
+    assert [r["kind"] for r in rows if r["kind"] in ("audit", "assumption")][0] == "audit"
+    assert {r["kind"] for r in rows} == {"sentence", "raw", "tidy", "audit", "assumption"}
+    assert [asdict(it) for it in trail("informed", 2020, RAW_DIR)] == records
 
 
 def test_manifest_lists_every_other_file(tmp_path):

@@ -13,6 +13,7 @@ from asfdata.cli import main
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline.build import build
 from asfdata.pipeline.errors import SHOWN_KINDS, Problem, RawDataError
+from asfdata.pipeline.read import read_raw
 from asfdata.pipeline.tidy import tidy_all
 from asfdata.pipeline.validate import load_raw
 
@@ -120,16 +121,26 @@ def test_duplicated_keys(raw_copy):
     ]
 
 
-def test_missing_and_unexpected_columns(raw_copy):
+def test_a_renamed_column_is_one_problem_of_the_header(raw_copy):
     path = raw_copy / "claims.csv"
     text = path.read_text(encoding="utf-8").replace("approximate,", "approx,", 1)
     path.write_text(text, encoding="utf-8")
-    got = problems(raw_copy)
-    assert "claims.csv, line 1, column 'approx': unexpected column (expected: claim_id, " \
-        "measure, gender, municipality, year_from, year_to, approximate, value, category, " \
-        "source, note)" in got
-    missing = "claims.csv, line 1, column 'approximate': missing column"
-    assert any(p.startswith(missing) for p in got)
+    assert problems(raw_copy) == [
+        "claims.csv, line 1: the header lacks 'approximate'; has 'approx', not a column of this file "
+        "(found: claim_id, measure, category, gender, municipality, year_from, year_to, value, approx, "
+        "source, note; expected: claim_id, measure, gender, municipality, year_from, year_to, approximate, "
+        "value, category, source, note): correct the header line alone, as the rows have 11 values each, "
+        "one per expected column"
+    ]
+
+
+def test_without_expected_columns_a_name_twice_is_still_refused(tmp_path):
+    path = tmp_path / "inventory.csv"  # read as the inventory is, with no contract columns given
+    path.write_text("line,line,token\n1,2,x\n", encoding="utf-8")
+    with pytest.raises(RawDataError) as err:
+        read_raw(path, "inventory.csv")
+    assert [str(p) for p in err.value.problems] == [
+        "inventory.csv, line 1, column 'line': column named twice in the header"]
 
 
 def test_empty_file_and_header_only(raw_copy):
@@ -282,3 +293,20 @@ def test_more_kinds_than_shown_are_counted_not_listed():
                            for i in range(SHOWN_KINDS)]
     assert lines[-1] == ("  ... and 11 more problem(s) of 10 other kind(s): correct the ones above and "
                          "run again to see them")
+
+
+def test_an_assumptions_measures_are_known_measures_joined_with_semicolons(raw_copy):
+    path = raw_copy / "assumptions.csv"
+    line, other = line_of(path, id="A13"), line_of(path, id="A11")
+    edit_cell(path, line, "measures", "informed; informd")
+    edit_cell(path, other, "measures", "")
+    joined = "values are joined with '; '"
+    assert problems(raw_copy) == [
+        f"assumptions.csv, line {other}, column 'measures', value '': blank (allowed: values of "
+        f"reference/measures.csv; {joined})",
+        f"assumptions.csv, line {line}, column 'measures', value 'informed; informd': a value not in the "
+        f"reference list (reference/measures.csv; {joined})",
+    ]
+    edit_cell(path, line, "measures", "informed; placements")
+    edit_cell(path, other, "measures", "placements")
+    assert problems(raw_copy) == []

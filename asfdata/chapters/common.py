@@ -62,7 +62,7 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
     a = a.assign(
         status=[words.status(x, lang) for x in a["status"]],
         check=[f"{audit_notes.check_text(c, lang)} ({code(c)})" for c in a["check"]],
-        scope=[audit_notes.scope_text(s, lang) for s in a["scope"]],
+        scope=a["scope"] if lang == "en" else a["scope_sv"],
         note=a["note"] if lang == "en" else a["note_sv"],
     )
     spec = [

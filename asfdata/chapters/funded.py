@@ -372,7 +372,7 @@ def statements_section(frames: dict, lang: str) -> str:
     table = table_html(formatted(shown, spec, lang),
                        caption=t("caption_statements", lang, n=words.num(n, lang)),
                        source=source_line(st["section"], lang))
-    cs = correction_sets(*args)
+    cs = correction_sets(*args, frames.get("statements"))  # the slips quote the report's own words
     corrections = [f"{r[f'text_{lang}']}" for _, r in cs.iterrows()]
     return (
         h(t("h_statements", lang))

@@ -51,9 +51,10 @@ def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def figures(frames: dict, municipalities: Sequence[str] = ()) -> dict:
+def figures(frames: dict) -> dict:
     """Every number the chapter states (people, places, documents, groups; years), by name."""
     s, c, ev = frames["snapshots"], frames["claims"], frames["events"]
+    municipalities = list(frames["municipalities"]["municipality"])
     pl = placements(s)
     emp = metrics.wide(metrics.series(s, "employees"))["all"]
     informed = metrics.wide(metrics.series(s, "informed"))["all"]
@@ -132,9 +133,9 @@ def bottom_line(frames: dict, lang: str) -> str:
     return " ".join(t(k, lang, **v) for k in ("bottom_reach", "bottom_fall", "bottom_funded"))
 
 
-def goal_rows(frames: dict, municipalities: list[str], lang: str) -> pd.DataFrame:
+def goal_rows(frames: dict, lang: str) -> pd.DataFrame:
     """One row per stated goal: goal, evidence, what the figures show, verdict, the report's conclusion."""
-    f = figures(frames, municipalities)
+    f = figures(frames)
     v, verdict = _values(f, lang), verdicts(f)
     return pd.DataFrame([
         {
@@ -148,9 +149,9 @@ def goal_rows(frames: dict, municipalities: list[str], lang: str) -> pd.DataFram
     ])
 
 
-def goals_section(frames: dict, municipalities: list[str], lang: str) -> str:
+def goals_section(frames: dict, lang: str) -> str:
     """The goals: a short table of verdicts, then each goal's evidence and reading."""
-    rows = goal_rows(frames, municipalities, lang)
+    rows = goal_rows(frames, lang)
     spec = [("goal", t("col_goal", lang), "text"), ("verdict", t("col_verdict", lang), "text"),
             ("report", t("col_report_conclusion", lang), "text")]
     table = table_html(formatted(rows, spec, lang), caption=t("caption_goals", lang),

@@ -1,17 +1,13 @@
 """Appendix, every transcribed figure and the sentence of the report it comes from
-(notebooks/07_appendix_sources): the inventory of data/raw/inventory.csv read sentence by sentence."""
+(notebooks/07_appendix_sources): the inventory (data/processed/inventory.csv) read sentence by sentence."""
 
 from __future__ import annotations
 
-import csv
 from html import escape
-from pathlib import Path
 
 import pandas as pd
 
 from asfdata import catalogs, registry
-from asfdata.paths import RAW_DIR
-from asfdata.pipeline.inventory import INVENTORY_PATH, read_inventory
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, TEXT, h, p
 from asfdata.render.words import unbreakable
@@ -20,31 +16,17 @@ WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 
-def raw_sections(raw_dir: Path, files: set[str]) -> dict[tuple[str, int], str]:
-    """The report section (the `source` column) of every raw record, by (file, line it starts on)."""
-    out: dict[tuple[str, int], str] = {}
-    for name in sorted(files):
-        with open(raw_dir / name, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            start = 2
-            for record in reader:
-                out[(name, start)] = record.get("source", "")
-                start = reader.line_num + 1
-    return out
-
-
-def sentences(inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
+def sentences(inventory: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence of the report holding transcribed figures: line (in the report's text),
-    figures (as written), section, sentence, places (raw file and line of each figure)."""
-    rows = [r for r in read_inventory(inventory) if r["status"] == "transcribed"]
-    section = raw_sections(raw_dir, {r["file"] for r in rows})
+    figures (as written), section, sentence, places (raw file and line of each figure), from the
+    inventory's frame."""
+    rows = inventory.loc[inventory["status"] == "transcribed"].sort_values(["line", "column"], kind="stable")
     out: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: (int(r["line"]), int(r["column"]))):
-        empty = {"line": int(r["line"]), "figures": [], "sections": [], "places": []}
-        s = out.setdefault(r["sentence"], empty)
-        s["figures"].append(r["token"])
-        place = f"{r['file']} {r['row']}"
-        for key, value in (("sections", section[(r["file"], int(r["row"]))]), ("places", place)):
+    for r in rows.itertuples(index=False):
+        empty = {"line": int(r.line), "figures": [], "sections": [], "places": []}
+        s = out.setdefault(r.sentence, empty)
+        s["figures"].append(r.token)
+        for key, value in (("sections", r.section), ("places", f"{r.file} {r.row}")):
             if value not in s[key]:
                 s[key].append(value)
     return pd.DataFrame(
@@ -82,9 +64,9 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
     )
 
 
-def appendix(lang: str, inventory: Path = INVENTORY_PATH, raw_dir: Path = RAW_DIR) -> str:
+def appendix(frames: dict, lang: str) -> str:
     """The whole appendix: heading, how to read it, the table."""
-    frame = sentences(inventory, raw_dir)
+    frame = sentences(frames["inventory"])
     n = words.num(sum(map(len, frame["figures"])), lang)
     return (
         h(words.chapter_heading("07", lang), CHAPTER)

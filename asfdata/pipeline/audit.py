@@ -13,12 +13,17 @@ import pandas as pd
 
 from asfdata.catalogs import LANGS
 from asfdata.numbers import num
-from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words
+from asfdata.pipeline.audit_lookup import audit_key
+from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words, scope_words
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
 from asfdata.pipeline.people import FrameError, Model
 from asfdata.pipeline.people_frame import frame_problems
+from asfdata.pipeline.people_notes import gender_word
 
 AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
+# What a rule returns: the audit's columns, with `scope` the keys of its scope words (scope_words) and `key`
+# what it was applied to (audit_key), in place of audit_id and the scope in words.
+RULE_COLUMNS = ["check", "key", *[c for c in AUDIT_COLUMNS if c not in ("audit_id", "check", "scope_sv")]]
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
 FUNDED_COUNTS = ("places_granted", "places_used")  # funded_placements columns claims may total
 Row = dict
@@ -75,26 +80,26 @@ def mechanical_note(stated: int, computed: int, parts: dict[str, int] | None = N
     return joined(*notes) if notes else AUDIT.both("no_cause")
 
 
-def row(check: str, scope: str, stated: int, computed: int, sources: str, note: Note = NO_NOTE, *,
-        status: str | None = None, measure: str = "", years: tuple[int, int] | None = None,
-        statements: str = "") -> Row:
+def row(check: str, key: tuple[str, ...], scope: tuple[str, ...], stated: int, computed: int, sources: str,
+        note: Note = NO_NOTE, *, status: str | None = None, measure: str = "",
+        years: tuple[int, int] | None = None, statements: str = "") -> Row:
     """One audit row (note in English and Swedish); status ok/mismatch from equality unless given."""
     stated, computed = int(stated), int(computed)
     if status is None:
         status = "ok" if stated == computed else "mismatch"
     y0, y1 = years or (None, None)
-    return {"check": check, "scope": scope, "stated": stated, "computed": computed,
+    return {"check": check, "key": key, "scope": scope, "stated": stated, "computed": computed,
             "difference": stated - computed, "status": status, "sources": sources, "note": note[0],
             "note_sv": note[1], "measure": measure, "year_from": y0, "year_to": y1, "statements": statements}
 
 
 def rows_frame(check: str, df: pd.DataFrame, holds: pd.Series | None = None) -> pd.DataFrame:
-    """Audit rows from a frame with scope, stated, computed, sources, note, note_sv, measure, year_from,
+    """Audit rows from a frame with key, scope, stated, computed, sources, note, note_sv, measure, year_from,
     year_to (and statements); status ok where holds (default: stated equals computed), else mismatch."""
     stated, computed = df["stated"].astype("int64"), df["computed"].astype("int64")
     holds = stated == computed if holds is None else holds
     return pd.DataFrame({
-        "check": check, "scope": df["scope"], "stated": stated, "computed": computed,
+        "check": check, "key": df["key"], "scope": df["scope"], "stated": stated, "computed": computed,
         "difference": stated - computed, "status": holds.map({True: "ok", False: "mismatch"}),
         "sources": df["sources"], "note": df["note"], "note_sv": df["note_sv"], "measure": df["measure"],
         "year_from": df["year_from"], "year_to": df["year_to"],
@@ -144,9 +149,10 @@ def total_vs_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     agg = agg[agg["size"] == agg["count"]].reset_index()  # a part not stated: no check
     m = agg.merge(total[["year", "measure", "value", "source"]], on=["year", "measure"])
     if m.empty:
-        return pd.DataFrame(columns=AUDIT_COLUMNS)
+        return pd.DataFrame(columns=RULE_COLUMNS)
     m["sources"] = union_sources(lookup(sources_by(parts, keys), m, keys), m["source"])
-    m = m.assign(scope=m["measure"] + " " + m["year"].astype(str) + " by " + m["group"],
+    by = list(zip(m["measure"], m["year"].astype(str), m["group"], strict=True))
+    m = m.assign(key=by, scope=[(ms, y, "by", g) for ms, y, g in by],
                  stated=m["value"], computed=m["sum"], note="", note_sv="", year_from=m["year"],
                  year_to=m["year"])
     bad = m[m["stated"] != m["computed"]]
@@ -201,7 +207,7 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         stated, computed = int(c["value"]), int(inside["value"].sum())
         check = "same_figure_two_sections" if y0 == y1 else "period_total_vs_years"
         period = f"{y0}" if y0 == y1 else f"{y0}–{y1}"
-        scope = f"{c['measure']} {period}" + ("" if c["category"] == TOTAL_CATEGORY else f" {c['category']}")
+        scope = (c["measure"], period) + (() if c["category"] == TOTAL_CATEGORY else (c["category"],))
         missing = sorted(set(range(y0, y1 + 1)) - set(inside["year"]))
         note = mechanical_note(stated, computed)
         if y0 != y1:
@@ -218,8 +224,9 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
             note = joined(note, AUDIT.both("computed_as", parts=partial(key_words, sum_of, " + ")))
         if c["source"] == "Bakgrund":
             note = joined(note, AUDIT.both("background"))
-        rows.append(row(check, scope, stated, computed, join_sources([c["source"]], inside["source"]),
-                        note, status=status, measure=c["measure"], years=(y0, y1), statements=c["claim_id"]))
+        rows.append(row(check, (c["claim_id"],), scope, stated, computed,
+                        join_sources([c["source"]], inside["source"]), note, status=status,
+                        measure=c["measure"], years=(y0, y1), statements=c["claim_id"]))
     return rows
 
 
@@ -235,11 +242,12 @@ def within_stated_range(claims: pd.DataFrame) -> list[Row]:
         for _, c in g[~g["category"].isin(["min", "max"])].iterrows():
             inside = low <= c["value"] <= high
             rows.append(row(
-                "within_stated_range", f"{measure} {c['year_from']} {c['category']}", int(c["value"]),
-                high if c["value"] > high else low if c["value"] < low else int(c["value"]),
+                "within_stated_range", (c["claim_id"],), (measure, str(c["year_from"]), c["category"]),
+                int(c["value"]), high if c["value"] > high else low if c["value"] < low else int(c["value"]),
                 join_sources([c["source"]], lo["source"]),
                 AUDIT.both("range", low=low, high=high, y0=y0, y1=y1), status="ok" if inside else "mismatch",
-                measure=measure, years=(int(c["year_from"]), int(c["year_to"])), statements=c["claim_id"]))
+                measure=measure, years=(int(c["year_from"]), int(c["year_to"])),
+                statements="; ".join([c["claim_id"], lo["claim_id"].iloc[0], hi["claim_id"].iloc[0]])))
     return rows
 
 
@@ -262,9 +270,10 @@ def claim_value(claims: pd.DataFrame, measure: str) -> pd.Series | None:
 
 def used_units(fp: pd.DataFrame, df: pd.DataFrame, note: Note | tuple[pd.Series, pd.Series],
                measure: str) -> pd.DataFrame:
-    """Rows per municipality-year with places used: scope, sources, notes, measure and years filled in."""
-    return df.assign(scope=fp["municipality"] + " " + fp["year"].astype(str), note=note[0], note_sv=note[1],
-                     measure=measure, year_from=fp["year"], year_to=fp["year"])
+    """Rows per municipality-year with places used: key, scope, sources, notes, measure and years filled."""
+    unit = list(zip(fp["municipality"], fp["year"].astype(str), strict=True))
+    return df.assign(key=unit, scope=unit, note=note[0], note_sv=note[1], measure=measure,
+                     year_from=fp["year"], year_to=fp["year"])
 
 
 def outcomes_vs_places_used(fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
@@ -299,48 +308,59 @@ def summary_outcomes_vs_individuals(claims) -> list[Row]:
     if c is None or oc.empty:
         return []
     parts = list(zip(oc["category"], oc["gender"], oc["value"].astype(int), strict=True))
+
+    def item(outcome: str, gender: str | None, n: int, lang: str) -> str:
+        if not isinstance(gender, str):
+            return AUDIT.say("summary_outcome_anyone", lang, outcome=key_word(outcome, lang), n=n)
+        return AUDIT.say("summary_outcome", lang, outcome=key_word(outcome, lang),
+                         gender=gender_word(gender, n, lang), n=n)
+
     def items(lang: str) -> str:
-        return ", ".join(
-            AUDIT.say("summary_outcome", lang, outcome=key_word(o, lang), gender=key_word(g, lang), n=v)
-            for o, g, v in parts
-        )
+        return ", ".join(item(o, g, v, lang) for o, g, v in parts)
 
     note = AUDIT.both("summary_outcomes", items=items)
-    return [row("summary_outcomes_vs_individuals", f"funded placements {c['year_from']}–{c['year_to']}",
+    span = f"{c['year_from']}–{c['year_to']}"
+    return [row("summary_outcomes_vs_individuals", (c["claim_id"],), ("funded_placements", span),
                 int(oc["value"].sum()), int(c["value"]), join_sources([c["source"]], oc["source"]), note,
                 measure="unique_individuals", years=(int(c["year_from"]), int(c["year_to"])),
                 statements="; ".join([c["claim_id"], *oc["claim_id"]]))]
 
 
-def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame) -> pd.DataFrame:
+def people_rows(claims: pd.DataFrame, fp: pd.DataFrame, fo: pd.DataFrame,
+                statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """The report's statements about the people placed, tested against every reading of the yearly detail
     (asfdata/pipeline/people.py): one row per distinct disagreement, per statement that holds only for
     some unstated outcomes (consistent_if) and per statement that holds in every reading. None when the
     detail's outcomes or genders do not fit its places (the two rules above show where); one row
     (people_readings: places used, 0 people read) when it allows no reading at all."""
     try:
-        f = Model(fp, fo, claims, basis=False).findings()
+        f = Model(fp, fo, claims, basis=False, statements=statements).findings()
     except FrameError as e:
         if frame_problems(fp, fo):
-            return pd.DataFrame(columns=AUDIT_COLUMNS)
+            return pd.DataFrame(columns=RULE_COLUMNS)
         used, years = fp[fp["places_used"].fillna(0) > 0], (int(fp["year"].min()), int(fp["year"].max()))
-        return pd.DataFrame([row("people_readings", f"funded placements {years[0]}–{years[1]}",
+        return pd.DataFrame([row("people_readings", (f"{years[0]}-{years[1]}",),
+                                 ("funded_placements", f"{years[0]}–{years[1]}"),
                                  int(used["places_used"].sum()), 0, join_sources(used["source"]),
                                  (str(e), e.sv or str(e)), status="mismatch", measure="places_used",
                                  years=years)])
     f = f[f["subject_kind"].isin(list(PEOPLE_CHECKS))] if len(f) else f
     if f.empty:
-        return pd.DataFrame(columns=AUDIT_COLUMNS)
+        return pd.DataFrame(columns=RULE_COLUMNS)
     status = f["kind"].map(PEOPLE_STATUS)
     return f.assign(check=f["subject_kind"].map(PEOPLE_CHECKS), status=status,
-                    difference=f["stated"] - f["computed"])[AUDIT_COLUMNS]
+                    difference=f["stated"] - f["computed"])[RULE_COLUMNS]
 
 
 # --- the audit ----------------------------------------------------------------------------------
 
 
 def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFrame:
-    """Every check over the tidy frames; one row per check, passing ones included, sorted."""
+    """Every check over the tidy frames; one row per check, passing ones included, sorted by audit_id.
+
+    A row's audit_id is its rule and what the rule was applied to (audit_key), never its position or its
+    words; its scope is in English and Swedish words (scope_words). With frames["statements"], the notes
+    quote the report's own words (statements.csv); without, they give the evaluation's reading."""
     claims, fp, fo = frames["claims"], frames["funded_placements"], frames["funded_outcomes"]
     parts = [
         total_vs_parts(frames["snapshots"]),
@@ -349,26 +369,34 @@ def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFra
         outcomes_vs_places_used(fp, fo),
         genders_placed_vs_places_used(fp),
         summary_outcomes_vs_individuals(claims),
-        people_rows(claims, fp, fo),
+        people_rows(claims, fp, fo, frames.get("statements")),
     ]
-    frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=AUDIT_COLUMNS) for p in parts]
-    df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)[AUDIT_COLUMNS]
+    frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=RULE_COLUMNS) for p in parts]
+    df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)
+    df = df.assign(
+        audit_id=[audit_key(c, *k) for c, k in zip(df["check"], df["key"], strict=True)],
+        scope_sv=[scope_words(s, "sv") for s in df["scope"]],
+        scope=[scope_words(s, "en") for s in df["scope"]],
+    )[AUDIT_COLUMNS]
+    twice = df["audit_id"][df["audit_id"].duplicated()]
+    assert twice.empty, f"audit_id not unique: {', '.join(twice)}"  # each rule keys rows by what is unique
     df = df.astype({"stated": "int64", "computed": "int64", "difference": "int64",
                     "year_from": "Int64", "year_to": "Int64"})
     df["statements"] = df["statements"].fillna("").astype("str")
-    return df.sort_values(["check", "scope"], kind="stable").reset_index(drop=True)
+    return df.sort_values("audit_id", kind="stable").reset_index(drop=True)
 
 
 def audit_table(df: pd.DataFrame) -> str:
-    """A readable text table of the audit, mismatches first, each with its note and sources."""
+    """A readable text table of the audit, mismatches first, each with its audit_id, note and sources."""
     order = df.assign(_s=pd.Categorical(df["status"], AUDIT_STATUSES, ordered=True))
-    order = order.sort_values(["_s", "check", "scope"], kind="stable")
+    order = order.sort_values(["_s", "audit_id"], kind="stable")
     counts = df["status"].value_counts()
     head = f"{'STATUS':<15}{'CHECK':<36}{'SCOPE':<50}{'STATED':>8}{'COMPUTED':>10}{'DIFF':>7}"
     lines = [", ".join(f"{counts.get(s, 0)} {s}" for s in AUDIT_STATUSES) + f" ({len(df)} checks)", "", head]
     for r in order.itertuples():
         lines.append(f"{r.status:<15}{r.check:<36}{r.scope:<50}{r.stated:>8}{r.computed:>10}{r.difference:>+7}")
         if r.status != "ok":
+            lines.append(f"{'':<15}id: {r.audit_id}")
             if r.note:
                 lines.append(f"{'':<15}note: {r.note}")
             lines.append(f"{'':<15}sources: {r.sources}")

@@ -1,4 +1,5 @@
-"""Finding, sorting and counting rows of the audit (data/processed/audit.csv) for the chapters."""
+"""Finding, sorting and counting rows of the audit (data/processed/audit.csv) for the chapters: by audit_id
+or by the statements a row checks, never by the words of its scope."""
 
 from __future__ import annotations
 
@@ -13,21 +14,31 @@ def empty_audit() -> pd.DataFrame:
     return pd.DataFrame(columns=list(PROCESSED_COLUMNS["audit"]))
 
 
+def audit_key(check: str, *scope: object) -> str:
+    """The audit_id of a check: the rule, then what it was applied to, joined with ':'
+    ('total_vs_parts:placements:2018:placed_by'; 'period_total_vs_years:informed-period-total')."""
+    return ":".join([check, *map(str, scope)])
+
+
 def sort_audit(audit: pd.DataFrame) -> pd.DataFrame:
-    """Audit rows mismatches first, then approximate, then ok; within a status by check and scope."""
+    """Audit rows mismatches first, then consistent_if, approximate, ok; within a status by audit_id."""
     rank = audit["status"].map({s: i for i, s in enumerate(AUDIT_STATUSES)}).fillna(len(AUDIT_STATUSES))
-    out = audit.assign(_rank=rank).sort_values(["_rank", "check", "scope"], kind="stable")
+    out = audit.assign(_rank=rank).sort_values(["_rank", "audit_id"], kind="stable")
     return out.drop(columns="_rank").reset_index(drop=True)
 
 
-def audit_find(audit: pd.DataFrame | None, tokens: list[str], stated: int | None = None) -> pd.DataFrame:
-    """Audit rows whose scope holds every token as a word (and whose stated figure is `stated`, if given)."""
+def audit_row(audit: pd.DataFrame | None, audit_id: str) -> pd.DataFrame:
+    """The audit row with this audit_id (no row when there is none)."""
     if audit is None or audit.empty:
         return empty_audit()
-    words = audit["scope"].astype(str).str.split()
-    hit = words.map(lambda ws: all(t in ws for t in tokens))
-    if stated is not None:
-        hit &= audit["stated"].astype("Float64") == stated
+    return audit.loc[audit["audit_id"] == audit_id].reset_index(drop=True)
+
+
+def audit_about(audit: pd.DataFrame | None, statement_id: str) -> pd.DataFrame:
+    """The audit rows that check a statement of the report (its id in their statements), sorted."""
+    if audit is None or audit.empty:
+        return empty_audit()
+    hit = audit["statements"].fillna("").str.split("; ").map(lambda ids: statement_id in ids)
     return sort_audit(audit.loc[hit.astype(bool)])
 
 

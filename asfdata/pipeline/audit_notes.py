@@ -9,20 +9,11 @@ from asfdata.registry import AUDIT_CATALOG
 AUDIT = catalogs.load(AUDIT_CATALOG)
 
 
-def scope_text(scope: str, lang: str) -> str:
-    """An audit row's scope in words of lang ('placements 2018 by placed_by' -> 'placerade 2018 per
-    placerande aktör'); years, names and unknown words stay as they are."""
-    out = []
-    words = scope.split()
-    while words:
-        two = " ".join(words[:2])
-        if f"scope_{two}" in AUDIT:
-            out.append(AUDIT.say(f"scope_{two}", lang))
-            words = words[2:]
-        else:
-            out.append(AUDIT.say(f"scope_{words[0]}", lang) if f"scope_{words[0]}" in AUDIT else words[0])
-            words = words[1:]
-    return " ".join(out)
+def scope_words(scope: tuple[str, ...], lang: str) -> str:
+    """An audit row's scope, given as keys of the data, in words of lang (('placements', '2018', 'by',
+    'placed_by') -> 'people placed 2018 by placing body' / 'placerade 2018 per placerande aktör'); years,
+    names and keys without a scope_ text stay as they are."""
+    return " ".join(AUDIT.say(f"scope_{k}", lang) if f"scope_{k}" in AUDIT else str(k) for k in scope)
 
 
 def check_text(check: str, lang: str) -> str:

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
-from asfdata.pipeline.audit import audit
-from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import AUDIT_STATUSES
 from asfdata.pipeline.datapackage import DATAPACKAGE_NAME, datapackage_json
 from asfdata.pipeline.dictionary import dictionary_markdown
-from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.statements import checked_frames
+from asfdata.pipeline.tidy import chapter_inputs
 from asfdata.pipeline.validate import load_raw
 from asfdata.pipeline.write import csv_text, publish, with_manifest
 
@@ -21,8 +21,8 @@ DICTIONARY_NAME = "dictionary.md"
 def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
     """Every processed file's bytes (CSV frames, dictionary, data package, manifest) from data/raw."""
     raw = load_raw(raw_dir)
-    frames = tidy_all(raw)
-    frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
+    frames = checked_frames(raw, raw_dir)  # the tidy frames, the statements, the audit and its links
+    frames.update(chapter_inputs(raw, raw_dir))
     files = {f"{name}.csv": csv_text(df).encode() for name, df in frames.items()}
     files[DICTIONARY_NAME] = dictionary_markdown(raw).encode()
     files[DATAPACKAGE_NAME] = datapackage_json(files, raw).encode()  # listed in the manifest too

@@ -14,6 +14,7 @@ YEAR_DIGITS = 4  # a calendar year is written with four digits
 # spreadsheet program opening data/processed: refused in every text column (data/raw/README.md).
 FORMULA_FIRST = "="
 FORMULA_BEFORE_LETTER = ("+", "-", "@")
+LIST_SEP = "; "  # between the values of one cell that lists several (sources, sum_of, measures)
 
 # The source every figure is transcribed from (its rights are its publisher's).
 SOURCE_TITLE = (
@@ -44,12 +45,13 @@ class RawSpec:
     notes: tuple[str, ...] = ()  # free text, may be blank
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
     nullable: tuple[str, ...] = ()  # text or reference columns where NA is allowed
+    lists: dict[str, str] = field(default_factory=dict)  # column -> domain: values of it joined with LIST_SEP
 
     @property
     def columns(self) -> tuple[str, ...]:
         """All columns, in the order the file is expected to list them."""
         seen: dict[str, None] = {}
-        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes):
+        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes, *self.lists):
             seen.setdefault(col, None)
         return tuple(seen)
 
@@ -150,6 +152,15 @@ DATA_SPECS = {
         key=("id",),
         text=("id", "assumption_en", "assumption_sv", "reason_en", "reason_sv", "effect_en", "effect_sv",
               "sources"),
+        lists={"measures": "measures"},  # the measures it concerns (trace shows it for their figures)
+    ),
+    "statements": RawSpec(  # where each statement the audit checks stands in the report, and its words
+        "statements.csv",
+        key=("statement_id",),
+        counts=("line",),
+        text=("statement_id", "quote_sv", "text_en"),
+        notes=("note",),
+        nullable=("quote_sv", "text_en"),
     ),
 }
 
@@ -208,9 +219,57 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "description_sv": ("text", "", "what happened, in Swedish"),
         "source": ("text", "", "report section where the milestone stands"),
     },
+    "inventory": {
+        "line": ("integer", "line", "line of the report's text (made from its PDF) the number is on"),
+        "column": ("integer", "character", "character of that line the number starts at (1 = the first)"),
+        "token": ("text", "", "the number as the report writes it: digits, or a Swedish number word"),
+        "value": ("integer", "", "the number's value"),
+        "form": ("text", "", "digits or words"),
+        "status": ("text", "", "transcribed (a figure of the data files) or excluded (the reason says why)"),
+        "file": ("text", "", "file of data/raw holding the figure; empty when excluded"),
+        "row": ("integer", "line", "line of that file the figure's row starts on; empty when excluded"),
+        "reason": ("text", "", "why the number is not transcribed; empty when transcribed"),
+        "context": ("text", "", "the words around the number in the report's text"),
+        "sentence": ("text", "", "the report's sentence holding the number, on one line (Swedish)"),
+        "section": ("text", "", "report section of the figure (the source of its row); empty when excluded"),
+    },
+    "assumptions": {
+        "id": ("text", "", "stable identifier of the assumption (A01 …), cited by the audit's notes"),
+        "assumption_en": ("text", "", "the assumption, in English"),
+        "assumption_sv": ("text", "", "the assumption, in Swedish"),
+        "reason_en": ("text", "", "why it is made (what the report says), in English"),
+        "reason_sv": ("text", "", "why it is made, in Swedish"),
+        "effect_en": ("text", "", "what it changes in the data or the checks, in English"),
+        "effect_sv": ("text", "", "what it changes, in Swedish"),
+        "sources": ("text", "", "report sections it rests on, joined with '; '"),
+        "measures": ("text", "", "measures it concerns (see reference/measures.csv), joined with '; '"),
+    },
+    "municipalities": {
+        "municipality": ("text", "", "short name of the municipality"),
+        "report_name": ("text", "", "the name as the report writes it"),
+        "region": ("text", "", "part of the county the municipality lies in"),
+    },
+    "statements": {
+        "statement_id": ("text", "", "stable identifier of the statement: the claim_id of claims.csv, or "
+                         "an id the people model (asfdata/pipeline/people_statements.py) makes from the "
+                         "figures"),
+        "claim_id": ("text", "", "the claim of claims.csv the statement is, or is part of; empty for the "
+                     "yearly detail's statements"),
+        "section": ("text", "", "report section where the statement stands"),
+        "line": ("integer", "line", "line of the report's text (made from its PDF) where the quoted words "
+                 "start; empty when the report has no words for it"),
+        "quote_sv": ("text", "", "the report's own words, verbatim (Swedish); ' … ' marks words left out; "
+                     "empty when the report has none (the statement is the evaluation's reading of a gap)"),
+        "text_en": ("text", "", "the evaluation's English rendering of the statement, not the report's "
+                    "words"),
+    },
     "audit": {
+        "audit_id": ("text", "", "stable identifier of the check: the rule, then what it was applied to "
+                     "(measure, year, breakdown; municipality and year; or the ids of the statements "
+                     "checked), joined with ':'"),
         "check": ("text", "", "the audit rule (see asfdata/pipeline/audit.py)"),
-        "scope": ("text", "", "what the rule was applied to: measure, year, breakdown, municipality"),
+        "scope": ("text", "", "what the rule was applied to, in English words (as chapter 6 shows it)"),
+        "scope_sv": ("text", "", "the same scope in Swedish words"),
         "stated": ("integer", "unit of the measure", "the figure the report states"),
         "computed": ("integer", "unit of the measure", "the figure computed from other stated figures"),
         "difference": ("integer", "unit of the measure", "stated − computed"),
@@ -222,8 +281,16 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "measure": ("text", "", "what the stated figure counts (see reference/measures.csv)"),
         "year_from": ("integer", "year", "first year the stated figure covers"),
         "year_to": ("integer", "year", "last year the stated figure covers"),
-        "statements": ("text", "", "ids of the report's statements checked: claim_id of claims.csv, or a "
-                       "statement of the people model (asfdata/pipeline/people.py); '; '-joined"),
+        "statements": ("text", "", "ids of the report's statements checked (statements.csv), joined with "
+                       "'; '; audit_statements.csv lists them one per row"),
+    },
+    "audit_statements": {
+        "audit_id": ("text", "", "the check (audit.csv)"),
+        "statement_id": ("text", "", "a statement of the report it checks (statements.csv)"),
+    },
+    "audit_assumptions": {
+        "audit_id": ("text", "", "the check (audit.csv)"),
+        "assumption_id": ("text", "", "an assumption its note cites (assumptions.csv)"),
     },
 }
 
@@ -235,11 +302,22 @@ PROCESSED_TITLES = {
     "funded_outcomes": "What followed the funded placements, by year, municipality, outcome and gender",
     "claims": "Every other figure of the report: summaries, period totals, background, staffing, trainings",
     "events": "Dated milestones of the initiative, in English and Swedish",
+    "inventory": "Every number in the report's text: transcribed (file, row, section) or excluded (why)",
+    "assumptions": "The assumptions the data and the audit rest on, in English and Swedish",
+    "municipalities": "The county's municipalities: short name, the report's name, region",
+    "statements": "The report's statements the audit checks: section, line, the report's words, an English "
+                  "rendering",
     "audit": "Consistency checks of the report's figures against each other (one row per check and scope)",
+    "audit_statements": "Which statements of the report each audit check checks (one row per pair)",
+    "audit_assumptions": "Which assumptions each audit check's note cites (one row per pair)",
 }
 PROCESSED_KEYS = {
     **{name: DATA_SPECS[name].key for name in PROCESSED_COLUMNS if name in DATA_SPECS},
-    "audit": ("check", "scope"),
+    "audit": ("audit_id",),
+    "audit_statements": ("audit_id", "statement_id"),
+    "audit_assumptions": ("audit_id", "assumption_id"),
+    "inventory": ("line", "column"),
+    "municipalities": ("municipality",),
 }
 PROCESSED_LINKS: dict[str, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]] = {
     "snapshots": {("measure",): ("measures", ("measure",))},
@@ -253,6 +331,15 @@ PROCESSED_LINKS: dict[str, dict[tuple[str, ...], tuple[str, tuple[str, ...]]]] =
         ("municipality",): ("municipalities", ("municipality",)),
     },
     "events": {("kind",): ("event_kinds", ("kind",))},
+    "statements": {("claim_id",): ("claims", ("claim_id",))},
+    "audit_statements": {
+        ("audit_id",): ("audit", ("audit_id",)),
+        ("statement_id",): ("statements", ("statement_id",)),
+    },
+    "audit_assumptions": {
+        ("audit_id",): ("audit", ("audit_id",)),
+        ("assumption_id",): ("assumptions", ("id",)),
+    },
 }
 
 # Reference lists published with the processed files (inside datapackage.json), so that codes and
@@ -263,11 +350,6 @@ PUBLISHED_REFERENCES: dict[str, dict[str, tuple[str, str, str]]] = {
         "unit": ("text", "", "unit the measure's figures count in"),
         "description": ("text", "", "what the measure counts"),
         "sum_of": ("text", "", "measures it is defined as the sum of, joined with '; '; empty when none"),
-    },
-    "municipalities": {
-        "municipality": ("text", "", "short name of the municipality"),
-        "report_name": ("text", "", "the name as the report writes it"),
-        "region": ("text", "", "part of the county the municipality lies in"),
     },
     "outcomes": {
         "outcome": ("text", "", "code of the outcome"),

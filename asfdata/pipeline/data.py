@@ -1,4 +1,5 @@
-"""Loading data for analysis: the processed frames, typed, and the assumptions log."""
+"""Loading data for analysis: the processed frames, typed. A chapter reads nothing else: the processed
+folder holds all its inputs (figures, audit, inventory, assumptions log, municipalities)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from asfdata.paths import PROCESSED_DIR, RAW_DIR
-from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS, REFERENCE_SPECS
-from asfdata.pipeline.read import read_raw
+from asfdata.paths import PROCESSED_DIR
+from asfdata.pipeline.contract import PROCESSED_COLUMNS
 
 INT_TYPES = {"integer": "Int64", "boolean": "boolean", "text": "str"}
 
@@ -23,19 +23,6 @@ def read_processed(name: str, processed_dir: Path = PROCESSED_DIR) -> pd.DataFra
         if t == "boolean":
             df[c] = df[c].map({"true": True, "false": False}).astype("boolean")
     return df
-
-
-def assumptions(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
-    """The assumptions log (data/raw/assumptions.csv): id; assumption, reason and effect, each in English
-    (_en) and Swedish (_sv); sources."""
-    spec = DATA_SPECS["assumptions"]
-    return read_raw(raw_dir / spec.file, spec.file).frame
-
-
-def reference(name: str, raw_dir: Path = RAW_DIR) -> pd.DataFrame:
-    """One reference list of data/raw/reference (e.g. municipalities), every column as text."""
-    spec = REFERENCE_SPECS[name]
-    return read_raw(raw_dir / spec.file, spec.file).frame
 
 
 def load(processed_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:

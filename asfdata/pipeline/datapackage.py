@@ -63,7 +63,7 @@ def field(name: str, column: tuple[str, str, str], constraints: dict) -> dict:
 
 def constraints_of(table: str, column: str, typ: str, allowed: dict[tuple[str, str], list[str]]) -> dict:
     """A processed column's constraints: required (key or never empty), minimum 0 (counts), allowed values."""
-    spec = DATA_SPECS.get(table)
+    spec = DATA_SPECS.get(table) or REFERENCE_SPECS.get(table)  # a reference list may be a file too
     out: dict = {}
     never_empty = spec is not None and column in (*spec.text, *spec.refs) and column not in spec.nullable
     if column in PROCESSED_KEYS[table] or never_empty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS
+from asfdata.pipeline.inventory import FORMS, STATUSES
 from asfdata.pipeline.validate import domains
 
 # (file, column) -> reference domain whose values the column may take.
@@ -27,6 +28,9 @@ ALLOWED = {
     ("events", "year"): "years",
     ("events", "month"): "months",
     ("events", "kind"): "event_kinds",
+    ("inventory", "form"): "forms",
+    ("inventory", "status"): "inventory_statuses",
+    ("municipalities", "region"): "regions",
     ("audit", "status"): "statuses",
     ("audit", "measure"): "measures",
     ("audit", "year_from"): "years",
@@ -57,7 +61,8 @@ def dictionary_markdown(refs: dict[str, pd.DataFrame]) -> str:
 
 def allowed_values(refs: dict[str, pd.DataFrame]) -> dict[tuple[str, str], list[str]]:
     """(file, column) -> the values it may take, in order (numbers numerically), from the reference lists."""
-    allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES)}
+    allowed = {**domains(refs), "statuses": set(AUDIT_STATUSES), "forms": set(FORMS),
+               "inventory_statuses": set(STATUSES)}
     return {key: sorted(allowed[dom], key=sort_key) for key, dom in ALLOWED.items()}
 
 

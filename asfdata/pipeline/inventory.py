@@ -9,7 +9,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from asfdata.paths import RAW_DIR, ROOT
+from asfdata.pipeline.contract import DATA_SPECS, FORMULA_BEFORE_LETTER, FORMULA_FIRST, PROCESSED_COLUMNS
+from asfdata.pipeline.errors import Problem, RawDataError
 from asfdata.pipeline.read import decode, read_raw
 
 COLUMNS = (
@@ -18,7 +22,11 @@ COLUMNS = (
 STATUSES = ("transcribed", "excluded")
 FORMS = ("digits", "words")
 
-INVENTORY_PATH = RAW_DIR / "inventory.csv"
+INVENTORY_NAME = "inventory.csv"  # in the raw folder; published with each figure's section in data/processed
+INVENTORY_PATH = RAW_DIR / INVENTORY_NAME
+INTEGER_COLUMNS = ("line", "column", "value")  # digits in every row ("row" too, in a transcribed row)
+TEXT_COLUMNS = ("token", "reason", "context", "sentence")  # the report's words: never a spreadsheet formula
+_WHOLE = re.compile("[0-9]+")
 # The report's text is not part of the repository: beside the project, or where ASF_SOURCE says.
 SOURCE_ENV = "ASF_SOURCE"
 SOURCE_BESIDE = ROOT.parent / "shared" / "source" / "asf-slutrapport-2016-2020.txt"
@@ -263,3 +271,78 @@ def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> l
     if source is not None:
         problems += check_coverage(rows, decode(source.read_bytes(), source.name))
     return problems
+
+
+def record_sections(raw_dir: Path, file_name: str) -> dict[int, str] | None:
+    """The report section (column source) of every record of a raw data file, by the line it starts on;
+    None when file_name is no data file with a source column."""
+    spec = next((s for s in DATA_SPECS.values() if s.file == file_name and "source" in s.columns), None)
+    if spec is None:
+        return None
+    table = read_raw(raw_dir / spec.file, spec.file)
+    return dict(zip(table.lines(), table.frame["source"], strict=True))
+
+
+def row_problems(line_no: int, row: Mapping[str, str], sections: dict[int, str] | None) -> list[Problem]:
+    """What keeps one inventory row (at line_no of inventory.csv) from being published: a cell that is not
+    a whole number, an unknown form or status, a formula, a transcribed figure whose pointer leads to no
+    record (sections: its file's records, None when it is no data file)."""
+    out = []
+
+    def bad(column: str, message: str) -> None:
+        out.append(Problem(INVENTORY_NAME, line_no, column, row[column], message))
+
+    for c in INTEGER_COLUMNS:
+        if not _WHOLE.fullmatch(row[c]):
+            bad(c, "not a whole number (write the number's position and value in digits)")
+    for c, allowed in (("form", FORMS), ("status", STATUSES)):
+        if row[c] not in allowed:
+            bad(c, f"not one of {', '.join(allowed)}")
+    for c in TEXT_COLUMNS:
+        first, second = row[c][:1], row[c][1:2]
+        if first == FORMULA_FIRST or (first in FORMULA_BEFORE_LETTER and second.isalpha()):
+            bad(c, "begins like a spreadsheet formula: reword it (see data/raw/README.md)")
+    if row["status"] == "transcribed":
+        data_files = ", ".join(s.file for s in DATA_SPECS.values() if "source" in s.columns)
+        if sections is None:
+            bad("file", f"not a data file of the raw folder ({data_files}): name the file the figure is in")
+        elif not _WHOLE.fullmatch(row["row"]) or int(row["row"]) not in sections:
+            bad("row", f"no record of {row['file']} starts on this line: give the line the figure's record "
+                "starts on (python -m asfdata inventory checks every pointer)")
+    return out
+
+
+def published_inventory(raw_dir: Path) -> pd.DataFrame:
+    """Every row of raw_dir/inventory.csv as data/processed publishes it, sorted by line and column, with the
+    report section of each transcribed figure (the source of the raw record it is on); RawDataError naming
+    each row that cannot be published (the inventory command checks the rest: values, reasons, coverage)."""
+    table = read_raw(raw_dir / INVENTORY_NAME, INVENTORY_NAME)
+    header = tuple(table.frame.columns)
+    if header != COLUMNS:
+        raise RawDataError([Problem(INVENTORY_NAME, 1, None, None,
+                                    f"the header must be {','.join(COLUMNS)}: correct it")])
+    rows = table.frame.to_dict("records")
+    files = {r["file"] for r in rows if r["status"] == "transcribed"}
+    sections = {f: record_sections(raw_dir, f) for f in sorted(files)}
+    problems = [p for line_no, r in zip(table.lines(), rows, strict=True)
+                for p in row_problems(line_no, r, sections.get(r["file"]))]
+    twice = table.frame.duplicated(["line", "column"])
+    problems += [Problem(INVENTORY_NAME, int(line_no), "line, column", f"{r['line']} / {r['column']}",
+                         "a second row for this number of the report: delete one")
+                 for line_no, r, again in zip(table.lines(), rows, twice, strict=True) if again]
+    if problems:
+        raise RawDataError(problems)
+    of_record = {(f, start): s for f, records in sections.items() for start, s in (records or {}).items()}
+    frame = table.frame.astype("str")
+    transcribed = frame["status"] == "transcribed"
+    section = [of_record[f, int(n)] if t else "" for f, n, t in zip(frame["file"], frame["row"], transcribed,
+                                                                      strict=True)]
+    out = frame.assign(
+        section=pd.Series(section, index=frame.index, dtype="str"),
+        **{c: frame[c].astype("int64").astype("Int64") for c in INTEGER_COLUMNS},
+        row=pd.to_numeric(frame["row"].where(transcribed)).astype("Int64"),
+    )
+    for c in ("file", "reason", "section"):  # empty: missing, as the processed frames read it
+        out[c] = out[c].mask(out[c] == "")
+    out = out.sort_values(["line", "column"], kind="stable")
+    return out[list(PROCESSED_COLUMNS["inventory"])].reset_index(drop=True)

@@ -18,6 +18,7 @@ from itertools import product
 import pandas as pd
 
 from asfdata.catalogs import LANGS
+from asfdata.numbers import num
 from asfdata.pipeline import people_notes
 from asfdata.pipeline.people_frame import GENDERS, NOT_STATED, FrameError, frame, outcome_genders, readings
 from asfdata.pipeline.people_notes import PEOPLE
@@ -25,6 +26,17 @@ from asfdata.pipeline.people_statements import BASIS, Statement, detail_statemen
 
 __all__ = ["HOLDS", "FrameError", "Model", "correction_sets", "outcome_genders", "statement_table"]
 HOLDS = ("all", "some", "none")  # a statement holds in all, some or none of the readings
+Words = dict[str, tuple[int, str]]  # statement id -> (line of the report's text, the report's own words)
+
+
+def report_words(statements: pd.DataFrame | None) -> Words:
+    """The report's own words of each statement that has them, with their line (statements.csv: line,
+    quote_sv); empty without a statements frame."""
+    if statements is None or statements.empty:
+        return {}
+    said = statements[statements["quote_sv"].notna() & statements["line"].notna()]
+    return {i: (int(n), str(q)) for i, n, q in zip(said["statement_id"], said["line"], said["quote_sv"],
+                                                  strict=True)}
 
 
 def minimal(sets: list[frozenset]) -> list[frozenset]:
@@ -47,7 +59,9 @@ def hitting_sets(family: list[frozenset]) -> list[frozenset]:
 class Model:
     """The readings of the yearly detail and what each statement of the report says in each."""
 
-    def __init__(self, fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame, basis: bool = True):
+    def __init__(self, fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame, basis: bool = True,
+                 statements: pd.DataFrame | None = None):
+        self.words = report_words(statements)  # what notes quote; without it they give the model's reading
         self.frame = frame(fp, fo)
         self.statements = detail_statements(self.frame, fo, basis) + summary_statements(claims)
         self.by_id = {s.id: s for s in self.statements}
@@ -186,6 +200,7 @@ class Model:
             rows.append(
                 {
                     "statement_id": s.id,
+                    "claim_id": s.claim,
                     "section": s.source,
                     "role": s.role,
                     "basis": s.kind in BASIS,
@@ -207,7 +222,8 @@ class Model:
             members = sorted(c, key=self.order.__getitem__)
             real = {i for i in range(len(self.readings)) if self.false_set(i) == c}
             texts = [
-                slip_words([self.by_id[x] for x in members], self.condition(real, lang, exact=False), lang)
+                slip_words([self.by_id[x] for x in members], self.condition(real, lang, exact=False), lang,
+                           self.words)
                 for lang in LANGS
             ]
             rows.append(
@@ -251,9 +267,10 @@ class Model:
         note: tuple[str, str],
         *,
         stated: int | None = None,
-        scope: str | None = None,
+        scope: tuple[str, ...] | None = None,
+        tested: list[str] | None = None,
     ) -> dict:
-        """One finding (note in English and Swedish)."""
+        """One finding (note in English and Swedish); its key is the ids of the statements it tests."""
         y = self.detail_sources  # the yearly detail's figures it is tested against
         detail = set(y.loc[y["year"].between(*s.years), "source"])
         sources = "; ".join(sorted({self.by_id[i].source for i in ids} | detail))
@@ -261,6 +278,7 @@ class Model:
             "kind": kind,
             "subject_kind": s.kind,
             "statements": "; ".join(ids),
+            "key": ("+".join(tested or [s.id]),),
             "scope": scope or s.scope,
             "stated": s.value if stated is None else stated,
             "computed": int(computed),
@@ -277,6 +295,7 @@ class Model:
         ss = [self.by_id[i] for i in ids]
         everyone = [x for i in ids for x in [i, *self.restated(i)]]
         again = partial(self.again, ids)
+        said = partial(quotes, ss, words=self.words)
         if len(ss) > 1 and {(s.kind, s.unit, s.gender) for s in ss} == {
             ("detail_gender", ss[0].unit, ss[0].gender)
         }:
@@ -284,22 +303,28 @@ class Model:
             u = self.frame.units.set_index(["year", "municipality"]).loc[ss[0].unit]
             g, stated = ss[0].gender, sum(s.value for s in ss)
             placed = int(u[g]) if pd.notna(u[g]) else int(u["places"])
-            note = PEOPLE.both("gender_conflict", g=partial(gender_name, g, 2), stated=stated,
-                          quotes=partial(quotes, ss), placed=placed, again=again)
+
+            def note_in(lang: str) -> str:
+                return PEOPLE.say("gender_conflict", lang, placed, stated=stated, quotes=said(lang),
+                                  g_stated=gender_name(g, stated, lang), placed=placed,
+                                  g_placed=gender_name(g, placed, lang), again=again(lang))
+
             return self.row(
                 "conflict",
                 ss[0],
                 everyone,
                 placed,
-                note,
+                (note_in("en"), note_in("sv")),
                 stated=stated,
-                scope=f"{ss[0].unit[1]} {ss[0].unit[0]} {g}",
+                scope=(ss[0].unit[1], str(ss[0].unit[0]), g),
+                tested=ids,
             )
         subject, others = ss[-1], ss[:-1]
         among = [r for i, r in enumerate(self.readings) if all(self.masks[o.id][i] for o in others)]
         computed = self.closest(subject, among)
         if others:
-            note = PEOPLE.both("cannot_hold", quotes=partial(quotes, others), computed=computed, again=again)
+            note = PEOPLE.both("cannot_hold", quotes=partial(quotes, others, words=self.words),
+                               computed=computed, again=again)
         else:
             best = next(r for r in self.readings if self.count(subject, r) == computed)
             rest = partial(self.others, subject, best)
@@ -309,13 +334,14 @@ class Model:
 
             note = PEOPLE.both("holds_none", n=len(self.readings), computed=computed, again=again,
                                beside=beside)
-        return self.row("conflict", subject, everyone, computed, note)
+        return self.row("conflict", subject, everyone, computed, note, tested=ids)
 
     def again(self, ids: list[str], lang: str) -> str:
-        """'; x is repeated as y' for the statements of ids that others restate ('' when none)."""
+        """'; “…” is said again in the summary's words “…” (…)' for the statements of ids that others
+        say again ('' when none)."""
         parts = [
-            PEOPLE.say("restated", lang, quote=quotes([self.by_id[i]], lang),
-                       quotes=quotes([self.by_id[x] for x in same], lang))
+            PEOPLE.say("restated", lang, said=short_quote(self.by_id[i], lang, self.words),
+                       quotes=quotes([self.by_id[x] for x in same], lang, self.words))
             for i in ids
             if (same := self.restated(i))
         ]
@@ -365,16 +391,33 @@ class Model:
 
 
 def gender_name(gender: str, n: int, lang: str) -> str:
-    """A gender in an audit note: the data's key in English ('men'), the word for n people in Swedish."""
-    return gender if lang == "en" else people_notes.gender_word(gender, n, lang)
+    """A gender in an audit note: the word for n people ('man' / 'men', 'man' / 'män')."""
+    return people_notes.gender_word(gender, n, lang)
 
 
-def quotes(ss: list[Statement], lang: str) -> str:
-    """Statements quoted for audit notes, each with its section."""
-    li = LANGS.index(lang)
-    return "; ".join(
-        PEOPLE.say("quote", lang, text=s.text[li].rstrip("."), section=section(s, lang)) for s in ss
-    )
+def quote(s: Statement, lang: str, words: Words | None = None) -> str:
+    """A statement in a note: the report's own words in quotation marks, with their section and line and
+    the evaluation's reading unquoted; without words (none given, or the report has none), only the
+    evaluation's reading, marked as such and unquoted."""
+    text = s.text[LANGS.index(lang)].rstrip(".")
+    if s.id in (words or {}):
+        line, said = (words or {})[s.id]
+        return PEOPLE.say("quote", lang, section=section(s, lang), words=said, line=num(line, lang),
+                          text=text)
+    return PEOPLE.say("reading", lang, part=PEOPLE.say(f"part_{s.role}", lang), text=text)
+
+
+def short_quote(s: Statement, lang: str, words: Words | None = None) -> str:
+    """A statement named again in a note: the report's words alone in quotation marks, else the
+    evaluation's reading, unquoted."""
+    if s.id in (words or {}):
+        return PEOPLE.say("said", lang, words=(words or {})[s.id][1])
+    return s.text[LANGS.index(lang)].rstrip(".")
+
+
+def quotes(ss: list[Statement], lang: str, words: Words | None = None) -> str:
+    """Statements for audit notes, each as quote gives it, joined with '; '."""
+    return "; ".join(quote(s, lang, words) for s in ss)
 
 
 def section(s: Statement, lang: str) -> str:
@@ -403,13 +446,10 @@ def fill_words(unit: tuple[int, str], alternatives: list[tuple[str, ...]], lang:
     )
 
 
-def slip_words(members: list[Statement], condition: str | None, lang: str) -> str:
-    """'If the yearly detail's “…” and the summary's “…” are slips, every other statement agrees, …'."""
-    li = LANGS.index(lang)
-    what = people_notes.listing(
-        [PEOPLE.say("quote", lang, section=section(s, lang), text=s.text[li].rstrip(".")) for s in members],
-        lang,
-    )
+def slip_words(members: list[Statement], condition: str | None, lang: str, words: Words | None = None) -> str:
+    """'If the yearly detail's words “…” (line …; …) and the summary's words “…” (…) are slips, every other
+    statement agrees, …'."""
+    what = people_notes.listing([quote(s, lang, words) for s in members], lang)
     provided = PEOPLE.say("provided", lang, condition=condition) if condition else ""
     return PEOPLE.say("slip", lang, len(members), what=what, provided=provided)
 
@@ -419,6 +459,8 @@ def statement_table(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) ->
     return Model(fp, fo, claims).table()
 
 
-def correction_sets(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """The minimal sets of statements that, taken as slips, leave every other statement consistent."""
-    return Model(fp, fo, claims).correction_table()
+def correction_sets(fp: pd.DataFrame, fo: pd.DataFrame, claims: pd.DataFrame,
+                    statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The minimal sets of statements that, taken as slips, leave every other statement consistent (the
+    report's words quoted from statements, when given)."""
+    return Model(fp, fo, claims, statements=statements).correction_table()

@@ -32,12 +32,13 @@ class Statement:
     value: int  # the figure it states (people, or places)
     measure: str
     years: tuple[int, int]
-    scope: str
-    text: tuple[str, str]  # English, Swedish
+    scope: tuple[str, ...]  # what it is about, as keys of the audit's scope words (audit.toml scope_*)
+    text: tuple[str, str]  # the evaluation's rendering in English and Swedish, not the report's words
     unit: Unit | None = None
     outcome: str | None = None
     gender: str | None = None
     municipality: str | None = None
+    claim: str | None = None  # the claim_id of claims.csv the statement is, or is part of
 
 
 def bilingual(fn, *args) -> tuple[str, str]:
@@ -95,9 +96,9 @@ def individuals_text(lang: str, n: int, span: str) -> str:
     return PEOPLE.say("unique_individuals", lang, n=n)
 
 
-TOTALS = {  # measure of a summary total -> (scope, text)
-    "places_used": ("places used {span}", places_used_text),
-    "unique_individuals": ("funded placements {span}", individuals_text),
+TOTALS = {  # measure of a summary total -> (what it is about, text)
+    "places_used": ("places_used", places_used_text),
+    "unique_individuals": ("funded_placements", individuals_text),
 }
 
 
@@ -149,7 +150,7 @@ def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[S
                     "placed",
                     value=int(u.places),
                     measure="places_used",
-                    scope=f"{name} placed",
+                    scope=(u.municipality, str(u.year)),
                     text=bilingual(placed_text, name, int(u.places), stated),
                     **common,
                 ),
@@ -164,7 +165,7 @@ def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[S
                     "outcomes",
                     value=sum(n for _, n in here),
                     measure="outcome",
-                    scope=f"{name} outcomes",
+                    scope=(u.municipality, str(u.year), "outcome"),
                     text=bilingual(outcomes_text, name, here),
                     **common,
                 ),
@@ -184,7 +185,7 @@ def detail_statements(fr: Frame, fo: pd.DataFrame, basis: bool = True) -> list[S
                     n,
                     "outcome",
                     (unit[0], unit[0]),
-                    f"{name} {r.outcome} {r.gender}",
+                    (r.municipality, str(r.year), r.outcome, r.gender),
                     bilingual(gender_text, name, r.outcome, r.gender, n, size),
                     unit,
                     r.outcome,
@@ -204,17 +205,18 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
     for r in c.sort_values(["_m", "_o", "claim_id"], kind="stable").itertuples():
         years, v = (int(r.year_from), int(r.year_to)), int(r.value)
         span = f"{years[0]}–{years[1]}"
-        common = {"role": "summary", "source": r.source, "value": v, "measure": r.measure, "years": years}
+        common = {"role": "summary", "source": r.source, "value": v, "measure": r.measure, "years": years,
+                  "claim": r.claim_id}
         if r.measure in TOTALS:
-            scope, text = TOTALS[r.measure]
-            out.append(Statement(r.claim_id, r.measure, scope=scope.format(span=span),
-                                 text=bilingual(text, v, span), **common))
+            about, text = TOTALS[r.measure]
+            out.append(Statement(r.claim_id, r.measure, scope=(about, span), text=bilingual(text, v, span),
+                                 **common))
         else:
             out.append(
                 Statement(
                     f"{r.claim_id}-count",
                     "outcome_count",
-                    scope=f"outcome {r.category}",
+                    scope=("outcome", r.category),
                     text=bilingual(count_text, v, r.category),
                     outcome=r.category,
                     **common,
@@ -223,7 +225,7 @@ def summary_statements(claims: pd.DataFrame) -> list[Statement]:
             gender = r.gender if isinstance(r.gender, str) else None
             muni = r.municipality if isinstance(r.municipality, str) else None
             if gender or muni:
-                scope = " ".join(["outcome", r.category, *filter(None, [gender, muni])])
+                scope = ("outcome", r.category, *filter(None, [gender, muni]))
                 out.append(
                     Statement(
                         f"{r.claim_id}-who",

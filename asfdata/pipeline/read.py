@@ -4,7 +4,10 @@ Every raw and reference file goes through read_raw. What Excel may save is accep
 separator, UTF-8 with a BOM, Windows-1252, CRLF line ends); anything that could change the data
 unseen is refused with the file, the line and what to do: mixed or unknown encodings, text that was
 already mis-decoded, a quoted value running past its line, a row with too few or too many values,
-the header repeated as data.
+the header repeated as data. A header that does not name the contract's columns, each once, is one
+problem at line 1 (missing, unknown, twice-named and nameless columns; names differing only in
+case), and its rows are not checked against it: the header is what is wrong, not every row.
+Spaces around a name are ignored, as around a cell.
 """
 
 from __future__ import annotations
@@ -157,14 +160,15 @@ def field_counts(body: pa.Array, quotes: np.ndarray, sep: str) -> np.ndarray:
     return counts
 
 
-def header_problems(name: str, header_line: str, header: list[str]) -> list[Problem]:
-    """The header line: not blank, quotes closed, every column named once."""
+def header_problems(name: str, header_line: str, header: list[str], check_names: bool) -> list[Problem]:
+    """The header line: not blank, quotes closed; with check_names (when there are no expected columns
+    for header_faults to check the names against), every column named once."""
     if not header_line.strip():
         return [Problem(name, 1, None, None, "the first line is blank (expected the header)")]
     out = []
     if header_line.count(QUOTE) % 2:
         out.append(Problem(name, 1, None, None, "a quote that is not closed on this line"))
-    for i, col in enumerate(header):
+    for i, col in enumerate(header if check_names else []):
         if not col:
             out.append(Problem(name, 1, None, None, f"column {i + 1} has no name"))
         elif col in header[:i]:
@@ -172,25 +176,90 @@ def header_problems(name: str, header_line: str, header: list[str]) -> list[Prob
     return out
 
 
-def structure(name: str, text: str) -> tuple[list[str], str, pa.Array, np.ndarray]:
+def listed(items: list[str]) -> str:
+    """Items as an English list: 'a'; 'a and b'; 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def quoted(names: list[str]) -> str:
+    """Names in quotes as an English list, e.g. "'value' and 'note'"."""
+    return listed([f"'{n}'" for n in names])
+
+
+def header_faults(header: list[str], expected: tuple[str, ...]) -> list[str]:
+    """What keeps a header from naming each expected column once, in words (empty: nothing). Names
+    are compared exactly, as read (spaces around them stripped); one differing only in case is named
+    as such."""
+    folded = {c.casefold(): c for c in expected}
+    seen: set[str] = set()
+    twice: dict[str, None] = {}  # in order of the header, each name once
+    nameless, unknown, cased = [], [], {}
+    for i, col in enumerate(header):
+        if not col:
+            nameless.append(str(i + 1))
+        elif col in seen:
+            twice[col] = None
+        elif col not in expected and col.casefold() in folded:
+            cased[col] = folded[col.casefold()]
+        elif col not in expected:
+            unknown.append(col)
+        seen.add(col)
+    missing = [c for c in expected if c not in seen and c not in cased.values()]
+    faults = [f"lacks {quoted(missing)}"] if missing else []
+    if unknown:
+        faults.append(f"has {quoted(unknown)}, not {'a column' if len(unknown) == 1 else 'columns'} "
+                      "of this file")
+    if cased:
+        faults.append(f"has {listed([f'{quoted([c])} for {quoted([e])}' for c, e in cased.items()])}, "
+                      "but names are case-sensitive")
+    if twice:
+        faults.append(f"names {quoted(list(twice))} twice")
+    if nameless:
+        faults.append(f"leaves column{'s' if len(nameless) > 1 else ''} {listed(nameless)} without a name")
+    return faults
+
+
+def header_problem(name: str, header: list[str], expected: tuple[str, ...], counts: np.ndarray,
+                   faults: list[str]) -> Problem:
+    """The one problem of a header that does not name each expected column once (faults, from
+    header_faults): what it lacks or has, the columns found and expected, and what to correct, from
+    the number of values on the rows (counts)."""
+    n = len(expected)
+    if len(counts) and (counts == n).all():
+        fix = (f"correct the header line alone, as the rows have {n} value{'s' if n > 1 else ''} each, "
+               "one per expected column")
+    else:
+        fix = "give the header and every row the expected columns, each once"
+    if not any(c.casefold() in {e.casefold() for e in expected} for c in header):  # data on line 1?
+        fix = f"if line 1 is a data row, insert the header line {','.join(expected)} above it; else {fix}"
+    found = ", ".join(c or "''" for c in header)
+    return Problem(name, 1, None, None, f"the header {'; '.join(faults)} (found: {found}; expected: "
+                   f"{', '.join(expected)}): {fix}")
+
+
+def structure(name: str, text: str, expected: tuple[str, ...] | None = None,
+              ) -> tuple[list[str], str, pa.Array, np.ndarray]:
     """Header, separator, data lines and the editor line of each non-blank one; RawDataError
-    when a quoted value is not closed on its line or a row has too few or too many values."""
+    when the header does not name each expected column once (a single problem, rows unchecked),
+    a quoted value is not closed on its line or a row has too few or too many values."""
     lines = pc.split_pattern(pa.array([text], pa.large_string()), "\n").flatten()
     if len(lines) > 1 and lines[-1].as_py() == "":
         lines = lines.slice(0, len(lines) - 1)  # the final line end
     header_line = lines[0].as_py()
     sep = sniff_separator(header_line)
     header = [c.strip() for c in next(csv.reader([header_line], delimiter=sep), [])]
-    if problems := header_problems(name, header_line, header):
+    if problems := header_problems(name, header_line, header, check_names=expected is None):
         raise RawDataError(problems)
     body = lines.slice(1)
     filled = pc.utf8_length(body).to_numpy(zero_copy_only=False) > 0  # blank lines are skipped
     line_of = np.arange(2, len(body) + 2)
     quotes = pc.count_substring(body, QUOTE).to_numpy(zero_copy_only=False)
     unclosed = quotes % 2 == 1
+    counts = field_counts(body, np.where(unclosed, 0, quotes), sep)
+    if expected is not None and (faults := header_faults(header, expected)):
+        raise RawDataError([header_problem(name, header, expected, counts[filled & ~unclosed], faults)])
     problems = rows_problems(name, unclosed, line_of, "a quoted value is not closed on this line "
                              "(values may not span lines; a quote inside a quoted value is written \"\")")
-    counts = field_counts(body, np.where(unclosed, 0, quotes), sep)
     wrong = filled & ~unclosed & (counts != len(header))
     for n in np.unique(counts[wrong]):
         fewer = "too few" if n < len(header) else "too many"
@@ -221,12 +290,13 @@ def parse_cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
         raise RawDataError([Problem(name, None, None, None, f"not readable as CSV: {err}")]) from None
 
 
-def read_raw(path: Path, name: str) -> RawTable:
-    """Read one raw CSV strictly as stripped text cells; RawDataError listing what is wrong."""
+def read_raw(path: Path, name: str, columns: tuple[str, ...] | None = None) -> RawTable:
+    """Read one raw CSV strictly as stripped text cells; RawDataError listing what is wrong. With
+    columns (the contract's), a header that does not name each of them once is one problem, at line 1."""
     text = decode(file_bytes(path, name), name)
     if not text.strip():
         raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
-    header, sep, _, row_lines = structure(name, text)
+    header, sep, _, row_lines = structure(name, text, columns)
     table = parse_cells(name, text, header, sep)
     if table.num_rows != len(row_lines):
         raise RawDataError([Problem(name, None, None, None, f"{table.num_rows} rows read from "

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from asfdata.pipeline.contract import GROUP_DOMAINS, NA, PROCESSED_COLUMNS, REFERENCE_SPECS
+from asfdata.pipeline.inventory import published_inventory
 from asfdata.pipeline.people_frame import outcome_genders
 from asfdata.pipeline.validate import category_groups
 
@@ -127,3 +130,14 @@ TIDIERS = {
 def tidy_all(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Every processed frame of the contract from the validated raw frames."""
     return {name: fn(raw[name], raw) for name, fn in TIDIERS.items()}
+
+
+def chapter_inputs(raw: dict[str, pd.DataFrame], raw_dir: Path) -> dict[str, pd.DataFrame]:
+    """What the chapters read besides the figures and the audit, published so that data/processed holds
+    all their inputs: the inventory of the report's numbers (with each figure's section), the assumptions
+    log and the municipalities, each sorted by its key."""
+    return {
+        "inventory": published_inventory(raw_dir),
+        "assumptions": as_processed(raw["assumptions"], "assumptions", ["id"]),
+        "municipalities": as_processed(raw["municipalities"], "municipalities", ["municipality"]),
+    }

@@ -1,23 +1,75 @@
-"""Provenance: every raw line, tidy row, claim, audit row and assumption behind a measure in a year."""
+"""Provenance: the trail behind one figure, from the report's sentence to the assumptions it rests on.
+
+`python -m asfdata trace MEASURE YEAR [CATEGORY]` finds the raw lines that state MEASURE in YEAR (the
+snapshot, the claims covering the year, of the measure or of a sum including it, and the funded placements'
+rows) and shows, for each: the report's section, the sentence of the report's text it was transcribed from
+with its line and column there (data/raw/inventory.csv: the rows whose file and row name that raw line), the
+raw line as written and the tidy rows built from it, at their line of data/processed. Then the audit rows of
+the measure (or of a sum including it) over a period holding YEAR, and the assumptions that apply.
+
+Which assumptions apply, from data/raw/assumptions.csv and nothing else: an assumption is shown when
+1. its id (A01 …) is cited in the note of a raw line or of an audit row of the trail; or
+2. a raw line of the trail stands in one of the assumption's `sources` (the line's `source`, a report
+   section) and counts one of its `measures` (the line's `measure`; in the funded files, the one traced).
+A section alone is not enough: Milstolpar 2020 states the placements and the people informed of 2020, and
+A13, on the people informed, does not apply to the placements.
+
+CATEGORY narrows the trail to one category (snapshots and claims: `category`; funded files: the
+municipality); the audit rows whose scope names another of the figure's categories, and not this one, go.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from asfdata.pipeline.audit import audit
-from asfdata.pipeline.contract import DATA_SPECS
+from asfdata.paths import PROCESSED_DIR, ROOT
+from asfdata.pipeline.contract import DATA_SPECS, LIST_SEP
 from asfdata.pipeline.errors import InputError
-from asfdata.pipeline.read import read_raw
-from asfdata.pipeline.tidy import tidy_all
+from asfdata.pipeline.inventory import INVENTORY_PATH, SOURCE_BESIDE
+from asfdata.pipeline.read import RawTable, read_raw
+from asfdata.pipeline.statements import checked_frames
 from asfdata.pipeline.validate import load_raw
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
+KINDS = ("sentence", "raw", "tidy", "audit", "assumption")  # in the order a trail lists them
+FORMATS = ("text", "csv", "json")
+CATEGORY_COLUMNS = {"snapshots": "category", "claims": "category", "funded_placements": "municipality",
+                    "funded_outcomes": "municipality"}
+SOURCE_NAME = SOURCE_BESIDE.name  # the report's text, whose lines inventory.csv counts
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a trail: one record of `--format csv` or `json`, one line of the text."""
+
+    kind: str  # one of KINDS
+    file: str  # the report's text, or a file of data/raw or data/processed
+    line: int  # the line of file the item is on (as an editor counts: the header is line 1)
+    column: int | None  # sentence: the character of its line the number starts at; else None
+    section: str  # the report section (audit: of every figure checked; assumption: its sources)
+    raw: str  # sentence, raw, tidy: the raw line they belong to, as file:line; else empty
+    id: str  # sentence: the number as written; audit: audit_id (empty while audit.csv has none); assumption
+    text: str  # the sentence; the line as written; the audit row's check, scope and result; the assumption
+    why: str  # assumption: the rule that made it apply; else empty
+
+
+FIELDS = tuple(Item.__dataclass_fields__)
+
+
+class TraceError(InputError):
+    """A measure, year or category the data have no figure of: one line naming what exists."""
+
+    def lines(self) -> list[str]:
+        """What the command line prints on stderr."""
+        return [str(self)]
 
 
 def csv_line(values: list) -> str:
@@ -28,14 +80,32 @@ def csv_line(values: list) -> str:
     return buf.getvalue()
 
 
+def shown_path(path: Path) -> str:
+    """A path as the project names it (relative to the project's folder when inside it)."""
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def listed(cell: object) -> set[str]:
+    """The values of a cell joined with LIST_SEP (none when the cell is missing)."""
+    return {v.strip() for v in cell.split(LIST_SEP.strip())} - {""} if isinstance(cell, str) else set()
+
+
+def years_text(years: list[int]) -> str:
+    """Years as '2016–2020' when consecutive, else '2016, 2018'."""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
 def related_measures(measure: str, measures: pd.DataFrame) -> set[str]:
     """The measure and every measure defined as a sum that includes it (measures.csv, sum_of)."""
     parts = measures.set_index("measure")["sum_of"].fillna("")
-    return {measure} | {m for m, s in parts.items() if measure in [p.strip() for p in s.split(";")]}
+    return {measure} | {m for m, s in parts.items() if measure in listed(s)}
 
 
 def matches(name: str, df: pd.DataFrame, related: set[str], measure: str, year: int) -> pd.Series:
-    """Which rows of one frame (raw or tidy) hold a figure of measure in year."""
+    """Which rows of one raw frame hold a figure of measure in year."""
     y = pd.to_numeric(df["year"] if "year" in df else df["year_from"], errors="coerce")
     if name == "snapshots":
         return (df["measure"] == measure) & (y == year)
@@ -49,44 +119,202 @@ def matches(name: str, df: pd.DataFrame, related: set[str], measure: str, year: 
     return pd.Series(False, index=df.index)
 
 
-def trace(measure: str, year: int, raw_dir: Path) -> str:
-    """The provenance of measure in year, as text; InputError for a measure the data do not have."""
+def short_names(raw: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Municipality as the report or the tidy data name it -> the short name the tidy data use."""
+    m = raw["municipalities"]
+    return {**dict(zip(m["report_name"], m["municipality"], strict=True)),
+            **{v: v for v in m["municipality"]}}
+
+
+def categories(name: str, df: pd.DataFrame, short: dict[str, str]) -> pd.Series:
+    """The category of each row of a raw or tidy frame (CATEGORY_COLUMNS; municipalities by short name)."""
+    col = df[CATEGORY_COLUMNS[name]].astype("str")
+    return col.map(lambda v: short.get(v, v)) if CATEGORY_COLUMNS[name] == "municipality" else col
+
+
+def keys(name: str, df: pd.DataFrame, short: dict[str, str]) -> pd.Series:
+    """The key of each row of a raw or tidy frame as one text (municipalities by short name)."""
+    cols = [df[c].astype("str").map(lambda v: short.get(v, v)) if c == "municipality" else df[c].astype("str")
+            for c in DATA_SPECS[name].key]
+    return pd.Series(["\t".join(k) for k in zip(*cols, strict=True)], index=df.index, dtype="object")
+
+
+def figure_years(tables: dict[str, RawTable], years: list[int], related: set[str], measure: str) -> list[int]:
+    """The years of years in which some raw line states measure."""
+    return [y for y in years
+            if any(matches(n, t.frame, related, measure, y).any() for n, t in tables.items())]
+
+
+def scope_names(scope: str, category: str) -> bool:
+    """Whether an audit row's scope names category as a word."""
+    return re.search(rf"(?<!\w){re.escape(category)}(?!\w)", scope) is not None
+
+
+def line_items(name: str, table: RawTable, hit: pd.Series, tidy: pd.DataFrame, inventory: pd.DataFrame,
+               files: dict[str, str], short: dict[str, str]) -> list[Item]:
+    """For each raw line of table where hit: its sentences, the line, its tidy rows, in that order."""
+    text_lines, starts = table.text.split("\n"), table.lines()
+    tidy_keys = keys(name, tidy, short)
+    raw_keys = keys(name, table.frame, short)
+    out = []
+    for i in hit[hit].index:
+        line, section = int(starts[i]), table.frame.at[i, "source"]
+        ref = f"{files['raw']}:{line}"
+        said = inventory[(inventory["file"] == DATA_SPECS[name].file) & (inventory["row"] == str(line))]
+        at = sorted(zip(said["line"].astype(int), said["column"].astype(int), said["token"], said["sentence"],
+                        strict=True))
+        out += [Item("sentence", SOURCE_NAME, int(ln), int(col), section, ref, token, sentence, "")
+                for ln, col, token, sentence in at]
+        out.append(Item("raw", files["raw"], line, None, section, ref, "", text_lines[line - 1], ""))
+        rows = tidy[tidy_keys == raw_keys[i]]
+        out += [Item("tidy", files["tidy"], int(j) + 2, None, section, ref, "", csv_line(r.to_list()), "")
+                for j, r in rows.iterrows()]
+    return out
+
+
+def audit_items(checks: pd.DataFrame, file: str) -> list[Item]:
+    """The audit rows as items, at their line of audit.csv (with audit_id once audit.csv has it)."""
+    out = []
+    for j, r in checks.iterrows():
+        result = (f"{r['check']}: {r['scope']}: {r['status']}: stated {r['stated']}, "
+                  f"computed {r['computed']} ({r['difference']:+d})")
+        out.append(Item("audit", file, int(j) + 2, None, r["sources"], "", str(r.get("audit_id", "")),
+                        result + (f"; {r['note']}" if r["note"] else ""), ""))
+    return out
+
+
+def assumption_items(log: RawTable, file: str, cited: dict[str, str],
+                     stated: set[tuple[str, str]]) -> list[Item]:
+    """The assumptions that apply (see the module's docstring): cited (id -> where), or one of their
+    sources and measures is a (section, measure) of a raw line of the trail (stated)."""
+    out = []
+    for line, r in zip(log.lines(), log.frame.itertuples(), strict=True):
+        sources, measures = listed(r.sources), listed(r.measures)
+        pairs = sorted((s, m) for s, m in stated if s in sources and m in measures)
+        why = [f"cited by {cited[r.id]}"] if r.id in cited else []
+        why += [f"section {s}, measure {m}" for s, m in pairs]
+        if why:
+            out.append(Item("assumption", file, int(line), None, r.sources, "", r.id, r.assumption_en,
+                            "; ".join(why)))
+    return out
+
+
+def cited_ids(notes: list[tuple[str, str]]) -> dict[str, str]:
+    """The assumption ids cited in notes ((where, note) pairs) -> where each is first cited."""
+    cited: dict[str, str] = {}
+    for where, note in notes:
+        for a in ASSUMPTION_ID.findall(note or ""):
+            cited.setdefault(a, where)
+    return cited
+
+
+def selected(tables: dict[str, RawTable], raw: dict[str, pd.DataFrame], measure: str, year: int,
+             category: str | None) -> tuple[dict[str, pd.Series], list[str]]:
+    """Which raw lines of each table state measure in year (in category), and the figure's categories
+    in file order; TraceError naming what exists when none do."""
+    related, short = related_measures(measure, raw["measures"]), short_names(raw)
+    hits = {n: matches(n, t.frame, related, measure, year) for n, t in tables.items()}
+    if not any(h.any() for h in hits.values()):
+        years = figure_years(tables, [int(y) for y in raw["years"]["year"]], related, measure)
+        has = f"has years {years_text(years)}" if years else "has no figure in any year"
+        raise TraceError(f"trace: no figure of {measure} in {year}: {measure} {has}")
+    present = list(dict.fromkeys(c for n, t in tables.items()
+                                 for c in categories(n, t.frame, short)[hits[n]]))
+    if category is None:
+        return hits, present
+    if short.get(category, category) not in present:
+        raise TraceError(f"trace: no figure of {measure} in {year} in category {category!r}: "
+                         f"{measure} {year} has categories {', '.join(present)}")
+    return {n: h & (categories(n, tables[n].frame, short) == short.get(category, category))
+            for n, h in hits.items()}, present
+
+
+def audit_rows(checks: pd.DataFrame, related: set[str], year: int, category: str | None,
+               present: list[str]) -> pd.DataFrame:
+    """The audit rows of a measure in related over a period holding year; with a category, not those whose
+    scope names another of the figure's categories (present) and not this one."""
+    held = (checks["year_from"] <= year) & (year <= checks["year_to"])
+    rows = checks[checks["measure"].isin(related) & held.to_numpy(dtype=bool)]
+    if category is None:
+        return rows
+    others = [c for c in present if c != category]
+    elsewhere = [not scope_names(s, category) and any(scope_names(s, c) for c in others)
+                 for s in rows["scope"]]
+    return rows[~pd.Series(elsewhere, index=rows.index, dtype=bool)]
+
+
+def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
+          processed_dir: Path = PROCESSED_DIR) -> list[Item]:
+    """Every item behind measure in year (in category): per raw line its sentences, the line and its tidy
+    rows, then the audit rows and the assumptions; TraceError for a measure, year or category without a
+    figure."""
     raw = load_raw(raw_dir)
     known = set(raw["measures"]["measure"])
     if measure not in known:
-        raise InputError(f"unknown measure {measure!r}; known: {', '.join(sorted(known))}")
-    frames = tidy_all(raw)
-    related = related_measures(measure, raw["measures"])
-    out = [f"trace: {measure} {year}", "", "Raw figures (data/raw, file:line: the line as written):"]
-    sources: set[str] = set()
-    for name, spec in DATA_SPECS.items():
-        if name not in frames:
-            continue
-        table = read_raw(raw_dir / spec.file, spec.file)
-        hit = matches(name, table.frame, related, measure, year)
-        text_lines, starts = table.text.split("\n"), table.lines()
-        for i in hit[hit].index:
-            out.append(f"  {spec.file}:{starts[i]}: {text_lines[starts[i] - 1]}")
-        sources |= set(table.frame.loc[hit, "source"])
-    out += ["", "Report sections: " + ("; ".join(sorted(sources)) or "(none)")]
-    out += ["", "Tidy rows (data/processed):"]
-    for name, df in frames.items():
-        hit = matches(name, df, related, measure, year)
-        for _, r in df[hit].iterrows():
-            out.append(f"  {name}.csv: {csv_line(r.to_list())}")
-    checks = audit(frames, raw["measures"])
-    y0, y1 = checks["year_from"], checks["year_to"]
-    touched = checks[checks["measure"].isin(related) & (y0 <= year) & (year <= y1)]
-    out += ["", "Audit rows:"]
-    for r in touched.itertuples():
-        out.append(f"  {r.status:<11} {r.check}: {r.scope}: stated {r.stated}, computed {r.computed}"
-                   f" ({r.difference:+d})" + (f"; {r.note}" if r.note else ""))
-    if touched.empty:
-        out.append("  (none)")
-    cited = set(ASSUMPTION_ID.findall(" ".join(touched["note"])))
-    log = raw["assumptions"]
-    by_source = log["sources"].map(lambda s: bool(sources & {x.strip() for x in s.split(";")}))
-    used = log[log["id"].isin(cited) | by_source]
-    out += ["", "Assumptions:"]
-    out += [f"  {r.id}: {r.assumption_en}" for r in used.itertuples()] or ["  (none)"]
+        raise TraceError(f"trace: no measure {measure!r}: the measures are {', '.join(sorted(known))}")
+    tables = {n: read_raw(raw_dir / DATA_SPECS[n].file, DATA_SPECS[n].file) for n in CATEGORY_COLUMNS}
+    hits, present = selected(tables, raw, measure, year, category)
+    short = short_names(raw)
+    category = None if category is None else short.get(category, category)
+    frames = checked_frames(raw, raw_dir)  # tidy, and the audit as audit.csv has it (notes quote the report)
+    inventory = read_raw(raw_dir / INVENTORY_PATH.name, INVENTORY_PATH.name).frame
+    items: list[Item] = []
+    notes: list[tuple[str, str]] = []
+    stated: set[tuple[str, str]] = set()  # (section, measure) of every raw line of the trail
+    for n, t in tables.items():
+        files = {"raw": shown_path(raw_dir / t.name), "tidy": shown_path(processed_dir / f"{n}.csv")}
+        items += line_items(n, t, hits[n], frames[n], inventory, files, short)
+        rows = t.frame[hits[n]]
+        lines = [f"{files['raw']}:{line}" for line, hit in zip(t.lines(), hits[n], strict=True) if hit]
+        notes += list(zip(lines, rows["note"], strict=True)) if "note" in rows else []
+        stated |= set(zip(rows["source"], rows["measure"] if "measure" in rows else [measure] * len(rows),
+                          strict=True))
+    touched = audit_rows(frames["audit"], related_measures(measure, raw["measures"]), year, category, present)
+    audit_file = shown_path(processed_dir / "audit.csv")
+    items += audit_items(touched, audit_file)
+    notes += [(f"{audit_file}:{j + 2}", note) for j, note in touched["note"].items()]
+    log_file = DATA_SPECS["assumptions"].file
+    log = read_raw(raw_dir / log_file, log_file)
+    return items + assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
+
+
+def as_text(measure: str, year: int, category: str | None, items: list[Item]) -> str:
+    """A trail for people: per raw line its section, then its items; the audit rows; the assumptions."""
+    def shown(it: Item) -> str:
+        where = f"{it.file}:{it.line}" + (f":{it.column}" if it.column is not None else "")
+        return (f"  {it.kind:<11} {where}  " + (f"{it.id}  " if it.id else "") + it.text
+                + (f"  [{it.why}]" if it.why else ""))
+
+    out = [f"trace: {measure} {year}" + (f" {category}" if category else "")]
+    for ref in dict.fromkeys(it.raw for it in items if it.raw):
+        block = [it for it in items if it.raw == ref]
+        out += ["", f"{block[0].section}, {ref}"]
+        if not any(it.kind == "sentence" for it in block):
+            out.append(f"  {'sentence':<11} (no row of {INVENTORY_PATH.name} names this line)")
+        out += [shown(it) for it in block]
+    for kind, title in (("audit", "Audit rows"), ("assumption", "Assumptions that apply")):
+        out += ["", f"{title}:"] + ([shown(it) for it in items if it.kind == kind] or ["  (none)"])
     return "\n".join(out)
+
+
+def as_csv(items: list[Item]) -> str:
+    """A trail as CSV: a header of FIELDS, one row per item (column empty when none)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: "" if v is None else v for k, v in asdict(it).items()} for it in items)
+    return buf.getvalue().removesuffix("\n")
+
+
+def as_json(items: list[Item]) -> str:
+    """A trail as JSON: a list of one object per item, keys FIELDS (column null when none)."""
+    return json.dumps([asdict(it) for it in items], ensure_ascii=False, indent=1)
+
+
+def trace(measure: str, year: int, raw_dir: Path, category: str | None = None, fmt: str = "text",
+          processed_dir: Path = PROCESSED_DIR) -> str:
+    """The trail behind measure in year (in category) as text, CSV or JSON (fmt, one of FORMATS)."""
+    items = trail(measure, year, raw_dir, category, processed_dir)
+    if fmt == "csv":
+        return as_csv(items)
+    return as_json(items) if fmt == "json" else as_text(measure, year, category, items)

@@ -15,6 +15,7 @@ from asfdata.pipeline.contract import (
     FORMULA_BEFORE_LETTER,
     FORMULA_FIRST,
     GROUP_DOMAINS,
+    LIST_SEP,
     MAX_COUNT_DIGITS,
     NA,
     REFERENCE_SPECS,
@@ -121,6 +122,19 @@ def ref_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]
     return [(blank, f"blank (allowed: {where})"), (~known & ~blank, f"not in the reference list ({where})")]
 
 
+def list_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]:
+    """Values of a reference list joined with LIST_SEP, one at least (where names the list)."""
+    parts = pc.split_pattern(a.combine_chunks(), LIST_SEP)
+    known = np_bool(pc.is_in(pc.utf8_trim_whitespace(pc.list_flatten(parts)),
+                             value_set=pa.array(sorted(allowed), pa.string())))
+    bad = np.zeros(len(a), dtype=bool)
+    bad[pc.list_parent_indices(parts).to_numpy()[~known]] = True
+    blank = equal(a, "")
+    joined_with = f"values are joined with '{LIST_SEP}'"
+    return [(blank, f"blank (allowed: values of {where}; {joined_with})"),
+            (bad & ~blank, f"a value not in the reference list ({where}; {joined_with})")]
+
+
 def formula_checks(a: pa.ChunkedArray) -> list[Check]:
     """Text a spreadsheet program would run as a formula (FORMULA_FIRST and FORMULA_BEFORE_LETTER)."""
     first, second = pc.utf8_slice_codeunits(a, 0, 1), pc.utf8_slice_codeunits(a, 1, 2)
@@ -144,6 +158,8 @@ def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) 
             dom = spec.refs[c]
             where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
             checks += ref_checks(a, allowed.get(dom, set()) | ({NA} if c in spec.nullable else set()), where)
+        if c in spec.lists:
+            checks += list_checks(a, allowed.get(spec.lists[c], set()), ref_files[spec.lists[c]])
         out[c] = checks
     return out
 
@@ -159,17 +175,9 @@ def at_rows(table: RawTable, bad: np.ndarray, columns: list[str], message: str) 
                     for r, cells in zip(rows, shown, strict=False)], len(rows))
 
 
-def column_problems(table: RawTable, spec: RawSpec) -> list[Problem]:
-    """The header names the contract's columns, and data rows follow it."""
-    header = ", ".join(spec.columns)
-    present = list(table.frame.columns)
-    out = [Problem(table.name, 1, c, None, f"unexpected column (expected: {header})")
-           for c in present if c not in spec.columns]
-    out += [Problem(table.name, 1, c, None, f"missing column (expected: {header})")
-            for c in spec.columns if c not in present]
-    if not out and table.frame.empty:
-        out.append(Problem(table.name, 2, None, None, "no data rows after the header"))
-    return out
+def empty_problems(table: RawTable) -> list[Problem]:
+    """Data rows follow the header (which read_raw has checked against the contract's columns)."""
+    return [Problem(table.name, 2, None, None, "no data rows after the header")] if table.frame.empty else []
 
 
 def cell_problems(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) -> list[Problem]:
@@ -220,7 +228,7 @@ def load_tables(raw_dir: Path, specs: dict[str, RawSpec]) -> tuple[dict, list[Pr
     tables, problems = {}, []
     for name, spec in specs.items():
         try:
-            tables[name] = read_raw(raw_dir / spec.file, spec.file)
+            tables[name] = read_raw(raw_dir / spec.file, spec.file, spec.columns)
         except RawDataError as err:
             problems.extend(err.problems)
     return tables, problems
@@ -234,8 +242,8 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
     if not raw_dir.is_dir():
         raise InputError(f"{raw_dir} is not a folder: give the folder of the raw data (--raw)")
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
-    for name, table in ref_tables.items():
-        problems += column_problems(table, REFERENCE_SPECS[name])
+    for table in ref_tables.values():
+        problems += empty_problems(table)
     if problems:
         raise RawDataError(problems)
     refs = {n: t.frame for n, t in ref_tables.items()}
@@ -247,7 +255,7 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
     data_tables, problems = load_tables(raw_dir, DATA_SPECS)
     for name, table in data_tables.items():
         spec = DATA_SPECS[name]
-        found = column_problems(table, spec) or cell_problems(table, spec, allowed)
+        found = empty_problems(table) or cell_problems(table, spec, allowed)
         problems += found or cross_problems(name, table, refs)
     if problems:
         raise RawDataError(problems)

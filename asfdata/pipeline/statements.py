@@ -1,0 +1,128 @@
+"""The report's statements that the audit and the people model check (data/processed/statements.csv), and
+the audit's links to them and to the assumptions it cites (audit_statements.csv, audit_assumptions.csv).
+
+A statement's id is stable: a claim's claim_id (claims.csv), or the id the people model makes from the
+figures (asfdata/pipeline/people_statements.py, e.g. detail-nordanstig-2018-work-men).
+data/raw/statements.csv, transcribed once from the report's text, gives each its line and the report's own
+words (verbatim Swedish), and for a claim the people model does not render, the evaluation's English
+rendering; the report's text itself is never read here. Every statement the audit or the people model
+checks must have its row there; the yearly detail's places and outcomes, which the model reads but does not
+test, are published when they have one (the report's all do).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from asfdata.pipeline.audit import audit
+from asfdata.pipeline.contract import DATA_SPECS, LIST_SEP, NA, PROCESSED_COLUMNS
+from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.people import FrameError, Model
+from asfdata.pipeline.read import read_raw
+from asfdata.pipeline.tidy import as_int, as_text, tidy_all
+
+FILE = DATA_SPECS["statements"].file
+ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")  # an assumption of the log cited in a note (A01 …)
+
+
+def model_statements(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The people model's statements (statement_id, claim_id, section, text_en, and basis: true for the
+    yearly detail's places and outcomes the readings are built from, which it does not test); none when the
+    yearly detail cannot be read as people (the audit says why in its own rows)."""
+    columns = ["statement_id", "claim_id", "section", "text_en", "basis"]
+    try:
+        table = Model(frames["funded_placements"], frames["funded_outcomes"], frames["claims"]).table()
+    except FrameError:
+        return pd.DataFrame(columns=columns)
+    return table[columns]
+
+
+def statement_problems(raw: pd.DataFrame, lines: list[int], claims: pd.DataFrame,
+                       model: pd.DataFrame) -> list[Problem]:
+    """What is wrong in data/raw/statements.csv against the claims and the people model's statements."""
+    out = []
+    known_claims, modelled = set(claims["claim_id"]), set(model["statement_id"])
+    for line, r in zip(lines, raw.itertuples(index=False), strict=True):
+        sid, where = r.statement_id, (FILE, line)
+        if sid not in known_claims | modelled:
+            out.append(Problem(*where, "statement_id", sid, "neither a claim_id of claims.csv nor a "
+                               "statement of the people model (asfdata/pipeline/people_statements.py): "
+                               "correct the id"))
+        if (r.line == NA) != (r.quote_sv == NA):
+            column, value = ("line", r.line) if r.line == NA else ("quote_sv", r.quote_sv)  # the NA one
+            out.append(Problem(*where, column, value, "give both the line and the report's words, or NA for "
+                               "both when the report has no words for the statement"))
+        if sid in modelled and r.text_en != NA:
+            out.append(Problem(*where, "text_en", r.text_en, "the people model writes the English of this "
+                               "statement (asfdata/pipeline/people.toml): write NA"))
+        if sid in known_claims - modelled and r.text_en == NA:
+            out.append(Problem(*where, "text_en", r.text_en, "write the evaluation's English rendering of "
+                               "this claim"))
+    tested = set(model.loc[~model["basis"].astype(bool), "statement_id"])
+    out += [Problem(FILE, None, "statement_id", sid, "the people model checks this statement of the report: "
+                    "add its row (line, the report's words)")
+            for sid in sorted(tested - set(raw["statement_id"]))]
+    return out
+
+
+def statement_frame(raw: pd.DataFrame, frames: dict[str, pd.DataFrame], raw_dir: Path) -> pd.DataFrame:
+    """statements.csv: each statement's id, claim, section, line, the report's words and the evaluation's
+    English rendering; RawDataError when data/raw/statements.csv does not fit the claims and the model."""
+    claims, model = frames["claims"], model_statements(frames)
+    lines = read_raw(raw_dir / FILE, FILE).lines()
+    if problems := statement_problems(raw, lines, claims, model):
+        raise RawDataError(problems)
+    rendered = model.set_index("statement_id")
+    by_claim = claims.set_index("claim_id")
+    ids = raw["statement_id"]
+    is_model = ids.isin(rendered.index)
+    df = pd.DataFrame({
+        "statement_id": ids,
+        "claim_id": ids.map(rendered["claim_id"]).where(is_model, ids),
+        "section": ids.map(rendered["section"]).where(is_model, ids.map(by_claim["source"])),
+        "line": as_int(raw["line"]),
+        "quote_sv": as_text(raw["quote_sv"]),
+        "text_en": ids.map(rendered["text_en"]).where(is_model, as_text(raw["text_en"])),
+    })
+    df["claim_id"] = df["claim_id"].astype("str").where(df["claim_id"].notna())
+    df = df.sort_values("statement_id", kind="stable")
+    return df[list(PROCESSED_COLUMNS["statements"])].reset_index(drop=True)
+
+
+def links(checks: pd.DataFrame, ids: pd.Series, name: str) -> pd.DataFrame:
+    """A link table (audit_id, name) from each check's ids (lists of ids, one list per check), sorted."""
+    pairs = pd.DataFrame({"audit_id": checks["audit_id"], name: ids}).explode(name).dropna()
+    pairs = pairs[pairs[name] != ""].drop_duplicates()
+    return pairs.sort_values(["audit_id", name], kind="stable").reset_index(drop=True)
+
+
+def audit_links(checks: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """audit_statements (each check and each statement it checks) and audit_assumptions (each check and each
+    assumption its note cites)."""
+    return {
+        "audit_statements": links(checks, checks["statements"].str.split(LIST_SEP), "statement_id"),
+        "audit_assumptions": links(checks, checks["note"].str.findall(ASSUMPTION_ID), "assumption_id"),
+    }
+
+
+def unlocated(checks: pd.DataFrame, statements: pd.DataFrame) -> list[Problem]:
+    """A problem for each statement the audit checks that data/raw/statements.csv does not locate."""
+    cited = {s for cell in checks["statements"] for s in cell.split(LIST_SEP) if s}
+    return [Problem(FILE, None, "statement_id", sid, "the audit checks this statement of the report: add its "
+                    "row (line, the report's words, and for a claim the evaluation's English rendering)")
+            for sid in sorted(cited - set(statements["statement_id"]))]
+
+
+def checked_frames(raw: dict[str, pd.DataFrame], raw_dir: Path) -> dict[str, pd.DataFrame]:
+    """The tidy frames with the statements, the audit (its notes quoting the report's words) and the audit's
+    links; RawDataError when a statement checked is not located in data/raw/statements.csv."""
+    frames = tidy_all(raw)
+    frames["statements"] = statement_frame(raw["statements"], frames, raw_dir)
+    frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
+    if problems := unlocated(frames["audit"], frames["statements"]):
+        raise RawDataError(problems)
+    frames.update(audit_links(frames["audit"]))
+    return frames
