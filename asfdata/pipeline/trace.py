@@ -15,7 +15,9 @@ A section alone is not enough: Milstolpar 2020 states the placements and the peo
 A13, on the people informed, does not apply to the placements.
 
 CATEGORY narrows the trail to one category (snapshots and claims: `category`; funded files: the
-municipality); the audit rows whose scope names another of the figure's categories, and not this one, go.
+municipality); the audit rows whose `audit_id` names another of the figure's categories, and not this one,
+go (the id is structured: the check, then measure, year and breakdown, or municipality and year, or statement
+ids).
 """
 
 from __future__ import annotations
@@ -145,9 +147,10 @@ def figure_years(tables: dict[str, RawTable], years: list[int], related: set[str
             if any(matches(n, t.frame, related, measure, y).any() for n, t in tables.items())]
 
 
-def scope_names(scope: str, category: str) -> bool:
-    """Whether an audit row's scope names category as a word."""
-    return re.search(rf"(?<!\w){re.escape(category)}(?!\w)", scope) is not None
+def id_names(audit_id: str, category: str) -> bool:
+    """Whether an audit row's id names category as one of its parts (ignoring case: statement ids are lower
+    case, 'detail-nordanstig-2018-work-men')."""
+    return category.casefold() in re.split(r"[:+-]", audit_id.casefold())
 
 
 def line_items(name: str, table: RawTable, hit: pd.Series, tidy: pd.DataFrame, inventory: pd.DataFrame,
@@ -232,14 +235,14 @@ def selected(tables: dict[str, RawTable], raw: dict[str, pd.DataFrame], measure:
 def audit_rows(checks: pd.DataFrame, related: set[str], year: int, category: str | None,
                present: list[str]) -> pd.DataFrame:
     """The audit rows of a measure in related over a period holding year; with a category, not those whose
-    scope names another of the figure's categories (present) and not this one."""
+    audit_id names another of the figure's categories (present) and not this one."""
     held = (checks["year_from"] <= year) & (year <= checks["year_to"])
     rows = checks[checks["measure"].isin(related) & held.to_numpy(dtype=bool)]
     if category is None:
         return rows
     others = [c for c in present if c != category]
-    elsewhere = [not scope_names(s, category) and any(scope_names(s, c) for c in others)
-                 for s in rows["scope"]]
+    elsewhere = [not id_names(i, category) and any(id_names(i, c) for c in others)
+                 for i in rows["audit_id"]]
     return rows[~pd.Series(elsewhere, index=rows.index, dtype=bool)]
 
 
