@@ -10,6 +10,20 @@ lang ?= en
 # make test n=auto: spread the suite over every core (pytest-xdist); the default suits 2 shared cores
 n ?= 2
 
+# The variables take only their documented values; anything else stops make with one line naming the
+# variable and its values, before any command runs. $(value ...) reads a value as given, without running
+# what it holds ($(shell ...)); the values reach the shell quoted.
+one_word = $(filter 1,$(words $(value $(1))))
+no_digits = $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst \
+  8,,$(subst 9,,$(1)))))))))))
+refuse = $(error $(1)='$(value $(1))' is not allowed: $(1) must be $(2))
+SWITCH := 1 yes true 0 no false
+$(if $(and $(call one_word,lang),$(filter en sv,$(value lang))),,$(call refuse,lang,en or sv))
+$(if $(and $(call one_word,n),$(or $(filter auto,$(value n)),$(if $(call no_digits,$(value n)),,number))),,\
+  $(call refuse,n,a number or auto))
+$(foreach v,code force,$(if $(value $(v)),$(if $(and $(call one_word,$(v)),$(filter $(SWITCH),$(value $(v)))),,\
+  $(call refuse,$(v),one of $(SWITCH) or empty))))
+
 .DEFAULT_GOAL := help
 .PHONY: help report build audit verify test golden lint typecheck lab lock bench chromium clean
 
@@ -25,7 +39,7 @@ $(STAMP): requirements.lock pyproject.toml
 # make report [lang=sv] [code=1: also the edition with code] [force=1: rebuild even if up to date]
 REPORT_FLAGS = $(if $(filter 1 yes true,$(code)),--with-code) $(if $(filter 1 yes true,$(force)),--force)
 report: $(STAMP) ## raw data -> data/processed/ -> reports/*.html (lang=sv, code=1, force=1)
-	$(PY) -m asfdata report --lang $(lang) $(strip $(REPORT_FLAGS))
+	$(PY) -m asfdata report --lang '$(lang)' $(strip $(REPORT_FLAGS))
 
 build: $(STAMP) ## rebuild data/processed/ from data/raw/ (with the audit)
 	$(PY) -m asfdata build
@@ -48,7 +62,7 @@ chromium: ## Debian's Chromium for the browser tests (installed when missing and
 # PYTHONDONTWRITEBYTECODE is unset for the suite (as the set-up ignores it for .venv): else every worker,
 # kernel and subprocess compiles pytest, xdist, frictionless... again on every run (seconds each time).
 test: $(STAMP) chromium ## the whole test suite, on n=2 workers (n=0: in one process)
-	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q $(if $(filter 0,$(n)),,-n $(n) --dist loadfile --no-loadscope-reorder)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q $(if $(filter 0,$(n)),,-n '$(n)' --dist loadfile --no-loadscope-reorder)
 
 golden: $(STAMP) ## rewrite tests/golden/ from both editions after a deliberate change of words
 	$(PY) tools/golden.py

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO, cast
 
+from asfdata import INTERRUPTED, INTERRUPTED_LINE, QUIET_INTERRUPT_ENV
 from asfdata.paths import PROCESSED_DIR, RAW_DIR, ROOT
-from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.pipeline.errors import BAD_INPUT, Failure, for_terminal
 from asfdata.registry import CATALOGS
-
-INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
 
 # The commands import what they use when they run, not at the top: the dispatch, and `report`
 # with nothing changed (~0.1 s), must not import pandas.
@@ -209,8 +212,8 @@ def parser() -> argparse.ArgumentParser:
 
 def failure_lines(err: Failure | OSError | KeyboardInterrupt) -> tuple[int, list[str]]:
     """The exit code and the lines on stderr for a failure (any other exception is a bug)."""
-    if isinstance(err, KeyboardInterrupt):
-        return INTERRUPTED, ["interrupted"]
+    if isinstance(err, KeyboardInterrupt):  # said once: by the parent when this is the report's data step
+        return INTERRUPTED, [] if os.environ.get(QUIET_INTERRUPT_ENV) else [INTERRUPTED_LINE]
     if isinstance(err, Failure):
         return err.exit_code, err.lines()
     # an OSError: a path that is missing, a folder, not readable or not writable
@@ -225,14 +228,45 @@ def robust_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; any failure becomes plain words on stderr and its exit code."""
-    robust_output()
-    args = parser().parse_args(argv)
+class TerminalText:
+    """A text stream that writes what a terminal would act on (an ANSI code in a header's name, a carriage
+    return) as escapes, as messages show values (asfdata.pipeline.errors.for_terminal)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write text, escaped; returns the characters given."""
+        self.stream.write(for_terminal(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        """Everything else (flush, encoding, fileno) as the stream has it."""
+        return getattr(self.stream, name)
+
+
+@contextmanager
+def terminal_output() -> Iterator[None]:
+    """Within the block, whatever goes to sys.stdout and sys.stderr is escaped for the terminal."""
+    saved = sys.stdout, sys.stderr
+    # TerminalText is a TextIO by what it does (write, the rest delegated), not by its class
+    sys.stdout, sys.stderr = cast(TextIO, TerminalText(sys.stdout)), cast(TextIO, TerminalText(sys.stderr))
     try:
-        return args.func(args)
-    except (Failure, OSError, KeyboardInterrupt) as err:
-        code, lines = failure_lines(err)
-    for line in lines:
-        print(line, file=sys.stderr)
-    return code
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; any failure becomes plain words on stderr and its exit code; nothing printed
+    (names, values, argparse's messages) reaches the terminal as a control character."""
+    robust_output()
+    with terminal_output():
+        try:
+            args = parser().parse_args(argv)
+            return args.func(args)
+        except (Failure, OSError, KeyboardInterrupt) as err:
+            code, lines = failure_lines(err)
+        for line in lines:
+            print(line, file=sys.stderr)
+        return code

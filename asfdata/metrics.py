@@ -34,6 +34,13 @@ def pct_change(before: float, after: float) -> float:
     return float("nan") if before == 0 else (after - before) / before * 100
 
 
+def ratio(numerator, denominator):
+    """numerator / denominator, NaN (undefined, shown as a dash) where the denominator is 0: never ±inf."""
+    if isinstance(denominator, pd.Series):
+        return numerator / denominator.where(denominator != 0)
+    return numerator / denominator if denominator != 0 else float("nan")
+
+
 def first_seen(values) -> list:
     """Distinct values in the order they first appear."""
     return list(dict.fromkeys(values))
@@ -79,14 +86,14 @@ def indexed(frame: pd.DataFrame, base_year: int = BASE_YEAR) -> pd.DataFrame:
     if base.empty:
         raise ValueError(f"base year {base_year} is not in the series")
     out = frame.copy()
-    out["value"] = out["value"] / out["category"].map(base) * 100
+    out["value"] = ratio(out["value"], out["category"].map(base)) * 100
     return out
 
 
 def shares(frame: pd.DataFrame) -> pd.DataFrame:
     """Each category's value as a share of the year's sum of the categories (percent)."""
     out = frame.copy()
-    out["value"] = out["value"] / out.groupby("year")["value"].transform("sum") * 100
+    out["value"] = ratio(out["value"], out.groupby("year")["value"].transform("sum")) * 100
     return out
 
 
@@ -94,7 +101,7 @@ def per_unit(frame: pd.DataFrame, denominator: pd.DataFrame) -> pd.DataFrame:
     """Each value divided by the same year's value of a one-category denominator series (ratio)."""
     den = denominator.set_index("year")["value"]
     out = frame.copy()
-    out["value"] = out["value"] / out["year"].map(den)
+    out["value"] = ratio(out["value"], out["year"].map(den))
     return out
 
 
@@ -118,6 +125,17 @@ def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
         float("nan") if pd.isna(p) else pct_change(p, v) for p, v in zip(prev, out["value"], strict=True)
     ]
     return in_order(out, ["category", "year"], {"category": first_seen(frame["category"])})
+
+
+def periods(years) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The periods BEFORE and AFTER, each narrowed to the years of the data that fall in it (first, last)."""
+    have = sorted({int(y) for y in years})
+
+    def narrowed(span: tuple[int, int]) -> tuple[int, int]:
+        inside = [y for y in have if span[0] <= y <= span[1]]
+        return (inside[0], inside[-1]) if inside else span
+
+    return narrowed(BEFORE), narrowed(AFTER)
 
 
 def period_means(
@@ -191,7 +209,7 @@ def womens_share(snapshots: pd.DataFrame) -> pd.DataFrame:
             "total": total.reindex(g.index).to_numpy(),
         }
     )
-    out["women_share"] = out["women"] / (out["women"] + out["men"]) * 100
+    out["women_share"] = ratio(out["women"], out["women"] + out["men"]) * 100
     return out
 
 
@@ -204,7 +222,7 @@ def employees_per_company(snapshots: pd.DataFrame) -> pd.DataFrame:
             "year": e.index,
             "employees": e.to_numpy(),
             "companies": c[e.index].to_numpy(),
-            "per_company": (e / c[e.index]).to_numpy(),
+            "per_company": ratio(e, c[e.index]).to_numpy(),
         }
     )
 
@@ -285,7 +303,7 @@ def use_rate(funded_placements: pd.DataFrame) -> pd.DataFrame:
         "places_used": int(out["places_used"].sum()),
     }
     out = pd.concat([out.sort_values(["year", "municipality"]), pd.DataFrame([total])], ignore_index=True)
-    out["use_rate"] = out["places_used"] / out["places_granted"] * 100
+    out["use_rate"] = ratio(out["places_used"], out["places_granted"]) * 100
     return out
 
 
@@ -301,7 +319,7 @@ def target_groups(funded_placements: pd.DataFrame) -> pd.DataFrame:
             "places_used": g["places_used"].sum().astype("int64").to_numpy(),
         }
     )
-    out["use_rate"] = out["places_used"] / out["places_granted"] * 100
+    out["use_rate"] = ratio(out["places_used"], out["places_granted"]) * 100
     return out
 
 

@@ -13,6 +13,9 @@ import csv
 import fcntl
 import os
 import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,8 +38,9 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 # test_golden.py reads both built editions (1 s): listed after the browser test, it runs among the last, when
 # they are built, and never waits for one.
 FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_mutations.py": 11, "test_charts.py": 9,
-                "test_notebooks.py": 8.5, "test_report.py": 8, "test_provenance.py": 7, "test_execute.py": 4,
-                "test_cli.py": 4, "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
+                "test_notebooks.py": 8.5, "test_report.py": 14, "test_other_data.py": 8,
+                "test_provenance.py": 7, "test_execute.py": 7, "test_cli.py": 4,
+                "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
                 "test_validation.py": 2}
 
 
@@ -112,3 +116,19 @@ def line_of(path: Path, **match: str) -> int:
         if all(row[header.index(k)] == v for k, v in match.items()):
             return i
     raise LookupError(match)
+
+
+@contextmanager
+def failing_after(seconds: float) -> Iterator[None]:
+    """Within the block, the test fails after seconds instead of hanging (as opening a FIFO would, waiting
+    for a writer for ever); pytest.fail is no exception the command line turns into an exit code."""
+    def stop(signum, frame):
+        pytest.fail(f"still running after {seconds} s: was a FIFO opened?")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -13,9 +13,10 @@ from prose import numbers  # tests/ is on sys.path (pytest rootdir-less import)
 from asfdata.cli import main
 from asfdata.numbers import num
 from asfdata.paths import RAW_DIR
-from asfdata.pipeline import audit
+from asfdata.pipeline import audit, statements
 from asfdata.pipeline.audit_notes import AUDIT, key_word
 from asfdata.pipeline.data import read_processed
+from asfdata.pipeline.errors import RawDataError
 from asfdata.pipeline.people import gender_name
 from asfdata.pipeline.people_notes import PEOPLE
 from asfdata.pipeline.statements import checked_frames
@@ -316,3 +317,23 @@ def test_audit_command_prints_mismatches_first_and_strict_fails(capsys):
     body = [ln.split()[0] for ln in out.splitlines()[3:] if ln and not ln.startswith(" ")]
     assert body == sorted(body, key=["mismatch", "consistent_if", "approximate", "ok"].index)
     assert main(["audit", "--strict"]) == 1
+
+
+
+def test_a_note_citing_an_assumption_the_log_lacks_is_refused(monkeypatch):
+    """The notes' citations are checked in the catalogs before the build; one made otherwise is caught too."""
+    made, cited = statements.audit, []
+
+    def citing_a99(frames, measures):
+        out = made(frames, measures)
+        notes = out["note"].copy()
+        notes.iloc[0] += " (A99)"
+        cited.append(out["audit_id"].iloc[0])
+        return out.assign(note=notes)
+
+    monkeypatch.setattr(statements, "audit", citing_a99)
+    with pytest.raises(RawDataError) as err:
+        checked_frames(load_raw(RAW_DIR), RAW_DIR)
+    assert [str(p) for p in err.value.problems] == [
+        f"audit.csv, column 'note', value 'A99': the audit's note of {cited[0]} cites assumption A99, which "
+        "assumptions.csv does not have: add its row there, or correct the note's words"]

@@ -113,6 +113,20 @@ def test_every_category_has_one_fixed_colour(frames):
         palette.colour("no such category")
 
 
+def test_a_category_the_palette_does_not_know_gets_a_colour_and_a_marker_no_other_series_has():
+    cats = ["Arbetsförmedlingen", "Försäkringskassan", "Kommunen", "Uppland", "Övriga", "sum_of_parts"]
+    given, shapes = palette.colours(cats), palette.markers(cats)
+    assert list(given) == cats and len(set(given.values())) == len(cats)
+    assert given["Försäkringskassan"] == palette.SPARE[0] and given["Uppland"] == palette.SPARE[1]
+    assert {c: given[c] for c in ("Arbetsförmedlingen", "Kommunen")} == {
+        c: palette.colour(c) for c in ("Arbetsförmedlingen", "Kommunen")}
+    assert len(set(shapes.values())) == len(cats) and shapes["Kommunen"] == "s"
+    assert palette.colours(["x"] * 2 + [f"c{i}" for i in range(8)])["c7"] in palette.SPARE  # round again
+    # a spare colour writes its series' name too (4.5:1), and is none of the fixed ones
+    assert {c: round(palette.contrast(c), 2) for c in palette.SPARE if palette.contrast(c) < 4.5} == {}
+    assert not set(palette.SPARE) & set(palette.COLOURS.values())
+
+
 def test_contrast_ratio_is_the_wcag_formula():
     assert palette.contrast("#000000") == pytest.approx(21.0)
     assert palette.contrast("#FFFFFF") == pytest.approx(1.0)

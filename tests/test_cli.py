@@ -7,9 +7,15 @@ import signal
 import subprocess
 import sys
 
+import pytest
+
 from asfdata.cli import main
 from asfdata.paths import ROOT
+from asfdata.pipeline.errors import Problem
+from asfdata.report import edition
 from asfdata.report.edition import Job, ReportError, build_report
+
+CLEAR = "\x1b[2J\x1b[H"  # the ANSI codes that clear a terminal and put the cursor at the top
 
 
 def asfdata(*args: str, encoding: str) -> subprocess.CompletedProcess:
@@ -37,6 +43,44 @@ def test_ctrl_c_is_one_line_and_exit_130():
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert err == "interrupted\n"
+
+
+def test_ctrl_c_while_the_command_line_imports_is_one_line_and_exit_130():
+    # python -m asfdata, its import of asfdata.cli held up where Ctrl-C finds it (a slow disk, say)
+    script = """if True:
+        import runpy, sys, time
+        class Slow:
+            def find_spec(self, name, path=None, target=None):
+                if name == "asfdata.paths":
+                    print("importing", flush=True)
+                    time.sleep(60)
+        sys.meta_path.insert(0, Slow())
+        sys.argv = ["asfdata", "build"]
+        runpy.run_module("asfdata", run_name="__main__", alter_sys=True)
+    """
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=ROOT, start_new_session=True)
+    assert proc.stdout.readline() == "importing\n"
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal sends Ctrl-C: to the whole process group
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, err) == (130, "interrupted\n")
+
+
+def test_names_reach_the_terminal_escaped_as_values_do(raw_copy, tmp_path, capsys):
+    path = raw_copy / "snapshots.csv"
+    header, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(header.replace("measure", f"measure{CLEAR}", 1) + "\n" + rest, encoding="utf-8")
+    assert main(["build", "--raw", str(raw_copy), "--out", str(tmp_path / "processed")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "measure\\x1b[2J\\x1b[H" in err, err
+    with pytest.raises(SystemExit):  # argparse's own message names what it was given
+        main(["build", CLEAR])
+    assert capsys.readouterr().err.endswith("error: unrecognized arguments: \\x1b[2J\\x1b[H\n")
+    problem = Problem(f"a{CLEAR}.csv", 2, "name\u202e\r\n", "x\x1b", "message")
+    assert str(problem) == ("a\\x1b[2J\\x1b[H.csv, line 2, column 'name\\u202e\\r\\n', value 'x\\x1b': "
+                            "message")
+    edition.say(f"report: wrote reports/{CLEAR}.html")  # the report's progress lines
+    assert capsys.readouterr().out == "report: wrote reports/\\x1b[2J\\x1b[H.html\n"
 
 
 def test_a_path_that_cannot_be_used_is_named_with_exit_2(tmp_path, capsys):

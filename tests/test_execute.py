@@ -168,3 +168,25 @@ def test_kernel_clients_wait_in_slices_so_a_missed_wake_up_costs_a_second():
     with pytest.raises(Empty):
         asyncio.run(sliced_channel(silent).get_msg(timeout=0.25))
     assert silent.polls and all(0 <= ms <= 250 for ms in silent.polls)  # never past the deadline
+
+
+def test_kernels_without_a_usable_home_leave_nothing_in_the_temporary_folder(tmp_path, request):
+    plots = notebook(tmp_path / "01_plot.ipynb",
+                     ["import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()"])
+    script = f"""if True:
+        from pathlib import Path
+        from asfdata.report.edition import Job, build_report
+        build_report(Job(force=True, data=False, notebooks=(Path({str(plots)!r}),),
+                         report_dir=Path({str(tmp_path / "reports")!r})), log=lambda message: None)
+    """
+    temporary = Path(tempfile.mkdtemp(prefix="asf-t-", dir="/tmp"))  # tmp_path can be too deep for a socket
+    request.addfinalizer(lambda: shutil.rmtree(temporary, ignore_errors=True))
+    (tmp_path / "file").write_text("")
+    home = tmp_path / "file" / "home"  # missing, and impossible to make (even for root)
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "IPYTHONDIR", "XDG_CACHE_HOME")}
+    env.update({"TMPDIR": str(temporary), "HOME": str(home)})
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
+                          timeout=HANG_GUARD)
+    assert done.returncode == 0, done.stderr
+    assert list(temporary.iterdir()) == []  # no tmp*, matplotlib-*, socket folder or kernels' home left
+    assert "not a writable location" not in done.stderr  # IPython's warning when it falls back to a tmp*

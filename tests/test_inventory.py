@@ -210,3 +210,36 @@ def test_a_pointer_to_no_record_stops_the_build(raw_copy, tmp_path, capsys):
         "pointer)",
     ]
     assert not out.exists()
+
+
+def pointers_out(raw: Path) -> list[str]:
+    """Three ways for a pointer to leave the raw folder: up, absolute, through a link. Each leads to a copy of
+    claims.csv, which holds every figure the inventory points at there: only the path can be refused."""
+    shutil.copy(RAW_DIR / "claims.csv", raw.parent / "secret.csv")
+    (raw / "link.csv").symlink_to(raw.parent / "secret.csv")
+    return ["../secret.csv", str(raw.parent / "secret.csv"), "link.csv"]
+
+
+def test_check_inventory_refuses_a_pointer_out_of_the_raw_folder(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW_DIR / "claims.csv", raw / "claims.csv")
+    out = pointers_out(raw)
+    assert check_inventory([good_row(), *(good_row(file=f) for f in out)], raw) == [
+        f"inventory line {i} (report 497:89 '1 257'): raw file {f!r} leads outside {raw}: name a file of the "
+        "raw folder by its path there, e.g. claims.csv" for i, f in enumerate(out, start=3)]
+
+
+def test_a_pointer_out_of_the_raw_folder_stops_the_build(raw_copy, tmp_path, capsys):
+    inventory = raw_copy / "inventory.csv"
+    lines = [line_of(inventory, status="transcribed", file="claims.csv", row=row) for row in ("5", "6", "2")]
+    out = pointers_out(raw_copy)
+    for line, value in zip(lines, out, strict=True):
+        edit_cell(inventory, line, "file", value)
+    assert main(["build", "--raw", str(raw_copy), "--out", str(tmp_path / "processed")]) == 2
+    data_files = "snapshots.csv, funded_placements.csv, funded_outcomes.csv, claims.csv, events.csv"
+    assert capsys.readouterr().err.splitlines() == [
+        "error: 3 problem(s) in the raw data; nothing was written:",
+        *(f"  inventory.csv, line {line}, column 'file', value {value!r}: not a data file of the raw folder "
+          f"({data_files}): name the file the figure is in" for line, value in zip(lines, out, strict=True))]
+    assert not (tmp_path / "processed").exists()

@@ -38,18 +38,24 @@ def test_a_build_executes_each_chapter_once_after_starting_the_data_step(monkeyp
         events.append(("cells", path.stem))
         return nbformat.read(path, as_version=4)
 
-    def fake_data_step(job, log):
-        events.append(("data", "start"))
-        return lambda: events.append(("data", "wait"))
+    class FakeDataStep:
+        def __init__(self, job, log):
+            events.append(("data", "start"))
+
+        def wait(self):
+            events.append(("data", "wait"))
+
+        def stop(self):
+            events.append(("data", "stop"))
 
     monkeypatch.setattr(execute, "execute", fake_execute)
-    monkeypatch.setattr(edition, "start_data_step", fake_data_step)
+    monkeypatch.setattr(edition, "DataStep", FakeDataStep)
     job = replace(Job(), force=True, report_dir=tmp_path)
     assert build_report(job, log=lambda _: None) == [tmp_path / "asf-evaluation-report.html"]
     kernels = sorted(stem for what, stem in events if what == "kernel")
     assert kernels == sorted(CHAPTERS)  # six chapters, one fresh kernel each
     assert sorted(stem for what, stem in events if what == "cells") == sorted(CHAPTERS)
-    assert events[0] == ("data", "start")
+    assert events[0] == ("data", "start") and ("data", "stop") not in events  # stopped only when interrupted
     for stem in CHAPTERS:  # every chapter's cells run only after a wait for the data step
         assert ("data", "wait") in events[: events.index(("cells", stem))]
     assert json.loads((tmp_path / edition.TIMINGS_NAME).read_text()).keys() == set(

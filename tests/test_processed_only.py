@@ -3,14 +3,14 @@
 A copy of data/raw is built into a processed folder and deleted; every chapter notebook then runs on that
 folder alone and shows what the report's build showed, opening no file of a raw folder nor of data/processed.
 The notebooks are thin calls of asfdata.chapters, so their cells run here, in this process, as the report's
-kernel runs them (a kernel per notebook would cost seconds), with one shortcut: a chart is not drawn (its
-<svg> is left empty; drawing is more than half of the time, and reads no data), the rest of every block is
-compared byte for byte. No module of the chapters or of the toolkit, and no notebook, names the raw folder.
+kernel runs them (a kernel per notebook would cost seconds; tests/chapter_cells.py), with one shortcut: a
+chart is not drawn (its <svg> is left empty; drawing is more than half of the time, and reads no data), the
+rest of every block is compared byte for byte. No module of the chapters or of the toolkit, and no notebook,
+names the raw folder.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import shutil
@@ -18,21 +18,18 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pytest
+from chapter_cells import run_cells  # tests/ is on sys.path (pytest rootdir-less import)
 
 from asfdata import registry
 from asfdata.cli import main
 from asfdata.paths import NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.registry import REPORT_CHAPTERS
-from asfdata.render import html
-from asfdata.render.widths import WIDTHS
 from asfdata.report.edition import Job, stored_runs
 
 RAW_NAMES = ("RAW_DIR", "raw_dir", "INVENTORY_PATH", "read_raw", "load_raw", "data/raw")
 WATCHED: list[str] = []  # folders whose files no chapter may open (empty: nothing is watched)
 OPENED: list[str] = []  # the files of WATCHED that were opened
 HOOKED: list[bool] = []  # the audit hook is added once per process (it cannot be removed)
-UNDRAWN = "<svg />"  # a chart left undrawn; figure_html labels it as it labels a drawn one
 # A drawn chart, as figure_html labels it: the label is kept, the drawing left out.
 DRAWN = re.compile(r'(<svg class="[^"]*" role="img" aria-label="[^"]*" (?:style="display: none" )?)'
                    r"[^>]*>.*?</svg>", re.S)
@@ -51,25 +48,6 @@ def watching(*folders: Path) -> None:
         sys.addaudithook(note_opened)
         HOOKED.append(True)
     WATCHED[:] = [os.path.abspath(f) for f in folders]
-
-
-def run_cells(chapter: registry.Chapter, params: dict) -> list[str]:
-    """The HTML blocks a chapter notebook shows when its code cells run in this process as the report's
-    kernel runs them: the parameters cell, then params (as the report injects them), then the rest."""
-    nb = nbformat.read(chapter.notebook_path, as_version=4)
-    first, *rest = [c.source for c in nb.cells if c.cell_type == "code"]
-    shown: list[str] = []
-    namespace: dict = {}
-    modules = [importlib.import_module(c.module_name) for c in registry.CHAPTERS]
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(html, "show", lambda *blocks: shown.extend(blocks))
-        for module in (m for m in modules if hasattr(m, "chart_svgs")):
-            mp.setattr(module, "chart_svgs", lambda draw, *args, **kwargs: (UNDRAWN,) * len(WIDTHS))
-        exec(first, namespace)
-        namespace.update(params)
-        for source in rest:
-            exec(compile(source, chapter.notebook_path.name, "exec"), namespace)
-    return shown
 
 
 def shown_by(nb: nbformat.NotebookNode) -> list[str]:

@@ -145,6 +145,29 @@ def test_make_lab_passes_allow_root_only_to_root():
     assert ("--allow-root" in command[0]) == (os.getuid() == 0)
 
 
+def test_make_refuses_a_value_it_does_not_document_and_runs_nothing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    touched = tmp_path / "x"
+    switch, languages = "must be one of 1 yes true 0 no false or empty", "must be en or sv"
+    refused = {  # argument -> the line make stops with
+        "lang=en; touch x": "lang='en; touch x' is not allowed: lang must be en or sv",
+        f"lang=$(shell touch {touched})": f"lang='$(shell touch {touched})' is not allowed: lang {languages}",
+        "n=2 && touch x": "n='2 && touch x' is not allowed: n must be a number or auto",
+        "code=maybe": f"code='maybe' is not allowed: code {switch}",
+        "force=`touch x`": f"force='`touch x`' is not allowed: force {switch}",
+    }
+    for argument, message in refused.items():
+        done = subprocess.run(["make", "--no-print-directory", "-n", "report", argument], cwd=ROOT, env=env,
+                              capture_output=True, text=True)
+        assert done.returncode != 0 and done.stdout == "", argument
+        stopped = rf"Makefile:\d+: \*\*\* {re.escape(message)}\.  Stop\.\n"  # one line, as make writes it
+        assert re.fullmatch(stopped, done.stderr), done.stderr
+    assert not touched.exists()  # $(shell ...) in a value is never run, not even to be checked
+    assert make("-n", "report", "lang=sv", "code=yes").splitlines()[-1].endswith(
+        "-m asfdata report --lang 'sv' --with-code")
+    assert "-n 'auto' " in make("-n", "test", "n=auto")
+
+
 def test_make_chromium_looks_where_the_browser_tests_look():
     assert re.search(r"^CHROMIUM := (\S+)$", (ROOT / "Makefile").read_text(), re.M).group(1) == str(CHROMIUM)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -60,8 +62,8 @@ def test_a_writer_killed_while_staging_leaves_the_old_folder_whole(tmp_path, mon
 def test_a_kill_between_the_two_renames_is_repaired_by_the_next_build(tmp_path):
     out = tmp_path / "processed"
     publish(out, FILES)
-    os.rename(out, tmp_path / ".processed.old-dead")  # the first rename done, the second not
-    (tmp_path / ".processed.incoming-dead").mkdir()
+    os.rename(out, tmp_path / ".processed.old-deadbeef")  # the first rename done, the second not
+    (tmp_path / ".processed.incoming-deadbeef").mkdir()
     build(RAW_DIR, out)
     assert contents(out) == processed_files(RAW_DIR)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["processed"]
@@ -76,3 +78,54 @@ def test_two_builds_at_once_both_succeed(tmp_path):
     assert [p.returncode for p in procs] == [0, 0], results
     assert contents(out) == processed_files(RAW_DIR)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["processed"]
+
+
+def test_a_full_disk_leaves_the_old_folder_whole_and_no_work_folder(tmp_path, monkeypatch):
+    out = tmp_path / "processed"
+    publish(out, FILES)
+
+    def full_disk(folder, files):
+        name = sorted(files)[0]
+        (folder / name).write_bytes(files[name][:1])  # the disk fills while the first file is written
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder / name))
+
+    monkeypatch.setattr(write, "stage", full_disk)
+    with pytest.raises(OSError) as failed:
+        publish(out, {"a.csv": b"new\n", "MANIFEST.sha256": b"m2\n"})
+    assert failed.value.errno == errno.ENOSPC
+    assert contents(out) == FILES
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["processed"]
+
+
+def test_stale_work_folders_go_even_when_nothing_is_published_and_nothing_else_does(tmp_path):
+    out = tmp_path / "processed"
+    publish(out, FILES)
+    stale = [".processed.old-deadbeef", ".processed.incoming-0badc0de"]  # as a killed writer leaves them
+    for name in stale:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.csv").write_bytes(b"half")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("mine")
+    kept = {
+        ".processed.old-dead": "folder",  # not a token of 8 hex digits
+        ".processed.incoming-deadbeef.bak": "folder",  # more than the name
+        ".processed.old-DEADBEEF": "folder",  # publish writes its tokens in lower case
+        ".other.old-deadbeef": "folder",  # another folder's
+        ".processed.old-feedface": "file",  # not a folder
+        ".processed.old-cafebabe": "link",  # a link to a folder of someone else's
+        ".processed.incoming-12345678": "newer",  # made after this run began
+    }
+    for name, kind in kept.items():
+        path = tmp_path / name
+        if kind == "file":
+            path.write_text("mine")
+        elif kind == "link":
+            path.symlink_to(elsewhere)
+        else:
+            path.mkdir()
+    later = time.time() + 3600
+    os.utime(tmp_path / ".processed.incoming-12345678", (later, later))
+    assert publish(out, FILES) is False  # nothing to publish
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["processed", "elsewhere", *kept])
+    assert (elsewhere / "keep.txt").read_text() == "mine"

@@ -7,25 +7,29 @@ is built once per session (a no-op when reports/ already holds a build of the sa
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import uuid
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import edit_cell
+from conftest import edit_cell, failing_after
 
-from asfdata.cli import failure_lines
-from asfdata.paths import ROOT
+from asfdata.cli import failure_lines, main
+from asfdata.paths import RAW_DIR, ROOT
 from asfdata.render import words
 from asfdata.report import edition as report
 from asfdata.report import inputs
 from asfdata.report.edition import CHAPTERS, Job, build_report
-from asfdata.report.verify import verify_report
+from asfdata.report.verify import edition_of, verify_report
 
 PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP4z8DwHwAFAAIBodPhsgAAAABJRU5ErkJggg==")
 SCRIPT = "<script>alert(1)</script>"
@@ -272,3 +276,122 @@ def test_markup_in_a_raw_description_reaches_the_report_as_text(raw_copy, tmp_pa
     page = job.outputs()[0][0].read_text(encoding="utf-8")
     assert "Opening &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert SCRIPT not in page
+
+
+def first_cell_marks(path: Path, marker: Path, then: str = "") -> Path:
+    """A notebook whose first cell (after the parameters) creates marker, then runs then."""
+    return write_notebook(path, [f"from pathlib import Path\nPath({str(marker)!r}).touch()\n{then}"])
+
+
+def test_a_bad_inventory_row_stops_the_report_before_any_cell_runs(raw_copy, tmp_path, capfd):
+    inventory = raw_copy / "inventory.csv"
+    edit_cell(inventory, 2, "line", "5a")  # a line that is not a number
+    edit_cell(inventory, 4, "row", "999")  # a row claims.csv does not have
+    edit_cell(inventory, 5, "file", "missing.csv")  # a file that does not exist
+    ran = tmp_path / "ran"
+    appendix = first_cell_marks(tmp_path / "07_appendix.ipynb", ran)
+    job = Job(force=True, raw_dir=raw_copy, processed_dir=tmp_path / "processed",
+              report_dir=tmp_path / "reports", notebooks=(appendix,))
+    with pytest.raises(report.ReportError) as failed:
+        build_report(job, log=quiet)
+    assert failed.value.exit_code == 2
+    err = capfd.readouterr().err  # the data step's message, from its own process
+    assert err.startswith("error: 3 problem(s) in the raw data; nothing was written:\n"), err
+    for where in ("inventory.csv, line 2, column 'line', value '5a': not a whole number",
+                  "inventory.csv, line 4, column 'row', value '999': no record of claims.csv starts on this",
+                  "inventory.csv, line 5, column 'file', value 'missing.csv': not a data file of the raw"):
+        assert f"\n  {where}" in err, err
+    assert not ran.exists() and not (tmp_path / "processed").exists() and not (tmp_path / "reports").exists()
+
+
+def test_folders_named_like_options_reach_the_data_step_whole(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(RAW_DIR, tmp_path / "-x")
+    step = report.DataStep(Job(raw_dir=Path("-x"), processed_dir=Path("--out")), quiet)
+    step.wait()  # `build --raw -x --out --out` would be refused by the command line (exit 2)
+    assert step.process.args[-2:] == ["--raw=-x", "--out=--out"]
+    assert (tmp_path / "--out" / "MANIFEST.sha256").is_file()
+
+
+def marked(mark: str) -> list[str]:
+    """The command lines of the running processes whose environment holds ASF_TEST_RUN=mark."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if f"ASF_TEST_RUN={mark}".encode() in (proc / "environ").read_bytes().split(b"\0"):
+                found.append((proc / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except OSError:  # not a process, gone, or someone else's
+            continue
+    return found
+
+
+def test_ctrl_c_in_the_data_step_or_in_the_kernels_is_one_line_and_leaves_nothing(tmp_path):
+    """python -m asfdata report, with one tiny notebook, interrupted by Ctrl-C (SIGINT to its process group,
+    as a terminal sends it) while the data step runs, then while a kernel runs a cell."""
+    script = """if True:
+        import json, sys
+        from dataclasses import replace
+        from pathlib import Path
+        from asfdata.cli import main
+        from asfdata.report import edition
+        kw = json.loads(sys.argv[1])
+        build = edition.build_report
+        edition.build_report = lambda job, log=edition.say: build(replace(
+            job, notebooks=(Path(kw["notebook"]),), report_dir=Path(kw["reports"])), log)
+        sys.exit(main(["report", "--force", "--out", kw["processed"]]))
+    """
+    running = tmp_path / "running"
+    notebook = first_cell_marks(tmp_path / "nb" / "01_slow.ipynb", running, "import time\ntime.sleep(120)")
+    for moment in ("data step", "kernels"):
+        scratch = tmp_path / moment.replace(" ", "-")
+        (scratch / "tmp").mkdir(parents=True)
+        mark = uuid.uuid4().hex
+        kw = {"notebook": str(notebook), "reports": str(scratch / "reports"),
+              "processed": str(scratch / "data" / "processed")}
+        env = {**os.environ, "ASF_TEST_RUN": mark, "TMPDIR": str(scratch / "tmp")}
+        proc = subprocess.Popen([sys.executable, "-c", script, json.dumps(kw)], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        def reached(moment: str = moment, mark: str = mark) -> bool:
+            if moment == "data step":
+                return any(" -m asfdata build " in c for c in marked(mark))
+            return running.exists()
+
+        deadline = time.monotonic() + 120  # only so that a regression fails instead of hanging
+        while time.monotonic() < deadline and not reached():
+            time.sleep(0.05)
+        if moment == "data step":
+            time.sleep(0.3)  # past its interpreter's start-up (a SIGINT then just ends it), within its ~1 s
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert (proc.returncode, err) == (130, "interrupted\n"), moment
+        assert marked(mark) == [], moment  # no kernel, no data step left running
+        assert list((scratch / "tmp").iterdir()) == [], moment  # sockets and the kernels' home removed
+        left = sorted(p.name for p in (scratch / "data").glob("*"))
+        assert left == ([] if moment == "data step" else ["processed"]), moment  # and no work folder
+        assert running.exists() == (moment == "kernels"), moment
+        running.unlink(missing_ok=True)
+
+
+def test_verify_refuses_what_is_no_edition_and_shows_none_of_it(tmp_path, capsys):
+    """One line, exit 2, before any rebuild: a file that is not .html, an .html page without the report's mark
+    in its head (in its body is not enough), a FIFO (never opened: no hang) and a device."""
+    secret = "root:x:0:0:SECRET"
+    (tmp_path / "passwd").write_text(f"{secret}\n")
+    (tmp_path / "page.html").write_text(f'<html lang="en"><head><title>{secret}</title></head>'
+                                        '<body><meta content="reader" name="asf-edition"/></body></html>')
+    os.mkfifo(tmp_path / "fifo.html")
+    (tmp_path / "zero.html").symlink_to("/dev/zero")
+    for name in ("passwd", "page.html", "fifo.html", "zero.html"):
+        with failing_after(20):
+            assert main(["verify", "--report", str(tmp_path / name)]) == 2
+        assert capsys.readouterr() == ("", f"verify: {tmp_path / name} is not an edition of the report "
+                                       "(an .html file the report build wrote, its head marked asf-edition): "
+                                       "give one of reports/*.html; nothing of this file is shown\n")
+
+
+def test_verify_reads_the_edition_from_the_mark_after_the_styles():
+    styles = "x" * 300_000  # an edition's head holds some 260 000 characters of styles before the mark
+    head = f'<!DOCTYPE html>\n<html lang="sv">\n<head><style>{styles}</style>'
+    assert edition_of(f'{head}<meta content="code" name="asf-edition"/></head><body>') == ("sv", True)
+    assert edition_of(f'{head}<meta content="reader" name="asf-edition"/></head><body>') == ("sv", False)

@@ -230,15 +230,31 @@ def test_formula_text_is_refused_in_every_text_column(raw_copy):
     path = raw_copy / "events.csv"
     edit_cell(path, 2, "description_en", '=HYPERLINK("http://x")')
     edit_cell(path, 3, "note", "@SUM(1)")
-    edit_cell(path, 4, "actor", "-Tillämpning")  # '-' before a letter; '-1' would be a number
+    edit_cell(path, 4, "actor", "-Tillämpning")
+    edit_cell(path, 5, "period_text", "- våren")  # a bullet is a formula to Excel too
+    edit_cell(path, 6, "description_sv", "+ cmd|' /C calc'!A0")
+    edit_cell(path, 7, "note", "-1+1")  # a sum is no number
+    edit_cell(path, 8, "source", "\t@1+cmd|' /C calc'!A0")  # the tab is stripped, as spaces are
     got = problems(raw_copy)
-    reason = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
-              "would run when it opens data/processed: reword it (see data/raw/README.md)")
+    reason = ("begins like a spreadsheet formula ('=', '+', '-', '@', a tab or a line end, and is no "
+              "number), which Excel would run when it opens data/processed: reword it (see "
+              "data/raw/README.md)")
     assert got == [
         f"""events.csv, line 2, column 'description_en', value '=HYPERLINK("http://x")': {reason}""",
         f"events.csv, line 3, column 'note', value '@SUM(1)': {reason}",
+        f"events.csv, line 7, column 'note', value '-1+1': {reason}",  # a kind: the same column and reason
         f"events.csv, line 4, column 'actor', value '-Tillämpning': {reason}",
+        f"events.csv, line 5, column 'period_text', value '- våren': {reason}",
+        f"events.csv, line 6, column 'description_sv', value \"+ cmd|' /C calc'!A0\": {reason}",
+        f"events.csv, line 8, column 'source', value \"@1+cmd|' /C calc'!A0\": {reason}",
     ]
+
+
+def test_a_number_in_a_text_column_is_no_formula(raw_copy):
+    path = raw_copy / "events.csv"
+    for line, value in ((2, "-5"), (3, "+3"), (4, "-0.5"), (5, "+1e3")):
+        edit_cell(path, line, "note", value)
+    assert problems(raw_copy) == []
 
 
 def test_a_year_is_four_digits_and_always_stated(raw_copy):
@@ -310,3 +326,38 @@ def test_an_assumptions_measures_are_known_measures_joined_with_semicolons(raw_c
     edit_cell(path, line, "measures", "informed; placements")
     edit_cell(path, other, "measures", "placements")
     assert problems(raw_copy) == []
+
+
+def test_a_link_inside_the_raw_folder_is_read_as_its_file(raw_copy):
+    expected = load_raw(RAW_DIR)
+    (raw_copy / "reference/genders.csv").replace(raw_copy / "genders-kept.csv")
+    (raw_copy / "reference/genders.csv").symlink_to("../genders-kept.csv")
+    got = load_raw(raw_copy)
+    assert got.keys() == expected.keys() and all(got[n].equals(expected[n]) for n in expected)
+
+
+def test_a_folder_linked_from_outside_is_refused_file_by_file(raw_copy, tmp_path):
+    outside = tmp_path / "lists"
+    (raw_copy / "reference").replace(outside)
+    (raw_copy / "reference").symlink_to(outside)
+    names = sorted(p.name for p in outside.iterdir())
+    assert len(names) == 9 and problems(raw_copy) == [
+        f"reference/{n}: leads to {outside.resolve() / n}, outside the raw folder {raw_copy}: a link may "
+        "only lead to a file of the raw folder; copy the file there instead" for n in names]
+
+
+def test_a_line_is_measured_in_bytes_and_one_within_the_limit_is_read_whole(tmp_path):
+    path = tmp_path / "inventory.csv"
+    rows = "".join(f"{i},x\r\n" for i in range(100_000))  # the long line starts 0.9 MB in
+    path.write_text(f"line,token\r\n{rows}0,{'ö' * 500_001}\r\n", encoding="utf-8")  # 1 000 002 bytes
+    with pytest.raises(RawDataError) as err:
+        read_raw(path, "inventory.csv")
+    assert [str(p) for p in err.value.problems] == [
+        "inventory.csv, line 100002: longer than 1 000 000 bytes, the limit for one line (MAX_LINE_BYTES, "
+        "asfdata/pipeline/read.py): no figure or note is this long; check that this is the right file and "
+        "line"]
+    # in Windows-1252, 999 900 bytes: 2 999 700 in UTF-8, parsed by Arrow in blocks that hold them, and a
+    # quoted value (counted by the csv module) of 999 900 characters, beyond the csv module's default limit
+    path.write_bytes(f"line,token\r\n{rows}0,\"{'€' * 999_900}\"\r\n".encode("cp1252"))
+    tokens = read_raw(path, "inventory.csv").frame["token"]
+    assert (len(tokens), tokens.iloc[-1]) == (100_001, "€" * 999_900)

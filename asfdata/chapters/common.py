@@ -50,6 +50,13 @@ def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
     return out
 
 
+def undefined_note(zero: list[tuple[str, int]], lang: str) -> str:
+    """The note under a table whose ratios divide by a count of 0 ((category, autumn) pairs): such a ratio is
+    undefined and shown as a dash; nothing when there is none."""
+    items = [t("undefined_item", lang, name=words.name(c, lang), year=y) for c, y in zero]
+    return t("undefined_note", lang, items=words.join(items, lang)) if items else ""
+
+
 def code(identifier: str) -> str:
     """An identifier an auditor looks up (an audit row, a rule), marked as code; empty stays empty."""
     return f"`{identifier}`" if identifier else ""

@@ -209,9 +209,10 @@ def fig_companies(frames: dict, lang: str) -> str:
     stated = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(columns={"stated_total": "value"})
     title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
     regions = metrics.wide(d)
-    r1, r2 = regions.columns[:2]
-    takeaway = t("takeaway_companies", lang, r1=words.name(r1, lang), r2=words.name(r2, lang),
-                 **column_changes(regions, lang, r1_=r1, r2_=r2))
+    items = [t("item_region_first" if i == 0 else "item_region", lang, region=words.name(r, lang),
+               **change_words(*first_last(regions, r), lang))
+             for i, r in enumerate(regions.columns)]
+    takeaway = t("takeaway_companies", lang, items="; ".join(items))
     svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,

@@ -61,10 +61,12 @@ def figures(frames: dict) -> dict:
     docs = ev.loc[ev["kind"].isin(DOCUMENT_KINDS)].sort_values("year")
     network = ev.loc[ev["kind"] == "network"]
     claim = {k: int(metrics.claim(c, k)["value"]) for k in CLAIMS_READ}
+    total = metrics.claim(c, study.CLAIM_INFORMED_TOTAL)
     years = [int(y) for y in pl.index]
     return {
         "first_year": years[0], "last_year": years[-1], "peak_year": int(pl["stated"].idxmax()),
         "informed_stated": claim[study.CLAIM_INFORMED_TOTAL], "informed_sum": int(informed.sum()),
+        "informed_years": (int(total["year_from"]), int(total["year_to"])),  # the period of the stated total
         "informed": informed, "placements": pl, "employees": emp,
         "trained": claim[study.CLAIM_TRAINING_PARTICIPANTS],
         "training_munis": claim[study.CLAIM_TRAINING_MUNICIPALITIES],
@@ -108,8 +110,8 @@ def _values(f: dict, lang: str) -> dict[str, str]:
         "document_munis", "groups_formed", "groups_continued", "granted", "used", "people", "work",
         "af", "back")}
     return {
-        **n, "period": words.years(y0, y1), "first_year": str(y0), "last_year": str(y1),
-        "peak_year": str(peak),
+        **n, "period": words.years(*f["informed_years"]), "first_year": str(y0), "last_year": str(y1),
+        "peak_year": str(peak), "counts": words.number_word(len(pl), lang),
         "documents": words.num(len(docs), lang), "document_list": document_list,
         "emp_first": words.num(f["employees"].loc[y0], lang),
         "emp_last": words.num(f["employees"].loc[y1], lang),
@@ -181,12 +183,15 @@ def _change(a: float, b: float, lang: str) -> str:
 
 
 def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
-    """Placeholders for counts by placing body and their changes between two autumns."""
-    out = {"y0": str(y0), "y1": str(y1)}
-    for key, col in (("a", "Arbetsförmedlingen"), ("k", "Kommunen"), ("o", "Övriga"), ("t", "parts")):
-        a, b = pl.loc[y0, col], pl.loc[y1, col]
-        out |= {f"{key}0": words.num(a, lang), f"{key}1": words.num(b, lang), f"d{key}": _change(a, b, lang)}
-    return out
+    """Placeholders for the counts between two autumns: t0, t1, dt of the sum of the parts, and bodies, each
+    placing body's 'name a → b (change)' joined by '; '."""
+    a, b = pl.loc[y0, "parts"], pl.loc[y1, "parts"]
+    out = {"y0": str(y0), "y1": str(y1), "t0": words.num(a, lang), "t1": words.num(b, lang),
+           "dt": _change(a, b, lang)}
+    bodies = [c for c in pl.columns if c not in ("stated", "parts")]
+    items = [f"{words.body(c, lang)} {words.num(pl.loc[y0, c], lang)} → {words.num(pl.loc[y1, c], lang)} "
+             f"({_change(pl.loc[y0, c], pl.loc[y1, c], lang)})" for c in bodies]
+    return out | {"bodies": "; ".join(items)}
 
 
 def claim_values(frames: dict, lang: str) -> dict[str, dict[str, str]]:
@@ -205,6 +210,7 @@ def claim_values(frames: dict, lang: str) -> dict[str, dict[str, str]]:
             "informed": seq(f"{y}: {words.num(x, lang)}" for y, x in informed.items()),
             "placed": seq(f"{y}: {words.num(x, lang)}" for y, x in pl["parts"].items()),
             "peak_informed": str(int(informed.idxmax())), "peak_placed": str(int(pl["parts"].idxmax())),
+            "Counts": words.upper_first(words.number_word(len(informed), lang)),
         },
         "reform": _between(pl, REFORM_YEAR - 1, REFORM_YEAR, lang),
         "pandemic": pandemic,
@@ -232,7 +238,7 @@ def sensitivity(frames: dict) -> pd.DataFrame:
     """Each headline change read both ways: change, reading, from, to, change (units), change (percent)."""
     f = figures(frames)
     pl, emp, y0, y1 = f["placements"], f["employees"], f["first_year"], f["last_year"]
-    pairs = [(f["peak_year"], REFORM_YEAR), (REFORM_YEAR, y1)]
+    pairs = [(a, b) for a, b in ((f["peak_year"], REFORM_YEAR), (REFORM_YEAR, y1)) if a < b]  # a change
     readings = (("stated_total", "stated"), ("sum_parts", "parts"))
     rows = [("placements", a, b, r, pl.loc[a, col], pl.loc[b, col]) for a, b in pairs for r, col in readings]
     rows += [
@@ -258,9 +264,10 @@ def sensitivity_section(frames: dict, lang: str) -> str:
             ("change", t("col_units", lang), "sint"), ("change_pct", t("col_pct", lang), "spct")]
     pairs = s.groupby(["measure", "year_from", "year_to"], sort=False)
     same = all((g["change"] > 0).nunique() == 1 for _, g in pairs)
-    ratios = [g["change"].abs().max() / g["change"].abs().min() for _, g in pairs]
+    ratios = [metrics.ratio(g["change"].abs().max(), g["change"].abs().min()) for _, g in pairs]
+    worst = max((r for r in ratios if r == r), default=float("nan"))  # a change of 0 has no factor
     finding = t("sens_finding" if same else "sens_finding_flips", lang,
-                n=words.num(len(ratios), lang), worst=words.num(max(ratios), lang, 1))
+                n=words.num(len(ratios), lang), worst=words.num(worst, lang, 1))
     table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
                        source=source_line(["Bakgrund", *sorted(set(frames["snapshots"]["source"]))], lang))
     return h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)

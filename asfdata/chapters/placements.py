@@ -6,13 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.common import PLACED_BY, event_marks, parts_table
+from asfdata.chapters.common import PLACED_BY, event_marks, parts_table, undefined_note
 from asfdata.render import words
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
 from asfdata.render.svg import chart_svgs
-from asfdata.study import AFTER, BASE_YEAR, BEFORE, MILESTONES_SECTION, REFORM_YEAR
+from asfdata.study import BASE_YEAR, MILESTONES_SECTION, REFORM_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
@@ -107,16 +107,21 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
 
 
 def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
-    """The pandemic as a second cause in its year: the change of the sum of the parts into that year."""
+    """The pandemic as a second cause in its year: the change of the sum of the parts into that year (or
+    which autumn count the data lack for it)."""
     year = metrics.event_years(events)["pandemic"]
     total = sum_of_parts(snapshots).set_index("year")["value"]
+    lacking = [y for y in (year - 1, year) if y not in total.index]
+    if lacking:
+        return t("finding_pandemic_missing", lang, year=year, ya=year - 1, yb=year,
+                 missing=words.join([str(y) for y in lacking], lang))
     return t(
         "finding_pandemic",
         lang,
         year=year,
         ya=year - 1,
         yb=year,
-        after=words.years(*AFTER),
+        after=words.years(*metrics.periods(snapshots["year"])[1]),
         **change_words(total[year - 1], total[year], lang),
     )
 
@@ -125,12 +130,14 @@ def five_points(frames: dict, lang: str) -> list[str]:
     """What five autumn counts can and cannot show (bullets)."""
     s = frames["snapshots"]
     pl = placements(s)
-    before = pl.loc[pl["year"].between(*BEFORE)].groupby("category", sort=False)["value"].min()
-    after = pl.loc[pl["year"].between(*AFTER)].groupby("category", sort=False)["value"].max()
+    periods = metrics.periods(pl["year"])
+    before = pl.loc[pl["year"].between(*periods[0])].groupby("category", sort=False)["value"].min()
+    after = pl.loc[pl["year"].between(*periods[1])].groupby("category", sort=False)["value"].max()
+    after = after.reindex(before.index)  # a body without an autumn count after: not lower
     lower = [words.name(c, lang) for c in before.index if after[c] < before[c]]
-    not_lower = [words.name(c, lang) for c in before.index if after[c] >= before[c]]
+    not_lower = [words.name(c, lang) for c in before.index if not after[c] < before[c]]
     c = metrics.series(s, "companies")
-    spans = {"before": words.years(*BEFORE), "after": words.years(*AFTER)}
+    spans = {"before": words.years(*periods[0]), "after": words.years(*periods[1])}
     if lower:
         rest = t("five_can_partly", lang, items=words.join(not_lower, lang)) if not_lower else ""
         can = t("five_can", lang, lower=words.join(lower, lang), rest=rest, **spans)
@@ -157,6 +164,7 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
     """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
     s = frames["snapshots"]
     ch = metrics.change_between(metrics.with_sum_of_parts(s, *PLACED_BY), ya, yb)
+    zero = list(ch.loc[ch["start"] == 0, "category"])  # no percent change from a count of 0
     ch = ch.assign(category=[words.name(c, lang) for c in ch["category"]])
     spec = [
         ("category", t("col_body", lang), "text"),
@@ -169,22 +177,33 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
     return (
         h(t("h_change_year", lang, ya=ya, yb=yb))
         + p(change_year_finding(s, lang, ya, yb))
-        + table_html(formatted(ch, spec, lang), t("caption_change_year", lang, ya=ya, yb=yb), source=src)
+        + table_html(formatted(ch, spec, lang), t("caption_change_year", lang, ya=ya, yb=yb), source=src,
+                     note=undefined_note([(c, ya) for c in zero], lang))
     )
 
 
 def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
     parts = metrics.wide(placements(snapshots))
-    share = parts.div(parts.sum(axis=1), axis=0) * 100
+    total = parts.sum(axis=1)
+    share = parts.div(total.where(total != 0), axis=0) * 100  # per cent of the year's sum; undefined on 0
     fall = parts.loc[ya] - parts.loc[yb]
     last = int(parts.index.max())
-    of_fall = {c: words.pct(fall[c] / fall.sum() * 100, lang) for c in parts.columns}
-    a, k, o = parts.columns[:3]  # Arbetsförmedlingen, Kommunen, Övriga (the report's order)
-    return t(
-        "finding_shares", lang, fall=words.num(fall.sum(), lang), y0=ya, y1=yb, y2=last,
-        a=words.num(fall[a], lang), k=words.num(fall[k], lang), o=words.num(fall[o], lang),
-        a_share=of_fall[a], k_share=of_fall[k], o_share=of_fall[o],
+    items = [
+        t("item_share" if i else "item_share_first", lang, body=words.body(c, lang),
+          n=words.num(fall[c], lang), share=words.pct(metrics.ratio(fall[c], fall.sum()) * 100, lang))
+        for i, c in enumerate(parts.columns)
+    ]
+    text = t("finding_shares", lang, fall=words.num(fall.sum(), lang), y0=ya, y1=yb,
+             items=words.join(items, lang))
+    if len(parts.columns) < 2:
+        return text
+    a, k = parts.loc[ya].sort_values(ascending=False, kind="stable").index[:2]  # the two largest bodies
+    moved = {c: words.direction(share.loc[yb, c] - share.loc[ya, c], lang) for c in (a, k)}
+    return text + " " + t(
+        "finding_shares_moved", lang, y2=last,
+        a=words.upper_first(words.possessive(a, lang)), a_verb=moved[a],
+        k=words.possessive(k, lang), k_verb=moved[k],
         a0_share=words.pct(share.loc[ya, a], lang), a1_share=words.pct(share.loc[yb, a], lang),
         k0_share=words.pct(share.loc[ya, k], lang), k1_share=words.pct(share.loc[yb, k], lang),
         a2_share=words.pct(share.loc[last, a], lang), k2_share=words.pct(share.loc[last, k], lang),
@@ -203,7 +222,7 @@ def period_means_section(frames: dict, lang: str) -> str:
     s = frames["snapshots"]
     pm = metrics.period_means(placements(s))
     pm = pm.assign(category=[words.name(c, lang) for c in pm["category"]])
-    before, after = words.years(*BEFORE), words.years(*AFTER)
+    before, after = (words.years(*span) for span in metrics.periods(s["year"]))
     spec = [
         ("rank", t("col_rank", lang), "int"),
         ("category", t("col_body", lang), "text"),
@@ -221,16 +240,19 @@ def period_means_section(frames: dict, lang: str) -> str:
 
 
 def pandemic_section(frames: dict, lang: str) -> str:
-    """The pandemic as a second cause in its year."""
-    year = metrics.event_years(frames["events"])["pandemic"]
+    """The pandemic as a second cause in its year (nothing when no milestone names the pandemic)."""
+    year = metrics.event_years(frames["events"]).get("pandemic")
+    if year is None:
+        return ""
     return h(t("h_pandemic", lang, year=year)) + p(
         pandemic_finding(frames["snapshots"], frames["events"], lang)
     )
 
 
 def five_points_section(frames: dict, lang: str) -> str:
-    """What five autumn counts can and cannot show."""
-    return h(t("h_five_points", lang)) + ul(five_points(frames, lang))
+    """What the autumn counts (as many as the data hold) can and cannot show."""
+    counts = words.number_word(frames["snapshots"]["year"].nunique(), lang)
+    return h(t("h_five_points", lang, counts=counts)) + ul(five_points(frames, lang))
 
 
 # ---- charts ------------------------------------------------------------------------------------------------
@@ -263,26 +285,32 @@ def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFOR
 def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
     """People placed by placing body indexed to base = 100."""
     s = frames["snapshots"]
-    d = metrics.indexed(placements(s), base)
+    pl = placements(s)
+    d = metrics.indexed(pl, base)
     last = int(d["year"].max())
-    end = d.loc[d["year"] == last].sort_values("value")
+    end = d.loc[d["year"] == last].sort_values("value").dropna(subset=["value"])  # undefined: base 0
+    zero = pl.loc[(pl["year"] == base) & (pl["value"] == 0), "category"]
     items = words.join(
         [f"{words.num(v, lang)} ({words.name(c, lang)})"
          for c, v in zip(end["category"], end["value"], strict=True)],
         lang,
     )
-    title = t("title_indexed", lang, base=base, last=last, items=items)
-    low, high = end.iloc[0], end.iloc[-1]
-    takeaway = t("takeaway_indexed", lang, base=base, low=words.placed_by(low["category"], lang),
-                 low_v=words.num(low["value"], lang), high=words.placed_by(high["category"], lang),
-                 high_v=words.num(high["value"], lang))
+    note = undefined_note([(c, base) for c in zero], lang)
+    if end.empty:  # no body had anyone placed in the base year
+        title, takeaway = t("title_indexed_none", lang, base=base), note
+    else:
+        title = t("title_indexed", lang, base=base, last=last, items=items)
+        low, high = end.iloc[0], end.iloc[-1]
+        takeaway = t("takeaway_indexed", lang, base=base, low=words.placed_by(low["category"], lang),
+                     low_v=words.num(low["value"], lang), high=words.placed_by(high["category"], lang),
+                     high_v=words.num(high["value"], lang))
     at = event_marks(frames["events"], lang)
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
         source=source_line(d["source"], lang),
         alt=with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang),
-        table=wide_table(d, lang, t("caption_indexed", lang, base=base), kind="dec1"),
+        table=wide_table(d, lang, t("caption_indexed", lang, base=base), kind="dec1", note=note),
     )
 
 

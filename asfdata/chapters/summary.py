@@ -12,7 +12,7 @@ from asfdata.chapters.goals import bottom_line
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, h, p, ul
-from asfdata.study import AFTER, BASE_YEAR, BEFORE, REFORM_YEAR
+from asfdata.study import AFTER, BASE_YEAR, BEFORE, FIRST_YEAR, LAST_YEAR, REFORM_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
@@ -20,8 +20,8 @@ t = words.translator(WORDS)
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading, the bottom line in three sentences, and what the evaluation is."""
-    s = frames["snapshots"]
-    about = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
+    counts = words.number_word(frames["snapshots"]["year"].nunique(), lang)
+    about = t("intro", lang, y0=FIRST_YEAR, y1=LAST_YEAR, counts=counts)  # the initiative's years
     return h(words.chapter_heading("00", lang), CHAPTER) + p(bottom_line(frames, lang), "asf-lead") + p(about)
 
 
@@ -33,6 +33,7 @@ def key_numbers(frames: dict) -> dict:
     y0, y1 = int(emp.index.min()), int(emp.index.max())
     fall = {c: metrics.pct_change(parts.loc[REFORM_YEAR - 1, c], parts.loc[REFORM_YEAR, c])
             for c in parts.columns}
+    fall = {c: x for c, x in fall.items() if x == x} or fall  # a body with 0 placed before has no percent
     total = parts.sum(axis=1)
     f = goals.figures(frames)
     verdicts = list(goals.verdicts(f).values())
@@ -45,6 +46,7 @@ def key_numbers(frames: dict) -> dict:
         "goals": len(verdicts), "met": verdicts.count("met"), "partly": verdicts.count("partly"),
         "not_met": verdicts.count("not_met"), "not_shown": verdicts.count("not_shown"),
         "informed_stated": f["informed_stated"], "informed_sum": f["informed_sum"],
+        "informed_years": f["informed_years"],
         "mismatches": audit_counts(frames.get("audit"))["mismatch"],
         "checks": sum(audit_counts(frames.get("audit")).values()),
     }
@@ -65,7 +67,7 @@ def key_findings(frames: dict, lang: str) -> str:
         ("01", t("key_employees", lang, **n, **pc, **years)),
         ("02", t("key_placements", lang, **pc, **years, most=words.placed_by(k["most"], lang))),
         ("03", t(funded, lang, **n)),
-        ("04", t("key_information", lang, **n, period=words.years(k["y0"], k["y1"]))),
+        ("04", t("key_information", lang, **n, period=words.years(*k["informed_years"]))),
         ("05", t(goal, lang, **n)),
         ("06", t("key_quality", lang, **n)),
     ]
@@ -81,8 +83,9 @@ def limitations(frames: dict, lang: str) -> str:
     s, audit = frames["snapshots"], frames.get("audit")
     ci = metrics.outcome_intervals(frames["claims"]).set_index("outcome").loc["work"]
     n = audit_counts(audit)
+    counts = words.upper_first(words.number_word(s["year"].nunique(), lang))
     items = [
-        t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max())),
+        t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max()), Counts=counts),
         t("limit_stocks", lang),
         t("limit_ten", lang, n=words.num(ci["n"], lang), lo=words.pct(ci["low"], lang),
           hi=words.pct(ci["high"], lang)),

@@ -13,7 +13,7 @@ from asfdata.pipeline.dictionary import dictionary_markdown
 from asfdata.pipeline.statements import checked_frames
 from asfdata.pipeline.tidy import chapter_inputs
 from asfdata.pipeline.validate import load_raw
-from asfdata.pipeline.write import csv_text, publish, with_manifest
+from asfdata.pipeline.write import csv_text, publish, refuse_formulas, with_manifest
 
 DICTIONARY_NAME = "dictionary.md"
 
@@ -24,6 +24,7 @@ def processed_files(raw_dir: Path = RAW_DIR) -> dict[str, bytes]:
     frames = checked_frames(raw, raw_dir)  # the tidy frames, the statements, the audit and its links
     frames.update(chapter_inputs(raw, raw_dir))
     files = {f"{name}.csv": csv_text(df).encode() for name, df in frames.items()}
+    refuse_formulas(files)  # no cell a spreadsheet would run, whatever column made it
     files[DICTIONARY_NAME] = dictionary_markdown(raw).encode()
     files[DATAPACKAGE_NAME] = datapackage_json(files, raw).encode()  # listed in the manifest too
     return with_manifest(files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 NA = "NA"  # the explicit marker for a value the report does not state
@@ -10,10 +11,19 @@ UNKNOWN_GENDER = "unknown"
 AUDIT_STATUSES = ("mismatch", "consistent_if", "approximate", "ok")  # audit.csv statuses, most serious first
 MAX_COUNT_DIGITS = 18  # a count fits a 64-bit integer (the tidy frames' Int64)
 YEAR_DIGITS = 4  # a calendar year is written with four digits
-# A text cell starting with "=", or with "+", "-" or "@" before a letter, is a formula to a
-# spreadsheet program opening data/processed: refused in every text column (data/raw/README.md).
-FORMULA_FIRST = "="
-FORMULA_BEFORE_LETTER = ("+", "-", "@")
+# A cell starting with one of FORMULA_STARTS is a formula to a spreadsheet program opening data/processed,
+# unless it is a number (NUMBER, e.g. -5, +3, -0.5): OWASP's rule against CSV injection. Refused in every
+# text cell of every raw file, and checked again in every processed CSV before it is published
+# (data/raw/README.md).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]+)?"  # a whole cell that is a number
+def formula_like(cell: str) -> bool:
+    """Whether a spreadsheet program would run cell as a formula: it begins with one of FORMULA_STARTS and
+    is no NUMBER."""
+    return cell[:1] in FORMULA_STARTS and re.fullmatch(NUMBER, cell) is None
+
+
+ASSUMPTION_CITATION = r"\bA[0-9]{2}\b"  # an assumption of assumptions.csv cited in a text (A01 …)
 LIST_SEP = "; "  # between the values of one cell that lists several (sources, sum_of, measures)
 
 # The source every figure is transcribed from (its rights are its publisher's).
@@ -46,6 +56,9 @@ class RawSpec:
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
     nullable: tuple[str, ...] = ()  # text or reference columns where NA is allowed
     lists: dict[str, str] = field(default_factory=dict)  # column -> domain: values of it joined with LIST_SEP
+    # (a lists column also in notes may be blank); names: the report's names for a row (values joined with
+    # LIST_SEP), each naming one row of the file only, as its key does (compared in Unicode NFC)
+    names: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -54,6 +67,12 @@ class RawSpec:
         for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes, *self.lists):
             seen.setdefault(col, None)
         return tuple(seen)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The columns that identify or name rows (key, references, lists, the report's names): visible
+        characters only."""
+        return tuple(dict.fromkeys((*self.key, *self.refs, *self.lists, *self.names)))
 
 
 # Reference lists: read first; their values make the domains the data files are checked against.
@@ -65,16 +84,20 @@ REFERENCE_SPECS = {
         key=("municipality",),
         text=("municipality", "report_name"),
         refs={"region": "regions"},
+        names=("report_name",),
     ),
     "placing_bodies": RawSpec(
-        "reference/placing_bodies.csv", key=("placed_by",), text=("placed_by", "report_words")
+        "reference/placing_bodies.csv", key=("placed_by",), text=("placed_by", "report_words"),
+        names=("report_words",),
     ),
-    "genders": RawSpec("reference/genders.csv", key=("gender",), text=("gender", "report_words")),
+    "genders": RawSpec("reference/genders.csv", key=("gender",), text=("gender", "report_words"),
+                       names=("report_words",)),
     "outcomes": RawSpec(
         "reference/outcomes.csv",
         key=("outcome",),
         text=("outcome", "meaning"),
         notes=("report_words",),
+        names=("report_words",),
     ),
     "event_kinds": RawSpec(
         "reference/event_kinds.csv", key=("kind",), text=("kind", "meaning")
@@ -84,6 +107,7 @@ REFERENCE_SPECS = {
         key=("measure",),
         text=("measure", "unit", "description"),
         notes=("sum_of",),
+        lists={"sum_of": "measures"},  # the measures it is the sum of; blank when none
     ),
     "snapshot_breakdowns": RawSpec(
         "reference/snapshot_breakdowns.csv",

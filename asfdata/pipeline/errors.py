@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 BAD_INPUT = 2  # exit code for bad input (raw data, paths, arguments)
+# What a terminal acts on instead of showing: C0 and C1 controls (ESC starts an ANSI code, CR and BS overwrite
+# a line) but the line feed and the tab, DEL, and the marks that reorder a line (bidirectional overrides).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SHOWN_PER_KIND = 3  # occurrences of one kind of problem listed before "and N more like this"
 SHOWN_KINDS = 30  # kinds of problem listed before the rest are only counted
+
+
+def escaped(char: str) -> str:
+    """One character as repr() writes it inside quotes (ESC as \\x1b, U+202E as \\u202e)."""
+    return repr(char)[1:-1]
+
+
+def for_terminal(text: str) -> str:
+    """text with every character a terminal would act on written as an escape (see _TERMINAL_CONTROLS);
+    line feeds and tabs kept, everything else as it is."""
+    return _TERMINAL_CONTROLS.sub(lambda m: escaped(m.group()), text)
+
+
+def shown_name(name: str) -> str:
+    """A name (a file's, a column's) as a message shows it: every character that does not print (controls,
+    ANSI codes, invisible spaces, line breaks) escaped as repr() escapes a value, the rest as written."""
+    return "".join(c if c.isprintable() else escaped(c) for c in name)
 
 
 def count(n: int) -> str:
@@ -28,11 +49,12 @@ class Problem:
     at: str | None = None  # where in the line, when no column can be named (e.g. "character 17")
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        file = shown_name(self.file)
+        where = file if self.line is None else f"{file}, line {self.line}"
         if self.at is not None:
-            where += f", {self.at}"
+            where += f", {shown_name(self.at)}"
         if self.column is not None:
-            where += f", column '{self.column}'"
+            where += f", column '{shown_name(self.column)}'"
         if self.value is not None:
             where += f", value {self.value!r}"
         return f"{where}: {self.message}"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from asfdata.paths import RAW_DIR, ROOT
-from asfdata.pipeline.contract import DATA_SPECS, FORMULA_BEFORE_LETTER, FORMULA_FIRST, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS, formula_like
 from asfdata.pipeline.errors import Problem, RawDataError
-from asfdata.pipeline.read import decode, read_raw
+from asfdata.pipeline.read import decode, file_bytes, read_raw
 
 COLUMNS = (
     "line", "column", "token", "value", "form", "status", "file", "row", "reason", "context", "sentence",
@@ -25,7 +25,6 @@ FORMS = ("digits", "words")
 INVENTORY_NAME = "inventory.csv"  # in the raw folder; published with each figure's section in data/processed
 INVENTORY_PATH = RAW_DIR / INVENTORY_NAME
 INTEGER_COLUMNS = ("line", "column", "value")  # digits in every row ("row" too, in a transcribed row)
-TEXT_COLUMNS = ("token", "reason", "context", "sentence")  # the report's words: never a spreadsheet formula
 _WHOLE = re.compile("[0-9]+")
 # The report's text is not part of the repository: beside the project, or where ASF_SOURCE says.
 SOURCE_ENV = "ASF_SOURCE"
@@ -59,7 +58,7 @@ _SENTENCE_BREAK = re.compile(
     r"(?:\n[ \t]*)+[•-][ \t]+"  # a bullet at the start of a line
     r"|(?:\n[ \t]*){2,}(?=[A-ZÅÄÖ0-9])"  # a blank line before a capital or a digit
     r"|(?<=\d)[ \t]*\n(?=[A-ZÅÄÖ])"  # a heading that ends in a year, then a new line
-    r"|(?<=[.!?])[ \t]*\n\s*"  # sentence punctuation at the end of a line
+    r"|(?<=[.!?])[ \t]*\n\s*(?:[•-][ \t]+)?"  # sentence punctuation ending a line, a bullet after it
     r"|(?<=[.!?])\s+(?=[A-ZÅÄÖ])"  # sentence punctuation before a capital
     r"|•[ \t]*"
 )
@@ -199,7 +198,10 @@ def check_inventory(inventory_rows: list[Mapping[str, str]], raw_dir: str | Path
             cache[file_name] = _records_by_line(path, file_name) if inside and path.is_file() else None
         records = cache[file_name]
         if records is None:
-            problems.append(f"{label}: raw file {file_name!r} not found under {raw_dir}")
+            outside = not path.resolve().is_relative_to(raw_dir.resolve())  # '..', absolute, a link out
+            problems.append(f"{label}: raw file {file_name!r} " + (
+                f"leads outside {raw_dir}: name a file of the raw folder by its path there, e.g. claims.csv"
+                if outside else f"not found under {raw_dir}"))
             continue
         line_no = int(row_text)
         if line_no == 1:
@@ -269,7 +271,8 @@ def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> l
         f"{inventory.name}: header {header} is not {list(COLUMNS)}"]
     problems += check_inventory(rows, raw_dir)
     if source is not None:
-        problems += check_coverage(rows, decode(source.read_bytes(), source.name))
+        text = decode(file_bytes(source, source.name, folder=Path("/")), source.name)  # it may be anywhere
+        problems += check_coverage(rows, text)
     return problems
 
 
@@ -298,10 +301,10 @@ def row_problems(line_no: int, row: Mapping[str, str], sections: dict[int, str] 
     for c, allowed in (("form", FORMS), ("status", STATUSES)):
         if row[c] not in allowed:
             bad(c, f"not one of {', '.join(allowed)}")
-    for c in TEXT_COLUMNS:
-        first, second = row[c][:1], row[c][1:2]
-        if first == FORMULA_FIRST or (first in FORMULA_BEFORE_LETTER and second.isalpha()):
-            bad(c, "begins like a spreadsheet formula: reword it (see data/raw/README.md)")
+    for c in (c for c in COLUMNS if c not in INTEGER_COLUMNS):  # every cell published as text
+        if formula_like(row[c]):
+            bad(c, "begins like a spreadsheet formula ('=', '+', '-', '@', a tab or a line end, and is no "
+                "number): reword it (see data/raw/README.md)")
     if row["status"] == "transcribed":
         data_files = ", ".join(s.file for s in DATA_SPECS.values() if "source" in s.columns)
         if sections is None:

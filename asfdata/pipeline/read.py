@@ -8,13 +8,26 @@ the header repeated as data. A header that does not name the contract's columns,
 problem at line 1 (missing, unknown, twice-named and nameless columns; names differing only in
 case), and its rows are not checked against it: the header is what is wrong, not every row.
 Spaces around a name are ignored, as around a cell.
+
+Only an ordinary file of sane size is opened (file_bytes): what is not one (a FIFO, a device, a socket,
+a folder) is refused from its os.stat, before anything is opened, so a FIFO cannot hang a build and
+/dev/zero cannot fill the memory. A raw file may be a symbolic link only to an ordinary file inside
+the folder its name is relative to (data/raw, or the folder given as --raw): a link from data/raw to
+data/raw/reference is read, a link out of it is refused, as a link elsewhere would make the data
+depend on files the repository does not hold. A file over MAX_FILE_BYTES and a line over
+MAX_LINE_BYTES (a value never spans lines, so no value is longer) are refused with the file, the line
+and the limit, the lines found in the bytes before they are decoded (a line has no more characters
+than bytes); the csv module's own limit is raised to MAX_LINE_BYTES, so its "field larger than field
+limit" error cannot surface, and Arrow parses blocks that hold the longest line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, of_kind
+from asfdata.pipeline.errors import SHOWN_PER_KIND, Problem, RawDataError, count, of_kind
 
 UTF8_BOM = b"\xef\xbb\xbf"
 WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 and UTF-32, as Excel's "Unicode text" saves
@@ -39,6 +52,15 @@ _CONTINUATION = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u
 MOJIBAKE = re.compile(f"[ÃÂ][{_CONTINUATION}]|â€[{_CONTINUATION}]")
 QUOTE = '"'
 THREADED = 1 << 20  # characters from which Arrow reads with threads (for less, waking them costs more)
+# Limits of a raw file, in bytes: its size (data/raw's largest is 36 kB; benchmarks/generate.py's 10^6 rows
+# write 33 MB at most) and a line's (data/raw's longest is 1 524 characters).
+MAX_FILE_BYTES = 50_000_000  # 50 MB
+MAX_LINE_BYTES = 1_000_000  # 1 MB
+ARROW_BLOCK = 1 << 20  # bytes Arrow's CSV reader parses at a time (its default); a longer line needs more
+csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))  # a value is no longer than its line
+# What os.stat finds where a raw file should be, when it is not an ordinary file or a folder.
+SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                 (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 def where_found(text: str, pattern: re.Pattern) -> tuple[list[tuple[int, int, str]], int]:
@@ -130,16 +152,58 @@ class RawTable:
         return self.row_lines.tolist()
 
 
-def file_bytes(path: Path, name: str) -> bytes:
-    """A raw file's bytes; RawDataError when it is missing, a folder or unreadable."""
+def folder_of(path: Path, name: str) -> Path:
+    """The folder name is relative to: path without name's parts at its end ('reference/genders.csv' in
+    data/raw), else path's own folder."""
+    parts = Path(name).parts
+    if 0 < len(parts) < len(path.parts) and path.parts[-len(parts):] == parts:
+        return Path(*path.parts[:-len(parts)])
+    return path.parent
+
+
+def not_ordinary(path: Path, folder: Path) -> str | None:
+    """Why path may not be read as a raw file, from os.stat alone (nothing is opened): missing, a folder,
+    a FIFO, a device or a socket, a link out of folder, over MAX_FILE_BYTES; None when it may."""
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        message = "file is missing"
-    except IsADirectoryError:
-        message = "is a folder, not a file"
+        info = os.stat(path)  # follows links, as opening would
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            return f"is a link to {path.resolve()}, which does not exist: put the CSV file itself here"
+        return "file is missing"
     except OSError as err:
-        message = f"cannot be read ({err.strerror})"
+        return f"cannot be read ({err.strerror})"
+    link = f"is a link to {path.resolve()}, " if path.is_symlink() else "is "
+    if stat.S_ISDIR(info.st_mode):
+        return f"{link}a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((kind for test, kind in SPECIAL_FILES if test(info.st_mode)), "a special file")
+        return f"{link}{kind}, not an ordinary file: put the CSV file itself here"
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return (f"leads to {path.resolve()}, outside the raw folder {folder}: a link may only lead to a "
+                "file of the raw folder; copy the file there instead")
+    if info.st_size > MAX_FILE_BYTES:
+        return (f"is {count(info.st_size)} bytes, over the limit of {count(MAX_FILE_BYTES)} bytes for a raw "
+                "file (MAX_FILE_BYTES, asfdata/pipeline/read.py): check that this is the right file")
+    return None
+
+
+def file_bytes(path: Path, name: str, folder: Path | None = None) -> bytes:
+    """A raw file's bytes; RawDataError when it is not an ordinary file of sane size inside folder (by
+    default the one name is relative to: folder_of), checked before it is opened (not_ordinary)."""
+    folder = folder_of(path, name) if folder is None else folder
+    message = not_ordinary(path, folder)
+    if message is None:
+        try:  # non-blocking: a FIFO put here since the check cannot hold up the open
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError as err:
+            message = f"cannot be read ({err.strerror})"
+        else:
+            with open(fd, "rb") as f:
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    data = f.read(MAX_FILE_BYTES + 1)
+                    if len(data) <= MAX_FILE_BYTES:
+                        return data
+            message = "changed while it was read (it is no ordinary file, or grew over the limit): run again"
     raise RawDataError([Problem(name, None, None, None, message)])
 
 
@@ -272,12 +336,36 @@ def structure(name: str, text: str, expected: tuple[str, ...] | None = None,
     return header, sep, body, line_of[filled]
 
 
-def parse_cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
-    """Every cell as text, via Arrow's CSV reader (one line per row, checked before)."""
+def widest_line(name: str, data: bytes) -> int:
+    """The bytes of data's longest line (LF and CR end one: either may end a line, see lf; all of data when
+    it is no longer than MAX_LINE_BYTES); RawDataError naming each line (as an editor numbers them: CRLF
+    ends one) over MAX_LINE_BYTES."""
+    if len(data) <= MAX_LINE_BYTES:
+        return len(data)
+    raw = np.frombuffer(data, np.uint8)
+    breaks = np.flatnonzero((raw == 0x0A) | (raw == 0x0D))
+    starts = np.concatenate(([0], breaks + 1))
+    lengths = np.append(breaks, len(data)) - starts
+    long = lengths > MAX_LINE_BYTES
+    if not long.any():
+        return int(lengths.max())
+    after = raw[np.minimum(breaks + 1, len(raw) - 1)]
+    crlf = (raw[breaks] == 0x0D) & (breaks + 1 < len(raw)) & (after == 0x0A)  # its CR ends no line of its own
+    line_of = np.searchsorted(breaks[~crlf], starts) + 1
+    raise RawDataError(rows_problems(
+        name, long, line_of, f"longer than {count(MAX_LINE_BYTES)} bytes, the limit for one line "
+        "(MAX_LINE_BYTES, asfdata/pipeline/read.py): no figure or note is this long; check that this is the "
+        "right file and line"))
+
+
+def parse_cells(name: str, text: str, header: list[str], sep: str, widest: int) -> pa.Table:
+    """Every cell as text, via Arrow's CSV reader (one line per row, checked before), in blocks that hold
+    the longest line (widest: its bytes as read; as UTF-8 at most three times as many)."""
     try:
         return pacsv.read_csv(
             io.BytesIO(text.encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
+                                           block_size=max(ARROW_BLOCK, 3 * widest + 2),
                                            use_threads=len(text) > THREADED),
             parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
@@ -293,11 +381,13 @@ def parse_cells(name: str, text: str, header: list[str], sep: str) -> pa.Table:
 def read_raw(path: Path, name: str, columns: tuple[str, ...] | None = None) -> RawTable:
     """Read one raw CSV strictly as stripped text cells; RawDataError listing what is wrong. With
     columns (the contract's), a header that does not name each of them once is one problem, at line 1."""
-    text = decode(file_bytes(path, name), name)
+    data = file_bytes(path, name)
+    widest = widest_line(name, data)
+    text = decode(data, name)
     if not text.strip():
         raise RawDataError([Problem(name, 1, None, None, "file is empty (expected a header line)")])
     header, sep, _, row_lines = structure(name, text, columns)
-    table = parse_cells(name, text, header, sep)
+    table = parse_cells(name, text, header, sep, widest)
     if table.num_rows != len(row_lines):
         raise RawDataError([Problem(name, None, None, None, f"{table.num_rows} rows read from "
                                     f"{len(row_lines)} lines: check the file's quotes")])

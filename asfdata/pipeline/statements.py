@@ -18,14 +18,14 @@ from pathlib import Path
 import pandas as pd
 
 from asfdata.pipeline.audit import audit
-from asfdata.pipeline.contract import DATA_SPECS, LIST_SEP, NA, PROCESSED_COLUMNS
+from asfdata.pipeline.contract import ASSUMPTION_CITATION, DATA_SPECS, LIST_SEP, NA, PROCESSED_COLUMNS
 from asfdata.pipeline.errors import Problem, RawDataError
 from asfdata.pipeline.people import FrameError, Model
 from asfdata.pipeline.read import read_raw
 from asfdata.pipeline.tidy import as_int, as_text, tidy_all
 
 FILE = DATA_SPECS["statements"].file
-ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")  # an assumption of the log cited in a note (A01 …)
+ASSUMPTION_ID = re.compile(ASSUMPTION_CITATION)  # an assumption of the log cited in a note (A01 …)
 
 
 def model_statements(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -116,13 +116,26 @@ def unlocated(checks: pd.DataFrame, statements: pd.DataFrame) -> list[Problem]:
             for sid in sorted(cited - set(statements["statement_id"]))]
 
 
+def uncited(links: pd.DataFrame, assumptions: pd.DataFrame) -> list[Problem]:
+    """A problem for each assumption an audit note cites that assumptions.csv does not have (the notes are
+    made from the catalogs, whose citations validation has checked: this holds for a note made otherwise)."""
+    missing = links.loc[~links["assumption_id"].isin(set(assumptions["id"]))]
+    return [Problem("audit.csv", None, "note", r.assumption_id, f"the audit's note of {r.audit_id} cites "
+                    f"assumption {r.assumption_id}, which {DATA_SPECS['assumptions'].file} does not have: "
+                    "add its row there, or correct the note's words")
+            for r in missing.itertuples(index=False)]
+
+
 def checked_frames(raw: dict[str, pd.DataFrame], raw_dir: Path) -> dict[str, pd.DataFrame]:
     """The tidy frames with the statements, the audit (its notes quoting the report's words) and the audit's
-    links; RawDataError when a statement checked is not located in data/raw/statements.csv."""
+    links; RawDataError when a statement checked is not located in data/raw/statements.csv, or a note cites
+    an assumption assumptions.csv does not have."""
     frames = tidy_all(raw)
     frames["statements"] = statement_frame(raw["statements"], frames, raw_dir)
     frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
     if problems := unlocated(frames["audit"], frames["statements"]):
         raise RawDataError(problems)
     frames.update(audit_links(frames["audit"]))
+    if problems := uncited(frames["audit_assumptions"], raw["assumptions"]):
+        raise RawDataError(problems)
     return frames

@@ -3,6 +3,7 @@ checks column by column and reported at once."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -12,12 +13,12 @@ import pyarrow.compute as pc
 
 from asfdata.pipeline.contract import (
     DATA_SPECS,
-    FORMULA_BEFORE_LETTER,
-    FORMULA_FIRST,
+    FORMULA_STARTS,
     GROUP_DOMAINS,
     LIST_SEP,
     MAX_COUNT_DIGITS,
     NA,
+    NUMBER,
     REFERENCE_SPECS,
     TOTAL_CATEGORY,
     UNKNOWN_GENDER,
@@ -26,11 +27,16 @@ from asfdata.pipeline.contract import (
 )
 from asfdata.pipeline.errors import SHOWN_PER_KIND, InputError, Problem, RawDataError, of_kind
 from asfdata.pipeline.read import RawTable, read_raw
+from asfdata.pipeline.references import joined, matching, name_problems, reference_problems
 
 MONTH_VALUES = tuple(str(m) for m in range(1, 13))  # the month column as written: 1 to 12
 Check = tuple[np.ndarray, str]  # which cells of a column break a rule; what the rule says
-FORMULA = ("begins like a spreadsheet formula ('=', or '+', '-', '@' before a letter), which Excel "
-           "would run when it opens data/processed: reword it (see data/raw/README.md)")
+FORMULA = ("begins like a spreadsheet formula ('=', '+', '-', '@', a tab or a line end, and is no number), "
+           "which Excel would run when it opens data/processed: reword it (see data/raw/README.md)")
+# Characters an id or a name may not hold, as RE2 writes them: controls, format characters (zero-width
+# space, joiners, marks of direction, soft hyphen) and every space but the plain one (no-break, thin …).
+INVISIBLE = (r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{202F}\x{205F}"
+             r"\x{3000}]")
 
 # Where the allowed values of each derived domain come from, for error messages.
 DERIVED_DOMAINS = {
@@ -116,14 +122,24 @@ def text_checks(a: pa.ChunkedArray, na_allowed: bool) -> list[Check]:
 
 
 def ref_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]:
-    """A value of a reference list (where names it)."""
+    """A value of a reference list (where names it); one written in another Unicode form than the list's
+    (decomposed letters, NFD) is named as such."""
     blank = equal(a, "")
-    known = np_bool(pc.is_in(a, value_set=pa.array(sorted(allowed), pa.string())))
-    return [(blank, f"blank (allowed: {where})"), (~known & ~blank, f"not in the reference list ({where})")]
+    values = pa.array(sorted(allowed), pa.string())
+    unknown = ~np_bool(pc.is_in(a, value_set=values)) & ~blank
+    other_form = np.zeros(len(a), dtype=bool)
+    if unknown.any():
+        other_form = unknown & np_bool(pc.is_in(pc.utf8_normalize(a, form="NFC"),
+                                                value_set=pc.utf8_normalize(values, form="NFC")))
+    return [(blank, f"blank (allowed: {where})"),
+            (unknown & ~other_form, f"not in the reference list ({where})"),
+            (other_form, f"the letters of a value of {where}, but in another Unicode form (decomposed, "
+             "NFD): retype it, or save the file in NFC")]
 
 
-def list_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check]:
-    """Values of a reference list joined with LIST_SEP, one at least (where names the list)."""
+def list_checks(a: pa.ChunkedArray, allowed: set[str], where: str, blank_ok: bool = False) -> list[Check]:
+    """Values of a reference list joined with LIST_SEP, one at least unless blank_ok (where names the
+    list)."""
     parts = pc.split_pattern(a.combine_chunks(), LIST_SEP)
     known = np_bool(pc.is_in(pc.utf8_trim_whitespace(pc.list_flatten(parts)),
                              value_set=pa.array(sorted(allowed), pa.string())))
@@ -131,20 +147,48 @@ def list_checks(a: pa.ChunkedArray, allowed: set[str], where: str) -> list[Check
     bad[pc.list_parent_indices(parts).to_numpy()[~known]] = True
     blank = equal(a, "")
     joined_with = f"values are joined with '{LIST_SEP}'"
-    return [(blank, f"blank (allowed: values of {where}; {joined_with})"),
+    return [*([] if blank_ok else [(blank, f"blank (allowed: values of {where}; {joined_with})")]),
             (bad & ~blank, f"a value not in the reference list ({where}; {joined_with})")]
 
 
 def formula_checks(a: pa.ChunkedArray) -> list[Check]:
-    """Text a spreadsheet program would run as a formula (FORMULA_FIRST and FORMULA_BEFORE_LETTER)."""
-    first, second = pc.utf8_slice_codeunits(a, 0, 1), pc.utf8_slice_codeunits(a, 1, 2)
-    sign = np_bool(pc.is_in(first, value_set=pa.array(FORMULA_BEFORE_LETTER)))
-    return [(equal(first, FORMULA_FIRST) | (sign & np_bool(pc.utf8_is_alpha(second))), FORMULA)]
+    """Text a spreadsheet program would run as a formula: it begins with one of FORMULA_STARTS and is no
+    NUMBER."""
+    first = pc.utf8_slice_codeunits(a, 0, 1)
+    starts = np_bool(pc.is_in(first, value_set=pa.array(FORMULA_STARTS)))
+    if not starts.any():
+        return []
+    return [(starts & ~np_bool(pc.match_substring_regex(a, f"^{NUMBER}$")), FORMULA)]
+
+
+def invisible_checks(a: pa.ChunkedArray) -> list[Check]:
+    """An id or name holding a character that cannot be seen (INVISIBLE), one check per character, the
+    message naming it (U+200B ZERO WIDTH SPACE)."""
+    hit = matching(a, INVISIBLE)
+    if not hit.any():
+        return []
+    rows = np.flatnonzero(hit)
+    first = [next(ch for ch in cell if invisible(ch)) for cell in a.take(pa.array(rows)).to_pylist()]
+    out = []
+    for ch in dict.fromkeys(first):
+        these = np.zeros(len(a), dtype=bool)
+        these[rows[[c == ch for c in first]]] = True
+        name = unicodedata.name(ch, "") or "a control character"  # controls have no name
+        out.append((these, f"holds U+{ord(ch):04X} ({name}), a character that cannot be seen: delete it "
+                    "(an id or a name is written in visible characters and plain spaces)"))
+    return out
+
+
+def invisible(ch: str) -> bool:
+    """Whether a character is one INVISIBLE matches: a control, a format character, any space but ' '."""
+    category = unicodedata.category(ch)
+    return category in ("Cc", "Cf", "Zl", "Zp") or (category == "Zs" and ch != " ")
 
 
 def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) -> dict[str, list[Check]]:
     """For every column of spec, its cells checked against its rules: (bad cells, message)."""
     ref_files = {name: s.file for name, s in REFERENCE_SPECS.items()}
+    unseen = bool(matching(joined(table, spec.ids), INVISIBLE).any())  # one search for all the ids
     out: dict[str, list[Check]] = {}
     for c in spec.columns:
         a = table.cells.column(c)
@@ -159,7 +203,10 @@ def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) 
             where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
             checks += ref_checks(a, allowed.get(dom, set()) | ({NA} if c in spec.nullable else set()), where)
         if c in spec.lists:
-            checks += list_checks(a, allowed.get(spec.lists[c], set()), ref_files[spec.lists[c]])
+            checks += list_checks(a, allowed.get(spec.lists[c], set()), ref_files[spec.lists[c]],
+                                  blank_ok=c in spec.notes)
+        if c in spec.ids and unseen:
+            checks += invisible_checks(a)
         out[c] = checks
     return out
 
@@ -190,7 +237,21 @@ def cell_problems(table: RawTable, spec: RawSpec, allowed: dict[str, set[str]]) 
     dup = mask(table.frame.duplicated(subset=key, keep="first"))
     out += at_rows(table, dup, key, f"duplicated key ({', '.join(key)}): this row repeats an "
                    "earlier row's key")
+    out += at_rows(table, nfc_duplicates(table, key) & ~dup, key,
+                   f"duplicated key ({', '.join(key)}): the letters of an earlier row's key, in another "
+                   "Unicode form (decomposed, NFD): one of them is written in two ways; delete or correct it")
     return out
+
+
+def nfc_duplicates(table: RawTable, key: list[str]) -> np.ndarray:
+    """Rows whose key, in Unicode NFC, is an earlier row's (compared in NFC, 'ä' decomposed is 'ä')."""
+    columns = [table.cells.column(c) for c in key]
+    distinct = pc.unique(joined(table, key))
+    if pc.all(pc.equal(pc.utf8_normalize(distinct, form="NFC"), distinct)).as_py() is not False:
+        return np.zeros(table.cells.num_rows, dtype=bool)  # every key written in NFC: as compared before
+    nfc = pd.DataFrame({c: pc.utf8_normalize(col, form="NFC").to_pandas() for c, col in zip(key, columns,
+                                                                                          strict=True)})
+    return mask(nfc.duplicated(keep="first"))
 
 
 def cross_problems(name: str, table: RawTable, refs: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -238,7 +299,8 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
     """Read and validate every raw file; return text frames or raise RawDataError listing all.
 
     The reference lists come first: when one is broken, its problems are reported alone (the data
-    files are checked against the lists, so their problems would only repeat the same cause)."""
+    files are checked against the lists, so their problems would only repeat the same cause). The
+    references between files (references.py) are checked among the files that pass their own checks."""
     if not raw_dir.is_dir():
         raise InputError(f"{raw_dir} is not a folder: give the folder of the raw data (--raw)")
     ref_tables, problems = load_tables(raw_dir, REFERENCE_SPECS)
@@ -249,14 +311,20 @@ def load_raw(raw_dir: Path) -> dict[str, pd.DataFrame]:
     refs = {n: t.frame for n, t in ref_tables.items()}
     allowed = domains(refs)
     for name, table in ref_tables.items():
-        problems += cell_problems(table, REFERENCE_SPECS[name], allowed)
+        problems += cell_problems(table, REFERENCE_SPECS[name], allowed) or name_problems(
+            table, REFERENCE_SPECS[name])
     if problems:
         raise RawDataError(problems)
     data_tables, problems = load_tables(raw_dir, DATA_SPECS)
+    passed = dict(ref_tables)  # the files whose own checks pass: the references between them are checked
     for name, table in data_tables.items():
         spec = DATA_SPECS[name]
         found = empty_problems(table) or cell_problems(table, spec, allowed)
-        problems += found or cross_problems(name, table, refs)
+        found = found or cross_problems(name, table, refs)
+        problems += found
+        if not found:
+            passed[name] = table
+    problems += reference_problems(passed)
     if problems:
         raise RawDataError(problems)
     return {**refs, **{n: t.frame for n, t in data_tables.items()}}

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import os
+import re
 import secrets
 import shutil
+import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asfdata.paths import MANIFEST_NAME
-from asfdata.pipeline.errors import InputError
+from asfdata.pipeline.contract import formula_like
+from asfdata.pipeline.errors import Failure, InputError
 
 if sys.platform != "win32":  # no fcntl on Windows: writers are not serialised there (see exclusive)
     import fcntl
@@ -24,6 +30,8 @@ if TYPE_CHECKING:
 
 INCOMING = "incoming"  # work folders: .<folder>.incoming-*, .<folder>.old-* beside the folder
 OLD = "old"
+TOKEN_BYTES = 4  # a work folder's token: 8 hex digits (publish)
+TEMP_NAME = "[a-z0-9_]{8}"  # what tempfile appends to a prefix (write_atomic's work folders)
 
 
 def csv_text(df: pd.DataFrame) -> str:
@@ -33,6 +41,40 @@ def csv_text(df: pd.DataFrame) -> str:
         if out[c].dtype == bool or str(out[c].dtype) == "boolean":
             out[c] = out[c].map({True: "true", False: "false"}).astype("str")
     return out.to_csv(index=False, lineterminator="\n")
+
+
+class FormulaCellError(Failure):
+    """A processed cell a spreadsheet would run as a formula: the raw data passed its checks, so the build
+    made it (a bug); nothing is published."""
+
+    exit_code = 1
+
+    def __init__(self, found: list[tuple[str, int, str, str]]):
+        name, line, column, cell = found[0]
+        more = "" if len(found) == 1 else f" (and {len(found) - 1} more such cell{'s' * (len(found) > 2)})"
+        super().__init__(f"{name}, line {line}, column '{column}', value {cell[:40]!r}: a cell a spreadsheet "
+                         f"would run as a formula{more}; the raw data passed its checks, so this is a bug of "
+                         "the build: nothing was written")
+
+
+def formula_cells(files: dict[str, bytes]) -> list[tuple[str, int, str, str]]:
+    """(file, line, column, cell) of every cell of the CSV files a spreadsheet would run as a formula
+    (contract.formula_like)."""
+    found = []
+    for name in sorted(n for n in files if n.endswith(".csv")):
+        rows = csv.reader(io.StringIO(files[name].decode("utf-8"), newline=""))
+        header, line = next(rows, []), 1
+        for row in rows:
+            start, line = line + 1, rows.line_num
+            found += [(name, start, column, cell) for column, cell in zip(header, row, strict=False)
+                      if formula_like(cell)]
+    return found
+
+
+def refuse_formulas(files: dict[str, bytes]) -> None:
+    """Raise FormulaCellError when a CSV of files holds a cell a spreadsheet would run as a formula."""
+    if found := formula_cells(files):
+        raise FormulaCellError(found)
 
 
 def sha256(data: bytes) -> str:
@@ -88,13 +130,27 @@ def stage(folder: Path, files: dict[str, bytes]) -> None:
             os.fsync(f.fileno())
 
 
-def remove_stale(parent: Path, pattern: str) -> None:
-    """Remove work folders left by a writer that was killed (call with parent's lock held)."""
-    for path in parent.glob(pattern):
-        if path.is_dir():
+def work_folders(folder: str) -> str:
+    """The regular expression of the whole names of publish's work folders beside folder."""
+    return rf"\.{re.escape(folder)}\.(?:{INCOMING}|{OLD})-[0-9a-f]{{{2 * TOKEN_BYTES}}}"
+
+
+def remove_stale(parent: Path, name: str, before: float) -> list[Path]:
+    """Remove the work folders a killed writer left in parent: the folders (not links, not files) whose
+    whole name matches the regular expression name, last changed before `before` (seconds since the
+    epoch: when this run began); call with parent's lock held. Returns them; nothing else is touched."""
+    removed = []
+    for path in parent.iterdir():
+        if not re.fullmatch(name, path.name):
+            continue
+        try:
+            status = path.lstat()
+        except OSError:  # gone meanwhile
+            continue
+        if stat.S_ISDIR(status.st_mode) and status.st_mtime <= before:
             shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def contents(folder: Path) -> dict[str, bytes] | None:
@@ -108,7 +164,13 @@ def publish(out_dir: Path, files: dict[str, bytes]) -> bool:
     """Make out_dir hold exactly files, in one step: the new folder is written beside it and renamed
     into its place, so readers and a kill at any moment see the old folder or the new one, never a
     mix. Returns False, writing nothing, when out_dir already holds exactly these bytes (it may then
-    be read-only)."""
+    be read-only). Either way the work folders of an earlier writer that was killed are removed first;
+    a write that fails (a full disk) removes its own and leaves the old folder in place."""
+    started = time.time()
+    parent = out_dir.parent
+    if parent.is_dir():
+        with exclusive(parent):
+            remove_stale(parent, work_folders(out_dir.name), started)
     if contents(out_dir) == files:
         return False
     if out_dir.is_dir():
@@ -120,29 +182,34 @@ def publish(out_dir: Path, files: dict[str, bytes]) -> bool:
                              "give an empty folder, or the processed folder, as --out")
         if not os.access(out_dir, os.W_OK):
             raise InputError(f"{out_dir} is read-only and differs from the rebuild: make it writable")
-    parent = out_dir.parent
     with exclusive(parent):
-        remove_stale(parent, f".{out_dir.name}.{INCOMING}-*")
-        remove_stale(parent, f".{out_dir.name}.{OLD}-*")
-        token = secrets.token_hex(4)
+        token = secrets.token_hex(TOKEN_BYTES)
         incoming = parent / f".{out_dir.name}.{INCOMING}-{token}"
         incoming.mkdir()
-        stage(incoming, files)
-        if out_dir.exists():
-            old = parent / f".{out_dir.name}.{OLD}-{token}"
-            os.rename(out_dir, old)
-            os.rename(incoming, out_dir)  # between the two renames out_dir is missing for an instant
-            shutil.rmtree(old)
-        else:
-            os.rename(incoming, out_dir)
+        try:
+            stage(incoming, files)
+            if out_dir.exists():
+                old = parent / f".{out_dir.name}.{OLD}-{token}"
+                os.rename(out_dir, old)
+                try:
+                    os.rename(incoming, out_dir)  # between the two renames out_dir is missing for an instant
+                except BaseException:
+                    os.rename(old, out_dir)  # the old folder back in its place
+                    raise
+                shutil.rmtree(old)
+            else:
+                os.rename(incoming, out_dir)
+        finally:
+            shutil.rmtree(incoming, ignore_errors=True)  # a failed write's work folder (renamed away if not)
     return True
 
 
 def write_atomic(out_dir: Path, files: dict[str, bytes]) -> None:
     """Write files into out_dir, keeping its other files; each replaced atomically after all were
     written (work folders of a killed writer are removed first)."""
+    started = time.time()
     with exclusive(out_dir):
-        remove_stale(out_dir, f".{INCOMING}-*")
+        remove_stale(out_dir, rf"\.{INCOMING}-{TEMP_NAME}", started)
         with tempfile.TemporaryDirectory(dir=out_dir, prefix=f".{INCOMING}-") as tmp:
             stage(Path(tmp), files)
             for name in sorted(files):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -36,7 +37,8 @@ from asfdata.render.palette import (
     STATED,
     WHITE,
     colour,
-    marker,
+    colours,
+    markers,
 )
 from asfdata.render.widths import FONT, current
 
@@ -73,6 +75,8 @@ THEME: dict[RcKeyType, Any] = {
     "legend.fontsize": FONT,
     "lines.solid_capstyle": "round",
     "axes.unicode_minus": True,
+    "text.parse_math": False,  # every label is text as written: a name with $…$ is no mathtext
+    "text.usetex": False,
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
@@ -94,6 +98,12 @@ def new_figure(nrows: int = 1, ncols: int = 1, height: float | None = None, **kw
     fig = Figure(figsize=(current().inches, current().height if height is None else height))
     FigureCanvasAgg(fig)
     return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
+
+
+def highest(values) -> float:
+    """The largest finite value (0 when there is none: every value undefined or missing)."""
+    finite = pd.Series(values, dtype="float64").replace([np.inf, -np.inf], np.nan).dropna()
+    return float(finite.max()) if len(finite) else 0.0
 
 
 def tick_label(v: float, lang: str) -> str:
@@ -147,15 +157,19 @@ def _line(ax, d: pd.DataFrame, lang: str, named: bool) -> list:
     """One line per category of a tidy year/category/value frame, each with its own marker; its name at
     its end when named (returned), else as a legend label."""
     names = []
-    for i, cat in enumerate(dict.fromkeys(d["category"])):
+    cats = list(dict.fromkeys(d["category"]))
+    palette, shapes = colours(cats), markers(cats)
+    for cat in cats:
         s = d.loc[d["category"] == cat].sort_values("year")
         xs, ys = s["year"].astype(int).to_numpy(), s["value"].astype("float64").to_numpy()
-        c = colour(cat)
-        ax.plot(xs, ys, marker=marker(cat, i), markersize=5, linewidth=1.8, color=c, markeredgecolor=WHITE,
+        c = palette[cat]
+        ax.plot(xs, ys, marker=shapes[cat], markersize=5, linewidth=1.8, color=c, markeredgecolor=WHITE,
                 markeredgewidth=0.6, linestyle="--" if cat in DASHED else "-",
                 label=None if named else words.name(cat, lang))
-        if named:
-            names.append(end_name(ax, words.name(cat, lang), xs[-1], ys[-1], c))
+        drawn = np.isfinite(ys)  # an undefined value (an index on a base of 0) is a gap, not a point
+        if named and drawn.any():
+            last = np.flatnonzero(drawn)[-1]
+            names.append(end_name(ax, words.name(cat, lang), xs[last], ys[last], c))
     return names
 
 
@@ -181,7 +195,7 @@ def line_chart(
         year_axis(ax, data["year"], lang, label=i == len(panels) - 1)
         ax.set_ylabel(ylabel if panel is None else (facet_titles or {}).get(panel, str(panel)))
         if zero:
-            ax.set_ylim(bottom=0, top=max(float(d["value"].max()) * 1.1, 1e-9))
+            ax.set_ylim(bottom=0, top=max(highest(d["value"]) * 1.1, 1e-9))
         marks(ax, list(at), text=i == 0)
     finish(fig, groups, legend=axes[0][0] if cats > MAX_NAMED else None)
     return fig
@@ -204,12 +218,13 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
     bar = current().bar
     bottom = pd.Series(0.0, index=w.index)
     names = []
+    palette = colours(w.columns)
     for cat in w.columns:
         vals = w[cat].astype("float64")
-        ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=bar, color=colour(cat),
+        ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=bar, color=palette[cat],
                edgecolor=WHITE, linewidth=0.8, label=words.name(cat, lang))
         last = float(bottom.iloc[-1] + vals.iloc[-1] / 2)
-        names.append(end_name(ax, words.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, colour(cat),
+        names.append(end_name(ax, words.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, palette[cat],
                               dx=4))
         bottom = bottom + vals
     given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
@@ -239,10 +254,11 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     fig, axes = new_figure(height=max(2.4, (0.32 * len(cats) if grouped else 0.42) * len(rows) + 1.0))
     ax = axes[0][0]
     h = 0.8 / (len(cats) if grouped else 1)
+    palette = colours(cats)
     for j, cat in enumerate(cats):
         d = data.loc[data["category"] == cat]
         pos = [rows.index(lab) + ((j - (len(cats) - 1) / 2) * h if grouped else 0) for lab in d["label"]]
-        c = colour(cat)
+        c = palette[cat]
         bars = ax.barh(pos, d["value"].astype("float64").to_numpy(), height=h * 0.9,
                        color=WHITE if cat in HOLLOW else c, edgecolor=c, linewidth=1.2)
         labels = [words.num(v, lang) for v in d["value"]]
@@ -264,8 +280,9 @@ def interval_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     above = current().labels_above  # the values above the whisker, from its start, instead of after its end
     fig, axes = new_figure(height=max(2.2, (0.6 if above else 0.45) * len(data) + 1.0))
     ax = axes[0][0]
+    palette = colours(data["category"])
     for i, r in enumerate(data.itertuples()):
-        c = colour(r.category)
+        c = palette[r.category]
         ax.plot([r.low, r.high], [i, i], color=c, linewidth=2.5, solid_capstyle="butt")
         ax.plot([r.share], [i], marker="o", markersize=8, color=c, markeredgecolor=WHITE)
         interval = f"{words.num(r.low, lang, 1)}{words.DASH}{words.pct(r.high, lang)}"

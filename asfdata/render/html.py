@@ -122,12 +122,12 @@ def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "",
     return f'<div class="asf-table-block">\n{out}</div>\n'
 
 
-def wide_table(frame: pd.DataFrame, lang: str, caption: str, kind: str = "int") -> str:
-    """A tidy year/category frame as a table with one column per category (names in lang)."""
+def wide_table(frame: pd.DataFrame, lang: str, caption: str, kind: str = "int", note: str = "") -> str:
+    """A tidy year/category frame as a table with one column per category (names in lang), a note below."""
     w = metrics.wide(frame).reset_index()
     spec = [("year", words.t("col_year", lang), "year")]
     spec += [(c, words.name(c, lang), kind) for c in w.columns[1:]]
-    return table_html(formatted(w, spec, lang), caption)
+    return table_html(formatted(w, spec, lang), caption, note=note)
 
 
 def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: str, source: str, alt: str,

@@ -59,17 +59,38 @@ MARKERS = {  # one marker per category of a line chart, so that lines differ wit
     "women": "o",
     "men": "s",
 }
-MARKER_CYCLE = ("o", "s", "^", "D", "v")  # for categories without their own
+MARKER_CYCLE = ("o", "s", "^", "D", "v", "P", "X", "p")  # for categories without their own
+# For a category the data brings and the palette does not know (a third region, a new placing body): Tol's
+# indigo and purple, a dark teal, a brown, a violet and a steel blue, each at least 4.5:1 against white.
+SPARE = ("#332288", "#AA4499", "#01665E", "#8C510A", "#5E3C99", "#2B5C8A")
 
 
 def colour(category: str) -> str:
-    """The fixed colour of a category (KeyError for a category without one)."""
+    """The fixed colour of a category (KeyError for a category without one; see colours)."""
     return COLOURS[category]
 
 
-def marker(category: str, position: int) -> str:
-    """The marker of a category, else the position-th of the cycle (its place in the chart)."""
-    return MARKERS.get(category, MARKER_CYCLE[position % len(MARKER_CYCLE)])
+def _spare(categories, fixed: dict[str, str], spare: tuple[str, ...]) -> dict[str, str]:
+    """Each category its fixed choice, else the first of spare that no other category of the chart has
+    (round the spares again when every one is taken)."""
+    cats = list(dict.fromkeys(categories))
+    out = {c: fixed[c] for c in cats if c in fixed}
+    free = [s for s in spare if s not in out.values()] or list(spare)
+    for i, c in enumerate(c for c in cats if c not in fixed):
+        out[c] = free[i % len(free)]
+    return {c: out[c] for c in cats}
+
+
+def colours(categories) -> dict[str, str]:
+    """The colour of each category of one chart: its fixed colour, or a spare one no other category of the
+    chart has (categories the palette does not know, in the order given)."""
+    return _spare(categories, COLOURS, SPARE)
+
+
+def markers(categories) -> dict[str, str]:
+    """The marker of each category of one chart: its own, or the first of the cycle no other category of the
+    chart has (in the order given)."""
+    return _spare(categories, MARKERS, MARKER_CYCLE)
 
 
 def luminance(hex_colour: str) -> float:

@@ -60,7 +60,19 @@ def name(category: str, lang: str) -> str:
 def placed_by(body: str, lang: str) -> str:
     """A placing body's placements inside a sentence: 'placements by Kommunen' / 'kommunernas placeringar'."""
     key = f"placed_by_{body}"
-    return t(key, lang) if key in SHARED else str(body)
+    return t(key, lang) if key in SHARED else t("placed_by", lang, name=name(body, lang))
+
+
+def body(placing_body: str, lang: str) -> str:
+    """A placing body as a short noun inside a sentence: 'Kommunen' / 'kommunerna'; else its name."""
+    key = f"body_{placing_body}"
+    return t(key, lang) if key in SHARED else name(placing_body, lang)
+
+
+def possessive(placing_body: str, lang: str) -> str:
+    """A placing body's possessive inside a sentence: "Kommunen's" / 'kommunernas'; else its name's."""
+    key = f"body_possessive_{placing_body}"
+    return t(key, lang) if key in SHARED else t("possessive", lang, name=name(placing_body, lang))
 
 
 def upper_first(text: str) -> str:
@@ -111,6 +123,13 @@ def unbreakable(text: str) -> str:
     """The report's text with its number groups and percent signs bound by no-break spaces ("1 257",
     "50 %"), so that a figure never breaks across lines; the words are otherwise the report's."""
     return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|%)", NBSP, text)
+
+
+def number_word(n: int, lang: str) -> str:
+    """A count of two to twelve as prose writes it ('five' / 'fem'; shared text number_words), others in
+    figures."""
+    names = t("number_words", lang).split()
+    return names[n - 2] if 2 <= n < len(names) + 2 else num(n, lang)
 
 
 def years(a: int, b: int) -> str:

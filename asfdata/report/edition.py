@@ -17,8 +17,10 @@ import functools
 import hashlib
 import html
 import json
+import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -27,14 +29,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from asfdata import QUIET_INTERRUPT_ENV
 from asfdata.paths import MANIFEST_NAME, NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, REPORT_DIR, ROOT
-from asfdata.pipeline.errors import BAD_INPUT, Failure
+from asfdata.pipeline.errors import BAD_INPUT, Failure, for_terminal
 from asfdata.pipeline.write import write_atomic
 from asfdata.registry import REPORT_CHAPTERS
+from asfdata.report import needs
 from asfdata.report.inputs import (
     TEMPLATE_DIR,
     UNCOMMITTED,
     build_date,
+    check_source_date_epoch,
     git,
     inputs_digest,
     is_up_to_date,
@@ -53,6 +58,7 @@ CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
 RUNS_SUFFIX = ".chapters.json"  # beside an edition: the executed chapters it was rendered from
 NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
+STOP_SECONDS = 30  # how long an interrupted data step may take to remove its work folders before it is killed
 KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "babel",
     "nbconvert", "nbclient", "ipykernel", "jupyterlab",
@@ -80,7 +86,8 @@ class ReportError(Failure):
 
 def say(message: str) -> None:
     """Progress on stdout, flushed at once (the build runs for a while, often piped)."""
-    sys.stdout.write(f"{message}\n")  # one write: lines from the kernel threads do not interleave
+    # one write: lines from the kernel threads do not interleave; names escaped (errors.for_terminal)
+    sys.stdout.write(f"{for_terminal(message)}\n")
     sys.stdout.flush()
 
 
@@ -300,25 +307,48 @@ def render_editions(job: Job, executed: Sequence, commit: str) -> dict[Path, byt
     return rendered
 
 
-def start_data_step(job: Job, log: Callable[[str], None]) -> Callable[[], None]:
-    """Start raw -> processed (with the audit) in its own process; return a wait for it that
-    raises ReportError when it failed (called from every kernel's thread, it logs once)."""
-    t0 = time.perf_counter()
-    data = subprocess.Popen([sys.executable, "-m", "asfdata", "build", "--raw", str(job.raw_dir),
-                             "--out", str(job.processed_dir)])
-    lock = threading.Lock()
+class DataStep:
+    """raw -> processed (with the audit), started at once in its own process (`python -m asfdata build`).
 
-    def wait() -> None:
-        with lock:
-            first = data.returncode is None
-            code = data.wait()
+    The process has a session of its own: Ctrl-C in the terminal reaches the build alone, whose stop()
+    interrupts it; the process then says nothing (QUIET_INTERRUPT_ENV), so "interrupted" is said once.
+    Folders are passed as --raw=FOLDER: a name that begins with '-' is never read as an option."""
+
+    def __init__(self, job: Job, log: Callable[[str], None]):
+        self.job, self.log, self.t0 = job, log, time.perf_counter()
+        self.lock = threading.Lock()
+        self.lacking: list[str] = []  # what the study needs of the data and they lack (asfdata.report.needs)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "asfdata", "build", f"--raw={job.raw_dir}", f"--out={job.processed_dir}"],
+            start_new_session=True, env={**os.environ, QUIET_INTERRUPT_ENV: "1"})
+
+    def wait(self) -> None:
+        """Wait until it has ended; ReportError when it failed, DataNotEnough when the data lack what the
+        study needs (asfdata.report.needs; called from every kernel's thread, it logs and checks once)."""
+        with self.lock:
+            first = self.process.returncode is None
+            code = self.process.wait()
             if first and code == 0:
-                log(f"data: {_shown(job.processed_dir)} built ({time.perf_counter() - t0:.1f} s)")
+                took = time.perf_counter() - self.t0
+                self.log(f"data: {_shown(self.job.processed_dir)} built ({took:.1f} s)")
+                self.lacking = needs.lacking(self.job.processed_dir)
         if code != 0:
-            raise ReportError(f"building {_shown(job.processed_dir)} from {_shown(job.raw_dir)} failed "
-                              f"(exit {code}, see above)", BAD_INPUT if code == BAD_INPUT else 1)
+            raise ReportError(f"building {_shown(self.job.processed_dir)} from {_shown(self.job.raw_dir)} "
+                              f"failed (exit {code}, see above)", BAD_INPUT if code == BAD_INPUT else 1)
+        if self.lacking:
+            raise needs.DataNotEnough(self.lacking[0])
 
-    return wait
+    def stop(self) -> None:
+        """Interrupt it unless it has ended, and wait while it removes its work folders (killed after
+        STOP_SECONDS)."""
+        if self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def _read_json(path: Path) -> dict:
@@ -331,7 +361,9 @@ def _read_json(path: Path) -> dict:
 def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     """Build the job's editions unless they are up to date; returns the files written ([] if none).
 
-    Raises ReportError when a notebook fails; nothing in job.report_dir is touched then."""
+    Raises BadEnvironment first, before anything runs, for a SOURCE_DATE_EPOCH that is no build date;
+    ReportError when a notebook fails; nothing in job.report_dir is touched then."""
+    check_source_date_epoch()
     commit = revision()
     outputs = job.outputs()
     digests = {out: inputs_digest(job, code, commit) for out, code in outputs}
@@ -341,22 +373,30 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
         return []
 
     t0 = time.perf_counter()
-    ready = start_data_step(job, log) if job.data else None  # the first kernels start meanwhile
-    import_jupyter()
-    from asfdata.report.execute import NotebookError, execute_all, kernel_environment  # after import_jupyter
-
-    log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
-    timings = job.report_dir / TIMINGS_NAME
+    if not job.data:  # the processed data are there already: what the study needs of them, before any kernel
+        needs.check(job.processed_dir)
+    step = DataStep(job, log) if job.data else None  # the first kernels start meanwhile
     try:
-        with kernel_environment(git("log", "-1", "--format=%ct")):
-            executed, took = execute_all(job.notebooks, chapter_params(job), log, _read_json(timings), ready)
-    except NotebookError as err:
-        if ready is not None:
-            ready()  # a notebook that cannot even start fails early: the data step's failure comes first
-        raise ReportError(f"notebook {err}") from None
-    if ready is not None:
-        ready()  # done by now (the kernels waited for it); raises when it failed
-        digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
+        import_jupyter()
+        from asfdata.report.execute import NotebookError, execute_all, kernel_environment  # after Jupyter
+
+        log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
+        timings = job.report_dir / TIMINGS_NAME
+        try:
+            with kernel_environment(git("log", "-1", "--format=%ct")):
+                executed, took = execute_all(job.notebooks, chapter_params(job), log, _read_json(timings),
+                                             step.wait if step else None, step.stop if step else None)
+        except NotebookError as err:
+            if step is not None:
+                step.wait()  # a notebook that cannot even start fails early: the data step's failure first
+            raise ReportError(f"notebook {err}") from None
+        if step is not None:
+            step.wait()  # done by now (the kernels waited for it); raises when it failed
+            digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
+    except BaseException:
+        if step is not None:
+            step.stop()  # interrupted (else it has ended): the data step, in a session of its own, stops too
+        raise
     for note in stderr_notes(executed, job.notebooks):
         log(note)
     rendered = render_editions(job, executed, commit)

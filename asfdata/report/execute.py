@@ -3,7 +3,12 @@
 Each kernel talks over IPC sockets in its own folder asf-kernel-* of the temporary directory (its
 connection file too), with the owner's process id inside; folders whose owner is gone (a build
 killed by SIGKILL or SIGTERM) are removed when the next kernel starts. The async kernel manager
-notices a kernel that dies (os._exit, killed for memory) within about a second.
+notices a kernel that dies (os._exit, killed for memory) within about a second. A build given up (a
+notebook failed, Ctrl-C) cancels the notebooks still running, which shuts their kernels down at once.
+
+Kernels get a private home for their configuration and caches (matplotlib's, IPython's, Jupyter's), made
+per build in a folder of the same kind and removed at its end: a user's settings do not change the report,
+and a missing or unwritable HOME leaves no temporary folders behind.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import asyncio
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -26,6 +32,17 @@ OWNER_NAME = "owner.pid"
 ORPHAN_SECONDS = 3600  # a socket folder without an owner file older than this is removed too
 SOCKET_PATH_MAX = 100  # bytes of a socket's path that every system takes
 POLL_SLICE = 1.0  # seconds a kernel client waits on a socket before it looks again
+# The kernels' private home: variable -> its folder in it, each made empty but for matplotlib's font list,
+# copied in when the user has one (building it costs each kernel 0.15 s of CPU); XDG_CACHE_HOME serves the
+# other libraries' caches.
+KERNEL_HOME = {
+    "MPLCONFIGDIR": "matplotlib",
+    "IPYTHONDIR": "ipython",
+    "JUPYTER_CONFIG_DIR": "jupyter-config",
+    "JUPYTER_DATA_DIR": "jupyter-data",
+    "JUPYTER_RUNTIME_DIR": "jupyter-runtime",
+    "XDG_CACHE_HOME": "cache",
+}
 
 
 class NotebookError(Exception):
@@ -93,8 +110,8 @@ def clean_stale_sockets(tmp: Path | None = None) -> list[Path]:
     return removed
 
 
-def _socket_folder() -> Path:
-    """A new private folder for one kernel's sockets, marked with this process's id."""
+def _private_folder() -> Path:
+    """A new private folder (one kernel's sockets, the kernels' home), marked with this process's id."""
     clean_stale_sockets()
     folder = Path(tempfile.mkdtemp(prefix=SOCKET_PREFIX, dir=socket_base()))
     (folder / f".{OWNER_NAME}").write_text(f"{os.getpid()}\n")
@@ -143,25 +160,63 @@ def read_notebook(path: Path):
         raise NotebookError(path.name, None, "", f"cannot be read as a notebook ({detail})") from None
 
 
-async def _run(client, ready: Callable[[], None] | None):
-    """Start the kernel, wait until ready() returns (it raises to give up), then run every cell."""
-    await client.async_start_new_kernel()
+class Running:
+    """The notebooks executing now, each by its thread's asyncio task: cancel() stops them all at once
+    (nbclient shuts their kernels down), as a build given up by a failure or by Ctrl-C needs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tasks: set[asyncio.Task] = set()
+        self.cancelled = False
+
+    def add(self, task: asyncio.Task) -> None:
+        """Count in a task of the calling thread; it is cancelled at once when cancel() came first."""
+        with self._lock:
+            self._tasks.add(task)
+            if self.cancelled:
+                task.cancel()
+
+    def discard(self, task: asyncio.Task) -> None:
+        """Count a task out (it is ending)."""
+        with self._lock:
+            self._tasks.discard(task)
+
+    def cancel(self) -> None:
+        """Cancel every task counted in, now and later (each in its own thread's event loop)."""
+        with self._lock:
+            self.cancelled = True
+            for task in self._tasks:  # counted out before its loop closes: the loop still runs
+                task.get_loop().call_soon_threadsafe(task.cancel)
+
+
+async def _run(client, ready: Callable[[], None] | None, running: Running | None):
+    """Start the kernel, wait until ready() returns (it raises to give up), then run every cell; cancelled
+    through running at any point, the kernel is shut down."""
+    task = asyncio.current_task()
+    assert task is not None  # asyncio.run runs this coroutine as a task
+    if running is not None:
+        running.add(task)
     try:
+        await client.async_start_new_kernel()
         if ready is not None:
             await asyncio.to_thread(ready)
+        return await client.async_execute(cleanup_kc=True)  # km= is ours: nbclient would not stop it
     except BaseException:
-        await client.km.shutdown_kernel(now=True)
+        if client.km is not None and client.km.has_kernel:  # cancelled, or given up, before nbclient ran
+            await client.km.shutdown_kernel(now=True)
         raise
-    return await client.async_execute(cleanup_kc=True)  # km= is ours: nbclient would not stop it
+    finally:
+        if running is not None:
+            running.discard(task)
 
 
 def execute(path: Path, params: dict | None = None, cwd: Path | None = None, timeout: int = 300,
-            ready: Callable[[], None] | None = None):
+            ready: Callable[[], None] | None = None, running: Running | None = None):
     """Run a notebook top to bottom in a fresh kernel; return the executed NotebookNode.
 
     The kernel starts at once; its first cell runs when ready() has returned (the data it reads
     is being built meanwhile). Raises NotebookError naming the cell that failed, timed out or
-    whose kernel died."""
+    whose kernel died; running.cancel() stops it (its kernel shut down)."""
     from jupyter_client.manager import AsyncKernelManager  # Jupyter: only when notebooks run
     from nbclient import NotebookClient  # Jupyter: only when notebooks run
     from nbclient.exceptions import (  # Jupyter: only when notebooks run
@@ -172,10 +227,10 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
 
     nb = read_notebook(path)
     inject_parameters(nb, params or {})
-    folder = _socket_folder()
+    folder = _private_folder()
     km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(folder / "kernel"),
                             connection_file=str(folder / "kernel.json"), client_factory=_client_class())
-    running: list[int] = []  # index of the cell being executed
+    cells: list[int] = []  # index of the cell being executed, the last one last
     client = NotebookClient(
         nb,
         km=km,
@@ -184,7 +239,7 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
         resources={"metadata": {"path": str(cwd or path.parent)}},
         record_timing=False,
         shutdown_kernel="immediate",
-        on_cell_execute=lambda cell, cell_index: running.append(cell_index),
+        on_cell_execute=lambda cell, cell_index: cells.append(cell_index),
     )
 
     def failed(index: int | None, error: str) -> NotebookError:
@@ -192,30 +247,50 @@ def execute(path: Path, params: dict | None = None, cwd: Path | None = None, tim
         return NotebookError(path.name, index, source, error)
 
     try:
-        asyncio.run(_run(client, ready))
+        asyncio.run(_run(client, ready, running))
     except CellExecutionError as err:
         index = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code" and any(
             o.get("output_type") == "error" for o in c.get("outputs", []))), None)
         raise failed(index, f"{err.ename}: {err.evalue}") from None
     except DeadKernelError:
-        index = running[-1] if running else None
+        index = cells[-1] if cells else None
         raise failed(index, "the kernel died (exited or was killed, e.g. for memory)") from None
     except CellTimeoutError:
-        raise failed(running[-1] if running else None, f"no reply within {timeout} s") from None
+        raise failed(cells[-1] if cells else None, f"no reply within {timeout} s") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return nb
 
 
+def font_lists() -> list[Path]:
+    """matplotlib's font lists (fontlist-v*.json) where it keeps them without a private home: MPLCONFIGDIR,
+    else matplotlib/ in XDG_CACHE_HOME or ~/.cache (as matplotlib looks); [] when there are none."""
+    cache = os.environ.get("MPLCONFIGDIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "matplotlib")
+    try:
+        return sorted(p for p in Path(cache).glob("fontlist-v*.json") if p.is_file())
+    except OSError:  # an unreadable folder: the kernels build their own
+        return []
+
+
 @contextmanager
 def kernel_environment(commit_time: str | None):
-    """Kernels inherit a fixed hash seed and SOURCE_DATE_EPOCH (matplotlib's SVG/PDF dates)."""
-    fixed = {"PYTHONHASHSEED": "0"}
+    """Kernels inherit a fixed hash seed, SOURCE_DATE_EPOCH (matplotlib's SVG/PDF dates) and a private home
+    for their configuration and caches (KERNEL_HOME), made here and removed at the end."""
+    home = _private_folder()
+    fixed = {"PYTHONHASHSEED": "0", **{k: str(home / sub) for k, sub in KERNEL_HOME.items()}}
     if commit_time and not os.environ.get("SOURCE_DATE_EPOCH"):
         fixed["SOURCE_DATE_EPOCH"] = commit_time
     saved = {k: os.environ.get(k) for k in fixed}
-    os.environ.update(fixed)
     try:
+        for sub in KERNEL_HOME.values():
+            (home / sub).mkdir()
+        for font_list in font_lists():
+            try:
+                shutil.copyfile(font_list, Path(fixed["MPLCONFIGDIR"]) / font_list.name)
+            except OSError:  # unreadable: the kernels build their own
+                pass
+        os.environ.update(fixed)
         yield
     finally:
         for k, v in saved.items():
@@ -223,19 +298,24 @@ def kernel_environment(commit_time: str | None):
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], None],
                 seconds: dict[str, float] | None = None,
-                ready: Callable[[], None] | None = None) -> tuple[list, dict[str, float]]:
+                ready: Callable[[], None] | None = None,
+                give_up: Callable[[], None] | None = None) -> tuple[list, dict[str, float]]:
     """Execute every notebook in its own fresh kernel, as many at once as there are cores.
 
     The longest first, by seconds (last build's times; unknown ones first), so the cores finish
     together. The first kernels start at once and run their first cell when ready() returns (it
     raises to give up). Returns the executed notebooks in the given order and each one's seconds
-    (from ready to done); the first failure cancels what has not started and is raised: a
-    NotebookError naming the notebook (and the cell), or what ready() raised."""
+    (from ready to done); the first failure cancels every notebook, running or not (their kernels
+    shut down), and is raised: a NotebookError naming the notebook (and the cell), or what ready()
+    raised. An interrupt (Ctrl-C) does the same, first calling give_up(), which stops what ready()
+    waits for."""
     took: dict[str, float] = {}
+    running = Running()
 
     def run(nb: Path):
         log(f"  start {nb.name}")
@@ -251,7 +331,7 @@ def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], No
             started[0] = time.perf_counter()
 
         try:
-            out = execute(nb, params, ready=go)
+            out = execute(nb, params, ready=go, running=running)
         except NotebookError:
             raise
         except Exception as err:  # what ready() raised, or a kernel that cannot start
@@ -267,13 +347,18 @@ def execute_all(notebooks: Sequence[Path], params: dict, log: Callable[[str], No
     results: dict[Path, object] = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="asf-kernel") as pool:
         futures = {pool.submit(run, nb): nb for nb in order}
-        for fut in as_completed(futures):
-            try:
-                results[futures[fut]] = fut.result()
-            except BaseException as err:
-                for other in futures:
-                    other.cancel()
-                if isinstance(err, NotebookError):
+        try:
+            for fut in as_completed(futures):
+                try:
+                    results[futures[fut]] = fut.result()
+                except NotebookError as err:
                     log(f"  FAILED {err.notebook}")
-                raise
+                    raise
+        except BaseException as err:  # the pool's exit then waits only for kernels shutting down
+            for other in futures:
+                other.cancel()
+            running.cancel()
+            if give_up is not None and not isinstance(err, Exception):  # Ctrl-C, not a notebook's failure
+                give_up()
+            raise
     return [results[nb] for nb in notebooks], took

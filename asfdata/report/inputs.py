@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asfdata.paths import ROOT
+from asfdata.pipeline.errors import BAD_INPUT, Failure
 
 if TYPE_CHECKING:
     from asfdata.report.edition import Job
@@ -54,6 +56,25 @@ def revision() -> str:
     if not commit:
         return "unknown"
     return commit + UNCOMMITTED if git("status", "--porcelain") else commit
+
+
+EPOCH_MAX = 253402300799  # 9999-12-31 23:59:59 UTC, the last second a date (datetime) can hold
+
+
+class BadEnvironment(Failure):
+    """An environment variable the build reads holds a value it cannot use (one line, exit code 2)."""
+
+    exit_code = BAD_INPUT
+
+
+def check_source_date_epoch() -> None:
+    """BadEnvironment unless SOURCE_DATE_EPOCH is unset, empty or whole seconds since 1970-01-01 UTC
+    (ASCII digits, as `date +%s` writes them) up to EPOCH_MAX."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value and not (re.fullmatch(r"[0-9]+", value, re.ASCII) and int(value) <= EPOCH_MAX):
+        raise BadEnvironment(
+            f"SOURCE_DATE_EPOCH={value[:40]!r} is not a build date: give whole seconds since 1970-01-01 UTC, "
+            f"as `date +%s` writes them (0 to {EPOCH_MAX}, 9999-12-31), or unset it")
 
 
 def build_date(commit_time: str | None) -> str:

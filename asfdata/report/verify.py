@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 import tempfile
 from dataclasses import replace
@@ -11,6 +13,13 @@ from pathlib import Path
 from asfdata.report.edition import CHAPTER_ID_PREFIX, Job, ReportError, build_report
 
 _SECTION = re.compile(r'<section class="chapter"[^>]*\bid="([^"]+)"')
+_LANG = re.compile(r'<html[^>]*\blang="([a-z]{2})"')
+# The report's mark, in the head of every edition (templates/asf/index.html.j2): which edition it is.
+_MARK = re.compile(r'<meta[^>]*\bname="asf-edition"[^>]*>')
+_MARKED = re.compile(r'\bcontent="(reader|code)"')
+MAX_EDITION_BYTES = 50_000_000  # an edition is under 1 MB; a larger file is none, and is not read
+NOT_AN_EDITION = ("is not an edition of the report (an .html file the report build wrote, its head marked "
+                  "asf-edition): give one of reports/*.html; nothing of this file is shown")
 
 
 def split_chapters(html: str) -> dict[str, str]:
@@ -35,21 +44,43 @@ def _first_difference(a: str, b: str, width: int = 100) -> str:
 
 
 def edition_of(html: str) -> tuple[str | None, bool]:
-    """(lang, code shown) as recorded in a report's <html lang> and asf-edition meta."""
-    lang = re.search(r'<html[^>]*\blang="([a-z]{2})"', html[:2000])
-    meta = re.search(r'<meta[^>]*name="asf-edition"[^>]*>', html[:200_000])
+    """(lang, code shown) as recorded in a report's <html lang> and asf-edition meta (in the head, after
+    the inline styles: some 260 000 characters in)."""
+    lang = _LANG.search(html[:2000])
+    meta = _MARK.search(html, 0, max(html.find("</head>"), 0))
     return (lang.group(1) if lang else None), bool(meta and 'content="code"' in meta.group(0))
+
+
+def edition_bytes(path: Path) -> bytes | None:
+    """The bytes of path when it is an edition of the report: an ordinary .html file (checked before it is
+    opened, so a FIFO or a device is never read) of at most MAX_EDITION_BYTES, UTF-8, whose head has the
+    html element's lang and the asf-edition mark; else None. OSError when it cannot be read."""
+    info = os.stat(path)
+    if path.suffix != ".html" or not stat.S_ISREG(info.st_mode) or info.st_size > MAX_EDITION_BYTES:
+        return None
+    data = path.read_bytes()
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    head = html[:max(html.find("</head>"), 0)]
+    mark = _MARK.search(head)
+    return data if _LANG.search(head[:2000]) and mark and _MARKED.search(mark.group(0)) else None
 
 
 def verify_report(path: Path, lang: str | None = None, job: Job | None = None) -> int:
     """Rebuild the report in a scratch folder and compare it with path byte for byte.
 
     Prints whether it matches and otherwise which parts (front matter, chapters) differ; returns
-    the exit code: 0 match, 1 differs, 2 unreadable or not built."""
+    the exit code: 0 match, 1 differs, 2 unreadable, no edition of the report (edition_bytes: one line,
+    nothing of the file shown) or not built."""
     try:
-        published = path.read_bytes()
+        published = edition_bytes(path)
     except OSError as err:
         print(f"verify: cannot read {path}: {err}", file=sys.stderr)
+        return 2
+    if published is None:
+        print(f"verify: {path} {NOT_AN_EDITION}", file=sys.stderr)
         return 2
     found_lang, code = edition_of(published.decode("utf-8", "replace"))
     lang = lang or found_lang or "en"
