@@ -24,6 +24,10 @@ def formula_like(cell: str) -> bool:
 
 
 ASSUMPTION_CITATION = r"\bA[0-9]{2}\b"  # an assumption of assumptions.csv cited in a text (A01 …)
+PERIOD = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?"  # a year, or a month of it (ISO 8601)
+DATE = r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"  # a day (ISO 8601)
+DAY = rf"{PERIOD}|{DATE}"  # a year, a month or a day
+ADDRESS = r"https?://[^\s<>\"]+"  # a web page's address, as read
 LIST_SEP = "; "  # between the values of one cell that lists several (sources, sum_of, measures)
 
 # The source every figure is transcribed from (its rights are its publisher's).
@@ -59,6 +63,7 @@ class RawSpec:
     # (a lists column also in notes may be blank); names: the report's names for a row (values joined with
     # LIST_SEP), each naming one row of the file only, as its key does (compared in Unicode NFC)
     names: tuple[str, ...] = ()
+    patterns: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> (regex, what it must be)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -178,6 +183,27 @@ DATA_SPECS = {
               "sources"),
         lists={"measures": "measures"},  # the measures it concerns (trace shows it for their figures)
     ),
+    # Public figures and dated facts beside the report's own (issue 25): never checked against the report's
+    # figures nor used to correct them; each read in its page on read_on, described in the project's words.
+    "context": RawSpec(
+        "context.csv",
+        key=("context_id",),
+        refs={"approximate": "flags"},
+        counts=("value",),
+        text=("context_id", "measure", "area", "period", "unit", "publisher", "address", "read_on"),
+        notes=("note",),
+        patterns={"period": (PERIOD, "a year or a month (2019, 2019-05)"),
+                  "address": (ADDRESS, "a web address"), "read_on": (DATE, "a date (2026-12-07)")},
+    ),
+    "context_events": RawSpec(
+        "context_events.csv",
+        key=("event_id",),
+        counts=("value",),
+        text=("event_id", "date", "area", "unit", "publisher", "address", "read_on"),
+        notes=("note",),
+        patterns={"date": (DAY, "a year, a month or a day (2019, 2019-01, 2019-01-30)"),
+                  "address": (ADDRESS, "a web address"), "read_on": (DATE, "a date (2026-12-07)")},
+    ),
     "statements": RawSpec(  # where each statement the audit checks stands in the report, and its words
         "statements.csv",
         key=("statement_id",),
@@ -242,6 +268,32 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "description_en": ("text", "", "what happened, in English"),
         "description_sv": ("text", "", "what happened, in Swedish"),
         "source": ("text", "", "report section where the milestone stands"),
+    },
+    "context": {
+        "context_id": ("text", "", "stable identifier of the public figure"),
+        "measure": ("text", "", "what is counted: programme_stock, registered_unemployed "
+                    "(Arbetsförmedlingen, month-end), programme_fye (SCB, full-year equivalents), "
+                    "external_purchases, extra_jobs"),
+        "area": ("text", "", "the area the figure covers (Sverige, Gävleborgs län)"),
+        "period": ("text", "", "the year or month the figure covers (ISO 8601: 2019, 2019-05)"),
+        "value": ("integer", "unit", "the figure as its publisher gives it"),
+        "unit": ("text", "", "what the value counts in (persons, full-year equivalents, million SEK)"),
+        "approximate": ("boolean", "", "true when the publisher gives it as about"),
+        "publisher": ("text", "", "who published the figure"),
+        "address": ("text", "", "the page the figure was read on"),
+        "read_on": ("text", "", "the day the figure was read on that page (ISO 8601)"),
+        "note": ("text", "", "what the figure is, in the project's own words"),
+    },
+    "context_events": {
+        "event_id": ("text", "", "stable identifier of the dated fact"),
+        "date": ("text", "", "when it happened or was announced (ISO 8601: a year, a month or a day)"),
+        "area": ("text", "", "the area it concerns"),
+        "value": ("integer", "unit", "the figure it names"),
+        "unit": ("text", "", "what the value counts in"),
+        "publisher": ("text", "", "who published it"),
+        "address": ("text", "", "the page it was read on"),
+        "read_on": ("text", "", "the day it was read on that page (ISO 8601)"),
+        "note": ("text", "", "what happened, in the project's own words"),
     },
     "inventory": {
         "line": ("integer", "line", "line of the report's text (made from its PDF) the number is on"),
@@ -326,6 +378,10 @@ PROCESSED_TITLES = {
     "funded_outcomes": "What followed the funded placements, by year, municipality, outcome and gender",
     "claims": "Every other figure of the report: summaries, period totals, background, staffing, trainings",
     "events": "Dated milestones of the initiative, in English and Swedish",
+    "context": "Public figures beside the report's own (Arbetsförmedlingen, SCB, press), each with its page "
+               "and reading date; never used to check or correct the report",
+    "context_events": "Dated public facts of 2018–2020 around Arbetsförmedlingen's reorganisation, each with "
+                      "its page and reading date",
     "inventory": "Every number in the report's text: transcribed (file, row, section) or excluded (why)",
     "assumptions": "The assumptions the data and the audit rest on, in English and Swedish",
     "municipalities": "The county's municipalities: short name, the report's name, region",

@@ -118,12 +118,25 @@ def events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return as_processed(df, "events", ["year", "month", "description_en"])
 
 
+def context(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Public figures beside the report's, one row per figure (value in its unit), as read."""
+    df = raw.assign(value=as_int(raw["value"]), approximate=raw["approximate"] == "true")
+    return as_processed(df, "context", ["context_id"])
+
+
+def context_events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Dated public facts, in order of date."""
+    return as_processed(raw.assign(value=as_int(raw["value"])), "context_events", ["date", "event_id"])
+
+
 TIDIERS = {
     "snapshots": snapshots,
     "funded_placements": funded_placements,
     "funded_outcomes": funded_outcomes,
     "claims": claims,
     "events": events,
+    "context": context,
+    "context_events": context_events,
 }
 
 

@@ -41,7 +41,7 @@ from asfdata.pipeline.validate import load_raw
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
-KINDS = ("sentence", "raw", "tidy", "audit", "assumption")  # in the order a trail lists them
+KINDS = ("sentence", "raw", "tidy", "audit", "assumption", "context")  # in the order a trail lists them
 FORMATS = ("text", "csv", "json")
 CATEGORY_COLUMNS = {"snapshots": "category", "claims": "category", "funded_placements": "municipality",
                     "funded_outcomes": "municipality"}
@@ -252,6 +252,8 @@ def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
     rows, then the audit rows and the assumptions; TraceError for a measure, year or category without a
     figure."""
     raw = load_raw(raw_dir)
+    if measure in set(raw["context"]["measure"]):
+        return context_items(raw_dir, processed_dir, measure, year)
     known = set(raw["measures"]["measure"])
     if measure not in known:
         raise TraceError(f"trace: no measure {measure!r}: the measures are {', '.join(sorted(known))}")
@@ -281,6 +283,33 @@ def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
     return items + assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
 
 
+def context_items(raw_dir: Path, processed_dir: Path, measure: str, year: int) -> list[Item]:
+    """A public figure beside the report's (context.csv) in year: its raw line, with publisher, address and
+    reading date, and its processed row; TraceError for a year it has no figure for."""
+    name = DATA_SPECS["context"].file
+    table = read_raw(raw_dir / name, name)
+    df = table.frame
+    hit = (df["measure"] == measure) & df["period"].str.startswith(str(year))
+    if not hit.any():
+        years = sorted({p[:4] for p in df.loc[df["measure"] == measure, "period"]})
+        raise TraceError(f"trace: no figure of {measure} in {year}: {measure} has years {', '.join(years)}")
+    tidy = pd.read_csv(processed_dir / name, dtype=str, keep_default_na=False)
+    tidy_line = {cid: i + 2 for i, cid in enumerate(tidy["context_id"])}
+    raw_file, tidy_file = shown_path(raw_dir / name), shown_path(processed_dir / name)
+    items = []
+    for line, (_, r) in zip(table.lines(), df.iterrows(), strict=True):
+        if not hit[_]:
+            continue
+        about = " about" if r["approximate"] == "true" else ""
+        text = (f"{r['area']} {r['period']}:{about} {r['value']} {r['unit']}; {r['publisher']}, "
+                f"{r['address']}, read on {r['read_on']}; {r['note']}")
+        ref = f"{raw_file}:{line}"
+        items.append(Item("context", raw_file, line, None, r["publisher"], ref, r["context_id"], text, ""))
+        items.append(Item("tidy", tidy_file, tidy_line[r["context_id"]], None, r["publisher"], ref, "",
+                          csv_line(tidy.loc[tidy["context_id"] == r["context_id"]].iloc[0].tolist()), ""))
+    return items
+
+
 def as_text(measure: str, year: int, category: str | None, items: list[Item]) -> str:
     """A trail for people: per raw line its section, then its items; the audit rows; the assumptions."""
     def shown(it: Item) -> str:
@@ -292,9 +321,11 @@ def as_text(measure: str, year: int, category: str | None, items: list[Item]) ->
     for ref in dict.fromkeys(it.raw for it in items if it.raw):
         block = [it for it in items if it.raw == ref]
         out += ["", f"{block[0].section}, {ref}"]
-        if not any(it.kind == "sentence" for it in block):
+        if not any(it.kind in ("sentence", "context") for it in block):
             out.append(f"  {'sentence':<11} (no row of {INVENTORY_PATH.name} names this line)")
         out += [shown(it) for it in block]
+    if any(it.kind == "context" for it in items):  # a public figure: no audit, no assumption concerns it
+        return "\n".join(out)
     for kind, title in (("audit", "Audit rows"), ("assumption", "Assumptions that apply")):
         out += ["", f"{title}:"] + ([shown(it) for it in items if it.kind == kind] or ["  (none)"])
     return "\n".join(out)

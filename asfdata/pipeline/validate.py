@@ -205,6 +205,9 @@ def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) 
         if c in spec.lists:
             checks += list_checks(a, allowed.get(spec.lists[c], set()), ref_files[spec.lists[c]],
                                   blank_ok=c in spec.notes)
+        if c in spec.patterns:
+            rx, what = spec.patterns[c]
+            checks += [(~np_bool(pc.match_substring_regex(a, f"^(?:{rx})$")) & ~equal(a, ""), f"not {what}")]
         if c in spec.ids and unseen:
             checks += invisible_checks(a)
         out[c] = checks
