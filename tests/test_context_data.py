@@ -10,9 +10,11 @@ import shutil
 
 import pytest
 
+from asfdata.chapters import explore
 from asfdata.cli import main
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
 from asfdata.pipeline.data import load
+from asfdata.render import words
 
 
 def raw_rows(name: str) -> list[dict[str, str]]:
@@ -83,3 +85,19 @@ def test_a_badly_written_period_address_or_date_is_refused(tmp_path, capsys, col
     assert main(["build", "--raw", str(raw), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert f"context.csv, line 2, column '{column}'" in err and message in err and not out.exists()
+
+
+def test_the_explorer_draws_the_national_programme_volume_beside_the_placements_indexed():
+    frames = load()
+    snapshots, context = frames["snapshots"], frames["context"]
+    frame = explore.explore_frame(snapshots, "placements", "total", "indexed", 2018, context)
+    national = frame.loc[frame["category"] == explore.CONTEXT_MEASURE].set_index("year")["value"].round(1)
+    # SCB, indexed to 2018 = 100: 162986 / 151639 = 107.5; 145849 / 151639 = 96.2; 172472 / 151639 = 113.7
+    assert national.to_dict() == {2016: 107.5, 2017: 105.2, 2018: 100.0, 2019: 96.2, 2020: 113.7}
+    placed = frame.loc[frame["category"] == "all"].set_index("year")["value"].round(1)
+    assert placed[2019] == 53.3  # the stated totals: 130 / 244 = 53.3
+    # only beside the placements on the indexed scale: no unit is shared on any other
+    absolute = explore.explore_frame(snapshots, "placements", "total", "absolute", 2018, context)
+    assert explore.CONTEXT_MEASURE not in set(absolute["category"])
+    shown = explore.explore_html(snapshots, "placements", "total", "indexed", 2018, "sv", context)
+    assert words.t("cat_programme_fye", "sv") in shown and "helårsekvivalenter" in shown

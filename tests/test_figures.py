@@ -135,15 +135,20 @@ def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
     calls = []
     monkeypatch.setattr(explore, "explore_html", lambda *a: calls.append(a) or "<p>x</p>")
     box = explore.explorer(frames, "en")
-    _, measure, breakdown, scale, base, _ = box.children
-    assert calls[-1][1:5] == ("placements", "placed_by", "absolute", 2018)
+    _, measure, breakdown, scale, base, beside, _ = box.children
+    assert calls[-1][1:5] == ("placements", "placed_by", "absolute", 2018) and beside.disabled
+    scale.value = "indexed"
+    beside.value = True  # the national programme volume beside the placements: the context frame is passed
+    assert not beside.disabled and calls[-1][6] is frames["context"]
+    beside.value, scale.value = False, "absolute"
+    assert calls[-1][6] is None
     measure.value = "employees"
     assert breakdown.value == "gender" and calls[-1][1:3] == ("employees", "gender")
     scale.value = "indexed"
     base.value = 2016
     assert calls[-1][3:5] == ("indexed", 2016) and not base.disabled
     scale.value = "share"
-    assert base.disabled
+    assert base.disabled and beside.disabled
 
 
 def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):

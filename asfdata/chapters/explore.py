@@ -23,6 +23,7 @@ t = words.translator(WORDS)
 
 MEASURES = ("placements", "employees", "companies", "informed")
 SCALES = ("absolute", "indexed", "share")
+CONTEXT_MEASURE = "programme_fye"  # beside the placements: SCB's yearly volume in programmes (context.csv)
 
 
 def title(lang: str) -> str:
@@ -42,9 +43,12 @@ def explore_frame(
     breakdown: str = "total",
     scale: str = "absolute",
     base_year: int = BASE_YEAR,
+    context: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tidy year/category/value frame of a measure and breakdown on a scale: absolute (units), indexed
-    (base_year = 100) or share (percent of the year's sum of the categories)."""
+    (base_year = 100) or share (percent of the year's sum of the categories). With context (context.csv),
+    the placements indexed get the national programme volume beside them, indexed to the same year: the
+    one public series whose periods allow it (a yearly volume, not an autumn count; the caption says so)."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}: use one of {', '.join(MEASURES)}")
     if breakdown not in breakdowns(snapshots, measure):
@@ -56,10 +60,23 @@ def explore_frame(
     if scale == "absolute":
         return frame
     if scale == "indexed":
+        if context is not None and measure == "placements":
+            frame = pd.concat([frame, context_series(context, frame["year"])], ignore_index=True)
         return metrics.indexed(frame, base_year)
     if scale == "share":
         return metrics.shares(frame)
     raise ValueError(f"unknown scale {scale!r}: use one of {', '.join(SCALES)}")
+
+
+def context_series(context: pd.DataFrame, years: pd.Series) -> pd.DataFrame:
+    """SCB's national programme volume (full-year equivalents) as a series of the years given, its source
+    the publisher."""
+    rows = context.loc[context["measure"] == CONTEXT_MEASURE]
+    periods = rows["period"].astype(int)
+    rows = rows.loc[periods.isin(set(years)).to_numpy()]
+    return pd.DataFrame({"year": rows["period"].astype(int).to_numpy(), "category": CONTEXT_MEASURE,
+                         "value": rows["value"].astype("float64").to_numpy(),
+                         "source": rows["publisher"].to_numpy()})
 
 
 def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang: str) -> dict[str, str]:
@@ -79,20 +96,21 @@ def choice_words(measure: str, breakdown: str, scale: str, base_year: int, lang:
 
 
 def explore_chart(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                  base_year: int = BASE_YEAR, lang: str = "en"):
+                  base_year: int = BASE_YEAR, lang: str = "en", context: pd.DataFrame | None = None):
     """The explorer's chart (a Figure, at the current width: asfdata.render.widths) and the frame it draws."""
-    frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
+    frame = explore_frame(snapshots, measure, breakdown, scale, base_year, context)
     chosen = choice_words(measure, breakdown, scale, base_year, lang)
     fig = line_chart(frame, ylabel=chosen["axis"], lang=lang, zero=scale != "indexed")
     return fig, frame
 
 
 def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total", scale: str = "absolute",
-                 base_year: int = BASE_YEAR, lang: str = "en") -> str:
+                 base_year: int = BASE_YEAR, lang: str = "en", context: pd.DataFrame | None = None) -> str:
     """The explorer's chart as an HTML figure with its caption, alt text and the table of the plotted
     numbers."""
-    svgs = chart_svgs(lambda: explore_chart(snapshots, measure, breakdown, scale, base_year, lang)[0])
-    frame = explore_frame(snapshots, measure, breakdown, scale, base_year)
+    svgs = chart_svgs(
+        lambda: explore_chart(snapshots, measure, breakdown, scale, base_year, lang, context)[0])
+    frame = explore_frame(snapshots, measure, breakdown, scale, base_year, context)
     d = 0 if scale == "absolute" else 1
     chosen = dict(choice_words(measure, breakdown, scale, base_year, lang))
     first, last = int(frame["year"].min()), int(frame["year"].max())
@@ -102,6 +120,8 @@ def explore_html(snapshots: pd.DataFrame, measure: str, breakdown: str = "total"
     )
     title = t("explore_title", lang, **chosen)
     takeaway = t("explore_takeaway", lang, first=first, last=last, finding=finding)
+    if CONTEXT_MEASURE in set(frame["category"]):
+        takeaway += " " + t("explore_context_note", lang)
     chosen["measure"] = words.lower_first(chosen["measure"])
     alt = t("explore_alt", lang, years=words.years(first, last), values=series_values(frame, lang, d),
             **chosen)
@@ -133,6 +153,7 @@ def explorer(frames: dict, lang: str = "en"):
         value=BASE_YEAR if BASE_YEAR in years else years[-1],
         description=t("widget_base_year", lang),
     )
+    beside = widgets.Checkbox(value=False, description=t("widget_context", lang))
     out = widgets.Output()
     busy = [False]  # no redraw while the breakdown options change
 
@@ -147,18 +168,21 @@ def explorer(frames: dict, lang: str = "en"):
         if busy[0]:
             return
         base.disabled = scale.value != "indexed"
+        beside.disabled = scale.value != "indexed" or measure.value != "placements"
+        context = frames["context"] if beside.value and not beside.disabled else None
         out.clear_output(wait=True)
         with out:
-            display(
-                HTML(explore_html(snapshots, measure.value, breakdown.value, scale.value, base.value, lang))
-            )
+            shown = explore_html(snapshots, measure.value, breakdown.value, scale.value, base.value, lang,
+                                 context)
+            display(HTML(shown))
 
     set_breakdowns()
     measure.observe(lambda change: (set_breakdowns(), redraw()), names="value")
-    for control in (breakdown, scale, base):
+    for control in (breakdown, scale, base, beside):
         control.observe(redraw, names="value")
     box = widgets.VBox(
-        [widgets.HTML(f"<p>{escape(t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, out]
+        [widgets.HTML(f"<p>{escape(t('explore_intro', lang))}</p>"), measure, breakdown, scale, base, beside,
+         out]
     )
     redraw()
     display(box)
