@@ -41,7 +41,7 @@ FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_mutations.py":
                 "test_notebooks.py": 8.5, "test_report.py": 14, "test_other_data.py": 8,
                 "test_provenance.py": 7, "test_execute.py": 7, "test_cli.py": 4,
                 "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
-                "test_validation.py": 2}
+                "test_validation.py": 2, "test_context.py": 1.5}
 
 
 def in_ci() -> bool:

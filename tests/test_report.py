@@ -95,7 +95,8 @@ class _Refs(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.css = tag == "style"
         for name, value in attrs:
-            if name in self.LINKING and value is not None:
+            followed = (tag, name) == ("a", "href")  # a link is followed when clicked, never loaded
+            if name in self.LINKING and value is not None and not followed:
                 urls = [v.strip().split(" ")[0] for v in value.split(",")] if name == "srcset" else [value]
                 self.refs += urls
             if name == "style" and value:

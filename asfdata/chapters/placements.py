@@ -8,8 +8,21 @@ import pandas as pd
 from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import PLACED_BY, event_marks, parts_table, undefined_note
 from asfdata.render import words
-from asfdata.render.charts import line_chart, stacked_bar_chart
-from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html, ul, wide_table
+from asfdata.render.charts import bar_chart, line_chart, stacked_bar_chart
+from asfdata.render.html import (
+    CHAPTER,
+    SUBSECTION,
+    Markup,
+    figure_html,
+    formatted,
+    h,
+    link,
+    p,
+    table_html,
+    ul,
+    wide_table,
+    with_code,
+)
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
 from asfdata.render.svg import chart_svgs
 from asfdata.study import BASE_YEAR, MILESTONES_SECTION, REFORM_YEAR
@@ -377,4 +390,162 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
         source=source_line(s["source"], lang), alt=with_marks(alt, at, lang), table=tables,
+    )
+
+
+# ---- context: what else changed in 2019 (public figures beside the placements) ---------------------------
+
+NATION = "Sverige"  # the area of a national figure or change in the context data
+CONTEXT_ORDER = (  # the public measures in the order the table shows them (others follow as first seen)
+    "programme_stock", "registered_unemployed", "programme_fye", "external_purchases", "extra_jobs")
+ASF = "asf"  # category of an ASF row in the comparison chart; a public series is PUBLIC
+PUBLIC = "public"
+
+
+def context_date(date: str, lang: str) -> str:
+    """An ISO date (2019-01-30), month (2019-05) or year (2019) as prose writes it in lang."""
+    parts = [int(x) for x in date.split("-")]
+    if len(parts) == 3:
+        return t("ctx_day", lang, day=parts[2], month=words.month(parts[1], lang), year=parts[0])
+    if len(parts) == 2:
+        return f"{words.month(parts[1], lang)} {parts[0]}"
+    return str(parts[0])
+
+
+def _event_item(r, lang: str) -> Markup:
+    """One dated change: the project's words for it, its figure from the data, its source as a plain link."""
+    text = t(f"ctx_event_{r.event_id}", lang, date=context_date(r.date, lang), year=r.date[:4],
+             value=words.num(r.value, lang))
+    return Markup(f"{with_code(text)} ({link(r.publisher, r.address)})")
+
+
+def context_events_section(frames: dict, lang: str) -> str:
+    """The national changes around the reorganisation, dated, each with its source; a local one as a
+    question the evidence raises."""
+    ev = frames["context_events"]  # in order of date (asfdata.pipeline.tidy.context_events)
+    national, local = ev.loc[ev["area"] == NATION], ev.loc[ev["area"] != NATION]
+    out = (h(t("h_context_events", lang, year=REFORM_YEAR)) + p(t("context_events_intro", lang))
+           + ul([_event_item(r, lang) for r in national.itertuples()]))
+    if len(local):
+        out += h(t("h_context_question", lang), SUBSECTION) + "".join(
+            f"<p>{_event_item(r, lang)}</p>\n" for r in local.itertuples())
+    return out
+
+
+def context_changes(frames: dict, ya: int = BASE_YEAR, yb: int = REFORM_YEAR, yc: int | None = None
+                    ) -> pd.DataFrame:
+    """One row per series with a figure in ya and yb: ASF placements per placing body (autumn counts), then
+    each public measure (its first row per year); values in ya, yb and yc (NaN where lacking), percent
+    changes ya→yb and ya→yc (percent)."""
+    yc = yb + 1 if yc is None else yc
+    ch = metrics.change_between(placements(frames["snapshots"]), ya, yb)
+    rows = [{"kind": ASF, "series": c, "area": "", "unit": "persons", "months": "", "publisher": "",
+             "address": "", "approximate": False, "a": a, "b": b}
+            for c, a, b in zip(ch["category"], ch["start"], ch["end"], strict=True)]
+    w = metrics.wide(placements(frames["snapshots"]))
+    for row in rows:
+        row["c"] = w.loc[yc, row["series"]] if yc in w.index else float("nan")
+    ctx = frames["context"].assign(year=lambda d: d["period"].str[:4].astype(int))
+    measures = [m for m in CONTEXT_ORDER if m in set(ctx["measure"])]
+    measures += [m for m in metrics.first_seen(ctx["measure"]) if m not in measures]
+    for m in measures:
+        d = ctx.loc[ctx["measure"] == m].drop_duplicates("year").set_index("year")
+        if ya not in d.index or yb not in d.index:
+            continue
+        first, second = d.loc[ya], d.loc[yb]
+        rows.append({
+            "kind": PUBLIC, "series": m, "area": first["area"], "unit": first["unit"],
+            "months": (first["period"][5:], second["period"][5:]), "publisher": first["publisher"],
+            "address": first["address"], "approximate": bool(d["approximate"].loc[[ya, yb]].any()),
+            "a": first["value"], "b": second["value"],
+            "c": d.loc[yc, "value"] if yc in d.index else float("nan"),
+        })
+    out = pd.DataFrame(rows)
+    for col in ("a", "b", "c"):
+        out[col] = out[col].astype("float64")
+    out["pct_b"] = [metrics.pct_change(a, b) for a, b in zip(out["a"], out["b"], strict=True)]
+    out["pct_c"] = [metrics.pct_change(a, c) for a, c in zip(out["a"], out["c"], strict=True)]
+    return out
+
+
+def _series_label(r, lang: str) -> str:
+    """A row's name: ASF placements by a placing body, or a public measure with its area."""
+    if r.kind == ASF:
+        return t("ctx_series_asf", lang, placements=words.placed_by(r.series, lang))
+    return t("ctx_series_public", lang, measure=t(f"ctx_measure_{r.series}", lang),
+             area=t(f"ctx_area_{r.area.replace(' ', '_')}", lang))
+
+
+def _months(r, lang: str) -> str:
+    """When a row's figures were counted: autumn counts, a month-end (May → May), or whole years."""
+    if r.kind == ASF:
+        return t("ctx_autumn", lang)
+    first, second = (words.month(int(m), lang) if m else t("ctx_full_year", lang) for m in r.months)
+    return first if first == second else f"{first} \u2192 {second}"
+
+
+def context_table(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Placements beside the public measures: counts in ya, yb and yb + 1 and percent changes from ya."""
+    ch = context_changes(frames, ya, yb)
+    yc = yb + 1
+    source = [t("ctx_source_report", lang) if r.kind == ASF else
+              link(r.publisher, r.address) for r in ch.itertuples()]
+    display = formatted(ch, [("a", str(ya), "int"), ("b", str(yb), "int"), ("pct_b", t("ctx_col_pct", lang,
+                        ya=ya, yb=yb), "spct"), ("c", str(yc), "int"), ("pct_c", t("ctx_col_pct", lang, ya=ya,
+                        yb=yc), "spct")], lang)
+    units = [t(f"ctx_unit_{r.unit.replace(' ', '_')}", lang) for r in ch.itertuples()]
+    display.insert(0, t("ctx_col_series", lang), [  # the series, when it is counted, (its unit)
+        f"{_series_label(r, lang)}, {_months(r, lang)} ({u}"
+        + (f", {t('ctx_approximate', lang)})" if r.approximate else ")")
+        for r, u in zip(ch.itertuples(), units, strict=True)])
+    display.insert(1, t("ctx_col_source", lang), pd.Series(source, dtype=object))  # object: links stay Markup
+    return table_html(display, t("caption_context", lang, ya=ya, yb=yb, yc=yc),
+                      note=t("ctx_table_note", lang))
+
+
+def fig_context(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """Horizontal bars of the percent change ya→yb per series, ASF rows and public rows in two colours."""
+    ch = context_changes(frames, ya, yb)
+    d = pd.DataFrame({"label": [_series_label(r, lang) for r in ch.itertuples()], "category": ch["kind"],
+                      "value": ch["pct_b"].round(1)})
+    asf, public = ch.loc[ch["kind"] == ASF], ch.loc[ch["kind"] == PUBLIC]
+    title = t("title_context", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
+              asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
+              n=words.num((public["pct_b"] > asf["pct_b"].max()).sum(), lang),
+              m=words.num(len(public), lang))
+    larger = public.loc[public["pct_b"] <= asf["pct_b"].max()]
+    takeaway = (t("takeaway_context", lang, items=words.join(
+        [f"{_series_label(r, lang)} ({words.pct(r.pct_b, lang, sign=True)})" for r in larger.itertuples()],
+        lang)) if len(larger) else t("takeaway_context_none", lang))
+    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_context", lang, ya=ya, yb=yb), lang=lang)
+    values = "; ".join(f"{a}: {words.pct(v, lang, sign=True)}" for a, v in zip(d["label"], d["value"],
+                                                                                 strict=True))
+    return figure_html(
+        svgs, title=title, subtitle=t("subtitle_context", lang, ya=ya, yb=yb), takeaway=takeaway,
+        source=t("ctx_figure_source", lang, report=source_line(frames["snapshots"]["source"], lang),
+                 publishers=words.join(metrics.first_seen(public["publisher"]), lang)),
+        alt=t("ctx_alt_bars", lang, what=t("what_context", lang, ya=ya, yb=yb), values=values),
+        table=context_table(frames, lang, ya, yb),
+    )
+
+
+def context_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+    """What else changed in the reform year, and the placements beside comparable public measures: the
+    changes, the table and chart, the differences in definition and what the comparison can show."""
+    ch = context_changes(frames, ya, yb)
+    asf, public = ch.loc[ch["kind"] == ASF], ch.loc[ch["kind"] == PUBLIC]
+    stock = public.loc[public["months"].map(lambda m: bool(m[0]))]
+    month = words.month(int(stock["months"].iloc[0][0]), lang) if len(stock) else t("ctx_full_year", lang)
+    smaller = public.loc[public["pct_b"] > asf["pct_b"].max()]
+    can = t("ctx_can", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
+            asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
+            n=words.num(len(smaller), lang), m=words.num(len(public), lang))
+    return (
+        context_events_section(frames, lang)
+        + h(t("h_context_compare", lang)) + p(t("context_compare_intro", lang))
+        + fig_context(frames, lang, ya, yb)
+        + h(t("h_context_definitions", lang), SUBSECTION)
+        + ul([t("ctx_def_time", lang, month=month), t("ctx_def_scope", lang), t("ctx_def_area", lang)])
+        + h(t("h_context_can", lang), SUBSECTION)
+        + p(" ".join([can, t("ctx_cannot", lang)]))
     )

@@ -125,8 +125,10 @@ def context(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def context_events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Dated public facts, in order of date."""
-    return as_processed(raw.assign(value=as_int(raw["value"])), "context_events", ["date", "event_id"])
+    """Dated public facts, in order of date; a fact dated by its year or month alone after the days of that
+    year or month (2019-01-30 before 2019)."""
+    df = raw.assign(value=as_int(raw["value"]), _when=raw["date"].str.pad(10, side="right", fillchar="~"))
+    return as_processed(df, "context_events", ["_when", "event_id"])
 
 
 TIDIERS = {

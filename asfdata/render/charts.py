@@ -21,7 +21,7 @@ import pandas as pd
 from cycler import cycler
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
 from asfdata import metrics
@@ -247,11 +247,14 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
 
 def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     """Horizontal bars, one row per label (top to bottom in input order), grouped when a label has several
-    categories (their names on the first row's bars instead of a legend); each bar carries its value."""
+    categories (their names on the first row's bars instead of a legend); each bar carries its value; a
+    negative value is a bar to the left of 0."""
     rows = list(dict.fromkeys(data["label"]))
     cats = list(dict.fromkeys(data["category"]))
     grouped = len(data) > len(rows)
-    fig, axes = new_figure(height=max(2.4, (0.32 * len(cats) if grouped else 0.42) * len(rows) + 1.0))
+    lines = max(wrap(str(r), current().row_wrap).count("\n") + 1 for r in rows)  # a row's label, in lines
+    per_row = 0.32 * len(cats) if grouped else max(0.42, 0.16 * lines + 0.06)  # inches
+    fig, axes = new_figure(height=max(2.4, per_row * len(rows) + 1.0))
     ax = axes[0][0]
     h = 0.8 / (len(cats) if grouped else 1)
     palette = colours(cats)
@@ -268,7 +271,10 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     ax.set_yticks(range(len(rows)), labels=[wrap(str(r), current().row_wrap) for r in rows])
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
-    ax.set_xlim(0, float(data["value"].max()) * (1.45 if grouped else 1.15))
+    low, high = float(data["value"].min()), float(data["value"].max())  # bars of falls reach left of 0
+    ax.set_xlim(min(0.0, low * 1.25), max(0.0, high * (1.45 if grouped else 1.15)))
+    if low < 0:
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=current().signed_ticks))
     value_axis(ax.xaxis, lang)
     ax.grid(axis="y", visible=False)
     finish(fig)

@@ -23,6 +23,18 @@ TEXT = "asf-text"  # class of a text column's cells (left-aligned; numbers are r
 _NOT_NUMBER = re.compile(r"[^\d\s,.+\-\u2212\u2013\u2192%()\u00a0]")
 
 
+class Markup(str):
+    """HTML already built and escaped here (a link): ul and table_html place it as it is."""
+
+
+def link(text: str, address: str) -> Markup:
+    """A plain link to a web page (<a href>, its text escaped): followed only when clicked, nothing loaded
+    when the page opens; an address that is not http(s) is refused."""
+    if not address.startswith(("https://", "http://")):
+        raise ValueError(f"not a web address: {address!r}")
+    return Markup(f'<a href="{escape(address)}">{escape(text)}</a>')
+
+
 def h(text: str, level: int = SECTION) -> str:
     """A heading element with escaped text (a section's, unless level says otherwise)."""
     return f"<h{level}>{escape(text)}</h{level}>\n"
@@ -40,8 +52,9 @@ def p(text: str, cls: str = "") -> str:
 
 
 def ul(items: list[str]) -> str:
-    """A bulleted list of escaped items (`code` spans as code)."""
-    return "<ul>\n" + "".join(f"<li>{with_code(i)}</li>\n" for i in items) + "</ul>\n"
+    """A bulleted list of escaped items (`code` spans as code; Markup as it is)."""
+    return "<ul>\n" + "".join(
+        f"<li>{i if isinstance(i, Markup) else with_code(i)}</li>\n" for i in items) + "</ul>\n"
 
 
 def cell(value, kind: str, lang: str) -> str:
@@ -92,6 +105,8 @@ def _text(value) -> str:
     each underscore (audit check names); a missing value as a dash."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return words.DASH
+    if isinstance(value, Markup):
+        return str(value)
     return marked(str(value)).replace("_", "_<wbr>")
 
 
@@ -103,7 +118,8 @@ def table_html(df: pd.DataFrame, caption: str, source: str = "", note: str = "",
     numeric = {c: all(is_number(str(v)) for v in df[c]) for c in cols}
     head = "".join(f'<th scope="col"{_cls(numeric[c])}>{escape(str(c))}</th>' for c in cols)
     rows = []
-    for _, r in df.iterrows():
+    for i in range(len(df)):
+        r = {c: df[c].iloc[i] for c in df.columns}  # by column: a Markup cell stays Markup
         cells = "".join(
             f'<td{_cls(numeric[c])} data-label="{escape(str(c))}">{_text(r[c])}</td>' for c in cols
         )
