@@ -151,7 +151,7 @@ def total_vs_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     if m.empty:
         return pd.DataFrame(columns=RULE_COLUMNS)
     m["sources"] = union_sources(lookup(sources_by(parts, keys), m, keys), m["source"])
-    by = list(zip(m["measure"], m["year"].astype(str), m["group"], strict=True))
+    by = list(zip(m["measure"].tolist(), m["year"].astype(str).tolist(), m["group"].tolist(), strict=True))
     m = m.assign(key=by, scope=[(ms, y, "by", g) for ms, y, g in by],
                  stated=m["value"], computed=m["sum"], note="", note_sv="", year_from=m["year"],
                  year_to=m["year"])
@@ -271,7 +271,7 @@ def claim_value(claims: pd.DataFrame, measure: str) -> pd.Series | None:
 def used_units(fp: pd.DataFrame, df: pd.DataFrame, note: Note | tuple[pd.Series, pd.Series],
                measure: str) -> pd.DataFrame:
     """Rows per municipality-year with places used: key, scope, sources, notes, measure and years filled."""
-    unit = list(zip(fp["municipality"], fp["year"].astype(str), strict=True))
+    unit = list(zip(fp["municipality"].tolist(), fp["year"].astype(str).tolist(), strict=True))
     return df.assign(key=unit, scope=unit, note=note[0], note_sv=note[1], measure=measure,
                      year_from=fp["year"], year_to=fp["year"])
 
@@ -373,10 +373,11 @@ def audit(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) -> pd.DataFra
     ]
     frames_ = [p if isinstance(p, pd.DataFrame) else pd.DataFrame(p, columns=RULE_COLUMNS) for p in parts]
     df = pd.concat([f for f in frames_ if not f.empty], ignore_index=True)
+    scopes = df["scope"].tolist()  # lists: iterating the columns themselves costs seconds at 10^6 raw rows
     df = df.assign(
-        audit_id=[audit_key(c, *k) for c, k in zip(df["check"], df["key"], strict=True)],
-        scope_sv=[scope_words(s, "sv") for s in df["scope"]],
-        scope=[scope_words(s, "en") for s in df["scope"]],
+        audit_id=[audit_key(c, *k) for c, k in zip(df["check"].tolist(), df["key"].tolist(), strict=True)],
+        scope_sv=[scope_words(s, "sv") for s in scopes],
+        scope=[scope_words(s, "en") for s in scopes],
     )[AUDIT_COLUMNS]
     twice = df["audit_id"][df["audit_id"].duplicated()]
     assert twice.empty, f"audit_id not unique: {', '.join(twice)}"  # each rule keys rows by what is unique
