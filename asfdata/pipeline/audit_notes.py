@@ -14,7 +14,8 @@ AUDIT = catalogs.load(AUDIT_CATALOG)
 @functools.cache
 def scope_map(lang: str) -> dict[str, str]:
     """Every scope_ key of the catalog without its prefix, and its words in lang."""
-    return {e.key.removeprefix("scope_"): AUDIT.say(e.key, lang) for e in AUDIT.prefixed("scope_")}
+    keys = [e.key.removeprefix("scope_") for e in AUDIT.prefixed("scope_")]
+    return {k: AUDIT.say(f"scope_{k}", lang) for k in keys}
 
 
 def scope_words(scope: tuple[str, ...], lang: str) -> str:
