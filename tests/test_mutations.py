@@ -618,29 +618,30 @@ def test_every_bad_input_is_refused_in_plain_words(mutation, published, raw, cap
     assert tree(published.parent) == before
 
 
-@pytest.mark.parametrize("case", HEADER_CASES, ids=[c.kind for c in HEADER_CASES])
-def test_a_wrong_header_is_one_problem_at_line_1(case, published, raw, capsys):
+def build_after(edits, published, raw, capsys) -> tuple[int, list[str]]:
+    """The build's exit code and printed lines after the edits of raw; published must be left as it was."""
     before = tree(published.parent)
-    for edit in case.edits:
+    for edit in edits:
         edit(raw)
     code, printed = run(raw, published, "", capsys)
-    assert (code, printed.splitlines()) == (2, [
+    assert tree(published.parent) == before
+    return code, printed.splitlines()
+
+
+@pytest.mark.parametrize("case", HEADER_CASES, ids=[c.kind for c in HEADER_CASES])
+def test_a_wrong_header_is_one_problem_at_line_1(case, published, raw, capsys):
+    code, lines = build_after(case.edits, published, raw, capsys)
+    assert (code, lines) == (2, [
         f"error: {len(case.problems)} problem(s) in the raw data; nothing was written:",
         *(f"  {p}" for p in case.problems)])
-    assert tree(published.parent) == before
 
 
 @pytest.mark.parametrize("case", REFERENCE_CASES, ids=[c.kind for c in REFERENCE_CASES])
 def test_a_broken_reference_is_named_where_it_stands(case, published, raw, capsys):
-    before = tree(published.parent)
-    for edit in case.edits:
-        edit(raw)
-    code, printed = run(raw, published, "", capsys)
-    first, *listed = printed.splitlines()
+    code, (first, *listed) = build_after(case.edits, published, raw, capsys)
     assert code == 2
     assert first == f"error: {len(case.problems)} problem(s) in the raw data; nothing was written:"
     assert sorted(listed) == sorted(f"  {p}" for p in case.problems)
-    assert tree(published.parent) == before
 
 
 @pytest.mark.parametrize("case", FILE_CASES, ids=[c.kind for c in FILE_CASES])
