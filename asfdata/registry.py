@@ -41,6 +41,11 @@ class Chapter:
     def title_key(self) -> str:
         return f"chapter_{self.id}"
 
+    @property
+    def anchor(self) -> str:
+        """The id of the chapter's section in the report (asfdata.report.edition.chapter_id)."""
+        return f"ch-{self.notebook}"
+
 
 CHAPTERS = (
     Chapter("00", "00_summary", "summary"),
@@ -51,10 +56,15 @@ CHAPTERS = (
     Chapter("05", "05_goals_and_claims", "goals"),
     Chapter("06", "06_data_quality", "data_quality"),
     Chapter("07", "07_appendix_sources", "sources"),
+    Chapter("08", "08_annex_people", "annex_people"),
+    Chapter("09", "09_annex_audit", "annex_audit"),
+    Chapter("10", "10_annex_placements", "annex_placements"),
+    Chapter("11", "11_annex_milestones", "annex_milestones"),
+    Chapter("12", "12_annex_glossary", "annex_glossary"),
     Chapter("explore", "explore", "explore", in_report=False),
 )
 REPORT_CHAPTERS = tuple(c for c in CHAPTERS if c.in_report)
-APPENDIX = 7  # chapters from this number on are appendices, shown without a number
+APPENDIX = 7  # chapters from this number on are annexes (A, B, …), shown without a number
 
 SHARED_CATALOG = PACKAGE / "render" / "shared.toml"  # words several chapters, the toolkit or title page show
 TERMINOLOGY_CATALOG = PACKAGE / "render" / "terminology.toml"  # the field's terms, English and Swedish

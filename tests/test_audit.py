@@ -11,7 +11,7 @@ import pytest
 from prose import numbers  # tests/ is on sys.path (pytest rootdir-less import)
 
 from asfdata.cli import main
-from asfdata.numbers import num
+from asfdata.numbers import num, pct
 from asfdata.paths import RAW_DIR
 from asfdata.pipeline import audit, statements
 from asfdata.pipeline.audit_notes import AUDIT, key_word
@@ -105,6 +105,42 @@ def test_period_total_and_approximate_claims():
         ("same_figure_two_sections", 190, 179, "approximate"),  # 5.8 % off
         ("same_figure_two_sections", 350, 335, "approximate"),  # employees + placements
     ]
+
+
+def test_where_an_approximate_status_would_flip_and_what_its_digits_imply():
+    # ca 200 against 179: |179 − 200| / 200 = 10.5 %, a mismatch under ±10 %, agreement from 10.5 %;
+    # ca 350 against 335: 15 / 350 = 4.29 %, agreement under ±10 %, a mismatch below 4.3 %
+    assert audit.flip_tolerance(200, 179) == pytest.approx(0.105)
+    assert audit.flip_tolerance(350, 335) == pytest.approx(15 / 350) and round(15 / 350 * 100, 1) == 4.3
+    assert [audit.approx_status(200, 179), audit.approx_status(350, 335)] == ["mismatch", "approximate"]
+    # the rounding the digits imply: 200 to the nearest hundred is 150–249 (holds 179), 350 to the nearest
+    # ten 345–354 (not 335): in both checks the digits' reading gives the other status
+    assert [audit.rounding_unit(n) for n in (200, 350, 35, 6000, 0)] == [100, 10, 1, 1000, 1]
+    assert audit.rounding_span(200) == (150, 249) and audit.rounding_span(350) == (345, 354)
+    assert audit.rounding_span(35) == (35, 35) and audit.rounding_span(40000) == (35000, 44999)
+    assert audit.unit_words(100, "sv") == AUDIT.say("unit_100", "sv")
+    assert audit.unit_words(10000, "sv") == AUDIT.say("unit_other", "sv", unit="10\u00a0000")
+    employees = audit.approximate_note(200, 179, "mismatch")
+    active = audit.approximate_note(350, 335, "approximate")
+    # −10.5 % off, ±10 %, agreement from 10.5 %, ca 200 covers 150–249, which includes 179
+    assert [numbers(n) for n in employees] == [
+        ["\u221210.5\u00a0%", "10\u00a0%", "10.5\u00a0%", "200", "150", "249", "179"],
+        ["\u221210,5\u00a0%", "10\u00a0%", "10,5\u00a0%", "200", "150", "249", "179"]]
+    # −4.3 % off, ±10 %, a mismatch below 4.3 %, ca 350 covers 345–354, which excludes 335
+    assert [numbers(n) for n in active] == [
+        ["\u22124.3\u00a0%", "10\u00a0%", "4.3\u00a0%", "350", "345", "354", "335"],
+        ["\u22124,3\u00a0%", "10\u00a0%", "4,3\u00a0%", "350", "345", "354", "335"]]
+    for lang, i in (("en", 0), ("sv", 1)):
+        assert employees[i].split("; ")[2] == AUDIT.say("flip_agree", lang, flip=pct(10.5, lang))
+        assert active[i].split("; ")[2] == AUDIT.say("flip_mismatch", lang, flip=pct(15 / 350 * 100, lang))
+        assert employees[i].split("; ")[3] == AUDIT.say(
+            "rounding_in", lang, stated="200", unit=AUDIT.say("unit_100", lang), span="150\u2013249",
+            computed="179")
+        assert active[i].split("; ")[3] == AUDIT.say(
+            "rounding_out", lang, stated="350", unit=AUDIT.say("unit_10", lang), span="345\u2013354",
+            computed="335")
+    # equal figures: no tolerance makes a mismatch, so no flip is named (the approximate text has two parts)
+    assert len(audit.approximate_note(200, 200, "approximate")[0].split("; ")) == 3
 
 
 def fp_frame(rows) -> pd.DataFrame:
@@ -296,10 +332,20 @@ def test_every_note_is_written_in_swedish_from_the_same_facts(real_audit):
     assert tuple(notes.loc["period_total_vs_years:informed-period-total", ["note", "note_sv"]]) == tuple(
         f"{a}; {b}" for a, b in zip(summed, swapped, strict=True))
     # ca 200 employees against 179 autumn 2016: (179 − 200) / 200 = −10.5 %, outside ±10 %
-    approximate = AUDIT.both("approximate", pct=partial(num, -10.5, decimals=1, sign=True))
+    approximate = AUDIT.both("approximate", pct=partial(pct, -10.5, decimals=1, sign=True),
+                             tol=partial(pct, 10, decimals=0))
     employees = "same_figure_two_sections:background-employees-2016"
     assert [notes.at[employees, c].startswith(a) for c, a in zip(("note", "note_sv"), approximate,
                                                                           strict=True)] == [True, True]
+    # each approximate check says where its status would flip and what its digits imply: employees ca 200
+    # against 179 (agrees from 10.5 %; 150–249 holds 179), people active ca 350 against 335 = 179 + 156
+    # (a mismatch below 4.3 %; 345–354 does not hold 335)
+    active = "same_figure_two_sections:background-people-active-2016"
+    for key, figures_status in ((employees, (200, 179, "mismatch")), (active, (350, 335, "approximate"))):
+        assert notes.at[key, "status"] == figures_status[2]
+        said = audit.approximate_note(*figures_status)
+        assert [notes.at[key, c].startswith(n) for c, n in zip(("note", "note_sv"), said, strict=True)] == [
+            True, True]
     # every figure of an English note is in its Swedish note ("off by one" says its 1 in words)
     unsaid = [(Counter(figures(en, "en")) - Counter(figures(sv, "sv"))).total()
               for en, sv in zip(real_audit["note"], real_audit["note_sv"], strict=True)]

@@ -13,7 +13,7 @@ from prose import before, missing, numbers  # tests/ is on sys.path (pytest root
 from test_metrics import audit_frame
 
 from asfdata import registry
-from asfdata.chapters import data_quality, funded, information, placements, summary
+from asfdata.chapters import annex_glossary, data_quality, funded, goals, information, placements, summary
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, cell, h, p, table_html
 from asfdata.render.phrases import change_words, source_line
@@ -144,6 +144,54 @@ def test_informed_sentence(frames, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_milestones_are_the_evaluations_coding_and_the_tie_names_both_years(frames, lang):
+    ev = frames["events"]
+    # 40 milestones coded from Milstolpar 2016–2020: 8, 10, 6, 10, 6 per year; 2017 and 2019 tie at 10
+    assert ev.groupby("year").size().tolist() == [8, 10, 6, 10, 6] and len(ev) == 40
+    assert information.top_years(ev) == ([2017, 2019], 10)
+    fig = information.fig_timeline(frames, lang)
+    takeaway = information.t("takeaway_timeline", lang, n=2, top_years=words.join(["2017", "2019"], lang),
+                             top=words.num(10, lang), total=words.num(40, lang))
+    assert takeaway in fig and "(10 " in takeaway  # 10 each / 10 vardera: the "other" form, for two years
+    assert information.t("title_timeline", lang, peak_year=2018, n="40", years="2016–2020") in fig
+    intro = information.intro(frames, lang)
+    assert missing(["2020", "40"], intro, lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_february_2017_projects_may_be_one_and_the_counts_if_they_are(frames, lang):
+    # Region Gävleborg's implementation project (Milstolpar 2016) and the project Hållbara … (Milstolpar
+    # 2017) both start in February 2017: counted as one, 2017 has 10 − 1 = 9 milestones and all 40 − 1 = 39
+    groups = information.same_projects(frames["events"])
+    assert groups == [{"year": 2017, "month": 2, "rows": 2, "actors": ["Region Gävleborg"],
+                       "year_count": 9, "total": 39}]
+    note = information.same_project_notes(frames["events"], lang)
+    assert "A16" in note and missing(["2017", "2017", "9", "39"], note, lang) == []
+    assert note in information.fig_timeline(frames, lang)
+    # the other projects: different months, or no month (2016, 2018 twice, 2019, 2020)
+    other = frames["events"].assign(month=frames["events"]["month"].where(frames["events"]["year"] != 2017))
+    assert information.same_projects(other) == [] and information.same_project_notes(other, lang) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_outcome_intervals_are_exact_confidence_intervals_for_the_underlying_rate(frames, lang):
+    # 1 of 10 to work: Clopper–Pearson 95 % 0.3 %–44.5 %; 2 of 10 to work or Arbetsförmedlingen 2.5 %–55.6 %
+    fig = funded.fig_outcome_intervals(frames, lang)
+    said = {"en": ("Clopper–Pearson", "95\u00a0% confidence interval", "underlying rate"),
+            "sv": ("Clopper–Pearson", "95-procentiga konfidensintervall", "underliggande andelen")}[lang]
+    for key in ("h_outcomes", "subtitle_intervals", "caption_intervals", "intervals_note"):
+        text = funded.WORDS[key].form(lang)
+        assert said[0] in text and said[1] in text, key
+    for key in ("subtitle_intervals", "caption_intervals", "what_intervals", "finding_funded",
+                "intervals_note"):
+        assert said[2] in funded.WORDS[key].form(lang), key
+    assert funded.t("title_intervals", lang, k="1", n="10", lo=words.pct(0.3, lang),
+                    hi=words.pct(44.5, lang)) in fig
+    glossary = words.t("glossary_text_exact_interval", lang)
+    assert said[2] in glossary
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_five_points_say_what_they_cannot_show(frames, lang):
     bullets = placements.five_points(frames, lang)
     assert len(bullets) == 4
@@ -160,10 +208,11 @@ def test_five_points_say_what_they_cannot_show(frames, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_pandemic_is_a_second_cause_in_2020(frames, lang):
     text = placements.pandemic_finding(frames["snapshots"], frames["events"], lang)
-    # the sum of the parts from autumn 2019 to autumn 2020: 130 → 117 (−10.0 %)
-    assert missing(["2020", "2019", "130", "117", "-10.0 %"], text, lang) == []
+    # the sum of the parts from autumn 2019 to autumn 2020: 130 → 117 (−10.0 %); the stated totals 130 → 123
+    # (−7 / 130 = −5.4 %), the other reading of the same change
+    assert missing(["2020", "2019", "130", "117", "-10.0 %", "123", "-5.4 %"], text, lang) == []
     assert text == placements.t("finding_pandemic", lang, year=2020, ya=2019, yb=2020, after="2019–2020",
-                                **change_words(130, 117, lang))
+                                **change_words(130, 117, lang), **change_words(130, 123, lang, prefix="s_"))
 
 
 def test_small_tables_say_so():
@@ -230,28 +279,73 @@ def test_assumptions_section():
 def test_summary_sections(frames):
     f = dict(frames, audit=audit_frame())
     kf = summary.key_findings(f, "en")
-    # one finding for each numbered chapter, led by its name
+    # one finding for each numbered chapter but the goals (the goal table above gives them), led by its name
     numbered = [c.id for c in registry.REPORT_CHAPTERS
-                if c.id.isdigit() and 0 < int(c.id) < registry.APPENDIX]
+                if c.id.isdigit() and 0 < int(c.id) < registry.APPENDIX and c.id != "05"]
     items = re.findall(r"<li><strong>([^<]*)\.</strong> ([^<]*)</li>", kf)
     assert [name for name, _ in items] == [escape(summary.t(f"finding_prefix_{c}", "en")) for c in numbered]
     assert kf.count("<li>") == len(numbered)
+    # at most two sentences and three numbers (years aside) per finding
+    for _, text in items:
+        assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2, text
+        assert len([x for x in numbers(text) if not re.fullmatch(r"20\d\d", x)]) <= 3, text
     lim = summary.limitations(f, "en")
-    assert lim.startswith(h(summary.t("h_limitations", "en"))) and lim.count("<li>") == 6
+    assert lim.startswith(h(summary.t("h_limitations", "en"))) and lim.count("<li>") == 9
     # 1 of 10 to work: exact 95 % interval 0.3 %–44.5 %; the stated totals 244 and 123 against their parts 243
     # and 117; the period total 1,257 against the yearly figures' 1,275
     assert missing(["10", "0.3 %", "44.5 %", "2018", "244", "243", "2020", "123", "117", "1,257", "1,275"],
                    lim, "en") == []
     assert before(lim, "2018", "244", "243", "2020", "123", "117", "1,257", "1,275")
+    for key in ("limit_own_account", "limit_costs"):  # the implementer's account, no costs
+        assert escape(summary.t(key, "en"), quote=False) in lim
     terms = [e.key.removeprefix("glossary_term_") for e in words.SHARED.prefixed("glossary_term_")]
     years = {"base": BASE_YEAR, "reform_year": REFORM_YEAR, "before": words.years(*BEFORE),
              "after": words.years(*AFTER)}
     assert {"asf", "mysam", "arbetsformedlingen", "kommunen", "reserved_contract"} <= set(terms)
     for lang in LANGS:
-        gl = summary.glossary(lang)
-        assert gl.startswith(h(summary.t("h_glossary", lang)))
+        gl = annex_glossary.glossary(lang)
+        assert gl.startswith(h(words.chapter_heading("12", lang), CHAPTER))
         dts = re.findall(r"<dt>([^<]*)</dt>\n<dd>[^<]+</dd>", gl)  # every term with its meaning
         assert dts == [escape(words.t(f"glossary_term_{x}", lang, **years)) for x in terms]
         assert "{" not in gl  # the study's years filled in
     heading = words.chapter_heading("02", "sv")
     assert heading.startswith("2 ") and placements.intro(f, "sv").startswith(h(heading, CHAPTER))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answer_comes_first_with_the_verdicts_it_counts(frames, lang):
+    """The one-sentence bottom line: collaboration groups in 6 of 10 municipalities; 1 of 10 people to work;
+    of five goals none met: 2 partly met (known, structures), 2 not met (use, funded), 1 cannot tell
+    (knowledge); five autumn counts."""
+    text = summary.answer(frames, lang)
+    assert text.startswith('<p class="asf-answer">') and text.count(". ") == 0  # one sentence
+    assert missing(["6", "10", "1", "2016", "2", "2", "1"], text, lang) == []
+    assert text.count(words.number_word(5, lang)) == 2  # five goals, five autumn counts
+    assert goals.verdicts(goals.figures(frames)) == {
+        "knowledge": "cannot_tell", "known": "partly", "structures": "partly", "use": "not_met",
+        "funded": "not_met"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_goal_table_and_what_to_ask_for_next(frames, lang):
+    table = summary.goals_table(frames, lang)
+    rows = re.findall(r"<tr><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", table)
+    assert [r[1] for r in rows] == [goals.t(f"verdict_{v}", lang) for v in
+                                    ("cannot_tell", "partly", "partly", "not_met", "not_met")]
+    # reasons: 45 trained; documents in 3 of 10; groups in 6 of 10, 4 still in 2019; the path of the counts
+    # (2018, 2016, 2020); 11 of 23 places (under half), 1 of 10 to work
+    reasons = [r[2] for r in rows]
+    assert missing(["45"], reasons[0], lang) == [] and missing(["3", "10"], reasons[1], lang) == []
+    assert missing(["6", "10", "4", "2019"], reasons[2], lang) == []
+    assert missing(["2018", "2016", "2020"], reasons[3], lang) == []
+    assert missing(["11", "23", "1", "10"], reasons[4], lang) == []
+    nxt = summary.next_steps(dict(frames, audit=audit_frame()), lang)
+    assert nxt.count("<li>") == len(summary.ASKS) == 7
+    assert "90" in nxt  # follow outcomes up, e.g. 90 days after a placement ends
+
+
+def test_verdicts_follow_the_rubric():
+    # a goal about the municipalities: all → met, some → partly, none → not met
+    assert [goals.verdict_share(k, 10) for k in (10, 4, 0)] == ["met", "partly", "not_met"]
+    # a planned number: 23 planned, 23 → met, 12 (at least half) → partly, 11 → not met
+    assert [goals.verdict_planned(k, 23) for k in (23, 12, 11)] == ["met", "partly", "not_met"]

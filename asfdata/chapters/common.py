@@ -3,13 +3,16 @@ the pandemic on the charts, and rows of the audit."""
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 
-from asfdata import metrics
+from asfdata import metrics, registry
 from asfdata.pipeline import audit_notes
 from asfdata.pipeline.audit_lookup import sort_audit
 from asfdata.render import words
 from asfdata.render.html import formatted, table_html
+from asfdata.study import BASE_YEAR, REFORM_YEAR
 
 t = words.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
@@ -88,3 +91,15 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
         source=t("source_prefix", lang) + ": " + t("source_audit", lang),
         notes=t("col_note", lang),
     )
+
+
+ANNEX_MARK = "\x00annex\x00"  # where the annex's linked title goes in a pointer (never in a text)
+
+
+def annex_pointer(chapter_id: str, lang: str) -> str:
+    """A paragraph saying what an annex holds, the annex's title a link to it (words annex_about_<id>)."""
+    c = registry.chapter(chapter_id)
+    title = f'<a href="#{c.anchor}">{escape(words.chapter_title(chapter_id, lang))}</a>'
+    about = t(f"annex_about_{chapter_id}", lang, annex=ANNEX_MARK, base=BASE_YEAR, reform_year=REFORM_YEAR)
+    text = escape(about, quote=False)
+    return f'<p class="asf-annex-pointer">{text.replace(escape(ANNEX_MARK), title)}</p>\n'

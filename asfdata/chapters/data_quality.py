@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from asfdata import catalogs, registry
-from asfdata.chapters.common import audit_html
+from asfdata.chapters.common import annex_pointer, audit_html
+from asfdata.pipeline.audit import APPROX_TOLERANCE
 from asfdata.pipeline.audit_lookup import audit_counts
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, formatted, h, p, table_html
@@ -15,8 +16,9 @@ t = words.translator(WORDS)
 
 
 def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    return h(words.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang))
+    """The chapter's heading and introductory paragraph: the statuses, and A05's tolerance and its basis."""
+    tol = words.pct(APPROX_TOLERANCE * 100, lang, decimals=0)
+    return h(words.chapter_heading("06", lang), CHAPTER) + p(t("intro", lang, tol=tol))
 
 
 def audit_finding(audit, lang: str) -> str:
@@ -53,4 +55,17 @@ def assumptions_section(assumptions: pd.DataFrame, lang: str) -> str:
         h(t("h_assumptions", lang))
         + p(t("assumptions_intro", lang))
         + table_html(formatted(a, spec, lang), t("caption_assumptions", lang))
+    )
+
+
+def disagreements_section(audit, lang: str) -> str:
+    """The main body's audit: the summary sentence and the checks whose figures disagree (every check is in
+    annex C, linked)."""
+    if audit is None:
+        return h(t("h_disagreements", lang)) + p(t("audit_missing", lang))
+    return (
+        h(t("h_disagreements", lang))
+        + p(audit_finding(audit, lang))
+        + audit_html(audit.loc[audit["status"] == "mismatch"], lang, t("caption_disagreements", lang))
+        + annex_pointer("09", lang)
     )

@@ -12,7 +12,7 @@ from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, column_changes, first_last, source_line
 from asfdata.render.svg import chart_svgs
-from asfdata.study import MILESTONES_SECTION
+from asfdata.study import CLAIM_BACKGROUND_EMPLOYEES, MILESTONES_SECTION
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
@@ -28,14 +28,32 @@ def intro(frames: dict, lang: str) -> str:
 # ---- sentences ---------------------------------------------------------------------------------------------
 
 
-def employees_finding(snapshots: pd.DataFrame, lang: str) -> str:
-    """Employees and companies first vs last autumn, and women's share."""
+def background_reading(claims: pd.DataFrame | None, snapshots: pd.DataFrame, ya: int, yb: int,
+                       lang: str) -> str:
+    """The other reading of a change of employees from ya to yb when ya is the year of the background
+    section's figure ('; from the background's “about 200”: +9, +4.5 %'), else nothing."""
+    if claims is None:
+        return ""
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    if bg.empty or int(bg["year_from"].iloc[0]) != ya:
+        return ""
+    start = float(bg["value"].iloc[0])
+    end = metrics.series(snapshots, "employees").set_index("year")["value"][yb]
+    return t("background_reading", lang, bg=words.num(start, lang), chg=words.num(end - start, lang, sign=True),
+             pct=words.pct(metrics.pct_change(start, end), lang, sign=True))
+
+
+def employees_finding(snapshots: pd.DataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
+    """Employees and companies first vs last autumn (with the background's reading of the start), and
+    women's share."""
     e = metrics.series(snapshots, "employees")
+    y0, y1 = int(e["year"].min()), int(e["year"].max())
     return t(
         "finding_employees",
         lang,
-        y0=int(e["year"].min()),
-        y1=int(e["year"].max()),
+        y0=y0,
+        y1=y1,
+        other=background_reading(claims, snapshots, y0, y1, lang),
         **change_words(*first_last(e), lang),
         **change_words(*first_last(metrics.series(snapshots, "companies")), lang, prefix="c_"),
         **change_words(
@@ -44,8 +62,9 @@ def employees_finding(snapshots: pd.DataFrame, lang: str) -> str:
     )
 
 
-def employees_yoy_finding(snapshots: pd.DataFrame, lang: str) -> str:
-    """The largest year-on-year change of employees and employees per company first vs last."""
+def employees_yoy_finding(snapshots: pd.DataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
+    """The largest year-on-year change of employees (with the background's reading when it starts there) and
+    employees per company first vs last."""
     yoy = metrics.year_on_year(metrics.series(snapshots, "employees")).dropna(subset=["change"])
     big = yoy.loc[yoy["change"].abs().idxmax()]
     pc = metrics.employees_per_company(snapshots)
@@ -56,6 +75,7 @@ def employees_yoy_finding(snapshots: pd.DataFrame, lang: str) -> str:
         yb=int(big["year"]),
         chg=words.num(big["change"], lang, sign=True),
         pct=words.pct(big["change_pct"], lang, sign=True),
+        other=background_reading(claims, snapshots, int(big["year"]) - 1, int(big["year"]), lang),
         **change_words(*first_last(pc, "per_company"), lang, decimals=1, prefix="p_"),
     )
 
@@ -84,8 +104,8 @@ def background_finding(claims: pd.DataFrame, snapshots: pd.DataFrame, audit, lan
 
 def employee_findings(frames: dict, lang: str) -> str:
     """The chapter's computed sentences."""
-    s = frames["snapshots"]
-    return p(employees_finding(s, lang)) + p(employees_yoy_finding(s, lang))
+    s, claims = frames["snapshots"], frames["claims"]
+    return p(employees_finding(s, lang, claims)) + p(employees_yoy_finding(s, lang, claims))
 
 
 def changes_table(frames: dict, lang: str) -> str:
@@ -113,9 +133,30 @@ def changes_table(frames: dict, lang: str) -> str:
                 f"{words.num(w['change'], lang, sign=True)} ({words.pct(w['change_pct'], lang, sign=True)})"
             )
             rows.append(row)
+            if (measure, group) == ("employees", "total"):
+                rows.append(background_row(frames, y0, y1, lang))
     return h(t("h_changes", lang)) + table_html(
         pd.DataFrame(rows), t("caption_changes", lang), source_line(s["source"], lang)
     )
+
+
+def background_row(frames: dict, y0: int, y1: int, lang: str) -> dict[str, str]:
+    """The changes table's row of total employees read from the background's figure: the changes that start
+    in its year (the year after it, and the whole period), the other columns a dash."""
+    claims, s = frames["claims"], frames["snapshots"]
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    start, year = float(bg["value"].iloc[0]), int(bg["year_from"].iloc[0])
+    emp = metrics.series(s, "employees").set_index("year")["value"]
+    row = {t("col_series", lang): t("series_background", lang, bg=words.num(start, lang))}
+    for y in range(y0 + 1, y1 + 1):
+        row[str(y)] = _change_cell(start, emp[y], lang) if y - 1 == year else "–"
+    row[t("col_over_period", lang, y0=y0, y1=y1)] = _change_cell(start, emp[y1], lang) if year == y0 else "–"
+    return row
+
+
+def _change_cell(a: float, b: float, lang: str) -> str:
+    """'+9 (+4.5 %)' from a to b."""
+    return f"{words.num(b - a, lang, sign=True)} ({words.pct(metrics.pct_change(a, b), lang, sign=True)})"
 
 
 def background_section(frames: dict, lang: str) -> str:
@@ -184,14 +225,11 @@ def fig_employees(frames: dict, lang: str) -> str:
                   ignore_index=True)
     e = metrics.series(s, "employees")
     g = metrics.wide(metrics.series(s, "employees", "gender"))
-    title = t(
-        "title_employees",
-        lang,
-        **_span(e),
-        **change_words(*first_last(e), lang),
-        **change_words(*first_last(metrics.womens_share(s), "women_share"), lang, percent=True, prefix="w_"),
-    )
-    takeaway = t("takeaway_employees", lang, **column_changes(g, lang, m_="men", w_="women"))
+    bg = frames["claims"].loc[frames["claims"]["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, "value"]
+    genders = column_changes(g, lang, m_="men", w_="women")
+    title = t("title_employees", lang, **_span(e), **change_words(*first_last(e), lang), **genders,
+              bg=words.num(float(bg.iloc[0]), lang) if len(bg) else "–")
+    takeaway = t("takeaway_employees", lang, **genders)
     svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
     return figure_html(
         svgs, title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,

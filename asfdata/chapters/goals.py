@@ -21,8 +21,8 @@ t = words.translator(WORDS)
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
 GROUPS_FORMED, GROUPS_CONTINUED = study.COLLABORATION_GROUPS_FORMED, study.COLLABORATION_GROUPS_CONTINUED
 TRAINING_YEAR, REFORM_YEAR = study.TRAINING_YEAR, study.REFORM_YEAR
-# This evaluation's verdicts on goals that no figure decides; "use" is computed (see verdict_use).
-JUDGED = {"knowledge": "partly", "known": "partly", "structures": "not_shown", "funded": "not_met"}
+RUBRIC = ("met", "partly", "not_met", "cannot_tell")  # the verdicts, in the order the rubric lists them
+UNMEASURED = ("knowledge",)  # goals whose outcome no figure of the report measures: verdict cannot_tell
 GOALS = ("knowledge", "known", "structures", "use", "funded")
 CLAIMS = ("training", "information", "reform", "pandemic", "knowledge")
 CLAIMS_READ = (  # the claims (data/processed/claims.csv) the chapter states
@@ -82,16 +82,34 @@ def figures(frames: dict) -> dict:
 
 
 def verdict_use(f: dict) -> str:
-    """Met when the last autumn count is above the first under both readings, not met when below under
-    both, partly when the readings disagree."""
+    """Met when the last autumn count is above the first under both readings, not met when at or below it
+    under both, partly when the readings disagree (the rubric's rule for a goal of more or wider use)."""
     pl, y0, y1 = f["placements"], f["first_year"], f["last_year"]
     first, last = pl.loc[y0, "parts"], (pl.loc[y1, "stated"], pl.loc[y1, "parts"])
-    return "met" if min(last) > first else "not_met" if max(last) < first else "partly"
+    return "met" if min(last) > first else "not_met" if max(last) <= first else "partly"
+
+
+def verdict_share(reached: int, of: int) -> str:
+    """Met when every one of those a goal concerns has the documented result, not met when none has, partly
+    between (the rubric's rule for a goal about the municipalities)."""
+    return "met" if reached >= of else "not_met" if reached == 0 else "partly"
+
+
+def verdict_planned(done: int, planned: int) -> str:
+    """Met when the planned number is reached, partly when at least half of it, not met below half (the
+    rubric's rule for a goal with a planned number)."""
+    return "met" if done >= planned else "partly" if 2 * done >= planned else "not_met"
 
 
 def verdicts(f: dict) -> dict[str, str]:
-    """The verdict key of every goal (met, partly, not_met, not_shown)."""
-    return {**JUDGED, "use": verdict_use(f)}
+    """The verdict key of every goal (one of RUBRIC), each by the rubric's rule for its kind of evidence."""
+    out = {
+        "known": verdict_share(f["document_munis"], f["munis"]),
+        "structures": verdict_share(f["groups_continued"], f["munis"]),
+        "use": verdict_use(f),
+        "funded": verdict_planned(f["used"], f["granted"]),
+    }
+    return {g: "cannot_tell" if g in UNMEASURED else out[g] for g in GOALS}
 
 
 # ---- words filled with the figures -----------------------------------------------------------------------
@@ -118,7 +136,17 @@ def _values(f: dict, lang: str) -> dict[str, str]:
         "pl_first": words.num(pl.loc[y0, "parts"], lang),
         "pl_peak": _stated_or_parts(pl, peak, lang),
         "pl_last": _stated_or_parts(pl, y1, lang),
+        "pl_peak_or": _either(pl, peak, lang), "pl_last_or": _either(pl, y1, lang),
+        "pl_path": ", ".join(f"{_either(pl, y, lang)} ({y})" for y in (y0, peak, y1)),
     }
+
+
+def _either(pl: pd.DataFrame, year: int, lang: str) -> str:
+    """A year's people placed in both readings, '244 or 243', or one count when the readings agree."""
+    stated, parts = pl.loc[year, "stated"], pl.loc[year, "parts"]
+    if stated == parts:
+        return words.num(stated, lang)
+    return t("either_reading", lang, stated=words.num(stated, lang), parts=words.num(parts, lang))
 
 
 def _stated_or_parts(pl: pd.DataFrame, year: int, lang: str) -> str:
@@ -129,19 +157,19 @@ def _stated_or_parts(pl: pd.DataFrame, year: int, lang: str) -> str:
     return t("stated_or_parts", lang, stated=words.num(stated, lang), parts=words.num(parts, lang))
 
 
-def bottom_line(frames: dict, lang: str) -> str:
-    """The report's bottom line in three sentences (reach and employees; the fall; the funded places)."""
-    v = _values(figures(frames), lang)
-    return " ".join(t(k, lang, **v) for k in ("bottom_reach", "bottom_fall", "bottom_funded"))
-
-
 def goal_rows(frames: dict, lang: str) -> pd.DataFrame:
-    """One row per stated goal: goal, evidence, what the figures show, verdict, the report's conclusion."""
+    """One row per stated goal: goal (in full and short), criterion, evidence, what the figures show, verdict
+    (key and words), the one-line reason and the report's conclusion."""
     f = figures(frames)
     v, verdict = _values(f, lang), verdicts(f)
     return pd.DataFrame([
         {
+            "goal_id": g,
             "goal": t(f"goal_{g}", lang),
+            "short": t(f"goal_{g}_short", lang),
+            "criterion": t(f"goal_{g}_criterion", lang),
+            "reason": t(f"goal_{g}_reason", lang, **v),
+            "verdict_key": verdict[g],
             "evidence": t(f"goal_{g}_evidence", lang, **v),
             "shows": t(f"goal_{g}_shows", lang, **v),
             "verdict": t(f"verdict_{verdict[g]}", lang),
@@ -152,20 +180,41 @@ def goal_rows(frames: dict, lang: str) -> pd.DataFrame:
 
 
 def goals_section(frames: dict, lang: str) -> str:
-    """The goals: a short table of verdicts, then each goal's evidence and reading."""
+    """The goals: each goal's criterion, the evidence, what the figures show, the verdict and the report's own
+    conclusion (the summary's table gives the verdicts at a glance)."""
     rows = goal_rows(frames, lang)
-    spec = [("goal", t("col_goal", lang), "text"), ("verdict", t("col_verdict", lang), "text"),
-            ("report", t("col_report_conclusion", lang), "text")]
-    table = table_html(formatted(rows, spec, lang), caption=t("caption_goals", lang),
-                       source=source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
-                                           "Sammanfattning Strukturinriktade insatser 2016–2020"], lang))
     details = "".join(
         h(r["goal"], SUBSECTION)
-        + _dl([(t("dt_evidence", lang), r["evidence"]), (t("dt_shows", lang), r["shows"]),
-               (t("dt_verdict", lang), r["verdict"])])
+        + _dl([(t("dt_criterion", lang), r["criterion"]), (t("dt_evidence", lang), r["evidence"]),
+               (t("dt_shows", lang), r["shows"]), (t("dt_verdict", lang), r["verdict"]),
+               (t("col_report_conclusion", lang), r["report"])])
         for _, r in rows.iterrows()
     )
-    return h(t("h_goals", lang)) + p(t("goals_intro", lang)) + table + details
+    src = source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
+                       "Sammanfattning Strukturinriktade insatser 2016–2020"], lang)
+    return h(t("h_goals", lang)) + p(t("goals_intro", lang)) + details + p(src, "asf-source")
+
+
+STAGES = ("inputs", "activities", "outputs", "outcomes")  # the links of the logic model, in order
+# the report's sections the logic model is built from
+LOGIC_SECTIONS = ("Beskrivning av verksamheten", "Huvudsakliga aktiviteter och insatser", "Insatser")
+
+
+def rubric_section(frames: dict, lang: str) -> str:
+    """How the goals are judged: the logic model built from the report's description, then the rubric."""
+    v = _values(figures(frames), lang)
+    chain = pd.DataFrame([{"stage": t(f"stage_{k}", lang), "described": t(f"logic_{k}", lang),
+                           "counted": t(f"logic_{k}_counted", lang, **v)} for k in STAGES])
+    spec = [("stage", t("col_link", lang), "text"), ("described", t("col_described", lang), "text"),
+            ("counted", t("col_counted", lang), "text")]
+    logic = table_html(formatted(chain, spec, lang), caption=t("caption_logic", lang),
+                       source=source_line(LOGIC_SECTIONS, lang))
+    levels = pd.DataFrame([{"verdict": t(f"verdict_{k}", lang), "needs": t(f"rubric_{k}", lang)}
+                           for k in RUBRIC])
+    rubric = table_html(formatted(levels, [("verdict", t("col_verdict", lang), "text"),
+                                           ("needs", t("col_evidence_needed", lang), "text")], lang),
+                        caption=t("caption_rubric", lang))
+    return h(t("h_rubric", lang)) + p(t("rubric_intro", lang)) + logic + rubric
 
 
 def _dl(pairs: list[tuple[str, str]]) -> str:
@@ -183,11 +232,13 @@ def _change(a: float, b: float, lang: str) -> str:
 
 
 def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
-    """Placeholders for the counts between two autumns: t0, t1, dt of the sum of the parts, and bodies, each
-    placing body's 'name a → b (change)' joined by '; '."""
+    """Placeholders for the counts between two autumns: t0, t1, dt of the sum of the parts, s0, s1, ds of the
+    stated totals, and bodies, each placing body's 'name a → b (change)' joined by '; '."""
     a, b = pl.loc[y0, "parts"], pl.loc[y1, "parts"]
+    sa, sb = pl.loc[y0, "stated"], pl.loc[y1, "stated"]  # the other reading: the stated totals
     out = {"y0": str(y0), "y1": str(y1), "t0": words.num(a, lang), "t1": words.num(b, lang),
-           "dt": _change(a, b, lang)}
+           "dt": _change(a, b, lang), "s0": words.num(sa, lang), "s1": words.num(sb, lang),
+           "ds": _change(sa, sb, lang)}
     bodies = [c for c in pl.columns if c not in ("stated", "parts")]
     items = [f"{words.body(c, lang)} {words.num(pl.loc[y0, c], lang)} → {words.num(pl.loc[y1, c], lang)} "
              f"({_change(pl.loc[y0, c], pl.loc[y1, c], lang)})" for c in bodies]
@@ -264,10 +315,13 @@ def sensitivity_section(frames: dict, lang: str) -> str:
             ("change", t("col_units", lang), "sint"), ("change_pct", t("col_pct", lang), "spct")]
     pairs = s.groupby(["measure", "year_from", "year_to"], sort=False)
     same = all((g["change"] > 0).nunique() == 1 for _, g in pairs)
-    ratios = [metrics.ratio(g["change"].abs().max(), g["change"].abs().min()) for _, g in pairs]
+    sizes = [(g["change"].abs().max(), g["change"].abs().min()) for _, g in pairs]
+    ratios = [metrics.ratio(big, small) for big, small in sizes]
     worst = max((r for r in ratios if r == r), default=float("nan"))  # a change of 0 has no factor
+    big, small = sizes[ratios.index(worst)] if worst == worst else (float("nan"), float("nan"))
     finding = t("sens_finding" if same else "sens_finding_flips", lang,
-                n=words.num(len(ratios), lang), worst=words.num(worst, lang, 1))
+                n=words.num(len(ratios), lang), worst=words.num(worst, lang, 1),
+                big=words.num(big, lang), small=words.num(small, lang))
     table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
                        source=source_line(["Bakgrund", *sorted(set(frames["snapshots"]["source"]))], lang))
     return h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)

@@ -16,11 +16,14 @@ from asfdata.render.svg import chart_svgs
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
+PROJECT = "project"  # the kind of milestone whose rows may name one project twice (assumption A16)
+ACTOR_SEP = "; "  # between the actors of one milestone (events.csv, actor)
 
 
 def intro(frames: dict, lang: str) -> str:
     """The chapter's heading and introductory paragraph."""
-    text = t("intro", lang, last_year=int(frames["snapshots"]["year"].max()))
+    last_year, n = int(frames["snapshots"]["year"].max()), words.num(len(frames["events"]), lang)
+    text = t("intro", lang, last_year=last_year, n=n)
     return h(words.chapter_heading("04", lang), CHAPTER) + p(text)
 
 
@@ -45,6 +48,40 @@ def informed_finding(snapshots: pd.DataFrame, claims: pd.DataFrame, audit, lang:
     if swapped_digits(v["stated"], v["computed"]):
         text += t("informed_swapped", lang)
     return text
+
+
+def top_years(events: pd.DataFrame) -> tuple[list[int], int]:
+    """Every year with the most milestones, in order, and that number (a tie names each year)."""
+    per_year = events.groupby("year")["kind"].size()
+    top = int(per_year.max())
+    return [int(y) for y in per_year.index[per_year == top]], top
+
+
+def same_projects(events: pd.DataFrame) -> list[dict]:
+    """Groups of project milestones of one year and month with an actor in common, perhaps one project (A16):
+    year, month, rows, shared actors, and the year's and all milestones were each group counted as one."""
+    projects = events[(events["kind"] == PROJECT) & events["month"].notna()]
+    per_year = events.groupby("year")["kind"].size()
+    out = []
+    for (year, month), g in projects.groupby(["year", "month"], sort=True):
+        actors = [str(a).split(ACTOR_SEP) if isinstance(a, str) else [] for a in g["actor"]]
+        shared = [a for a in actors[0] if all(a in others for others in actors[1:])]
+        if len(g) < 2 or not shared:
+            continue
+        fewer = len(g) - 1  # the group counted as one milestone
+        out.append({"year": int(year), "month": int(month), "rows": len(g), "actors": shared,
+                    "year_count": int(per_year[year]) - fewer, "total": len(events) - fewer})
+    return out
+
+
+def same_project_notes(events: pd.DataFrame, lang: str) -> str:
+    """One paragraph per group of same_projects: counted as separate milestones, and the counts as one."""
+    return "".join(
+        p(t("same_project", lang, count=words.upper_first(words.number_word(g["rows"], lang)),
+            month=words.month(g["month"], lang), year=g["year"], actor=words.join(g["actors"], lang),
+            k=words.num(g["year_count"], lang), total=words.num(g["total"], lang)))
+        for g in same_projects(events)
+    )
 
 
 # ---- sections and tables -----------------------------------------------------------------------------------
@@ -162,8 +199,9 @@ def fig_timeline(frames: dict, lang: str) -> str:
         years=words.years(int(ev["year"].min()), int(ev["year"].max())),
     )
     per_year = counts.groupby("year")["count"].sum()
-    takeaway = t("takeaway_timeline", lang, top_year=int(per_year.idxmax()),
-                 top=words.num(per_year.max(), lang), n=words.num(n, lang))
+    tops, top = top_years(ev)
+    takeaway = t("takeaway_timeline", lang, n=len(tops), top_years=words.join([str(y) for y in tops], lang),
+                 top=words.num(top, lang), total=words.num(n, lang))  # n: the form, by the number of years
     at = event_marks(ev, lang)
     svgs = chart_svgs(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
                          bottom_title=t("panel_milestones", lang), at=at)
@@ -176,5 +214,6 @@ def fig_timeline(frames: dict, lang: str) -> str:
             source=source_line(list(d["source"]) + list(ev["source"]), lang), alt=with_marks(alt, at, lang),
             table=kinds_table(counts, lang),
         )
+        + same_project_notes(ev, lang)
         + p(t("timeline_caution", lang), "asf-caution")
     )

@@ -128,6 +128,7 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -
     if lacking:
         return t("finding_pandemic_missing", lang, year=year, ya=year - 1, yb=year,
                  missing=words.join([str(y) for y in lacking], lang))
+    stated = metrics.series(snapshots, "placements").set_index("year")["value"]
     return t(
         "finding_pandemic",
         lang,
@@ -136,6 +137,7 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -
         yb=year,
         after=words.years(*metrics.periods(snapshots["year"])[1]),
         **change_words(total[year - 1], total[year], lang),
+        **change_words(stated[year - 1], stated[year], lang, prefix="s_"),
     )
 
 
@@ -176,7 +178,8 @@ def five_points(frames: dict, lang: str) -> list[str]:
 def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
     s = frames["snapshots"]
-    ch = metrics.change_between(metrics.with_sum_of_parts(s, *PLACED_BY), ya, yb)
+    stated = metrics.series(s, "placements").assign(category="stated_total")  # the other reading of the sum
+    ch = metrics.change_between(pd.concat([metrics.with_sum_of_parts(s, *PLACED_BY), stated]), ya, yb)
     zero = list(ch.loc[ch["start"] == 0, "category"])  # no percent change from a count of 0
     ch = ch.assign(category=[words.name(c, lang) for c in ch["category"]])
     spec = [

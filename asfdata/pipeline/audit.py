@@ -12,7 +12,7 @@ from functools import partial
 import pandas as pd
 
 from asfdata.catalogs import LANGS
-from asfdata.numbers import num
+from asfdata.numbers import DASH, num, pct
 from asfdata.pipeline.audit_lookup import audit_key
 from asfdata.pipeline.audit_notes import AUDIT, key_word, key_words, scope_words
 from asfdata.pipeline.contract import AUDIT_STATUSES, PROCESSED_COLUMNS, TOTAL_CATEGORY
@@ -25,6 +25,7 @@ AUDIT_COLUMNS = list(PROCESSED_COLUMNS["audit"])
 # what it was applied to (audit_key), in place of audit_id and the scope in words.
 RULE_COLUMNS = ["check", "key", *[c for c in AUDIT_COLUMNS if c not in ("audit_id", "check", "scope_sv")]]
 APPROX_TOLERANCE = 0.10  # assumption A05: ca/cirka agrees within ±10 % of the approximate figure
+ROUNDING_WORDS = (1, 10, 100, 1000)  # rounding units with a word of their own (unit_1 …); larger: unit_other
 FUNDED_COUNTS = ("places_granted", "places_used")  # funded_placements columns claims may total
 Row = dict
 Note = tuple[str, str]  # a note in English and in Swedish
@@ -109,6 +110,56 @@ def rows_frame(check: str, df: pd.DataFrame, holds: pd.Series | None = None) -> 
 def approx_status(stated: int, computed: int) -> str:
     """approximate when computed is within the tolerance of an approximate stated figure."""
     return "approximate" if abs(computed - stated) <= APPROX_TOLERANCE * stated else "mismatch"
+
+
+def flip_tolerance(stated: int, computed: int) -> float:
+    """The tolerance (a fraction of the approximate stated figure) at which approx_status flips: the check
+    agrees from it upwards and mismatches below it (ca 200 against 179: 0.105)."""
+    return abs(computed - stated) / stated
+
+
+def rounding_unit(n: int) -> int:
+    """The place of a whole number's last non-zero digit, the rounding its digits imply (200 -> 100,
+    350 -> 10, 35 -> 1; 0 -> 1)."""
+    unit = 1
+    while n and n % (unit * 10) == 0:
+        unit *= 10
+    return unit
+
+
+def rounding_span(n: int) -> tuple[int, int]:
+    """The whole numbers that round to n at its rounding unit, halves up, as (lowest, highest):
+    200 -> (150, 249), 350 -> (345, 354), 35 -> (35, 35)."""
+    unit = rounding_unit(n)
+    return n - unit // 2, n + (unit - 1) // 2
+
+
+def unit_words(unit: int, lang: str) -> str:
+    """A rounding unit in words of lang ('hundred' / 'hundratal'; a larger power of ten as a number)."""
+    if unit in ROUNDING_WORDS:
+        return AUDIT.say(f"unit_{unit}", lang)
+    return AUDIT.say("unit_other", lang, unit=num(unit, lang))
+
+
+def approximate_note(stated: int, computed: int, status: str) -> Note:
+    """Why an approximate figure agrees or not (A05): its difference against the tolerance, the tolerance at
+    which its status would flip (none when the figures are equal), and what reading it as rounded at its
+    last non-zero digit would give."""
+    diff = (computed - stated) / stated * 100
+    notes = [AUDIT.both("approximate", pct=partial(pct, diff, decimals=1, sign=True),
+                        tol=partial(pct, APPROX_TOLERANCE * 100, decimals=0))]
+    if computed != stated:
+        flip = "flip_agree" if status == "mismatch" else "flip_mismatch"
+        notes.append(AUDIT.both(flip, flip=partial(pct, flip_tolerance(stated, computed) * 100, decimals=1)))
+    lo, hi = rounding_span(stated)
+
+    def span(lang: str) -> str:
+        return num(lo, lang) if lo == hi else f"{num(lo, lang)}{DASH}{num(hi, lang)}"
+
+    inside = "rounding_in" if lo <= computed <= hi else "rounding_out"
+    notes.append(AUDIT.both(inside, unit=partial(unit_words, rounding_unit(stated)), span=span,
+                            stated=partial(num, stated), computed=partial(num, computed)))
+    return joined(*notes)
 
 
 def sources_by(df: pd.DataFrame, keys: list[str]) -> pd.Series:
@@ -217,8 +268,7 @@ def claims_vs_detail(frames: dict[str, pd.DataFrame], measures: pd.DataFrame) ->
         status = None
         if c["approximate"]:
             status = approx_status(stated, computed)
-            pct = (computed - stated) / stated * 100
-            note = AUDIT.both("approximate", pct=partial(num, pct, decimals=1, sign=True))
+            note = approximate_note(stated, computed, status)
         if c["measure"] in set(measures.loc[measures["sum_of"].fillna("") != "", "measure"]):
             sum_of = measures.set_index("measure").at[c["measure"], "sum_of"].split("; ")
             note = joined(note, AUDIT.both("computed_as", parts=partial(key_words, sum_of, " + ")))

@@ -153,7 +153,7 @@ def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: s
     (asfdata.render.svg.chart_svgs; class asf-chart-<width>: the report's stylesheet shows the one that
     fits; where no stylesheet says so, as in a notebook, the first alone is shown), each labelled for
     assistive technology by the takeaway and then the data (alt); the table of the plotted numbers follows
-    the figure."""
+    the figure (class asf-figure-data: on screen, not in print, where annex A holds every figure)."""
     label = escape(f"{takeaway} {alt}")
     charts = "\n".join(
         svg.replace("<svg ", f'<svg class="asf-chart asf-chart-{w.name}" role="img" aria-label="{label}" '
@@ -166,7 +166,8 @@ def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: s
         f'<p class="asf-figure-subtitle">{escape(subtitle)}</p>\n'
         f'<p class="asf-figure-takeaway">{escape(takeaway)}</p>\n'
         f'<p class="asf-source">{escape(source)}</p>\n'
-        f"</figcaption>\n{charts}\n</figure>\n{table}"
+        f"</figcaption>\n{charts}\n</figure>\n"
+        + (f'<div class="asf-figure-data">\n{table}</div>\n' if table else "")
     )
 
 

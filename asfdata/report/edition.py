@@ -58,6 +58,7 @@ CHAPTER_ID_PREFIX = "ch-"
 TIMINGS_NAME = ".asf-chapter-seconds.json"  # last build's seconds per notebook, to run the longest first
 RUNS_SUFFIX = ".chapters.json"  # beside an edition: the executed chapters it was rendered from
 NOTEBOOK_ONLY_TAG = "asf-notebook-only"  # cells for readers in JupyterLab, left out of the report
+TITLE_PAGE_TAG = "asf-title-page"  # cells whose output the title page shows, before the contents
 STOP_SECONDS = 30  # how long an interrupted data step may take to remove its work folders before it is killed
 KEY_PACKAGES = (
     "pandas", "numpy", "matplotlib", "seaborn", "scipy", "babel",
@@ -146,7 +147,8 @@ def _code_spans(text: str):
     return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False)))
 
 
-def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, str]]) -> dict:
+def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, str, str]],
+                 answer: str = "") -> dict:
     """Everything the title page, the table of contents and the closing "About this report" show
     (see templates/asf/index.html.j2)."""
     words = functools.partial(word, lang=job.lang)
@@ -158,6 +160,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "kicker": words("kicker"),
         "title": words("title"),
         "subtitle": words("subtitle_code") if code else "",
+        "answer": answer,
         "facts": [
             (words("evaluated"), words("evaluated_text")),
             (words("period"), PERIOD),
@@ -236,7 +239,8 @@ def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
     for nb, path in zip(executed, notebooks, strict=True):
         stem = path.stem
         cells = []
-        for i, cell in enumerate(c for c in nb.cells if NOTEBOOK_ONLY_TAG not in c.metadata.get("tags", [])):
+        left_out = (NOTEBOOK_ONLY_TAG, TITLE_PAGE_TAG)
+        for i, cell in enumerate(c for c in nb.cells if not set(left_out) & set(c.metadata.get("tags", []))):
             cell = copy.deepcopy(cell)
             cell["id"] = f"{stem}-{i}"[-64:]
             if cell.cell_type == "code" and not code:
@@ -253,6 +257,26 @@ def merge(executed: Sequence, notebooks: Sequence[Path], code: bool):
                                      metadata={"asf": {**marker, "close": True}}),
         ]
     return merged
+
+
+def title_page_html(executed: Sequence) -> str:
+    """The HTML outputs of the cells tagged TITLE_PAGE_TAG (the summary's one-sentence answer), in order."""
+    found = []
+    for nb in executed:
+        for cell in nb.cells:
+            if TITLE_PAGE_TAG in cell.metadata.get("tags", []):
+                for out in cell.get("outputs", []):
+                    text = out.get("data", {}).get("text/html", "")
+                    found.append("".join(text) if isinstance(text, list) else text)
+    return "".join(found)
+
+
+def chapter_question(notebook: Path, lang: str) -> str:
+    """The question a chapter answers (shared words, key question_<id>), empty when it has none."""
+    from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
+
+    key = f"question_{notebook.stem.split('_')[0]}"
+    return words.t(key, lang) if words.has(key) else ""
 
 
 def stderr_notes(executed: Sequence, notebooks: Sequence[Path]) -> list[str]:
@@ -298,10 +322,11 @@ def chapter_params(job: Job) -> dict:
 def render_editions(job: Job, executed: Sequence, commit: str) -> dict[Path, bytes]:
     """Every edition of the job rendered from the executed chapter notebooks."""
     pairs = list(zip(executed, job.notebooks, strict=True))
-    chapters = [(chapter_id(p), chapter_heading(nb, p, job.lang)) for nb, p in pairs]
+    chapters = [(chapter_id(p), chapter_heading(nb, p, job.lang), chapter_question(p, job.lang))
+                for nb, p in pairs]
     rendered = {}
     for out, code in job.outputs():
-        matter = front_matter(job, code, commit, chapters)
+        matter = front_matter(job, code, commit, chapters, title_page_html(executed))
         rendered[out] = render(merge(executed, job.notebooks, code), matter, job.lang, code,
                                job.notebooks[0].parent)
     return rendered
