@@ -9,6 +9,8 @@ CHROMIUM := /usr/bin/chromium
 lang ?= en
 # make test n=auto: spread the suite over every core (pytest-xdist); the default suits 2 shared cores
 n ?= 2
+# make explore port=N: the port the dashboard tries first (Voilà's default; taken, the next free one)
+port ?= 8866
 
 # The variables take only their documented values; anything else stops make with one line naming the
 # variable and its values, before any command runs. $(value ...) reads a value as given, without running
@@ -21,11 +23,12 @@ SWITCH := 1 yes true 0 no false
 $(if $(and $(call one_word,lang),$(filter en sv,$(value lang))),,$(call refuse,lang,en or sv))
 $(if $(and $(call one_word,n),$(or $(filter auto,$(value n)),$(if $(call no_digits,$(value n)),,number))),,\
   $(call refuse,n,a number or auto))
+$(if $(and $(call one_word,port),$(if $(call no_digits,$(value port)),,number)),,$(call refuse,port,a number))
 $(foreach v,code force,$(if $(value $(v)),$(if $(and $(call one_word,$(v)),$(filter $(SWITCH),$(value $(v)))),,\
   $(call refuse,$(v),one of $(SWITCH) or empty))))
 
 .DEFAULT_GOAL := help
-.PHONY: help report build audit verify test golden lint typecheck lab lock bench chromium clean
+.PHONY: help report build audit verify test golden lint typecheck lab explore lock bench chromium clean
 
 help: ## list the targets (this text)
 	@echo "usage: make TARGET   (the first run creates .venv from requirements.lock)"
@@ -75,6 +78,12 @@ typecheck: $(STAMP) ## mypy over asfdata/ (0 errors)
 
 lab: $(STAMP) ## JupyterLab on notebooks/ (kernel: .venv's Python); --allow-root when root
 	$(VENV)/bin/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# The explorer as a dashboard without code (Voilà; asfdata/explore_server.py): on 127.0.0.1 behind a token,
+# the address to open printed, nothing fetched from the network; as root and as a user; Ctrl-C stops it with
+# one line. lang=sv: in Swedish.
+explore: $(STAMP) ## the explorer in a browser, without code (lang=sv, port=8866); Ctrl-C stops it
+	@$(PY) -m asfdata.explore_server --lang '$(lang)' --port '$(port)'
 
 bench: $(STAMP) ## time the build, the set-up and the suite against their budgets
 	$(PY) benchmarks/bench.py

@@ -35,11 +35,15 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 # the editions are built. Before, it went second and waited for the Swedish edition: 3-5 s slower in total.
 # `make test` hands whole files to its workers in collection order (--no-loadscope-reorder): the slowest
 # first, so that the workers end together; the files not listed are quick and follow in their usual order.
-# test_golden.py reads both built editions (1 s): listed after the browser test, it runs among the last, when
-# they are built, and never waits for one.
-FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_mutations.py": 11, "test_charts.py": 9,
-                "test_notebooks.py": 8.5, "test_report.py": 14, "test_other_data.py": 8,
-                "test_provenance.py": 7, "test_execute.py": 7, "test_cli.py": 4,
+# test_dashboard.py (make explore in Chromium: its server, a kernel, Ctrl-C) needs no edition.
+# test_golden.py and test_both_readings.py read both built editions (1 s each): listed after the browser
+# test, they run among the last, when they are built, and never wait for one. test_print.py prints both in
+# Chromium (6 s; 15 s when the main body is over its page budget and each chapter is printed again).
+FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_both_readings.py": 1,
+                "test_mutations.py": 11, "test_charts.py": 9, "test_notebooks.py": 8.5, "test_report.py": 14,
+                "test_dashboard.py": 12,
+                "test_other_data.py": 8, "test_provenance.py": 7, "test_execute.py": 7, "test_print.py": 6,
+                "test_cli.py": 4,
                 "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
                 "test_validation.py": 2, "test_context.py": 1.5}
 

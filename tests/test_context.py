@@ -1,17 +1,22 @@
-"""Chapter 2's context section (issue 25): every number it shows pinned against data/processed/context*.csv
-and the snapshots, its links plain, both languages, and its place after the before/after analysis."""
+"""The context section of people placed (issue 25): every number it shows pinned against
+data/processed/context*.csv and the snapshots, its links plain, both languages, and its place: in annex D
+after the indexed and ratio charts (issue 21), chapter 2 linking there after its before/after analysis."""
 
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 
 import nbformat
 import pytest
+from chapter_cells import run_cells  # tests/ is on sys.path (pytest rootdir-less import)
 
+from asfdata import registry
 from asfdata.chapters import placements
-from asfdata.paths import NOTEBOOK_DIR
+from asfdata.chapters.common import annex_pointer
 from asfdata.render import words
 from asfdata.render.html import link
+from asfdata.study import REFORM_YEAR
 
 LANGS = ("en", "sv")
 OUTSIDE = re.compile(r'<(?:img|script|link|iframe|object|embed)\b[^>]*(?:src|href|data)="https?:', re.I)
@@ -78,10 +83,29 @@ def test_a_link_refuses_an_address_that_is_not_a_web_page():
         link("x", "javascript:alert(1)")
 
 
+def placements_calls(chapter: registry.Chapter) -> dict[str, int]:
+    """The functions of asfdata.chapters.placements a notebook calls, each with the index of its code cell;
+    the notebook committed without outputs."""
+    nb = nbformat.read(chapter.notebook_path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.get("outputs") for c in code)
+    return {name: i for i, c in enumerate(code) for name in re.findall(r"placements\.(\w+)\(", c.source)}
+
+
+def test_the_context_is_in_annex_d_after_the_indexed_and_ratio_charts():
+    where = placements_calls(registry.chapter("10"))
+    assert where["fig_placements_indexed"] < where["fig_placements_ratios"] < where["context_section"]
+    assert "context_section" not in placements_calls(registry.chapter("02"))  # shown once, in the annex
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_context_comes_after_the_before_and_after_section_in_the_notebook(lang):
-    nb = nbformat.read(NOTEBOOK_DIR / "02_placements_and_the_2019_reform.ipynb", as_version=4)
-    calls = [c.source for c in nb.cells if c.cell_type == "code"]
-    where = {name: i for i, s in enumerate(calls) for name in re.findall(r"placements\.(\w+)\(", s)}
-    assert where["period_means_section"] < where["context_section"]
-    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+def test_chapter_2_links_to_the_annex_after_the_before_and_after_section(frames, lang):
+    chapter, annex = registry.chapter("02"), registry.chapter("10")
+    shown = "".join(run_cells(chapter, {"lang": lang}))  # chapter 2 as its notebook shows it
+    pointer = annex_pointer(annex.id, lang)
+    assert shown.count(pointer) == 1
+    assert shown.index(placements.period_means_section(frames, lang)) < shown.index(pointer)
+    # the paragraph links to annex D by its title and names the context section ("what else changed in 2019")
+    assert f'<a href="#{annex.anchor}">{escape(words.chapter_title(annex.id, lang))}</a>' in pointer
+    heading = placements.t("h_context_events", lang, year=REFORM_YEAR)
+    assert heading[0].lower() + heading[1:] in unescape(re.sub(r"<[^>]+>", "", pointer))

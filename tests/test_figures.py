@@ -1,6 +1,5 @@
 """Tests of a chart as inline SVG (asfdata.render.svg), of the HTML figure holding its two drawings
-(asfdata.render.html), of the report's figures as a reader meets them, and of the explorer
-(asfdata.chapters.explore)."""
+(asfdata.render.html) and of the report's figures as a reader meets them (the explorer's: test_explore.py)."""
 
 from __future__ import annotations
 
@@ -9,17 +8,13 @@ import re
 
 import pandas as pd
 import pytest
-from matplotlib.figure import Figure
-from prose import before, missing  # tests/ is on sys.path (pytest rootdir-less import)
 
 from asfdata import metrics
-from asfdata.chapters import explore, funded, placements
+from asfdata.chapters import funded, placements
 from asfdata.render import charts, words
 from asfdata.render.html import figure_html
 from asfdata.render.phrases import series_values
 from asfdata.render.svg import chart_svgs
-
-YEARS = [2016, 2017, 2018, 2019, 2020]
 
 
 @pytest.fixture(scope="module")
@@ -90,65 +85,6 @@ def test_report_figures_state_their_findings(frames):
     takeaway = funded.t("takeaway_intervals", "sv", n="10", k="2", name=words.name("either", "sv"),
                         lo="2,5\u00a0%", hi="55,6\u00a0%")
     assert f'<p class="asf-figure-takeaway">{takeaway}</p>' in sv
-
-
-# ---- explorer ----------------------------------------------------------------------------------------------
-
-
-def test_explore_frame_scales(frames):
-    s = frames["snapshots"]
-    assert explore.breakdowns(s, "placements") == ["total", "placed_by"]
-    assert explore.breakdowns(s, "informed") == ["total"]
-    ab = explore.explore_frame(s, "employees", "gender")
-    assert ab.loc[ab["year"] == 2016, "value"].tolist() == [113, 66]
-    ix = explore.explore_frame(s, "placements", "placed_by", "indexed", 2017).set_index(["year", "category"])[
-        "value"
-    ]
-    assert ix[(2017, "Kommunen")] == 100.0 and round(ix[(2018, "Kommunen")], 1) == 113.8  # 74 / 65
-    sh = explore.explore_frame(s, "companies", "region", "share").set_index(["year", "category"])["value"]
-    assert round(sh[(2016, "Hälsingland")], 1) == 64.7  # 22 / 34
-    with pytest.raises(ValueError, match="unknown measure"):
-        explore.explore_frame(s, "salaries")
-    with pytest.raises(ValueError, match="no breakdown"):
-        explore.explore_frame(s, "informed", "gender")
-    with pytest.raises(ValueError, match="unknown scale"):
-        explore.explore_frame(s, "informed", "total", "log")
-
-
-def test_explore_chart_and_html(frames):
-    fig, frame = explore.explore_chart(frames["snapshots"], "employees", "gender", "share", lang="sv")
-    assert isinstance(fig, Figure) and list(fig.axes[0].get_xticks()) == YEARS
-    assert fig.axes[0].get_ylabel() == explore.t("axis_share", "sv")
-    assert frame.groupby("year")["value"].sum().round(9).tolist() == [100.0] * 5
-    html = explore.explore_html(frames["snapshots"], "informed", "total", "absolute", lang="en")
-    # the alternative text: every year's figure, 95 + 586 + 235 + 183 + 176 (the takeaway's first and last)
-    label = re.search(r'aria-label="([^"]+)"', html).group(1)
-    assert missing(["2016", "2020", "95", "586", "235", "183", "176"], label, "en") == []
-    assert before(label, "95", "586", "235", "183", "176")
-    finding = f"{words.name('all', 'en')} 95 → 176"
-    takeaway = explore.t("explore_takeaway", "en", first=2016, last=2020, finding=finding)
-    assert f'<p class="asf-figure-takeaway">{takeaway}</p>' in html
-    assert re.search(r"<td[^>]*>586</td>", html)
-
-
-def test_explorer_widgets_call_the_tested_function(frames, monkeypatch):
-    calls = []
-    monkeypatch.setattr(explore, "explore_html", lambda *a: calls.append(a) or "<p>x</p>")
-    box = explore.explorer(frames, "en")
-    _, measure, breakdown, scale, base, beside, _ = box.children
-    assert calls[-1][1:5] == ("placements", "placed_by", "absolute", 2018) and beside.disabled
-    scale.value = "indexed"
-    beside.value = True  # the national programme volume beside the placements: the context frame is passed
-    assert not beside.disabled and calls[-1][6] is frames["context"]
-    beside.value, scale.value = False, "absolute"
-    assert calls[-1][6] is None
-    measure.value = "employees"
-    assert breakdown.value == "gender" and calls[-1][1:3] == ("employees", "gender")
-    scale.value = "indexed"
-    base.value = 2016
-    assert calls[-1][3:5] == ("indexed", 2016) and not base.disabled
-    scale.value = "share"
-    assert base.disabled and beside.disabled
 
 
 def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):

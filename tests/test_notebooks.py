@@ -15,14 +15,16 @@ from visible import visible_text
 
 from asfdata import registry
 from asfdata.chapters import data_quality, funded, goals, information, placements, summary
+from asfdata.chapters.common import annex_pointer
 from asfdata.paths import NOTEBOOK_DIR
 from asfdata.pipeline.people_statements import who_text
 from asfdata.render import words
 from asfdata.render.html import CHAPTER
 from asfdata.report import edition
-from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, Job, git, merge
+from asfdata.report.edition import CHAPTERS, NOTEBOOK_ONLY_TAG, TITLE_PAGE_TAG, Job, git, merge
 from asfdata.report.execute import execute, kernel_environment
 from asfdata.report.verify import split_chapters
+from asfdata.study import REFORM_YEAR
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
 AGAIN = "02_placements_and_the_2019_reform"  # run again here: the chapter with the most charts and tables
@@ -34,13 +36,21 @@ LANGS = ["en", "sv"]
 # writes them). The words around them are the catalogs' (golden files: tests/test_golden.py).
 FIGURES = {
     "00_summary": [
+        # the answer on the title page: collaboration groups formed in 6 of the 10 municipalities (Bollnäs,
+        # Söderhamn, Nordanstig, Hofors, Gävle, Hudiksvall); placements ended below 2016 (156 → 123 stated,
+        # 156 → 117 parts); 1 of the 10 people went on to work; of the five goals 2 partly met (known,
+        # structures), 2 not met (placements, funded places), 1 cannot be judged (knowledge)
+        ["6", "10", "2016", "1", "10", "2", "2", "1"],
+        # the goal table's reasons: documents in 3 of 10 municipalities; groups in 6 of 10, 4 continuing in
+        # 2019; 11 of 23 places used, 1 of 10 to work; 1,257 contacts and 45 staff trained
+        ["3", "10"], ["6", "10", "4", "2019"], ["11", "23", "1", "10"], ["1,257", "45"],
         # the bottom line: stated 244 and 123 beside the sums of their parts 152+74+17 = 243, 81+26+10 = 117
         ["244", "243", "2018", "123", "117"],
         # 130/243 − 1 = −46.5 %, the most for Kommunen: 26/74 − 1 = −64.9 %
         ["46.5 %", "2018", "2019", "-64.9 %"],
         ["8", "10", "1"],  # 8 of the 10 back (the summary), 1 to work
         ["1,257", "2016", "2020", "1,275"],
-        ["2", "2", "1"],  # goal verdicts: 2 partly met, 2 not met, 1 not shown
+        ["7", "39"],  # the audit: 7 mismatches in 39 checks (what to ask for next: totals that add up)
     ],
     "01_employee_trends": [["179", "2016", "209", "2020", "+30", "+16.8 %"],
                            ["2016", "2017", "+49", "+27.4 %"]],
@@ -58,17 +68,34 @@ FIGURES = {
         ["9", "2", "11"],  # the genders of the places used
         ["1", "10", "0.3 %", "44.5 %"],
     ],
-    # 04: 40 milestones coded from the report, 8, 10, 6, 10, 6 per year: 2017 and 2019 tie with 10 each; two
-    # February 2017 projects may be one (A16): then 2017 has 10 − 1 = 9 and the total is 40 − 1 = 39
-    "04_information_reach_and_activities": [["1,275", "2016", "2020", "1,257", "-18", "2017", "586"],
-                                            ["40", "2017", "2019", "10"], ["2017", "2017", "9", "39"]],
+    "04_information_reach_and_activities": [["1,275", "2016", "2020", "1,257", "-18", "2017", "586"]],
     # 05: 3 municipalities (Hudiksvall, Bollnäs, Nordanstig) hold the 4 policy documents of the milestones;
     # 6 collaboration groups in 2017, 4 continuing in 2019; 230 → 243 = +13 (+5.7 %); the employees' rise
     # +30 from 179 against +9 from "ca 200": 30/9 = 3.3, the largest ratio of the two readings.
     "05_goals_and_claims": [["4", "3", "10"], ["6", "2017", "4", "2019"], ["230", "243", "+13", "+5.7 %"],
                             ["3.3"]],
-    "06_data_quality": [],
+    # 06 and 09: 39 checks = 7 mismatch + 3 consistent if + 1 approximate + 28 ok
+    "06_data_quality": [["39", "7", "3", "1", "28"]],
     "07_appendix_sources": [["99", "45"]],  # the inventory's 99 transcribed figures in their 45 sentences
+    # 08: referred to Arbetsförmedlingen, detail 1 man against summary 1 woman; back to public support, detail
+    # 1 woman, 1 man and 5 of unstated gender against summary 8 women; 3 of the audit's mismatches are about
+    # these placements. 9 readings of the yearly detail; 2 smallest sets of corrections.
+    "08_annex_people": [["1", "1", "1", "1", "5", "8", "3"], ["9"], ["2"]],
+    "09_annex_audit": [["39", "7", "3", "1", "28"]],
+    # 10: employees per company 179/34 = 5.3 → 209/28 = 7.5; indexed to 2018, in 2020 Kommunen 26/74 = 35,
+    # Arbetsförmedlingen 81/152 = 53, Others 10/17 = 59; per company 243/30 = 8.1 in 2018 → 117/28 = 4.2
+    # (parts) or 123/28 = 4.4 (stated) in 2020; per employee 243/204 = 1.19 → 117/209 = 0.56; from 2018 to
+    # 2019 the placing bodies changed by −35.3 % (Others) to −64.9 % (Kommunen), 3 of 5 public series less.
+    "10_annex_placements": [
+        ["5.3", "7.5", "2016", "2020"], ["34", "28", "179", "209"], ["2018", "100", "2020", "35", "53", "59"],
+        ["8.1", "2018", "4.2", "4.4", "2020"], ["1.19", "2018", "0.56", "2020"],
+        ["2018", "2019", "-35.3 %", "-64.9 %", "3", "5"],
+    ],
+    # 11: 40 milestones coded from the report, 8, 10, 6, 10, 6 per year: 2017 and 2019 tie with 10 each; two
+    # February 2017 projects may be one (A16): then 2017 has 10 − 1 = 9 and the total is 40 − 1 = 39
+    "11_annex_milestones": [["40", "2017", "2019", "10"], ["2017", "2017", "9", "39"]],
+    # 12: the index's base year (2018 = 100); the periods of the means, 2016–2018 and 2019–2020
+    "12_annex_glossary": [["2018", "100"], ["2016", "2018", "2019", "2020"]],
     "explore": [["2018", "100"]],  # indexed: 2018 = 100
 }
 # Table cells each notebook shows (figures, as FIGURES)
@@ -78,22 +105,44 @@ CELLS = {
                                           "+6"],
     "03_funded_placements": ["0.3–44.5", "2.5–55.6"],
     "04_information_reach_and_activities": ["1,275"],
-    "06_data_quality": ["A01"],
+    # 06: the mismatches alone, stated, computed and their difference: 244 − 243, 123 − 117, 1,257 − 1,275,
+    # 200 − 179
+    "06_data_quality": ["244", "243", "+1", "123", "117", "+6", "1,257", "1,275", "-18", "200", "179", "+21"],
+    "08_annex_people": ["8", "5"],  # the summary's 8 women back to public support; 5 of unstated gender
+    "09_annex_audit": ["A01", "244", "243", "+1"],
+    # 10: the index on 2018, 2020: 26/74 = 35.1, 81/152 = 53.3, 10/17 = 58.8
+    "10_annex_placements": ["35.1", "53.3", "58.8"],
 }
 # Texts of the catalogs each notebook shows (headings as such; the chapter's heading: every chapter), and
 # the report's own sentences the appendix quotes (in Swedish, in both editions).
 HEADINGS = {
-    "00_summary": [(3, lambda lang: summary.t("h_glossary", lang)),
+    "00_summary": [(3, lambda lang: summary.t("h_goals", lang)),
+                   (3, lambda lang: summary.t("h_key_findings", lang)),
+                   (3, lambda lang: summary.t("h_next", lang)),
                    (3, lambda lang: summary.t("h_limitations", lang))],
-    "06_data_quality": [(3, lambda lang: data_quality.t("h_assumptions", lang))],
+    "06_data_quality": [(3, lambda lang: data_quality.t("h_disagreements", lang))],
+    "08_annex_people": [(3, lambda lang: funded.t("h_contradictions", lang)),
+                        (3, lambda lang: funded.t("h_statements", lang)),
+                        (4, lambda lang: funded.t("h_corrections", lang))],
+    "09_annex_audit": [(3, lambda lang: data_quality.t("h_audit", lang)),
+                       (3, lambda lang: data_quality.t("h_assumptions", lang))],
+    "10_annex_placements": [(3, lambda lang: placements.t("h_context_events", lang, year=REFORM_YEAR)),
+                            (3, lambda lang: placements.t("h_context_compare", lang))],
+    "11_annex_milestones": [(3, lambda lang: information.t("h_timeline", lang)),
+                            (3, lambda lang: information.t("h_events", lang))],
 }
 TEXTS = {
     "02_placements_and_the_2019_reform": [lambda lang: placements.t("five_no_test", lang)],
-    "03_funded_placements": [lambda lang: funded.t("small_note", lang),
-                             lambda lang: who_text(lang, 8, "back", "women", None)],
-    "04_information_reach_and_activities": [lambda lang: information.t("timeline_caution", lang)],
+    "03_funded_placements": [lambda lang: funded.t("small_note", lang)],
+    "08_annex_people": [lambda lang: who_text(lang, 8, "back", "women", None)],
+    "11_annex_milestones": [lambda lang: information.t("timeline_caution", lang)],
 }
-VERDICTS = {"05_goals_and_claims": ["partly", "not_met"]}  # cells: the goals' verdicts
+# The annex each chapter points to (a paragraph linking to it: asfdata.chapters.common.annex_pointer)
+POINTERS = {"00_summary": "12", "01_employee_trends": "10", "02_placements_and_the_2019_reform": "10",
+            "03_funded_placements": "08", "04_information_reach_and_activities": "11",
+            "06_data_quality": "09"}
+VERDICTS = {"00_summary": ["cannot_tell", "partly", "not_met"],  # cells: the goals' verdicts
+            "05_goals_and_claims": ["partly", "not_met"]}
 QUOTED = {
     ("07_appendix_sources", "en"): [
         '<q lang="sv">Totalt registrerat antal individer i volym som fått information om ASF över perioden '
@@ -206,12 +255,20 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
         assert f"<td>{goals.t(f'verdict_{verdict}', lang)}</td>" in shown
     for quoted in QUOTED.get((stem, lang), []):
         assert quoted in text
-    if stem == "06_data_quality":
-        kinds = ("mismatch", "consistent_if", "approximate", "ok")
-        order = {words.status(s, lang): i for i, s in enumerate(kinds)}  # each status's word in lang
-        statuses = [order[c] for c in re.findall(r"<td[^>]*>([^<]*)</td>", text) if c in order]
-        assert statuses and statuses == sorted(statuses)  # mismatches first
-        assert f"<td>{words.status('mismatch', lang)}</td>" in shown
+    if stem in POINTERS:  # the chapter keeps a paragraph linking to the annex that holds its detail
+        assert annex_pointer(POINTERS[stem], lang) in text
+    kinds = ("mismatch", "consistent_if", "approximate", "ok")
+    order = {words.status(s, lang): i for i, s in enumerate(kinds)}  # each status's word in lang
+    statuses = [order[c] for c in re.findall(r"<td[^>]*>([^<]*)</td>", text) if c in order]
+    if stem == "06_data_quality":  # the chapter shows the mismatches alone (each of the 7 once)
+        assert statuses == [0] * 7
+    if stem == "09_annex_audit":  # annex C: every check, each status, mismatches first
+        assert statuses == sorted(statuses) and set(statuses) == set(range(len(kinds)))
+        assert len(statuses) == 39 and f"<td>{words.status('mismatch', lang)}</td>" in shown
+    if stem == "12_annex_glossary":  # every term of the glossary (shared words glossary_term_), once
+        terms = [e.key for e in words.SHARED.prefixed("glossary_term_")]
+        assert text.count("<dt>") == len(terms) >= 10
+        assert f"<dt>{html.escape(words.t('glossary_term_reserved_contract', lang))}</dt>" in text
     if stem == "explore":
         assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
 
@@ -223,10 +280,41 @@ def test_the_report_leaves_the_opening_cell_out(executed, code):
     merged = merge(nbs, [NOTEBOOK_DIR / f"{s}.ipynb" for s in stems], code)
     assert [c for c in merged.cells if c.cell_type == "markdown"] == []
     ids = [c.id for c in merged.cells if c.cell_type == "code"]
-    # numbered without the opening cell: parameters 0 (shown with code), injected 1, imports 2, outputs 3…
-    first, last = f"{stems[0]}-0", f"{stems[0]}-{len(nbs[0].cells) - 2}"
-    assert (first in ids) is code and f"{stems[0]}-3" in ids and last in ids
-    assert f"{stems[0]}-{len(nbs[0].cells) - 1}" not in ids
+    # numbered without the opening cell: parameters 0 (shown with code), injected 1, imports 2, outputs 3…;
+    # the summary leaves out its answer too (tagged for the title page: the report shows it there), so its
+    # last id is two below its number of cells, every other chapter's one below
+    for stem, nb in zip(stems, nbs, strict=True):
+        last = len(nb.cells) - (3 if stem == "00_summary" else 2)
+        assert (f"{stem}-0" in ids) is code and f"{stem}-3" in ids and f"{stem}-{last}" in ids, stem
+        assert f"{stem}-{last + 1}" not in ids, stem
+    # the answer is no output of the merged chapters: the title page shows it (edition.title_page_html)
+    answer = edition.title_page_html(nbs)
+    assert answer.startswith('<p class="asf-answer">') and answer.count("<p") == 1
+    outputs = [o.get("data", {}).get("text/html", "") for c in merged.cells for o in c.get("outputs", [])]
+    assert outputs and not [o for o in outputs if answer in o]
+
+
+def test_only_the_summary_answer_is_tagged_for_the_title_page():
+    tagged = {stem: [c.source for c in read(stem).cells if TITLE_PAGE_TAG in c.metadata.get("tags", [])]
+              for stem in ALL}
+    assert {stem: cells for stem, cells in tagged.items() if cells} == {
+        "00_summary": ["show(summary.answer(frames, lang))"]}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_answer_is_on_the_title_page_once_before_the_contents(real_reports, frames, lang):
+    """The summary's answer (its cell tagged TITLE_PAGE_TAG) stands once in each edition: inside the title
+    page (header.asf-title-page), before the contents (nav#contents), not again in the summary. The page is
+    read with its entities resolved (the build writes the HTML again, its attributes in its own order)."""
+    page = html.unescape(real_reports[lang].read_text(encoding="utf-8"))
+    answer = html.unescape(re.sub(r"<[^>]+>", "", summary.answer(frames, lang))).strip()
+    assert len(answer) > 100 and page.count(answer) == 1
+    header = re.search(r'<header\b[^>]*\bclass="asf-title-page"[^>]*>(.*?)</header>', page, re.S)
+    contents = re.search(r'<nav\b[^>]*\bid="contents"', page)
+    assert header and contents and header.end() < contents.start()
+    shown = re.search(r'<p\b[^>]*\bclass="asf-answer"[^>]*>(.*?)</p>', header.group(1), re.S)
+    assert shown and shown.group(1).strip() == answer
+    assert page.index(f'id="{registry.chapter("00").anchor}"') > contents.end()  # the summary follows
 
 
 def test_a_chapter_run_again_renders_the_real_report_byte_for_byte(real_report, executed, fresh):

@@ -267,10 +267,11 @@ def test_make_report_with_nothing_changed_says_so(real):
 
 
 def test_markup_in_a_raw_description_reaches_the_report_as_text(raw_copy, tmp_path):
-    """raw → processed → chapter 04 → HTML: a <script> in a raw event description shows as text."""
+    """raw → processed → annex E (the milestones, listed with their descriptions) → HTML: a <script> in a raw
+    event description shows as text."""
     edit_cell(raw_copy / "events.csv", 2, "description_en", f"Opening {SCRIPT}")
     job = Job(force=True, raw_dir=raw_copy, processed_dir=tmp_path / "processed",
-              notebooks=(ROOT / "notebooks/04_information_reach_and_activities.ipynb",),
+              notebooks=(ROOT / "notebooks/11_annex_milestones.ipynb",),
               report_dir=tmp_path / "reports")
     build_report(job, log=quiet)
     assert SCRIPT in (tmp_path / "processed/events.csv").read_text(encoding="utf-8")

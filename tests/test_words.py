@@ -220,7 +220,8 @@ def test_find_a_sentence_a_reader_saw_with_other_numbers_and_names():
     sentence = "From autumn 2017 to autumn 2018: placements by Kommunen rose from 65 to 74"
     # the heading "From autumn 2017 to autumn 2018" and the summary's finding on the same autumns rank too
     assert "finding_change_year" in keys(sentence)[:3]
-    shown = placements.say("title_placements", "sv", verb="minskade", a="244", b="117", ya=2018, yb=2020)
+    shown = placements.say("title_placements", "sv", verb="minskade", a="243", s_a="244", b="117", ya=2018,
+                           yb=2020)
     assert keys(shown)[0] == "title_placements"
     assert keys(shown.replace("244", "1 257"))[0] == "title_placements"  # other numbers
     assert keys("fell most") and keys("minskade mest")  # a part, in either language

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.goals import DOCUMENT_KINDS, GROUPS_CONTINUED, GROUPS_FORMED, _dl, actors_in
+from asfdata.chapters.goals import DOCUMENT_KINDS, GROUPS_CONTINUED, GROUPS_FORMED, actors_in
 from asfdata.render import words
-from asfdata.render.html import SUBSECTION, formatted, h, p, table_html
+from asfdata.render.html import SUBSECTION, dl, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
 WORDS = catalogs.load(registry.chapter("05").catalog)  # chapter 5's words, shared with its first part (goals)
@@ -209,7 +209,7 @@ def contract_section(frames: dict, lang: str) -> str:
     if row["group_formed"] and v["year"] == v["formed"]:
         cannot.append(t("tested_rc_cannot_order", lang, **v))
     return (h(t("tested_rc_title", lang, **v), SUBSECTION)
-            + _dl([(t("dt_claim", lang), t("tested_rc_claim", lang, **v)),
+            + dl([(t("dt_claim", lang), t("tested_rc_claim", lang, **v)),
                    (t("tested_dt_shows", lang), " ".join(shows)),
                    (t("tested_dt_cannot", lang), " ".join(cannot))]))
 
@@ -245,7 +245,7 @@ def comprehensive_section(frames: dict, lang: str) -> str:
     table = table_html(formatted(shown, spec, lang), caption=t("tested_caption_municipalities", lang, **v),
                        note=t("tested_table_note", lang, **v), source=source_line(sources, lang))
     return (h(t("tested_cg_title", lang), SUBSECTION)
-            + _dl([(t("dt_claim", lang), t("tested_cg_claim", lang)),
+            + dl([(t("dt_claim", lang), t("tested_cg_claim", lang)),
                    (t("tested_dt_reading", lang), t("tested_cg_reading", lang, **v)),
                    (t("tested_dt_shows", lang), " ".join(shows)),
                    (t("tested_dt_cannot", lang), " ".join(cannot))])

@@ -39,7 +39,8 @@ def background_reading(claims: pd.DataFrame | None, snapshots: pd.DataFrame, ya:
         return ""
     start = float(bg["value"].iloc[0])
     end = metrics.series(snapshots, "employees").set_index("year")["value"][yb]
-    return t("background_reading", lang, bg=words.num(start, lang), chg=words.num(end - start, lang, sign=True),
+    return t("background_reading", lang, bg=words.num(start, lang),
+             chg=words.num(end - start, lang, sign=True),
              pct=words.pct(metrics.pct_change(start, end), lang, sign=True))
 
 

@@ -5,14 +5,13 @@ each link the report asserts beside its own figures, and the disputed figures re
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry, study
 from asfdata.chapters.common import PLACED_BY
 from asfdata.render import words
-from asfdata.render.html import CHAPTER, SUBSECTION, formatted, h, p, table_html
+from asfdata.render.html import CHAPTER, SUBSECTION, dl, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
@@ -185,7 +184,7 @@ def goals_section(frames: dict, lang: str) -> str:
     rows = goal_rows(frames, lang)
     details = "".join(
         h(r["goal"], SUBSECTION)
-        + _dl([(t("dt_criterion", lang), r["criterion"]), (t("dt_evidence", lang), r["evidence"]),
+        + dl([(t("dt_criterion", lang), r["criterion"]), (t("dt_evidence", lang), r["evidence"]),
                (t("dt_shows", lang), r["shows"]), (t("dt_verdict", lang), r["verdict"]),
                (t("col_report_conclusion", lang), r["report"])])
         for _, r in rows.iterrows()
@@ -215,12 +214,6 @@ def rubric_section(frames: dict, lang: str) -> str:
                                            ("needs", t("col_evidence_needed", lang), "text")], lang),
                         caption=t("caption_rubric", lang))
     return h(t("h_rubric", lang)) + p(t("rubric_intro", lang)) + logic + rubric
-
-
-def _dl(pairs: list[tuple[str, str]]) -> str:
-    """A definition list of escaped (term, text) pairs."""
-    items = "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>\n" for a, b in pairs)
-    return f'<dl class="asf-dl">\n{items}</dl>\n'
 
 
 # ---- the report's claims ---------------------------------------------------------------------------------
@@ -274,7 +267,7 @@ def claims_section(frames: dict, lang: str) -> str:
     values = claim_values(frames, lang)
     body = "".join(
         h(t(f"claim_{k}_title", lang), SUBSECTION)
-        + _dl([(t("dt_claim", lang), t(f"claim_{k}", lang)),
+        + dl([(t("dt_claim", lang), t(f"claim_{k}", lang)),
                (t("dt_figures", lang), t(f"claim_{k}_figures", lang, **values[k])),
                (t("dt_support", lang), t(f"claim_{k}_verdict", lang, **values[k]))])
         for k in CLAIMS

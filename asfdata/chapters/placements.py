@@ -277,7 +277,11 @@ def five_points_section(frames: dict, lang: str) -> str:
 def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
     """Title: the sum of the parts from autumn ya to autumn yb."""
     tot = sum_of_parts(s).set_index("year")["value"]
-    return t("title_placements", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang))
+    stated = metrics.series(s, "placements").set_index("year")["value"]  # the other reading
+    words_ = change_words(tot[ya], tot[yb], lang)
+    if stated[yb] != tot[yb]:
+        words_["b"] = t("or_reading", lang, parts=words_["b"], stated=words.num(stated[yb], lang))
+    return t("title_placements", lang, ya=ya, yb=yb, **words_, s_a=words.num(stated[ya], lang))
 
 
 def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
@@ -368,7 +372,10 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
     tot = per_c.loc[per_c["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     tot_e = per_e.loc[per_e["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     ya, yb = int(tot.idxmax()), int(tot.index.max())
-    title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1))
+    stated = metrics.per_unit(metrics.series(s, "placements"), metrics.series(s, "companies"))
+    stated = stated.set_index("year")["value"]  # the other reading: the stated totals per company
+    title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1),
+              **change_words(stated[ya], stated[yb], lang, decimals=1, prefix="s_"))
     change = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
     takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change)
     at = event_marks(frames["events"], lang)

@@ -57,6 +57,12 @@ def ul(items: list[str]) -> str:
         f"<li>{i if isinstance(i, Markup) else with_code(i)}</li>\n" for i in items) + "</ul>\n"
 
 
+def dl(pairs: list[tuple[str, str]]) -> str:
+    """A definition list of escaped (term, text) pairs, each term beside its text (class asf-dl)."""
+    items = "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>\n" for a, b in pairs)
+    return f'<dl class="asf-dl">\n{items}</dl>\n'
+
+
 def cell(value, kind: str, lang: str) -> str:
     """One table cell formatted in lang: kind int, dec1, dec2, sint, sdec1, pct, spct, text, year."""
     if kind in ("text", "year"):
