@@ -282,11 +282,13 @@ def test_the_accessibility_engine_finds_no_violation(pages, lang):
 @pytest.mark.parametrize(("width", "media"), [(1280, "screen"), (390, "screen"), (A4_COLUMN, "print")])
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_text_has_the_contrast_it_needs(pages, lang, width, media):
-    """Every text of the page, the 1,734 cells of its 30 tables among them, on a laptop, a phone and A4."""
+    """Every text of the page, the 1,956 cells of its 35 tables among them, on a laptop, a phone and A4 (on
+    paper 1,451 cells of 22 tables: the charts' tables of plotted numbers stay on screen)."""
     found = view(pages, lang, width, media).evaluate(CONTRAST, "body")
     print(f"\n{lang} at {width} px ({media}): {found['checked']} texts, lowest ratio {found['lowest']:.2f}")
     assert found["failing"] == [] and found["undecided"] == []
-    assert found["checked"] >= 2000  # 2,189 in English, 2,186 in Swedish
+    # the check did run: on screen 2,558 texts in English, 2,555 in Swedish; printed 2,000 and 1,997
+    assert found["checked"] >= (1800 if media == "print" else 2300)
 
 
 def test_the_contrast_check_agrees_with_the_accessibility_engine(pages):
