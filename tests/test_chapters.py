@@ -349,3 +349,27 @@ def test_verdicts_follow_the_rubric():
     assert [goals.verdict_share(k, 10) for k in (10, 4, 0)] == ["met", "partly", "not_met"]
     # a planned number: 23 planned, 23 → met, 12 (at least half) → partly, 11 → not met
     assert [goals.verdict_planned(k, 23) for k in (23, 12, 11)] == ["met", "partly", "not_met"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_logic_model_counts_what_the_report_counts(frames, lang):
+    """Inputs: 23 places granted; outputs: 1,257 contacts (the years sum to 95 + 586 + 235 + 183 + 176 =
+    1,275), 45 staff trained, groups in 6 municipalities, 4 documents in 3 municipalities, 11 places used by
+    10 people; outcomes: people placed 156 (2016), 244 or 243 (2018), 123 or 117 (2020), 1 of 10 to work."""
+    html = goals.rubric_section(frames, lang)
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    cells = [re.findall(r"<td[^>]*>([^<]*)</td>", r) for r in rows]
+    chain = [c for c in cells if len(c) == 3]
+    assert [c[0] for c in chain] == [goals.t(f"stage_{k}", lang) for k in goals.STAGES]
+    assert missing(["23"], chain[0][2], lang) == []
+    assert missing(["1,257", "1,275", "45", "6", "4", "3", "11", "10"], chain[2][2], lang) == []
+    assert before(chain[3][2], "156", "2016", "244", "243", "2018", "123", "117", "2020")
+    levels = [c for c in cells if len(c) == 2]
+    assert [c[0] for c in levels] == [goals.t(f"verdict_{k}", lang) for k in goals.RUBRIC]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_size_of_a_disputed_change_is_a_factor_in_people(frames, lang):
+    # employees 2016 → 2020: +30 from the autumn count 179, +9 from the background's 200; 30 / 9 = 3.3
+    text = goals.sensitivity_section(frames, lang)
+    assert missing(["3.3", "30", "9"], text.rsplit("<p>", 1)[1], lang) == []
