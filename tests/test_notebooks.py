@@ -42,7 +42,7 @@ FIGURES = {
         # structures), 2 not met (placements, funded places), 1 cannot be judged (knowledge)
         ["6", "10", "2016", "1", "10", "2", "2", "1"],
         # the goal table's reasons: documents in 3 of 10 municipalities; groups in 6 of 10, 4 continuing in
-        # 2019; 11 of 23 places used, 1 of 10 to work; 45 staff trained (the contacts without their disputed count)
+        # 2019; 11 of 23 places used, 1 of 10 to work; 45 staff trained (contacts without their count)
         ["3", "10"], ["6", "10", "4", "2019"], ["11", "23", "1", "10"], ["45"],
         # the bottom line: stated 244 and 123 beside the sums of their parts 152+74+17 = 243, 81+26+10 = 117
         ["244", "243", "2018", "123", "117"],
