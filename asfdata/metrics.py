@@ -127,15 +127,17 @@ def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
     return in_order(out, ["category", "year"], {"category": first_seen(frame["category"])})
 
 
-def periods(years) -> tuple[tuple[int, int], tuple[int, int]]:
-    """The periods BEFORE and AFTER, each narrowed to the years of the data that fall in it (first, last)."""
+def periods(years, before: tuple[int, int] = BEFORE, after: tuple[int, int] = AFTER
+            ) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The periods before and after (the study's unless given), each narrowed to the years of the data that
+    fall in it (first, last)."""
     have = sorted({int(y) for y in years})
 
     def narrowed(span: tuple[int, int]) -> tuple[int, int]:
         inside = [y for y in have if span[0] <= y <= span[1]]
         return (inside[0], inside[-1]) if inside else span
 
-    return narrowed(BEFORE), narrowed(AFTER)
+    return narrowed(before), narrowed(after)
 
 
 def period_means(

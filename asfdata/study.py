@@ -1,8 +1,15 @@
 """The study's parameters, in one place: its years, the reform it compares before and after, the claims
 the analysis reads and the report it evaluates.
 
-No imports, so that anything may read it (the report's title page does, before pandas is imported).
+No imports but the standard library's dataclasses, so that anything may read it (the report's title page
+does, before pandas is imported). `Study` holds the years an analysis compares, the study's by default; a
+notebook's parameters may set others (`Study.of(reform_year=2018)`), and the chapters read them from
+`frames.study` (asfdata.pipeline.data.Frames).
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 FIRST_YEAR, LAST_YEAR = 2016, 2020  # the initiative ran from August 2016 to December 2020
 PERIOD = f"{FIRST_YEAR}\u2013{LAST_YEAR}"
@@ -10,6 +17,45 @@ REFORM_YEAR = 2019  # Arbetsförmedlingen was reformed and reorganised
 BASE_YEAR = REFORM_YEAR - 1  # the last autumn before the reorganisation: base of indexed series
 BEFORE = (FIRST_YEAR, REFORM_YEAR - 1)  # years before the reorganisation (inclusive)
 AFTER = (REFORM_YEAR, LAST_YEAR)  # years after it (inclusive)
+
+
+@dataclass(frozen=True)
+class Study:
+    """The years an analysis compares: the reform year, the base year of indexed series and of the change
+    into the reform year, and the periods before and after it (first and last year, inclusive)."""
+
+    reform_year: int = REFORM_YEAR
+    base_year: int = BASE_YEAR
+    before: tuple[int, int] = BEFORE
+    after: tuple[int, int] = AFTER
+
+    @classmethod
+    def of(cls, reform_year: int | None = None, base_year: int | None = None,
+           before: tuple[int, int] | list[int] | None = None,
+           after: tuple[int, int] | list[int] | None = None) -> Study:
+        """The study's years with those given changed; what is not given follows the reform year as the
+        defaults do (base year the year before it, before up to that year, after from it). Periods may be
+        lists (as papermill's YAML parameters give them)."""
+        reform = REFORM_YEAR if reform_year is None else int(reform_year)
+        return cls(
+            reform_year=reform,
+            base_year=reform - 1 if base_year is None else int(base_year),
+            before=(FIRST_YEAR, reform - 1) if before is None else _span(before),
+            after=(reform, LAST_YEAR) if after is None else _span(after),
+        )
+
+    def __post_init__(self) -> None:
+        for name in ("before", "after"):
+            first, last = getattr(self, name)
+            if first > last:
+                raise ValueError(f"study: {name} runs from {first} to {last}, its first year after its last")
+
+
+def _span(years: tuple[int, int] | list[int]) -> tuple[int, int]:
+    """A period given as two years, (first, last)."""
+    first, last = years
+    return int(first), int(last)
+
 
 SOURCE_REPORT = (
     "Uppdrag insats Ökad kompetens för utveckling av arbetsintegrerat socialt företagande – ASF, "

@@ -34,24 +34,31 @@ def first_width(draw, *args, **kwargs) -> tuple[str, ...]:
     return (first, *undrawn(draw)[1:])
 
 
-def run_cells(chapter: registry.Chapter, params: dict, drawn: Collection[str] = ()) -> list[str]:
-    """The HTML blocks a chapter notebook shows when its code cells run in this process as the report's
-    kernel runs them: the parameters cell, then params (as the report injects them), then the rest; the
-    charts of a cell drawn (at the first width) only when it calls a function named in drawn (e.g.
-    'fig_companies')."""
+def run_sections(chapter: registry.Chapter, params: dict, drawn: Collection[str] = ()) -> list:
+    """The blocks a chapter notebook shows (sections, asfdata.render.section.Section, or HTML strings) when
+    its code cells run in this process as the report's kernel runs them: the cells in order, params
+    assigned after the cell tagged parameters (as the report injects them); a cell of IPython magics
+    (the opening cell's autoreload) left out, as plain Python cannot run it; the charts of a cell drawn (at
+    the first width) only when it calls a function named in drawn (e.g. 'fig_companies')."""
     nb = nbformat.read(chapter.notebook_path, as_version=4)
-    first, *rest = [c.source for c in nb.cells if c.cell_type == "code"]
-    shown: list[str] = []
+    shown: list = []
     namespace: dict = {}
     modules = [m for m in (importlib.import_module(c.module_name) for c in registry.CHAPTERS)
                if hasattr(m, "chart_svgs")]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(html, "show", lambda *blocks: shown.extend(blocks))
-        exec(first, namespace)
-        namespace.update(params)
-        for source in rest:
-            draw = any(f".{name}(" in source for name in drawn)
+        for cell in nb.cells:
+            if cell.cell_type != "code" or cell.source.lstrip().startswith("%"):
+                continue
+            draw = any(f".{name}(" in cell.source for name in drawn)
             for module in modules:
                 mp.setattr(module, "chart_svgs", first_width if draw else undrawn)
-            exec(compile(source, chapter.notebook_path.name, "exec"), namespace)
+            exec(compile(cell.source, chapter.notebook_path.name, "exec"), namespace)
+            if "parameters" in cell.metadata.get("tags", []):
+                namespace.update(params)
     return shown
+
+
+def run_cells(chapter: registry.Chapter, params: dict, drawn: Collection[str] = ()) -> list[str]:
+    """The HTML of the blocks run_sections gives, in order."""
+    return [str(b) for b in run_sections(chapter, params, drawn)]

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from asfdata.paths import RAW_DIR
-from asfdata.pipeline.data import load
+from asfdata.pipeline.data import Frames, load
 from asfdata.report.edition import Job, build_report, import_jupyter, stored_runs
 
 import_jupyter()  # before a test module imports nbformat: without rfc3987_syntax (seconds per worker)
@@ -45,6 +45,7 @@ FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_both_readings.
                 "test_other_data.py": 8, "test_provenance.py": 7, "test_execute.py": 7, "test_print.py": 6,
                 "test_cli.py": 4,
                 "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
+                "test_papermill.py": 4, "test_sections.py": 4,
                 "test_validation.py": 2, "test_context.py": 1.5}
 
 
@@ -89,7 +90,7 @@ def real_report(real_reports) -> Path:
 
 
 @pytest.fixture(scope="session")
-def frames() -> dict:
+def frames() -> Frames:
     """The processed frames, typed (asfdata.pipeline.data.load), shared by the analysis tests."""
     return load()
 

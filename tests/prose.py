@@ -48,3 +48,12 @@ def before(text: str, *parts: str) -> bool:
         if at < 0:
             return False
     return True
+
+
+def value(figure: str, lang: str) -> tuple[float, int]:
+    """A figure as lang writes it ('−1 257,5 %') as its number and its decimals: (-1257.5, 1). A no-break
+    space between digits groups thousands in either language (the report's own figures, quoted in the
+    English edition too, are written the Swedish way)."""
+    text = figure.replace(MINUS, "-").replace("%", "").replace(NBSP, "")  # a no-break space groups thousands
+    text = text.replace(",", ".") if lang == "sv" else text.replace(",", "")
+    return float(text), len(text.partition(".")[2])

@@ -101,10 +101,10 @@ def readings_by_year(frames: dict) -> dict[str, dict[str, pd.Series]]:
     """measure -> reading -> count per autumn (people): the placements' stated total and the sum of the
     placing bodies' parts; the employees' autumn count and the background's figure (in its year, the
     autumn count elsewhere)."""
-    s = frames["snapshots"]
+    s = frames.snapshots
     placed = goals.placements(s)
     employees = metrics.wide(metrics.series(s, "employees"))["all"]
-    claim = metrics.claim(frames["claims"], study.CLAIM_BACKGROUND_EMPLOYEES)
+    claim = metrics.claim(frames.claims, study.CLAIM_BACKGROUND_EMPLOYEES)
     assert claim["measure"] == "employees" and claim["year_from"] == claim["year_to"], claim
     background = employees.copy()
     background[int(claim["year_from"])] = float(claim["value"])

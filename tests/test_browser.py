@@ -335,11 +335,11 @@ def stated(measure: str, year: int) -> int:
 
 def test_key_numbers_appear_as_the_data_say(pages):
     page = view(pages, "en")
-    placements = page.locator(f"section#{chapter_id(Path('02_placements_and_the_2019_reform.ipynb'))}")
+    placements = page.locator(f"section#{chapter_id(Path('02_placements.ipynb'))}")
     text = placements.inner_text()
     for year in (2018, 2019):
         assert words.num(stated("placements", year), "en") in text, year
-    employees = page.locator(f"section#{chapter_id(Path('01_employee_trends.ipynb'))}").inner_text()
+    employees = page.locator(f"section#{chapter_id(Path('01_employees.ipynb'))}").inner_text()
     assert words.num(stated("employees", 2020), "en") in employees
 
 

@@ -76,7 +76,7 @@ def test_source_line_collapses_yearly_sections():
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_change_2018_2019_sentence(frames, lang):
-    text = placements.change_year_finding(frames["snapshots"], lang)
+    text = placements.change_year_finding(frames.snapshots, lang, BASE_YEAR, REFORM_YEAR)
     # autumn 2018 → autumn 2019 per placing body: 152 → 93 (−59, −38.8 %), 74 → 26 (−48, −64.9 %), 17 → 11
     # (−6, −35.3 %)
     assert missing(["2018", "2019", "152", "93", "-59", "-38.8 %", "74", "26", "-48", "-64.9 %",
@@ -89,7 +89,7 @@ def test_change_2018_2019_sentence(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_fell_most_sentence(frames, lang):
-    text = placements.fell_most_finding(frames["snapshots"], lang)
+    text = placements.fell_most_finding(frames.snapshots, lang)
     # period means: Kommunen (57+65+74)/3 = 65.3 → (26+26)/2 = 26.0, −39.3 in the average autumn count
     # (−60.2 %); Arbetsförmedlingen 134.3 → 87.0, −47.3 (−35.2 %); others 10.0 → 10.5, +0.5 (+5.0 %)
     assert missing(["-60.2 %", "-39.3", "-35.2 %", "-47.3", "+5.0 %", "+0.5", "-47.3"], text, lang) == []
@@ -107,13 +107,13 @@ def test_fell_most_sentence(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_funded_and_gender_sentences(frames, lang):
-    text = funded.funded_finding(frames["funded_placements"], frames["claims"], lang)
+    text = funded.funded_finding(frames.funded_placements, frames.claims, lang)
     # 23 places granted 2016–2018, 11 used (47.8 %) by 10 people; 1 to work, 1 to Arbetsförmedlingen, 8 back
     # (the summary); 2 of 10 reached work or Arbetsförmedlingen: Clopper–Pearson 95 % interval 2.5 %–55.6 %
     assert missing(["23", "2016", "2018", "11", "47.8 %", "10", "1", "1", "8", "2", "2.5 %", "55.6 %"],
                    text, lang) == []
     assert before(text, words.pct(2.5, lang), words.pct(55.6, lang))
-    gender = funded.gender_finding(frames["funded_placements"], lang)
+    gender = funded.gender_finding(frames.funded_placements, lang)
     assert gender.startswith(funded.t("finding_gender", lang, w=words.num(9, lang), m=words.num(2, lang),
                                       used=words.num(11, lang)))
 
@@ -125,7 +125,7 @@ def test_contradictions_name_the_published_genders_only(frames, lang):
                                     gender=funded.t(f"g_{g}", lang, n=k))
                            for k, g in counts], lang)
 
-    items = funded.contradiction_items(frames["funded_outcomes"], frames["claims"], lang)
+    items = funded.contradiction_items(frames.funded_outcomes, frames.claims, lang)
     assert items == [
         funded.t("item_contradiction", lang, outcome=words.name("arbetsformedlingen", lang),
                  detail=said((1, "men")), summary=said((1, "women"))),
@@ -136,7 +136,7 @@ def test_contradictions_name_the_published_genders_only(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_informed_sentence(frames, lang):
-    text = information.informed_finding(frames["snapshots"], frames["claims"], None, lang)
+    text = information.informed_finding(frames.snapshots, frames.claims, None, lang)
     # 95 + 586 + 235 + 183 + 176 = 1,275 for 2016–2020 against the stated 1,257 (−18); most in 2017 (586)
     assert missing(["1,275", "2016", "2020", "1,257", "-18", "2017", "586"], text, lang) == []
     assert before(text, words.num(1275, lang), words.num(1257, lang), words.num(-18, lang, sign=True))
@@ -145,16 +145,16 @@ def test_informed_sentence(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_milestones_are_the_evaluations_coding_and_the_tie_names_both_years(frames, lang):
-    ev = frames["events"]
+    ev = frames.events
     # 40 milestones coded from Milstolpar 2016–2020: 8, 10, 6, 10, 6 per year; 2017 and 2019 tie at 10
     assert ev.groupby("year").size().tolist() == [8, 10, 6, 10, 6] and len(ev) == 40
     assert information.top_years(ev) == ([2017, 2019], 10)
-    fig = information.fig_timeline(frames, lang)
+    fig = information.fig_timeline(frames, lang).html
     takeaway = information.t("takeaway_timeline", lang, n=2, top_years=words.join(["2017", "2019"], lang),
                              top=words.num(10, lang), total=words.num(40, lang))
     assert takeaway in fig and "(10 " in takeaway  # 10 each / 10 vardera: the "other" form, for two years
     assert information.t("title_timeline", lang, peak_year=2018, n="40", years="2016–2020") in fig
-    intro = information.intro(frames, lang)
+    intro = information.intro(frames, lang).html
     assert missing(["2020", "40"], intro, lang) == []
 
 
@@ -162,21 +162,21 @@ def test_milestones_are_the_evaluations_coding_and_the_tie_names_both_years(fram
 def test_two_february_2017_projects_may_be_one_and_the_counts_if_they_are(frames, lang):
     # Region Gävleborg's implementation project (Milstolpar 2016) and the project Hållbara … (Milstolpar
     # 2017) both start in February 2017: counted as one, 2017 has 10 − 1 = 9 milestones and all 40 − 1 = 39
-    groups = information.same_projects(frames["events"])
+    groups = information.same_projects(frames.events)
     assert groups == [{"year": 2017, "month": 2, "rows": 2, "actors": ["Region Gävleborg"],
                        "year_count": 9, "total": 39}]
-    note = information.same_project_notes(frames["events"], lang)
+    note = information.same_project_notes(frames.events, lang)
     assert "A16" in note and missing(["2017", "2017", "9", "39"], note, lang) == []
-    assert note in information.fig_timeline(frames, lang)
+    assert note in information.fig_timeline(frames, lang).html
     # the other projects: different months, or no month (2016, 2018 twice, 2019, 2020)
-    other = frames["events"].assign(month=frames["events"]["month"].where(frames["events"]["year"] != 2017))
+    other = frames.events.assign(month=frames.events["month"].where(frames.events["year"] != 2017))
     assert information.same_projects(other) == [] and information.same_project_notes(other, lang) == ""
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_outcome_intervals_are_exact_confidence_intervals_for_the_underlying_rate(frames, lang):
     # 1 of 10 to work: Clopper–Pearson 95 % 0.3 %–44.5 %; 2 of 10 to work or Arbetsförmedlingen 2.5 %–55.6 %
-    fig = funded.fig_outcome_intervals(frames, lang)
+    fig = funded.fig_outcome_intervals(frames, lang).html
     said = {"en": ("Clopper–Pearson", "95\u00a0% confidence interval", "underlying rate"),
             "sv": ("Clopper–Pearson", "95-procentiga konfidensintervall", "underliggande andelen")}[lang]
     for key in ("h_outcomes", "subtitle_intervals", "caption_intervals", "intervals_note"):
@@ -207,7 +207,7 @@ def test_five_points_say_what_they_cannot_show(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_pandemic_is_a_second_cause_in_2020(frames, lang):
-    text = placements.pandemic_finding(frames["snapshots"], frames["events"], lang)
+    text = placements.pandemic_finding(frames.snapshots, frames.events, lang)
     # the sum of the parts from autumn 2019 to autumn 2020: 130 → 117 (−10.0 %); the stated totals 130 → 123
     # (−7 / 130 = −5.4 %), the other reading of the same change
     assert missing(["2020", "2019", "130", "117", "-10.0 %", "123", "-5.4 %"], text, lang) == []
@@ -234,21 +234,21 @@ def test_table_html_escapes_text_from_data():
 def test_audit_section_mismatches_first_and_escaped():
     a = audit_frame()
     a.loc[0, "note"] = "<script>x</script>"
-    html = data_quality.audit_section(a, "en")
+    html = data_quality.audit_section(a, "en").html
     shown = {words.status(s, "en"): s for s in ("mismatch", "approximate", "ok")}  # each status's word
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
     assert [shown[c] for c in cells if c in shown] == ["mismatch", "mismatch", "approximate", "ok"]
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     for lang in LANGS:
         finding = data_quality.audit_finding(a, lang)
-        assert p(finding) in data_quality.audit_section(a, lang)
+        assert p(finding) in data_quality.audit_section(a, lang).html
         # 4 checks: 2 mismatch, 0 consistent_if, 1 approximate, 1 ok
         assert [f for f in numbers(finding) if f.isdigit()] == ["4", "2", "0", "1", "1"], finding
-    assert f">{words.status('mismatch', 'sv')}</td>" in data_quality.audit_section(a, "sv")
+    assert f">{words.status('mismatch', 'sv')}</td>" in data_quality.audit_section(a, "sv").html
     # each edition shows the scope in its own language's column of audit.csv
-    assert ">placerade 2018 per placerande aktör</td>" in data_quality.audit_section(a, "sv")
+    assert ">placerade 2018 per placerande aktör</td>" in data_quality.audit_section(a, "sv").html
     assert ">people placed 2018 by placing body</td>" in html
-    missing_audit = data_quality.audit_section(None, "en")
+    missing_audit = data_quality.audit_section(None, "en").html
     assert missing_audit.endswith(p(data_quality.t("audit_missing", "en"))) and "<table" not in missing_audit
 
 
@@ -265,20 +265,20 @@ def test_assumptions_section():
             "sources": ["Bakgrund", "Bakgrund"],
         }
     )
-    html = data_quality.assumptions_section(a, "sv")
+    html = data_quality.assumptions_section(a, "sv").html
     assert html.index("A01") < html.index("A02") and html.startswith(h(data_quality.t("h_assumptions", "sv")))
     assert ">första</td>" in html and "second" not in html
     # a quotation of the report is marked as Swedish, a file name as code, any other markup escaped
     # (its numbers bound by a no-break space: 1 257 never breaks across lines)
     assert '>rapporten anger <q lang="sv">1\u00a0257 personer</q></td>' in html
     assert "><code>funded_<wbr>outcomes.csv</code> har &lt;den&gt;</td>" in html
-    english = data_quality.assumptions_section(a, "en")
+    english = data_quality.assumptions_section(a, "en").html
     assert '>the report says <q lang="sv">1\u00a0257 personer</q></td>' in english
 
 
 def test_summary_sections(frames):
-    f = dict(frames, audit=audit_frame())
-    kf = summary.key_findings(f, "en")
+    f = frames.replace(audit=audit_frame())
+    kf = summary.key_findings(f, "en").html
     # one finding for each numbered chapter but the goals (the goal table above gives them), led by its name
     numbered = [c.id for c in registry.REPORT_CHAPTERS
                 if c.id.isdigit() and 0 < int(c.id) < registry.APPENDIX and c.id != "05"]
@@ -289,7 +289,7 @@ def test_summary_sections(frames):
     for _, text in items:
         assert len(re.findall(r"[.!?](?:\s|$)", text)) <= 2, text
         assert len([x for x in numbers(text) if not re.fullmatch(r"20\d\d", x)]) <= 3, text
-    lim = summary.limitations(f, "en")
+    lim = summary.limitations(f, "en").html
     assert lim.startswith(h(summary.t("h_limitations", "en"))) and lim.count("<li>") == 9
     # 1 of 10 to work: exact 95 % interval 0.3 %–44.5 %; the stated totals 244 and 123 against their parts 243
     # and 117; the period total 1,257 against the yearly figures' 1,275
@@ -303,13 +303,13 @@ def test_summary_sections(frames):
              "after": words.years(*AFTER)}
     assert {"asf", "mysam", "arbetsformedlingen", "kommunen", "reserved_contract"} <= set(terms)
     for lang in LANGS:
-        gl = annex_glossary.glossary(lang)
+        gl = annex_glossary.glossary(lang).html
         assert gl.startswith(h(words.chapter_heading("12", lang), CHAPTER))
         dts = re.findall(r"<dt>([^<]*)</dt>\n<dd>[^<]+</dd>", gl)  # every term with its meaning
         assert dts == [escape(words.t(f"glossary_term_{x}", lang, **years)) for x in terms]
         assert "{" not in gl  # the study's years filled in
     heading = words.chapter_heading("02", "sv")
-    assert heading.startswith("2 ") and placements.intro(f, "sv").startswith(h(heading, CHAPTER))
+    assert heading.startswith("2 ") and placements.intro(f, "sv").html.startswith(h(heading, CHAPTER))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -317,7 +317,7 @@ def test_the_answer_comes_first_with_the_verdicts_it_counts(frames, lang):
     """The one-sentence bottom line: collaboration groups in 6 of 10 municipalities; 1 of 10 people to work;
     of five goals none met: 2 partly met (known, structures), 2 not met (use, funded), 1 cannot tell
     (knowledge); five autumn counts."""
-    text = summary.answer(frames, lang)
+    text = summary.answer(frames, lang).html
     assert text.startswith('<p class="asf-answer">') and text.count(". ") == 0  # one sentence
     assert missing(["6", "10", "1", "2016", "2", "2", "1"], text, lang) == []
     assert text.count(words.number_word(5, lang)) == 2  # five goals, five autumn counts
@@ -328,7 +328,7 @@ def test_the_answer_comes_first_with_the_verdicts_it_counts(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_goal_table_and_what_to_ask_for_next(frames, lang):
-    table = summary.goals_table(frames, lang)
+    table = summary.goals_table(frames, lang).html
     rows = re.findall(r"<tr><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", table)
     assert [r[1] for r in rows] == [goals.t(f"verdict_{v}", lang) for v in
                                     ("cannot_tell", "partly", "partly", "not_met", "not_met")]
@@ -339,7 +339,7 @@ def test_the_goal_table_and_what_to_ask_for_next(frames, lang):
     assert missing(["6", "10", "4", "2019"], reasons[2], lang) == []
     assert missing(["2018", "2016", "2020"], reasons[3], lang) == []
     assert missing(["11", "23", "1", "10"], reasons[4], lang) == []
-    nxt = summary.next_steps(dict(frames, audit=audit_frame()), lang)
+    nxt = summary.next_steps(frames.replace(audit=audit_frame()), lang).html
     assert nxt.count("<li>") == len(summary.ASKS) == 7
     assert "90" in nxt  # follow outcomes up, e.g. 90 days after a placement ends
 

@@ -27,7 +27,7 @@ SOURCE = tuple(words.t("source_prefix", lang) for lang in LANGS)  # a source lin
 
 @pytest.fixture(scope="module")
 def placed(frames) -> pd.DataFrame:
-    return metrics.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
+    return metrics.with_sum_of_parts(frames.snapshots, "placements", "placed_by")
 
 
 def shown_ticks(axis) -> list[Text]:
@@ -106,7 +106,7 @@ def test_the_report_has_its_charts_each_drawn_wide_and_for_phones(report_figures
 
 
 def test_every_category_has_one_fixed_colour(frames):
-    cats = set(frames["snapshots"]["category"]) | {"sum_of_parts", "work", "arbetsformedlingen", "either"}
+    cats = set(frames.snapshots["category"]) | {"sum_of_parts", "work", "arbetsformedlingen", "either"}
     assert cats <= set(palette.COLOURS)
     assert palette.colour("Arbetsförmedlingen") == "#0072B2" and palette.colour("Kommunen") == "#A65C00"
     with pytest.raises(KeyError):
@@ -327,14 +327,14 @@ def test_a_chart_of_more_than_four_series_keeps_a_legend_in_drawing_order():
 
 
 def test_one_series_has_neither_legend_nor_name(frames):
-    pc = metrics.employees_per_company(frames["snapshots"])
+    pc = metrics.employees_per_company(frames.snapshots)
     d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
     fig = charts.line_chart(d, ylabel="Employees per company", lang="en")
     assert fig.axes[0].get_legend() is None and len(fig.axes[0].texts) == 0
 
 
 def test_same_colour_for_a_category_in_every_chart(frames, placed):
-    counts = metrics.event_counts(frames["events"])
+    counts = metrics.event_counts(frames.events)
     fig = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
     top = fig.axes[0]
     kommunen = [hex_of(line.get_color()) for line in top.lines if line.get_marker() == "s"]
@@ -347,11 +347,11 @@ def test_same_colour_for_a_category_in_every_chart(frames, placed):
 
 
 def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
-    counts = metrics.event_counts(frames["events"])
+    counts = metrics.event_counts(frames.events)
     with drawn_at(PHONE):
         lines = charts.line_chart(placed, ylabel="y", lang="sv", at=[(2018.5, "2019: Arbetsförmedlingen x")])
         timeline = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b")
-        ci = metrics.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+        ci = metrics.outcome_intervals(frames.claims).rename(columns={"outcome": "category"})
         dots = charts.interval_chart(ci, xlabel="x", lang="en")
     others = words.name("Övriga", "sv")
     assert charts_layout.wrap(others, SCREEN.name_wrap) == others
@@ -385,7 +385,7 @@ def test_swedish_value_axis_uses_decimal_comma_and_space():
 
 
 def test_stacked_chart_marks_the_stated_total_and_names_the_parts(frames):
-    d = metrics.series(frames["snapshots"], "placements", "placed_by")
+    d = metrics.series(frames.snapshots, "placements", "placed_by")
     stated = pd.DataFrame({"year": [2018, 2020], "value": [244, 123]})
     fig = charts.stacked_bar_chart(d, stated=stated, ylabel="People", lang="sv")
     drawn = drawn_words(fig)
@@ -400,17 +400,17 @@ def test_stacked_chart_marks_the_stated_total_and_names_the_parts(frames):
 
 
 def test_other_chart_kinds(frames):
-    f = metrics.funnel(frames["funded_placements"], frames["claims"])
+    f = metrics.funnel(frames.funded_placements, frames.claims)
     bars = charts.bar_chart(pd.DataFrame({"label": f["stage"], "category": f["stage"], "value": f["value"]}),
                             xlabel="Places", lang="en")
     assert [t.get_text() for t in bars.axes[0].texts] == ["23", "11", "10", "1", "1", "8"]  # bar labels
     granted = bars.axes[0].patches[0]
     assert hex_of(granted.get_facecolor()) == palette.WHITE  # places granted: an outline, used: a fill
     assert hex_of(granted.get_edgecolor()) == palette.colour("places_granted")
-    ci = metrics.outcome_intervals(frames["claims"]).rename(columns={"outcome": "category"})
+    ci = metrics.outcome_intervals(frames.claims).rename(columns={"outcome": "category"})
     dots = charts.interval_chart(ci, xlabel="Share (%)", lang="en")
     assert "10.0\u00a0% (0.3–44.5\u00a0%)" in drawn_words(dots)
-    cum = metrics.informed_cumulative(frames["snapshots"])
+    cum = metrics.informed_cumulative(frames.snapshots)
     bl = charts.bar_line_chart(cum, reference=(1257.0, "Stated 1,257"), ylabel="People", lang="en")
     assert list(bl.axes[0].get_xticks()) == YEARS and bl.axes[0].get_legend() is None
     # 95 + 586 + 235 + 183 + 176 = 1,275 at the end of the cumulative line, named there

@@ -91,7 +91,7 @@ def test_reserved_contract_frame(frames):
     assert (s["document"], s["group_formed"], s["group_continued"]) == (False, True, True)
     # the 5 milestones naming Söderhamn: 2017 the groups (actor), the conference in Söderhamn (description),
     # the procurement; 2019 the prize of the winning company (description) and the groups that continued
-    named = ct.naming(frames["events"], "Söderhamn")
+    named = ct.naming(frames.events, "Söderhamn")
     assert s["milestones"] == 5 and named[["year", "kind"]].values.tolist() == [
         [2017, "conference"], [2017, "procurement"], [2017, "network"], [2019, "award"], [2019, "network"]]
 
@@ -111,7 +111,7 @@ def test_the_reserved_contract_numbers(frames, lang):
         "award_year": "2019", "skr_year": "2019", "skr_municipality": "Nordanstig", "milestones": "5",
         "municipality": "Söderhamn"}
     assert v["when"] == words.period_text("hösten", lang)
-    shown = text(ct.section(frames, lang))
+    shown = text(ct.section(frames, lang).html)
     for key in ("tested_rc_shows", "tested_rc_group", "tested_rc_no_document", "tested_rc_information",
                 "tested_rc_award", "tested_rc_skr", "tested_rc_cannot", "tested_rc_cannot_order"):
         assert ct.t(key, lang, **v) in shown, key
@@ -145,7 +145,7 @@ def test_the_comprehensive_approach_numbers(frames, lang):
     assert v["items"] == "; ".join(ct.t(f"tested_order_{rel}", lang, municipality=m, year=y, formed=FORMED,
                                         continued=CONTINUED) for m, y, rel in order)
     assert v["later"] == words.join(["Bollnäs", "Nordanstig"], lang)  # first document after 2017
-    shown = text(ct.section(frames, lang))
+    shown = text(ct.section(frames, lang).html)
     for key in ("tested_cg_shows", "tested_cg_order", "tested_cg_fits", "tested_cg_cannot_small",
                 "tested_cg_cannot_order", "tested_cg_cannot_measure", "tested_cg_cannot_cause",
                 "tested_cg_no_test"):
@@ -180,7 +180,7 @@ def test_the_municipalities_table(frames, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_both_languages_render_whole_and_in_order(frames, lang):
-    block = ct.section(frames, lang)
+    block = ct.section(frames, lang).html
     shown = text(block)
     assert not re.search(r"[{}]", shown)  # every placeholder filled
     assert block.startswith(f"<h3>{html.escape(ct.t('tested_h', lang))}</h3>")
@@ -201,15 +201,15 @@ def test_the_order_of_a_document_against_the_groups():
 def test_other_records_take_the_other_words(frames):
     """A municipality whose milestones differ: a document for Söderhamn, and no group continuing where a
     document is, change the sentences, not the code."""
-    ev = frames["events"].copy()
+    ev = frames.events.copy()
     extra = ev.loc[ev["kind"] == "policy"].iloc[[0]].assign(actor="Söderhamn", year=FORMED)
     continued = (ev["kind"] == "network") & (ev["year"] == CONTINUED) & ev["actor"].str.contains("Hudiksvall")
     ev.loc[continued, "actor"] = "Söderhamn"  # only Söderhamn continues
-    changed = {**frames, "events": pd.concat([ev, extra], ignore_index=True)}
-    shown = text(ct.section(changed, "en"))
+    changed = frames.replace(events=pd.concat([ev, extra], ignore_index=True))
+    shown = text(ct.section(changed, "en").html)
     assert ct.t("tested_rc_document", "en", municipality="Söderhamn", document_years=str(FORMED)) in shown
     # with a document: Hudiksvall, Söderhamn, Bollnäs, Nordanstig; 1 of 4 continued, 0 of 6 without
     assert ct.t("tested_cg_fits", "en") in shown
     ev.loc[continued, "actor"] = "Gävle"  # only Gävle, without a document, continues
-    shown = text(ct.section({**frames, "events": ev}, "en"))
+    shown = text(ct.section(frames.replace(events=ev), "en").html)
     assert ct.t("tested_cg_not_fit", "en") in shown  # 0 of 3 with a document, 1 of 7 without

@@ -46,7 +46,7 @@ def test_every_change_is_computed_from_the_data(frames):
 
 
 def test_the_table_and_chart_show_those_numbers_in_both_languages(frames):
-    en, sv = (placements.context_section(frames, lang) for lang in LANGS)
+    en, sv = (placements.context_section(frames, lang).html for lang in LANGS)
     for value in ("8,063", "7,481", "\u22127.2", "12,636", "12,487", "\u22121.2", "151,639", "145,849",
                   "\u22123.8", "172,472", "+13.7", "2,000", "1,200", "\u221240.0", "17,820", "6,000",
                   "\u221266.3", "\u221238.8", "\u221264.9", "\u221235.3", "\u221246.7", "\u221241.2"):
@@ -66,11 +66,11 @@ def test_the_table_and_chart_show_those_numbers_in_both_languages(frames):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_are_plain_links_and_nothing_is_loaded_from_outside(frames, lang):
-    html = placements.context_section(frames, lang)
+    html = placements.context_section(frames, lang).html
     hrefs = re.findall(r'<a href="([^"]+)">', html)
     used = set(placements.context_changes(frames)["address"]) - {""}  # the public rows' pages
     assert len(used) == 4  # Arbetsförmedlingen's monthly release (2 rows), SCB, Dagens Nyheter, the news
-    assert set(hrefs) == set(frames["context_events"]["address"]) | used
+    assert set(hrefs) == set(frames.context_events["address"]) | used
     assert all(h.startswith("https://") for h in hrefs)
     assert not OUTSIDE.search(html)
     assert "Sandvik" in html.split(placements.t("h_context_question", lang))[1]  # a question, after the list
@@ -102,9 +102,9 @@ def test_the_context_is_in_annex_d_after_the_indexed_and_ratio_charts():
 def test_chapter_2_links_to_the_annex_after_the_before_and_after_section(frames, lang):
     chapter, annex = registry.chapter("02"), registry.chapter("10")
     shown = "".join(run_cells(chapter, {"lang": lang}))  # chapter 2 as its notebook shows it
-    pointer = annex_pointer(annex.id, lang)
+    pointer = annex_pointer(annex.id, lang).html
     assert shown.count(pointer) == 1
-    assert shown.index(placements.period_means_section(frames, lang)) < shown.index(pointer)
+    assert shown.index(placements.period_means_section(frames, lang).html) < shown.index(pointer)
     # the paragraph links to annex D by its title and names the context section ("what else changed in 2019")
     assert f'<a href="#{annex.anchor}">{escape(words.chapter_title(annex.id, lang))}</a>' in pointer
     heading = placements.t("h_context_events", lang, year=REFORM_YEAR)

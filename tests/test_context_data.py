@@ -33,23 +33,23 @@ def test_every_public_figure_has_its_publisher_address_and_reading_date():
 
 def test_the_figures_as_published_and_read():
     frames = load()
-    context = frames["context"].set_index("context_id")["value"]
+    context = frames.context.set_index("context_id")["value"]
     # SCB, full-year equivalents in labour-market programmes, Sweden: 151 639 (2018) -> 145 849 (2019)
     assert context["programme-fye-sweden-2018"] == 151639 and context["programme-fye-sweden-2019"] == 145849
     assert round((145849 / 151639 - 1) * 100, 1) == -3.8  # 145849 / 151639 − 1 = −3.8 %
     # Arbetsförmedlingen Gävleborg, in programmes with activity support at the end of May: 8 063 -> 7 481
     may = (context["programme-stock-gavleborg-2018-05"], context["programme-stock-gavleborg-2019-05"])
     assert may == (8063, 7481)
-    assert frames["context"]["approximate"].sum() == 1  # extra jobs, October 2019: "about 6 000"
+    assert frames.context["approximate"].sum() == 1  # extra jobs, October 2019: "about 6 000"
     # by date, a fact dated by its year alone after the days of that year
     dates = ["2018-12-21", "2019-01-30", "2019-10-28", "2019", "2020"]
-    assert list(frames["context_events"]["date"]) == dates
+    assert list(frames.context_events["date"]) == dates
 
 
 def test_context_never_enters_the_audit():
     frames = load()
-    assert not set(frames["context"]["measure"]) & set(frames["audit"]["measure"])
-    assert not set(frames["context"]["measure"]) & set(frames["snapshots"]["measure"])
+    assert not set(frames.context["measure"]) & set(frames.audit["measure"])
+    assert not set(frames.context["measure"]) & set(frames.snapshots["measure"])
 
 
 def test_the_data_package_publishes_both_files_with_keys():
@@ -91,7 +91,7 @@ def test_a_badly_written_period_address_or_date_is_refused(tmp_path, capsys, col
 
 def test_the_explorer_draws_the_national_programme_volume_beside_the_placements_indexed():
     frames = load()
-    snapshots, context = frames["snapshots"], frames["context"]
+    snapshots, context = frames.snapshots, frames.context
     frame = explore.explore_frame(snapshots, "placements", "total", "indexed", 2018, context, totals="stated")
     national = frame.loc[frame["category"] == explore.CONTEXT_MEASURE].set_index("year")["value"].round(1)
     # SCB, indexed to 2018 = 100: 162986 / 151639 = 107.5; 145849 / 151639 = 96.2; 172472 / 151639 = 113.7

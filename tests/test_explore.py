@@ -36,7 +36,7 @@ def values(frame, category: str) -> dict[int, float]:
 
 
 def test_explore_frame_scales(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     assert explore.breakdowns(s, "placements") == ["total", "placed_by"]
     assert explore.breakdowns(s, "informed") == ["total"]
     ab = explore.explore_frame(s, "employees", "gender")
@@ -56,7 +56,7 @@ def test_explore_frame_scales(frames):
 
 
 def test_totals_are_the_sum_of_the_parts_unless_the_stated_ones_are_chosen(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     parts = explore.explore_frame(s, "placements")
     # 96 + 57 + 3 = 156; 152 + 74 + 17 = 243 (stated 244); 81 + 26 + 10 = 117 (stated 123)
     assert values(parts, metrics.SUM_OF_PARTS) == {2016: 156, 2017: 230, 2018: 243, 2019: 130, 2020: 117}
@@ -89,7 +89,7 @@ def test_the_totals_note_says_which_totals_and_where_they_differ(frames):
 
 
 def test_ratios_per_company_and_per_employee(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     per_company = explore.explore_frame(s, "employees", per="company")
     # 179 / 34 = 5.26, 228 / 34 = 6.71, 204 / 30 = 6.80, 206 / 28 = 7.36, 209 / 28 = 7.46
     assert values(per_company, metrics.SUM_OF_PARTS) == {2016: 5.26, 2017: 6.71, 2018: 6.8, 2019: 7.36,
@@ -107,7 +107,7 @@ def test_ratios_per_company_and_per_employee(frames):
 
 
 def test_a_share_is_offered_only_of_two_categories_or_more_and_never_of_a_ratio(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     assert explore.scales(s, "informed", "total") == ("absolute", "indexed")
     assert explore.scales(s, "placements", "total") == ("absolute", "indexed")
     assert explore.scales(s, "placements", "placed_by") == explore.SCALES
@@ -117,7 +117,7 @@ def test_a_share_is_offered_only_of_two_categories_or_more_and_never_of_a_ratio(
 
 
 def test_the_takeaway_names_the_first_value_the_peak_and_the_last(frames):
-    shown = explore.explore_html(frames["snapshots"], "informed", "total", "absolute", lang="en")
+    shown = explore.explore_html(frames.snapshots, "informed", "total", "absolute", lang="en")
     # people informed 95, 586, 235, 183, 176: first 95 (2016), highest 586 (2017), last 176 (2020)
     item = explore.t("takeaway_item", "en", name=words.name("all", "en"), first="95", first_year=2016,
                      peak="586", peak_years="2017", last="176", last_year=2020)
@@ -128,13 +128,13 @@ def test_the_takeaway_names_the_first_value_the_peak_and_the_last(frames):
     assert before(label.removeprefix(takeaway), "95", "586", "235", "183", "176")
     assert re.search(r"<td[^>]*>586</td>", shown)
     # a peak held in two years names both: men employed 98 in 2019 and 2020 (66, 91, 91, 98, 98)
-    men = explore.explore_frame(frames["snapshots"], "employees", "gender")
+    men = explore.explore_frame(frames.snapshots, "employees", "gender")
     said = explore.first_peak_last(men.loc[men["category"] == "men"], "sv")
     assert "98 (2019 och 2020)" in said and "66 (2016)" in said
 
 
 def test_people_informed_are_counted_during_the_year_never_in_the_autumn(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     for lang in ("en", "sv"):
         informed = explore.explore_html(s, "informed", "total", lang=lang)
         assert explore.t("axis_year_during", lang) in informed  # the year axis's label
@@ -164,16 +164,16 @@ def test_periods_before_and_after_are_the_study_s_unless_chosen(frames):
 
 
 def test_several_categories_are_seaborn_small_multiples_one_panel_each(frames):
-    fig, frame = explore.explore_chart(frames["snapshots"], "placements", "placed_by", lang="sv",
+    fig, frame = explore.explore_chart(frames.snapshots, "placements", "placed_by", lang="sv",
                                        periods=(BEFORE, AFTER))
     assert isinstance(fig, Figure) and "seaborn" in sys.modules
     assert [ax.get_title() for ax in fig.axes] == [words.name(c, "sv") for c in ("Arbetsförmedlingen",
                                                                                  "Kommunen", "Övriga")]
     assert all(list(ax.get_xticks()) == YEARS for ax in fig.axes)
     assert fig.axes[0].get_ylabel() == explore.t("measure_placements", "sv")
-    one, _ = explore.explore_chart(frames["snapshots"], "placements", lang="sv")
+    one, _ = explore.explore_chart(frames.snapshots, "placements", lang="sv")
     assert len(one.axes) == 1  # one series: the report's line chart
-    share, frame = explore.explore_chart(frames["snapshots"], "employees", "gender", "share", lang="sv")
+    share, frame = explore.explore_chart(frames.snapshots, "employees", "gender", "share", lang="sv")
     assert share.axes[0].get_ylabel() == explore.t("axis_share", "sv")
     assert frame.groupby("year")["value"].sum().round(9).tolist() == [100.0] * 5
 
@@ -196,12 +196,12 @@ def test_the_funded_placements(frames):
     takeaway = explore.t("takeaway_funded", "en", used="11", granted="23", share="47.8\u00a0%",
                          years="2016–2018")
     assert htmllib.escape(takeaway) in s.html
-    assert len(s.table) == len(frames["funded_placements"]) == 5
+    assert len(s.table) == len(frames.funded_placements) == 5
     assert s.table[explore.t("col_use_rate", "en")].tolist() == [0.0, 25.0, 25.0, 50.0, 100.0]
 
 
 def test_the_readings_give_each_of_the_people_one_outcome(frames):
-    fp, fo, claims = frames["funded_placements"], frames["funded_outcomes"], frames["claims"]
+    fp, fo, claims = frames.funded_placements, frames.funded_outcomes, frames.claims
     r = explore.readings_frame(fp, fo, claims)
     n = len(Model(fp, fo, claims).readings)
     assert sorted(set(r["reading"])) == list(range(1, n + 1))
@@ -215,7 +215,7 @@ def test_the_readings_give_each_of_the_people_one_outcome(frames):
 
 
 def test_the_tolerance_gives_the_audit_statuses_and_others(frames):
-    audit, claims = frames["audit"], frames["claims"]
+    audit, claims = frames.audit, frames.claims
     at_a05 = explore.tolerance_frame(audit, claims, APPROX_TOLERANCE * 100)
     # employees 2016: about 200 against 179, |179 − 200| / 200 = 10.5 % > 10 %: mismatch;
     # people active 2016: about 350 against 335, 15 / 350 = 4.3 %: approximate

@@ -19,7 +19,7 @@ from asfdata.render.svg import chart_svgs
 
 @pytest.fixture(scope="module")
 def placed(frames) -> pd.DataFrame:
-    return metrics.with_sum_of_parts(frames["snapshots"], "placements", "placed_by")
+    return metrics.with_sum_of_parts(frames.snapshots, "placements", "placed_by")
 
 
 # ---- SVG and the HTML figure -------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ def test_figure_html_has_caption_and_labelled_chart(placed):
 
 
 def test_report_figures_state_their_findings(frames):
-    html = htmllib.unescape(re.sub(r"<td[^>]*>", "<td>", placements.fig_placements_parts(frames, "en")))
+    html = htmllib.unescape(re.sub(r"<td[^>]*>", "<td>", placements.fig_placements_parts(frames, "en").html))
     label = re.search(r'aria-label="([^"]+)"', html).group(1)
     # in 2 of 5 autumns the stated total (244, 123) differs from the sum of its parts (243, 117)
     assert label.startswith(placements.t("takeaway_parts", "en", n="2", years="5"))
@@ -75,7 +75,7 @@ def test_report_figures_state_their_findings(frames):
     items = words.join(["2018 (244 / 243)", "2020 (123 / 117)"], "en")
     title = placements.t("title_parts", "en", items=items)
     assert f'<p class="asf-figure-title">{title}</p>' in html
-    sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv"))
+    sv = htmllib.unescape(funded.fig_outcome_intervals(frames, "sv").html)
     # Clopper–Pearson for 1 of 10: 0.25–44.50 %; Swedish alt text with semicolons and an en-dash range
     work = funded.t("item_interval", "sv", name=words.name("work", "sv"), k="1", n="10", share="10,0\u00a0%",
                     lo="0,3", hi="44,5\u00a0%")
@@ -88,14 +88,14 @@ def test_report_figures_state_their_findings(frames):
 
 
 def test_alt_text_lists_numbers_so_that_decimal_commas_cannot_be_misread(frames):
-    per_company = metrics.series(frames["snapshots"], "employees").assign(category="all")
-    e = metrics.series(frames["snapshots"], "companies")
+    per_company = metrics.series(frames.snapshots, "employees").assign(category="all")
+    e = metrics.series(frames.snapshots, "companies")
     # 179/34 = 5.26, 228/34 = 6.71, 204/30 = 6.80, 206/28 = 7.36, 209/28 = 7.46
     per_company["value"] = per_company["value"].to_numpy() / e["value"].to_numpy()
     total, women, men = ({lang: words.name(c, lang) for lang in ("en", "sv")}
                          for c in ("all", "women", "men"))
     assert series_values(per_company, "sv", 1) == f"{total['sv']}: 5,3; 6,7; 6,8; 7,4; 7,5"
     assert series_values(per_company, "en", 1) == f"{total['en']}: 5.3, 6.7, 6.8, 7.4, 7.5"
-    two = metrics.series(frames["snapshots"], "employees", "gender")
+    two = metrics.series(frames.snapshots, "employees", "gender")
     assert series_values(two, "sv") == (f"{women['sv']}: 113; 137; 113; 108; 111. "
                                         f"{men['sv']}: 66; 91; 91; 98; 98")

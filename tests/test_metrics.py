@@ -13,7 +13,7 @@ from asfdata.pipeline.audit_lookup import audit_about, audit_counts, audit_key, 
 
 @pytest.fixture(scope="module")
 def placed(frames) -> pd.DataFrame:
-    return metrics.series(frames["snapshots"], "placements", "placed_by")
+    return metrics.series(frames.snapshots, "placements", "placed_by")
 
 
 def audit_frame() -> pd.DataFrame:
@@ -111,7 +111,7 @@ def test_indexed_to_2018_and_shares(placed):
 
 
 def test_per_company_and_per_employee(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     parts = metrics.with_sum_of_parts(s, "placements", "placed_by")
     per_c = metrics.per_unit(parts, metrics.series(s, "companies")).set_index(["year", "category"])["value"]
     assert per_c[(2018, metrics.SUM_OF_PARTS)] == pytest.approx(243 / 30)
@@ -121,7 +121,7 @@ def test_per_company_and_per_employee(frames):
 
 
 def test_stated_total_against_sum_of_parts(frames):
-    t = metrics.stated_vs_parts(frames["snapshots"], "placements", "placed_by").set_index("year")
+    t = metrics.stated_vs_parts(frames.snapshots, "placements", "placed_by").set_index("year")
     assert t["stated_total"].tolist() == [156, 230, 244, 130, 123]
     assert t["sum_of_parts"].tolist() == [156, 230, 243, 130, 117]
     assert t["difference"].tolist() == [0, 0, 1, 0, 6]
@@ -130,11 +130,11 @@ def test_stated_total_against_sum_of_parts(frames):
 
 
 def test_stated_total_points_to_the_audit_row(frames):
-    t = metrics.stated_vs_parts(frames["snapshots"], "placements", "placed_by", audit_frame())
+    t = metrics.stated_vs_parts(frames.snapshots, "placements", "placed_by", audit_frame())
     t = t.set_index("year")
     assert t.loc[2018, "audit"] == "total_vs_parts:placements:2018:placed_by"
     assert t.loc[2019, "status"] == "ok"
-    diffs = metrics.total_differences(frames["snapshots"], audit_frame())
+    diffs = metrics.total_differences(frames.snapshots, audit_frame())
     assert diffs[["measure", "year", "difference"]].values.tolist() == [
         ["placements", 2018, 1.0],
         ["placements", 2020, 6.0],
@@ -158,7 +158,7 @@ def test_audit_rows_found_by_id_or_statement_sorted_and_counted():
 
 
 def test_employees_changes_and_womens_share(frames):
-    s = frames["snapshots"]
+    s = frames.snapshots
     yoy = metrics.year_on_year(metrics.series(s, "employees")).set_index("year")
     assert math.isnan(yoy.loc[2016, "change"])
     assert yoy.loc[2017, "change"] == 49 and round(yoy.loc[2017, "change_pct"], 1) == 27.4  # 179 → 228
@@ -170,7 +170,7 @@ def test_employees_changes_and_womens_share(frames):
 
 
 def test_background_figures_beside_the_2016_count(frames):
-    b = metrics.background_comparison(frames["claims"], frames["snapshots"], audit_frame())
+    b = metrics.background_comparison(frames.claims, frames.snapshots, audit_frame())
     b = b.set_index("measure")
     assert b.loc["companies", ["stated", "snapshot", "difference"]].tolist() == [34, 34, 0]
     assert b.loc["employees", ["stated", "snapshot", "difference"]].tolist() == [200, 179, 21]
@@ -183,7 +183,7 @@ def test_background_figures_beside_the_2016_count(frames):
 
 
 def test_funnel_23_11_10_and_outcomes(frames):
-    f = metrics.funnel(frames["funded_placements"], frames["claims"])
+    f = metrics.funnel(frames.funded_placements, frames.claims)
     assert f["stage"].tolist()[:3] == ["places_granted", "places_used", "unique_individuals"]
     assert f["value"].tolist()[:3] == [23, 11, 10]
     assert dict(zip(f["stage"][3:], f["value"][3:], strict=True)) == {
@@ -194,7 +194,7 @@ def test_funnel_23_11_10_and_outcomes(frames):
 
 
 def test_use_rate_per_municipality_and_year(frames):
-    u = metrics.use_rate(frames["funded_placements"])
+    u = metrics.use_rate(frames.funded_placements)
     rows = {
         (r.year, r.municipality): (r.places_granted, r.places_used, round(r.use_rate, 1))
         for r in u.itertuples()
@@ -206,16 +206,16 @@ def test_use_rate_per_municipality_and_year(frames):
 
 
 def test_target_groups_and_gender(frames):
-    tg = metrics.target_groups(frames["funded_placements"]).set_index("target_group")
+    tg = metrics.target_groups(frames.funded_placements).set_index("target_group")
     assert tg.loc["Individer med psykisk ohälsa", ["places_granted", "places_used"]].tolist() == [8, 3]
     assert tg.loc["Utrikes födda, företrädesvis kvinnor", "municipalities"] == "Nordanstig"
-    g = metrics.gender_of_placed(frames["funded_placements"])
+    g = metrics.gender_of_placed(frames.funded_placements)
     assert (g["women"].sum(), g["men"].sum()) == (9, 2)
     assert g["small"].tolist() == [True, True, True, False]  # 1, 1, 2 and 7 places used
 
 
 def test_outcome_detail_against_summary(frames):
-    cmp = metrics.outcome_comparison(frames["funded_outcomes"], frames["claims"])
+    cmp = metrics.outcome_comparison(frames.funded_outcomes, frames.claims)
     cmp = cmp.set_index(["outcome", "gender"])
     assert cmp.loc[("arbetsformedlingen", "men"), ["detail", "summary"]].tolist() == [1, 0]
     assert cmp.loc[("arbetsformedlingen", "women"), ["detail", "summary"]].tolist() == [0, 1]
@@ -249,7 +249,7 @@ def test_clopper_pearson_equals_scipy_binomtest():
 
 
 def test_outcome_intervals_out_of_the_unique_individuals(frames):
-    ci = metrics.outcome_intervals(frames["claims"]).set_index("outcome")
+    ci = metrics.outcome_intervals(frames.claims).set_index("outcome")
     assert ci["k"].tolist() == [1, 1, 2] and ci["n"].tolist() == [10, 10, 10]
     assert ci.loc["work", ["share", "low", "high"]].round(2).tolist() == [10.0, 0.25, 44.5]
     assert ci.loc["either", ["share", "low", "high"]].round(2).tolist() == [20.0, 2.52, 55.61]
@@ -259,18 +259,18 @@ def test_outcome_intervals_out_of_the_unique_individuals(frames):
 
 
 def test_informed_cumulative_against_the_stated_total(frames):
-    cum = metrics.informed_cumulative(frames["snapshots"])
+    cum = metrics.informed_cumulative(frames.snapshots)
     assert cum["informed"].tolist() == [95, 586, 235, 183, 176]
     assert cum["cumulative"].tolist() == [95, 681, 916, 1099, 1275]
-    v = metrics.informed_vs_stated(frames["snapshots"], frames["claims"], audit_frame())
+    v = metrics.informed_vs_stated(frames.snapshots, frames.claims, audit_frame())
     assert (v["stated"], v["computed"], v["difference"]) == (1257, 1275, -18)
     assert v["audit"] == "period_total_vs_years:informed-period-total"
 
 
 def test_events_sorted_by_year_and_month_words(frames):
-    ev = metrics.events_table(frames["events"])
+    ev = metrics.events_table(frames.events)
     first_2016 = ev.loc[ev["year"] == 2016, "period_text"].head(2).tolist()
     assert first_2016 == ["våren", "augusti"]  # spring before August
-    counts = metrics.event_counts(frames["events"])
-    assert counts["count"].sum() == len(frames["events"])
+    counts = metrics.event_counts(frames.events)
+    assert counts["count"].sum() == len(frames.events)
     assert counts.set_index(["year", "kind"]).loc[(2019, "reorganisation"), "count"] == 1

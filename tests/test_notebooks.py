@@ -27,9 +27,11 @@ from asfdata.report.verify import split_chapters
 from asfdata.study import REFORM_YEAR
 
 REPORT = list(CHAPTERS)  # the report's one list of its chapters
-AGAIN = "02_placements_and_the_2019_reform"  # run again here: the chapter with the most charts and tables
+AGAIN = "02_placements"  # run again here: the chapter with the most charts and tables
 ALL = [c.notebook for c in registry.CHAPTERS]  # the report's, then the explorer
 LANGS = ["en", "sv"]
+AUTORELOAD = "%load_ext autoreload\n%autoreload 2"  # the opening code cell of every notebook
+STUDY = ("02_placements", "10_annex_placements", "12_annex_glossary")  # the study's years are parameters
 
 # The figures each notebook states, hand-calculated from the report: each group in one piece of text (a
 # sentence's paragraph, a list item, a caption), written the English way (tests/prose.py: as each language
@@ -42,7 +44,8 @@ FIGURES = {
         # structures), 2 not met (placements, funded places), 1 cannot be judged (knowledge)
         ["6", "10", "2016", "1", "10", "2", "2", "1"],
         # the goal table's reasons: documents in 3 of 10 municipalities; groups in 6 of 10, 4 continuing in
-        # 2019; 11 of 23 places used, 1 of 10 to work; 45 staff trained (contacts without their count)
+        # 2019; 11 of 23 places used, 1 of 10 to work; 45 staff trained (the contacts without their disputed
+        # count)
         ["3", "10"], ["6", "10", "4", "2019"], ["11", "23", "1", "10"], ["45"],
         # the bottom line: stated 244 and 123 beside the sums of their parts 152+74+17 = 243, 81+26+10 = 117
         ["244", "243", "2018", "123", "117"],
@@ -52,31 +55,31 @@ FIGURES = {
         ["1,257", "2016", "2020", "1,275"],
         ["7", "39"],  # the audit: 7 mismatches in 39 checks (what to ask for next: totals that add up)
     ],
-    "01_employee_trends": [["179", "2016", "209", "2020", "+30", "+16.8 %"],
+    "01_employees": [["179", "2016", "209", "2020", "+30", "+16.8 %"],
                            ["2016", "2017", "+49", "+27.4 %"]],
     # 02, who made up the fall: 243 − 130 = 113; 59/113 = 52.2 %, 48/113 = 42.5 %; Arbetsförmedlingen's
     # share 152/243 = 62.6 % → 93/130 = 71.5 %.
-    "02_placements_and_the_2019_reform": [
+    "02_placements": [
         ["113", "59", "52.2 %", "48", "42.5 %", "62.6 %", "71.5 %"],
         ["152", "93", "-59", "-38.8 %", "74", "26", "-48", "-64.9 %", "17", "11", "-6", "-35.3 %"],
         ["2020", "2019", "130", "117", "-10.0 %"],  # the pandemic year
     ],
     # 03: 11 of 23 places used = 47.8 %; 2 of 10 to work or Arbetsförmedlingen: exact 95 % interval
     # 2.5 %–55.6 %, 1 of 10: 0.3 %–44.5 %
-    "03_funded_placements": [
+    "03_funded": [
         ["23", "2016", "2018", "11", "47.8 %", "10", "1", "1", "8", "2", "2.5 %", "55.6 %"],
         ["9", "2", "11"],  # the genders of the places used
         ["1", "10", "0.3 %", "44.5 %"],
     ],
-    "04_information_reach_and_activities": [["1,275", "2016", "2020", "1,257", "-18", "2017", "586"]],
+    "04_information": [["1,275", "2016", "2020", "1,257", "-18", "2017", "586"]],
     # 05: 3 municipalities (Hudiksvall, Bollnäs, Nordanstig) hold the 4 policy documents of the milestones;
     # 6 collaboration groups in 2017, 4 continuing in 2019; 230 → 243 = +13 (+5.7 %); the employees' rise
     # +30 from 179 against +9 from "ca 200": 30/9 = 3.3, the largest ratio of the two readings.
-    "05_goals_and_claims": [["4", "3", "10"], ["6", "2017", "4", "2019"], ["230", "243", "+13", "+5.7 %"],
+    "05_goals": [["4", "3", "10"], ["6", "2017", "4", "2019"], ["230", "243", "+13", "+5.7 %"],
                             ["3.3"]],
     # 06 and 09: 39 checks = 7 mismatch + 3 consistent if + 1 approximate + 28 ok
     "06_data_quality": [["39", "7", "3", "1", "28"]],
-    "07_appendix_sources": [["99", "45"]],  # the inventory's 99 transcribed figures in their 45 sentences
+    "07_sources": [["99", "45"]],  # the inventory's 99 transcribed figures in their 45 sentences
     # 08: referred to Arbetsförmedlingen, detail 1 man against summary 1 woman; back to public support, detail
     # 1 woman, 1 man and 5 of unstated gender against summary 8 women; 3 of the audit's mismatches are about
     # these placements. 9 readings of the yearly detail; 2 smallest sets of corrections.
@@ -100,11 +103,11 @@ FIGURES = {
 }
 # Table cells each notebook shows (figures, as FIGURES)
 CELLS = {
-    "01_employee_trends": ["63.1", "-10.5"],
-    "02_placements_and_the_2019_reform": ["134.3", "87.0", "65.3", "26.0", "-35.2", "-60.2", "+5.0", "244",
+    "01_employees": ["63.1", "-10.5"],
+    "02_placements": ["134.3", "87.0", "65.3", "26.0", "-35.2", "-60.2", "+5.0", "244",
                                           "+6"],
-    "03_funded_placements": ["0.3–44.5", "2.5–55.6"],
-    "04_information_reach_and_activities": ["1,275"],
+    "03_funded": ["0.3–44.5", "2.5–55.6"],
+    "04_information": ["1,275"],
     # 06: the mismatches alone, stated, computed and their difference: 244 − 243, 123 − 117, 1,257 − 1,275,
     # 200 − 179
     "06_data_quality": ["244", "243", "+1", "123", "117", "+6", "1,257", "1,275", "-18", "200", "179", "+21"],
@@ -132,19 +135,19 @@ HEADINGS = {
                             (3, lambda lang: information.t("h_events", lang))],
 }
 TEXTS = {
-    "02_placements_and_the_2019_reform": [lambda lang: placements.t("five_no_test", lang)],
-    "03_funded_placements": [lambda lang: funded.t("small_note", lang)],
+    "02_placements": [lambda lang: placements.t("five_no_test", lang)],
+    "03_funded": [lambda lang: funded.t("small_note", lang)],
     "08_annex_people": [lambda lang: who_text(lang, 8, "back", "women", None)],
     "11_annex_milestones": [lambda lang: information.t("timeline_caution", lang)],
 }
 # The annex each chapter points to (a paragraph linking to it: asfdata.chapters.common.annex_pointer)
-POINTERS = {"00_summary": "12", "01_employee_trends": "10", "02_placements_and_the_2019_reform": "10",
-            "03_funded_placements": "08", "04_information_reach_and_activities": "11",
+POINTERS = {"00_summary": "12", "01_employees": "10", "02_placements": "10",
+            "03_funded": "08", "04_information": "11",
             "06_data_quality": "09"}
 VERDICTS = {"00_summary": ["cannot_tell", "partly", "not_met"],  # cells: the goals' verdicts
-            "05_goals_and_claims": ["partly", "not_met"]}
+            "05_goals": ["partly", "not_met"]}
 QUOTED = {
-    ("07_appendix_sources", "en"): [
+    ("07_sources", "en"): [
         '<q lang="sv">Totalt registrerat antal individer i volym som fått information om ASF över perioden '
         "är 1\u00a0257 personer, exklusive podd-lyssnare.</q>",
         "<code>claims.csv 25</code>",
@@ -173,14 +176,33 @@ def test_committed_without_outputs_and_thin(stem):
     for c in code:
         assert c.outputs == [] and c.execution_count is None, f"{stem}: commit the notebook without outputs"
     assert [c.id for c in code] == [f"cell-{i:02d}" for i in range(len(code))]
-    assert "parameters" in code[0].metadata.get("tags", [])
-    assert re.match(r'lang = "en"', code[0].source)
-    for c in code[1:]:
+    # the first code cell turns autoreload on, for JupyterLab alone (the report leaves it out, as it runs)
+    assert code[0].source == AUTORELOAD and code[0].metadata.get("tags") == [NOTEBOOK_ONLY_TAG]
+    assert "parameters" in code[1].metadata.get("tags", [])
+    assert re.match(r'lang = "en"', code[1].source)
+    for c in code[2:]:
         for line in c.source.splitlines():
             assert not re.match(r"\s*(def|class|for|while|if|with)\b", line), (
                 f"{stem}: logic belongs in asfdata"
             )
             assert not line.startswith("import ") and ("from " not in line or "from asfdata" in line), line
+
+
+@pytest.mark.parametrize("stem", [c.notebook for c in registry.REPORT_CHAPTERS])
+def test_after_the_imports_the_tidy_rows_then_the_sections(stem):
+    """After its parameters and imports, a chapter notebook shows the tidy rows it starts from (the study's
+    years where its parameters set them), in cells the report leaves out; then its sections, each a call."""
+    code = [c for c in read(stem).cells if c.cell_type == "code"]
+    only = [c.source for c in code[3:] if NOTEBOOK_ONLY_TAG in c.metadata.get("tags", [])]
+    study = "reform_year = None" in code[1].source
+    if stem == "12_annex_glossary":  # it reads no frames: the years it fills in
+        assert only == [c.source for c in code[3:4]] and only[0].startswith("study")
+    else:
+        assert only == [c.source for c in code[3:3 + len(only)]] and only[0].startswith("frames.")
+        assert study == (len(only) == 2) and (not study or only[1].startswith("frames.study"))
+    sections = code[3 + len(only):]
+    assert sections and all(re.fullmatch(r"show\(.+\)", c.source) for c in sections)
+    assert study == (stem in STUDY)
 
 
 @pytest.fixture(scope="module")
@@ -218,9 +240,13 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
     nb = executed[(stem, lang)]
     if isinstance(nb, Exception):
         pytest.fail(f"{stem} ({lang}) failed: {nb}")
-    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
-    assert not [o for o in outputs if o.output_type == "error"]
-    assert not [o for o in outputs if o.output_type == "stream" and o.name == "stderr"]
+    every = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert not [o for o in every if o.output_type == "error"]
+    assert not [o for o in every if o.output_type == "stream" and o.name == "stderr"]
+    # a chapter as the report shows it: the cells for JupyterLab alone (the tidy rows, as pandas shows
+    # them) left out; the explorer whole
+    shows = [c for c in nb.cells if stem not in REPORT or NOTEBOOK_ONLY_TAG not in c.metadata.get("tags", [])]
+    outputs = [o for c in shows for o in c.get("outputs", [])]
     assert not [o for o in outputs if "image/png" in o.get("data", {})]  # figures are embedded HTML
     text = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "<img" not in text and "<h1" not in text  # charts are inline SVG; the page's one h1 is its title
@@ -256,7 +282,7 @@ def test_notebook_runs_and_states_key_numbers(executed, stem, lang):
     for quoted in QUOTED.get((stem, lang), []):
         assert quoted in text
     if stem in POINTERS:  # the chapter keeps a paragraph linking to the annex that holds its detail
-        assert annex_pointer(POINTERS[stem], lang) in text
+        assert annex_pointer(POINTERS[stem], lang).html in text
     kinds = ("mismatch", "consistent_if", "approximate", "ok")
     order = {words.status(s, lang): i for i, s in enumerate(kinds)}  # each status's word in lang
     statuses = [order[c] for c in re.findall(r"<td[^>]*>([^<]*)</td>", text) if c in order]
@@ -280,11 +306,13 @@ def test_the_report_leaves_the_opening_cell_out(executed, code):
     merged = merge(nbs, [NOTEBOOK_DIR / f"{s}.ipynb" for s in stems], code)
     assert [c for c in merged.cells if c.cell_type == "markdown"] == []
     ids = [c.id for c in merged.cells if c.cell_type == "code"]
-    # numbered without the opening cell: parameters 0 (shown with code), injected 1, imports 2, outputs 3…;
-    # the summary leaves out its answer too (tagged for the title page: the report shows it there), so its
-    # last id is two below its number of cells, every other chapter's one below
+    # numbered without the cells for JupyterLab alone (the opening cell, autoreload, the tidy rows):
+    # parameters 0 (shown with code), injected 1, imports 2, outputs 3…; the summary leaves out its answer
+    # too (tagged for the title page: the report shows it there)
     for stem, nb in zip(stems, nbs, strict=True):
-        last = len(nb.cells) - (3 if stem == "00_summary" else 2)
+        left_out = {NOTEBOOK_ONLY_TAG, TITLE_PAGE_TAG}
+        kept = [c for c in nb.cells if not left_out & set(c.metadata.get("tags", []))]
+        last = len(kept) - 1
         assert (f"{stem}-0" in ids) is code and f"{stem}-3" in ids and f"{stem}-{last}" in ids, stem
         assert f"{stem}-{last + 1}" not in ids, stem
     # the answer is no output of the merged chapters: the title page shows it (edition.title_page_html)
@@ -307,7 +335,7 @@ def test_the_answer_is_on_the_title_page_once_before_the_contents(real_reports, 
     page (header.asf-title-page), before the contents (nav#contents), not again in the summary. The page is
     read with its entities resolved (the build writes the HTML again, its attributes in its own order)."""
     page = html.unescape(real_reports[lang].read_text(encoding="utf-8"))
-    answer = html.unescape(re.sub(r"<[^>]+>", "", summary.answer(frames, lang))).strip()
+    answer = html.unescape(re.sub(r"<[^>]+>", "", summary.answer(frames, lang).html)).strip()
     assert len(answer) > 100 and page.count(answer) == 1
     header = re.search(r'<header\b[^>]*\bclass="asf-title-page"[^>]*>(.*?)</header>', page, re.S)
     contents = re.search(r'<nav\b[^>]*\bid="contents"', page)

@@ -35,6 +35,7 @@ from asfdata.render import palette, words
 from asfdata.report import needs
 from asfdata.report.edition import Job, build_report
 from asfdata.report.inputs import EPOCH_MAX, check_source_date_epoch
+from asfdata.study import Study
 
 SNAPSHOTS, INVENTORY = "snapshots.csv", "inventory.csv"
 TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)  # a text of a drawn chart (SVG)
@@ -130,7 +131,7 @@ def chapters(processed: Path, lang: str = "en", drawn: tuple[str, ...] = ()) -> 
     frames = data.load(processed)
     out = {}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(data, "load", lambda folder=None: {k: v.copy() for k, v in frames.items()})
+        mp.setattr(data, "load", lambda _=None, study=None: frames.replace(study=study or Study()).copy())
         for c in REPORT_CHAPTERS:
             blocks = run_cells(c, {"lang": lang, "processed_dir": str(processed)}, drawn)
             assert blocks, c.notebook

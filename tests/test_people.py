@@ -44,7 +44,7 @@ def claims_frame(rows) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def model(frames) -> people.Model:
-    return people.Model(frames["funded_placements"], frames["funded_outcomes"], frames["claims"])
+    return people.Model(frames.funded_placements, frames.funded_outcomes, frames.claims)
 
 
 # --- the report (back tests) -----------------------------------------------------------------------
@@ -154,8 +154,8 @@ def test_conflicts_are_distinct_disagreements(model):
 
 
 def test_genders_of_the_outcomes_as_the_report_describes_them(frames):
-    g = outcome_genders(frames["funded_placements"], frames["funded_outcomes"])
-    fo = frames["funded_outcomes"]
+    g = outcome_genders(frames.funded_placements, frames.funded_outcomes)
+    fo = frames.funded_outcomes
     got = [[m, str(y), o, gender, str(w), str(n)] for m, y, o, gender, w, n in
            zip(fo["municipality"], fo["year"], fo["outcome"], fo["gender"], g["women"], g["men"],
                strict=True)]

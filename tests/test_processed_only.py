@@ -24,7 +24,7 @@ from asfdata import registry
 from asfdata.cli import main
 from asfdata.paths import NOTEBOOK_DIR, PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.registry import REPORT_CHAPTERS
-from asfdata.report.edition import Job, stored_runs
+from asfdata.report.edition import NOTEBOOK_ONLY_TAG, Job, stored_runs
 
 RAW_NAMES = ("RAW_DIR", "raw_dir", "INVENTORY_PATH", "read_raw", "load_raw", "data/raw")
 WATCHED: list[str] = []  # folders whose files no chapter may open (empty: nothing is watched)
@@ -51,8 +51,10 @@ def watching(*folders: Path) -> None:
 
 
 def shown_by(nb: nbformat.NotebookNode) -> list[str]:
-    """The HTML blocks an executed notebook shows, in order."""
-    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    """The HTML blocks an executed notebook shows in the report, in order (the cells for JupyterLab alone,
+    such as the tidy rows, left out)."""
+    outputs = [o for c in nb.cells if NOTEBOOK_ONLY_TAG not in c.metadata.get("tags", [])
+               for o in c.get("outputs", [])]
     return [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
 
 

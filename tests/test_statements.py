@@ -57,7 +57,7 @@ def test_every_statement_the_audit_checks_is_in_statements_csv(statements, check
 
 
 def test_statements_hold_every_statement_of_the_people_model_with_its_words(statements, frames):
-    model = statement_table(frames["funded_placements"], frames["funded_outcomes"], frames["claims"])
+    model = statement_table(frames.funded_placements, frames.funded_outcomes, frames.claims)
     assert set(model["statement_id"]) <= set(statements["statement_id"]) and len(statements) == 30
     s = statements.set_index("statement_id")
     assert s.loc["funded-outcome-back-who", ["claim_id", "line", "quote_sv"]].tolist() == [
@@ -108,7 +108,7 @@ def test_each_quote_is_verbatim_at_its_line_in_the_report(statements):
 def test_quotation_marks_stand_only_around_the_reports_words(checks, statements, frames):
     words = set(statements["quote_sv"].dropna())
     notes = [*checks["note"].fillna(""), *checks["note_sv"].fillna("")]
-    cs = correction_sets(frames["funded_placements"], frames["funded_outcomes"], frames["claims"], statements)
+    cs = correction_sets(frames.funded_placements, frames.funded_outcomes, frames.claims, statements)
     texts = [*notes, *cs["text_en"], *cs["text_sv"]]
     quoted = [q for text in texts for q in QUOTED.findall(text)]
     assert len(quoted) == 22 and set(quoted) <= words

@@ -6,11 +6,12 @@ from __future__ import annotations
 from asfdata import catalogs, registry
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, h, p
+from asfdata.render.section import Section
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 
-def intro(lang: str) -> str:
-    """The annex's heading and what it holds."""
-    return h(words.chapter_heading("11", lang), CHAPTER) + p(t("intro", lang))
+def intro(lang: str) -> Section:
+    """The annex's heading and what it holds (it states no number of the data: .data is empty)."""
+    return Section(h(words.chapter_heading("11", lang), CHAPTER) + p(t("intro", lang)))

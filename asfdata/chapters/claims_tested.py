@@ -1,6 +1,6 @@
 """Chapter 5, its second part: two causes the report names, tested against what its milestones record for
 each municipality (Söderhamn's reserved contract; the municipalities that take a comprehensive approach),
-each with its n and what the records cannot tell (notebooks/05_goals_and_claims)."""
+each with its n and what the records cannot tell (notebooks/05_goals)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import pandas as pd
 
 from asfdata import catalogs, metrics, registry
 from asfdata.chapters.goals import DOCUMENT_KINDS, GROUPS_CONTINUED, GROUPS_FORMED, actors_in
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.html import SUBSECTION, dl, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
+from asfdata.render.section import Section, stated, tidy
 
 WORDS = catalogs.load(registry.chapter("05").catalog)  # chapter 5's words, shared with its first part (goals)
 t = words.translator(WORDS)
@@ -41,17 +43,17 @@ def _years_named(events: pd.DataFrame, municipalities: Sequence[str]) -> dict[st
     return out
 
 
-def comprehensive(frames: dict) -> pd.DataFrame:
+def comprehensive(frames: Frames) -> pd.DataFrame:
     """One row per municipality: its policy documents or action plans (document, document_years,
     first_document), its collaboration group formed in GROUPS_FORMED and continued in GROUPS_CONTINUED, and
     its funded places granted and used (places; 0 where none); documented first, by first year."""
-    ev = frames["events"]
-    municipalities = list(frames["municipalities"]["municipality"])
+    ev = frames.events
+    municipalities = list(frames.municipalities["municipality"])
     docs = _years_named(ev.loc[ev["kind"].isin(DOCUMENT_KINDS)], municipalities)
     network = ev.loc[ev["kind"] == NETWORK]
     formed = set(actors_in(network.loc[network["year"] == GROUPS_FORMED], municipalities))
     continued = set(actors_in(network.loc[network["year"] == GROUPS_CONTINUED], municipalities))
-    funded = frames["funded_placements"].groupby("municipality")[["places_granted", "places_used"]].sum()
+    funded = frames.funded_placements.groupby("municipality")[["places_granted", "places_used"]].sum()
     out = pd.DataFrame({
         "municipality": municipalities,
         "document": [bool(docs[m]) for m in municipalities],
@@ -67,11 +69,11 @@ def comprehensive(frames: dict) -> pd.DataFrame:
                            kind="stable").reset_index(drop=True)
 
 
-def procurements(frames: dict) -> pd.DataFrame:
+def procurements(frames: Frames) -> pd.DataFrame:
     """The procurements with a reserved contract among the milestones, by year: year, month, period_text,
     municipality (the first named), winner (the other actors), source."""
-    ev = frames["events"]
-    municipalities = list(frames["municipalities"]["municipality"])
+    ev = frames.events
+    municipalities = list(frames.municipalities["municipality"])
     rows = []
     for i in ev.loc[ev["kind"] == PROCUREMENT].sort_values("year", kind="stable").index:
         r, named = ev.loc[i], actors_in(ev.loc[[i]], municipalities)
@@ -91,14 +93,14 @@ def naming(events: pd.DataFrame, municipality: str) -> pd.DataFrame:
     return metrics.events_table(events.loc[actor | described])
 
 
-def reserved_contract(frames: dict) -> pd.DataFrame:
+def reserved_contract(frames: Frames) -> pd.DataFrame:
     """comprehensive() with, per municipality, its procurements with a reserved contract and the milestones
     that name it (naming), both counts."""
     out = comprehensive(frames)
     contracts = procurements(frames)["municipality"].value_counts()
     return out.assign(
         procurements=[int(contracts.get(m, 0)) for m in out["municipality"]],
-        milestones=[len(naming(frames["events"], m)) for m in out["municipality"]],
+        milestones=[len(naming(frames.events, m)) for m in out["municipality"]],
     )
 
 
@@ -129,19 +131,28 @@ def _order(first_document: int) -> str:
     return "same_continued" if first_document == GROUPS_CONTINUED else "after"
 
 
-def comprehensive_values(frames: dict, lang: str) -> dict[str, str]:
+def comprehensive_counts(c: pd.DataFrame) -> dict[str, int]:
+    """The counts of municipalities the comprehensive-approach test states (comprehensive()'s frame): in
+    all, with and without a document, with a group formed or continued, with neither, with funded places."""
+    docs, rest = c.loc[c["document"]], c.loc[~c["document"]]
+    return {"munis": len(c), "with_doc": len(docs), "without": len(rest),
+            "with_formed": int(docs["group_formed"].sum()),
+            "with_continued": int(docs["group_continued"].sum()),
+            "without_formed": int(rest["group_formed"].sum()),
+            "without_continued": int(rest["group_continued"].sum()),
+            "neither": len(rest.loc[~rest["group_formed"] & ~rest["group_continued"]]),
+            "funded_n": int((c["places_granted"] > 0).sum())}
+
+
+def comprehensive_values(frames: Frames, lang: str) -> dict[str, str]:
     """The placeholders of the comprehensive-approach test: the municipalities with and without a document,
     their groups formed and continued (counts and names), the order of the documents, the funded places."""
     c = comprehensive(frames)
     docs, rest = c.loc[c["document"]], c.loc[~c["document"]]
     neither = rest.loc[~rest["group_formed"] & ~rest["group_continued"]]
     funded = c.loc[c["places_granted"] > 0]
-    fp_years = frames["funded_placements"]["year"]
-    n = {"munis": len(c), "with_doc": len(docs), "without": len(rest),
-         "with_formed": int(docs["group_formed"].sum()), "with_continued": int(docs["group_continued"].sum()),
-         "without_formed": int(rest["group_formed"].sum()),
-         "without_continued": int(rest["group_continued"].sum()), "neither": len(neither),
-         "funded_n": len(funded)}
+    fp_years = frames.funded_placements["year"]
+    n = comprehensive_counts(c)
     items = [t(f"tested_order_{_order(int(y))}", lang, municipality=m, year=int(y), formed=GROUPS_FORMED,
                continued=GROUPS_CONTINUED) for m, y in zip(docs["municipality"], docs["first_document"],
                                                             strict=True)]
@@ -157,11 +168,11 @@ def comprehensive_values(frames: dict, lang: str) -> dict[str, str]:
     }
 
 
-def contract_values(frames: dict, lang: str) -> dict[str, str]:
+def contract_values(frames: Frames, lang: str) -> dict[str, str]:
     """The placeholders of the reserved-contract test: the first procurement (its municipality, year, time,
     winner, section), how many there are, its municipality's documents and milestones, the winner's prize
     and SKR's own event with another municipality ('' where the milestones have none)."""
-    ev, pr, rc = frames["events"], procurements(frames), reserved_contract(frames)
+    ev, pr, rc = frames.events, procurements(frames), reserved_contract(frames)
     first = pr.iloc[0]
     row = rc.loc[rc["municipality"] == first["municipality"]].iloc[0]
     awards = ev.loc[(ev["kind"] == AWARD) & ev["actor"].map(lambda c: first["winner"] in _actors(c))]
@@ -191,7 +202,7 @@ def _yes(flag: bool, lang: str) -> str:
     return t("tested_yes" if flag else "tested_no", lang)
 
 
-def contract_section(frames: dict, lang: str) -> str:
+def contract_section(frames: Frames, lang: str) -> str:
     """The reserved contract: the report's claim, what the milestones record (n) and what they cannot tell."""
     v = contract_values(frames, lang)
     rc = reserved_contract(frames)
@@ -214,7 +225,7 @@ def contract_section(frames: dict, lang: str) -> str:
                    (t("tested_dt_cannot", lang), " ".join(cannot))]))
 
 
-def comprehensive_section(frames: dict, lang: str) -> str:
+def comprehensive_section(frames: Frames, lang: str) -> str:
     """The comprehensive approach: the report's claim, how it is tested, what the municipalities' records
     show (n), what they cannot tell, and the table of the municipalities."""
     v = comprehensive_values(frames, lang)
@@ -239,9 +250,9 @@ def comprehensive_section(frames: dict, lang: str) -> str:
             ("formed", t("tested_col_formed", lang, **v), "text"),
             ("continued", t("tested_col_continued", lang, **v), "text"),
             ("funded", t("tested_col_funded", lang, **v), "text")]
-    ev = frames["events"]
+    ev = frames.events
     sources = [*ev.loc[ev["kind"].isin((*DOCUMENT_KINDS, NETWORK)), "source"],
-               *frames["funded_placements"]["source"]]
+               *frames.funded_placements["source"]]
     table = table_html(formatted(shown, spec, lang), caption=t("tested_caption_municipalities", lang, **v),
                        note=t("tested_table_note", lang, **v), source=source_line(sources, lang))
     return (h(t("tested_cg_title", lang), SUBSECTION)
@@ -252,8 +263,20 @@ def comprehensive_section(frames: dict, lang: str) -> str:
             + table)
 
 
-def section(frames: dict, lang: str) -> str:
-    """The two claims tested: the section's heading and what it does, then each claim."""
-    munis = words.num(len(frames["municipalities"]), lang)
-    return (h(t("tested_h", lang)) + p(t("tested_intro", lang, munis=munis))
+def section(frames: Frames, lang: str) -> Section:
+    """The two claims tested: the section's heading and what it does, then each claim (.data: the
+    municipalities' records, one row each (places where some were granted), then the counts the two tests
+    state, one row)."""
+    munis = words.num(len(frames.municipalities), lang)
+    html = (h(t("tested_h", lang)) + p(t("tested_intro", lang, munis=munis))
             + contract_section(frames, lang) + comprehensive_section(frames, lang))
+    c = comprehensive(frames)
+    pr = procurements(frames)
+    counts = {f"municipalities_{k}": x for k, x in comprehensive_counts(c).items()}
+    contract = {"procurements": len(pr), "procuring_municipalities": pr["municipality"].nunique(),
+                "other_municipalities": len(c) - pr["municipality"].nunique()}
+    granted = c["places_granted"] > 0  # the table shows places only where some were granted
+    records = c.drop(columns=["document_years"]).assign(
+        document_years=[", ".join(map(str, ys)) for ys in c["document_years"]],
+        places_granted=c["places_granted"].where(granted), places_used=c["places_used"].where(granted))
+    return Section(html, tidy(records, stated(**counts, **contract)))

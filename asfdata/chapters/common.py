@@ -12,7 +12,8 @@ from asfdata.pipeline import audit_notes
 from asfdata.pipeline.audit_lookup import sort_audit
 from asfdata.render import words
 from asfdata.render.html import formatted, table_html
-from asfdata.study import BASE_YEAR, REFORM_YEAR
+from asfdata.render.section import Section
+from asfdata.study import Study
 
 t = words.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
@@ -40,6 +41,12 @@ def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: 
     )
     return table_html(pd.concat([left, right], axis=1), caption, note=t("parts_note", lang),
                       notes=t("col_audit", lang))
+
+
+def parts_data(vs: pd.DataFrame) -> pd.DataFrame:
+    """The numbers of parts_table beyond the parts (metrics.stated_vs_parts' frame): year, sum_of_parts,
+    stated_total, difference (stated − sum, in the measure's unit), audit (the row's id) and status."""
+    return vs[["year", "sum_of_parts", "stated_total", "difference", "audit", "status"]]
 
 
 def event_marks(events: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
@@ -93,13 +100,29 @@ def audit_html(audit: pd.DataFrame, lang: str, caption: str) -> str:
     )
 
 
+def audit_data(audit: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Audit rows (already selected) as data, mismatches first: audit_id, check, status, scope and note
+    (in lang), stated, computed and difference (in the unit of the measure), sources."""
+    a = sort_audit(audit)
+    return pd.DataFrame({
+        "audit_id": a["audit_id"], "check": a["check"], "status": a["status"],
+        "scope": a["scope"] if lang == "en" else a["scope_sv"], "stated": a["stated"],
+        "computed": a["computed"], "difference": a["difference"], "sources": a["sources"],
+        "note": a["note"] if lang == "en" else a["note_sv"],
+    }).reset_index(drop=True)
+
+
 ANNEX_MARK = "\x00annex\x00"  # where the annex's linked title goes in a pointer (never in a text)
 
 
-def annex_pointer(chapter_id: str, lang: str) -> str:
-    """A paragraph saying what an annex holds, the annex's title a link to it (words annex_about_<id>)."""
+def annex_pointer(chapter_id: str, lang: str, study: Study | None = None) -> Section:
+    """A paragraph saying what an annex holds, the annex's title a link to it (words annex_about_<id>, the
+    study's years filled in: asfdata.study.Study, its defaults unless given); it states no number but those
+    years, so .data is empty."""
+    study = study or Study()
     c = registry.chapter(chapter_id)
     title = f'<a href="#{c.anchor}">{escape(words.chapter_title(chapter_id, lang))}</a>'
-    about = t(f"annex_about_{chapter_id}", lang, annex=ANNEX_MARK, base=BASE_YEAR, reform_year=REFORM_YEAR)
+    about = t(f"annex_about_{chapter_id}", lang, annex=ANNEX_MARK, base=study.base_year,
+              reform_year=study.reform_year)
     text = escape(about, quote=False)
-    return f'<p class="asf-annex-pointer">{text.replace(escape(ANNEX_MARK), title)}</p>\n'
+    return Section(f'<p class="asf-annex-pointer">{text.replace(escape(ANNEX_MARK), title)}</p>\n')

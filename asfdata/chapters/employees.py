@@ -1,16 +1,20 @@
 """Chapter 1, employees and companies 2016–2020: its sentences, tables and charts
-(notebooks/01_employee_trends)."""
+(notebooks/01_employees)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.common import parts_table
+from asfdata.chapters.common import parts_data, parts_table
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.charts import line_chart, stacked_bar_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, change_words, column_changes, first_last, source_line
+from asfdata.render.section import Section, change, changes, series, stated, tidy
 from asfdata.render.svg import chart_svgs
 from asfdata.study import CLAIM_BACKGROUND_EMPLOYEES, MILESTONES_SECTION
 
@@ -18,11 +22,12 @@ WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    s = frames["snapshots"]
-    text = t("intro", lang, y0=int(s["year"].min()), y1=int(s["year"].max()))
-    return h(words.chapter_heading("01", lang), CHAPTER) + p(text)
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and introductory paragraph (.data: the first and last autumn)."""
+    s = frames.snapshots
+    y0, y1 = int(s["year"].min()), int(s["year"].max())
+    return Section(h(words.chapter_heading("01", lang), CHAPTER) + p(t("intro", lang, y0=y0, y1=y1)),
+                   stated(first_year=y0, last_year=y1))
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -103,16 +108,48 @@ def background_finding(claims: pd.DataFrame, snapshots: pd.DataFrame, audit, lan
 # ---- sections and tables -----------------------------------------------------------------------------------
 
 
-def employee_findings(frames: dict, lang: str) -> str:
-    """The chapter's computed sentences."""
-    s, claims = frames["snapshots"], frames["claims"]
-    return p(employees_finding(s, lang, claims)) + p(employees_yoy_finding(s, lang, claims))
+def employee_findings(frames: Frames, lang: str) -> Section:
+    """The chapter's computed sentences (.data: each change they state, one row)."""
+    s, claims = frames.snapshots, frames.claims
+    return Section(p(employees_finding(s, lang, claims)) + p(employees_yoy_finding(s, lang, claims)),
+                   findings_data(s, claims))
 
 
-def changes_table(frames: dict, lang: str) -> str:
-    """Year-on-year and whole-period change of employees and companies, total and by breakdown."""
-    s = frames["snapshots"]
-    rows = []
+def findings_data(snapshots: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The changes the findings state: employees, companies, women's share and employees per company from
+    the first autumn to the last; the largest year-on-year change of employees; the changes read from the
+    background's figure where they start in its year."""
+    e = metrics.series(snapshots, "employees")
+    y0, y1 = int(e["year"].min()), int(e["year"].max())
+    w, pc = metrics.womens_share(snapshots), metrics.employees_per_company(snapshots)
+    yoy = metrics.year_on_year(e).dropna(subset=["change"])
+    big = yoy.loc[yoy["change"].abs().idxmax()]
+    ya, yb = int(big["year"]) - 1, int(big["year"])
+    rows = [
+        changes(e, "employees", "people"),
+        changes(metrics.series(snapshots, "companies"), "companies", "companies",
+                shows="start end change_pct"),
+        change("women_share", "percent", y0, y1, *first_last(w, "women_share"), category="women",
+               shows="start end"),
+        change("employees_per_company", "employees per company", y0, y1, *first_last(pc, "per_company"),
+               shows="start end"),
+        change("employees", "people", ya, yb, big["value"] - big["change"], big["value"],
+               shows="change change_pct"),
+    ]
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    emp = e.set_index("year")["value"]
+    for a, b in dict.fromkeys([(y0, y1), (ya, yb)]):
+        if len(bg) and int(bg["year_from"].iloc[0]) == a:
+            rows.append(change("employees", "people", a, b, float(bg["value"].iloc[0]), emp[b],
+                               category="background", shows="start change change_pct"))
+    return tidy(*rows)
+
+
+def changes_table(frames: Frames, lang: str) -> Section:
+    """Year-on-year and whole-period change of employees and companies, total and by breakdown (.data: each
+    change, one row; the background's reading as category background)."""
+    s = frames.snapshots
+    rows, data = [], []
     for measure, group in (
         ("employees", "total"),
         ("employees", "gender"),
@@ -123,9 +160,12 @@ def changes_table(frames: dict, lang: str) -> str:
         y0, y1 = int(ser["year"].min()), int(ser["year"].max())
         yoy = metrics.year_on_year(ser)
         whole = metrics.change_between(ser, y0, y1).set_index("category")
+        data.append(changes(ser, measure, UNITS[measure], shows=SHOWN_CHANGE))
         for cat, g in yoy.groupby("category", sort=False):
             row = {t("col_series", lang): f"{t(f'measure_{measure}', lang)}: {words.name(cat, lang)}"}
             for r in g.dropna(subset=["change"]).itertuples():
+                data.append(change(measure, UNITS[measure], r.year - 1, r.year, r.value - r.change, r.value,
+                                   category=cat, shows=SHOWN_CHANGE))
                 row[str(r.year)] = (
                     f"{words.num(r.change, lang, sign=True)} ({words.pct(r.change_pct, lang, sign=True)})"
                 )
@@ -136,15 +176,32 @@ def changes_table(frames: dict, lang: str) -> str:
             rows.append(row)
             if (measure, group) == ("employees", "total"):
                 rows.append(background_row(frames, y0, y1, lang))
-    return h(t("h_changes", lang)) + table_html(
+                data.append(background_changes(frames, y0, y1))
+    html = h(t("h_changes", lang)) + table_html(
         pd.DataFrame(rows), t("caption_changes", lang), source_line(s["source"], lang)
     )
+    return Section(html, tidy(*data))
 
 
-def background_row(frames: dict, y0: int, y1: int, lang: str) -> dict[str, str]:
+UNITS = {"employees": "people", "companies": "companies"}  # the unit of each measure the chapter shows
+SHOWN_CHANGE = "change change_pct"  # what the changes table shows of a change
+
+
+def background_changes(frames: Frames, y0: int, y1: int) -> pd.DataFrame:
+    """The changes background_row shows: from the background's figure to the autumn after its year, and to
+    the last autumn when its year is the first (category background)."""
+    bg = frames.claims.loc[frames.claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    start, year = float(bg["value"].iloc[0]), int(bg["year_from"].iloc[0])
+    emp = metrics.series(frames.snapshots, "employees").set_index("year")["value"]
+    ends = [y for y in (year + 1, y1) if y in emp.index and (y == year + 1 or year == y0)]
+    return tidy(*(change("employees", "people", year, y, start, emp[y], category="background",
+                         shows=SHOWN_CHANGE) for y in dict.fromkeys(ends)))
+
+
+def background_row(frames: Frames, y0: int, y1: int, lang: str) -> dict[str, str]:
     """The changes table's row of total employees read from the background's figure: the changes that start
     in its year (the year after it, and the whole period), the other columns a dash."""
-    claims, s = frames["claims"], frames["snapshots"]
+    claims, s = frames.claims, frames.snapshots
     bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
     start, year = float(bg["value"].iloc[0]), int(bg["year_from"].iloc[0])
     emp = metrics.series(s, "employees").set_index("year")["value"]
@@ -160,10 +217,13 @@ def _change_cell(a: float, b: float, lang: str) -> str:
     return f"{words.num(b - a, lang, sign=True)} ({words.pct(metrics.pct_change(a, b), lang, sign=True)})"
 
 
-def background_section(frames: dict, lang: str) -> str:
-    """The background section's 2016 figures beside the autumn 2016 count, with the audit's status."""
-    s, claims, audit = frames["snapshots"], frames["claims"], frames.get("audit")
+def background_section(frames: Frames, lang: str) -> Section:
+    """The background section's 2016 figures beside the autumn 2016 count, with the audit's status (.data:
+    measure, year, stated (the background's figure), autumn_count, difference_pct, approximate, status)."""
+    s, claims, audit = frames.snapshots, frames.claims, frames.audit
     b = metrics.background_comparison(claims, s, audit)
+    data = b[["measure", "year", "stated", "snapshot", "difference_pct", "approximate", "status"]].rename(
+        columns={"snapshot": "autumn_count"})
     b = b.assign(
         measure=[t(f"measure_{m}", lang) for m in b["measure"]],
         status=[words.status(x or "ok", lang) for x in b["status"]],
@@ -178,11 +238,12 @@ def background_section(frames: dict, lang: str) -> str:
     ]
     y0 = int(b["year"].min())
     src = source_line(list(b["source"]) + [f"{MILESTONES_SECTION} {y0}"], lang)
-    return (
+    return Section(
         h(t("h_background", lang))
         + p(background_finding(claims, s, audit, lang))
         + table_html(formatted(b, spec, lang), t("caption_background", lang, y0=y0), source=src,
-                     note=t("background_note", lang, y0=y0))
+                     note=t("background_note", lang, y0=y0)),
+        data,
     )
 
 
@@ -219,52 +280,62 @@ def _span(frame: pd.DataFrame) -> dict[str, int]:
     return {"y0": int(frame["year"].min()), "y1": int(frame["year"].max())}
 
 
-def fig_employees(frames: dict, lang: str) -> str:
-    """Employees in total and by gender, with women's share in the table."""
-    s = frames["snapshots"]
+def fig_employees(frames: Frames, lang: str) -> Section:
+    """Employees in total and by gender, with women's share in the table (.data: employees per year and
+    category, women's share; the changes first to last; the background's figure)."""
+    s = frames.snapshots
     d = pd.concat([metrics.series(s, "employees"), metrics.series(s, "employees", "gender")],
                   ignore_index=True)
     e = metrics.series(s, "employees")
     g = metrics.wide(metrics.series(s, "employees", "gender"))
-    bg = frames["claims"].loc[frames["claims"]["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, "value"]
+    bg = frames.claims.loc[frames.claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, "value"]
     genders = column_changes(g, lang, m_="men", w_="women")
     title = t("title_employees", lang, **_span(e), **change_words(*first_last(e), lang), **genders,
               bg=words.num(float(bg.iloc[0]), lang) if len(bg) else "–")
     takeaway = t("takeaway_employees", lang, **genders)
-    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
+    draw = partial(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
         source=source_line(d["source"], lang), alt=alt_lines(t("measure_employees", lang), d, lang),
         table=employees_table(s, lang),
     )
+    share = metrics.womens_share(s)[["year", "women_share"]].assign(category="women")
+    plotted = series(d, "employees").merge(share.rename(columns={"women_share": "share_pct"}), how="left")
+    background = stated(employees_background=float(bg.iloc[0])) if len(bg) else pd.DataFrame()
+    return Section(html, tidy(plotted, background), draw)
 
 
-def fig_companies(frames: dict, lang: str) -> str:
-    """Registered companies by region, stacked, with the stated total marked where it differs."""
-    s = frames["snapshots"]
+def fig_companies(frames: Frames, lang: str) -> Section:
+    """Registered companies by region, stacked, with the stated total marked where it differs (.data: the
+    companies per year and region, each year's sum, stated total and audit status, the changes first to
+    last)."""
+    s = frames.snapshots
     d = metrics.series(s, "companies", "region")
     c = metrics.series(s, "companies")
-    vs = metrics.stated_vs_parts(s, "companies", "region", frames.get("audit"))
-    stated = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(columns={"stated_total": "value"})
+    vs = metrics.stated_vs_parts(s, "companies", "region", frames.audit)
+    stated_marks = vs.loc[vs["difference"] != 0, ["year", "stated_total"]].rename(
+        columns={"stated_total": "value"})
     title = t("title_companies", lang, **_span(c), **change_words(*first_last(c), lang))
     regions = metrics.wide(d)
     items = [t("item_region_first" if i == 0 else "item_region", lang, region=words.name(r, lang),
                **change_words(*first_last(regions, r), lang))
              for i, r in enumerate(regions.columns)]
     takeaway = t("takeaway_companies", lang, items="; ".join(items))
-    svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_companies", lang), lang=lang)
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
+    draw = partial(stacked_bar_chart, d, stated=stated_marks, ylabel=t("axis_companies", lang), lang=lang)
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_companies", lang), takeaway=takeaway,
         source=source_line(d["source"], lang),
         alt=alt_lines(t("measure_companies", lang), d, lang, key="alt_stacked"),
-        table=parts_table(s, "companies", "region", frames.get("audit"), lang,
+        table=parts_table(s, "companies", "region", frames.audit, lang,
                           t("caption_companies_table", lang)),
     )
+    return Section(html, tidy(series(d, "companies"), parts_data(vs)), draw)
 
 
-def fig_employees_per_company(frames: dict, lang: str) -> str:
-    """Employees per registered company."""
-    s = frames["snapshots"]
+def fig_employees_per_company(frames: Frames, lang: str) -> Section:
+    """Employees per registered company (.data: employees, companies and employees per company, per
+    year)."""
+    s = frames.snapshots
     pc = metrics.employees_per_company(s)
     d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
     title = t(
@@ -275,10 +346,11 @@ def fig_employees_per_company(frames: dict, lang: str) -> str:
     )
     takeaway = t("takeaway_employees_per_company", lang,
                  **column_changes(pc, lang, c_="companies", e_="employees"))
-    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
+    draw = partial(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
         source=source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang),
         alt=alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1),
         table=employees_per_company_table(s, lang),
     )
+    return Section(html, pc.rename(columns={"per_company": "employees_per_company"}), draw)

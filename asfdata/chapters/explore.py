@@ -18,7 +18,7 @@ import base64
 import os
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
@@ -31,6 +31,7 @@ from matplotlib.patches import Patch
 from asfdata import catalogs, metrics, registry
 from asfdata.explore_server import LANG_ENV
 from asfdata.pipeline.audit import APPROX_TOLERANCE
+from asfdata.pipeline.data import Frames
 from asfdata.pipeline.people import Model
 from asfdata.render import words
 from asfdata.render.charts import THEME, highest, line_chart, set_theme, year_axis
@@ -97,12 +98,6 @@ class Shown:
     html: str
     table: pd.DataFrame
     name: str
-
-
-def processed(frames, name: str) -> pd.DataFrame:
-    """One processed frame of load()'s result by name (a mapping of frames, or an object with them as
-    attributes)."""
-    return frames[name] if isinstance(frames, Mapping) else getattr(frames, name)
 
 
 def title(lang: str) -> str:
@@ -592,10 +587,10 @@ def readings_chart(frame: pd.DataFrame, lang: str) -> Figure:
     return legend_above(fig, [Patch(facecolor=palette[g], label=words.name(g, lang)) for g in genders])
 
 
-def readings(frames, lang: str, phone: bool = True) -> Shown:
+def readings(frames: Frames, lang: str, phone: bool = True) -> Shown:
     """What became of the people placed in each reading of the yearly detail: drawn, and tabled with the
     report's statements that hold in each reading."""
-    fp, fo, claims = (processed(frames, n) for n in ("funded_placements", "funded_outcomes", "claims"))
+    fp, fo, claims = frames.funded_placements, frames.funded_outcomes, frames.claims
     r = readings_frame(fp, fo, claims)
     n = int(r["reading"].nunique())
     people = int(r.loc[r["reading"] == 1, "people"].sum())
@@ -681,10 +676,10 @@ def tolerance_chart(frame: pd.DataFrame, tolerance: float, lang: str) -> Figure:
     return fig
 
 
-def tolerance(frames, tol: float, lang: str, phone: bool = True) -> Shown:
+def tolerance(frames: Frames, tol: float, lang: str, phone: bool = True) -> Shown:
     """The figures the report gives as "about", and their status at the tolerance chosen (percent) beside
     the audit's."""
-    f = tolerance_frame(processed(frames, "audit"), processed(frames, "claims"), tol)
+    f = tolerance_frame(frames.audit, frames.claims, tol)
     tol_text = words.pct(tol, lang, decimals=0 if float(tol).is_integer() else 1)
     audit_text = words.pct(APPROX_TOLERANCE * 100, lang, decimals=0)
     scope = "scope_sv" if lang == "sv" else "scope"
@@ -715,13 +710,12 @@ def tolerance(frames, tol: float, lang: str, phone: bool = True) -> Shown:
 # ---- one entry for every view, and the table as CSV --------------------------------------------------------
 
 
-def shown(frames, choice: Choice, lang: str, phone: bool = True) -> Shown:
+def shown(frames: Frames, choice: Choice, lang: str, phone: bool = True) -> Shown:
     """What the explorer shows for a choice (phone False: each chart at the screen's width alone)."""
     if choice.view == "yearly":
-        return yearly(processed(frames, "snapshots"), choice, lang, processed(frames, "context"),
-                      processed(frames, "audit"), phone)
+        return yearly(frames.snapshots, choice, lang, frames.context, frames.audit, phone)
     if choice.view == "funded":
-        return funded(processed(frames, "funded_placements"), lang, phone)
+        return funded(frames.funded_placements, lang, phone)
     if choice.view == "readings":
         return readings(frames, lang, phone)
     if choice.view == "tolerance":
@@ -763,11 +757,11 @@ class Explorer:
     """The explorer's widgets (ipywidgets): a view and its controls, each change redrawing `shown` in the
     HTML widget `out` and the CSV link in `download`; `box` holds them all."""
 
-    def __init__(self, frames, lang: str = "en"):
+    def __init__(self, frames: Frames, lang: str = "en"):
         import ipywidgets as widgets  # here: the explorer alone uses widgets (0.2 s to import)
 
         self.frames, self.lang = frames, lang
-        snapshots = processed(frames, "snapshots")
+        snapshots = frames.snapshots
         self.snapshots = snapshots
         years = sorted(int(y) for y in snapshots["year"].unique())
         before, after = metrics.periods(years)
@@ -863,7 +857,7 @@ class Explorer:
         self.download.value = download_html(table_csv(s.table, self.lang), s.name, self.lang)
 
 
-def explorer(frames, lang: str = "en") -> Explorer:
+def explorer(frames: Frames, lang: str = "en") -> Explorer:
     """Display the explorer's widgets (a view and its controls, the chart, its tables and a CSV link);
     return them."""
     from IPython.display import display  # here: only in a notebook (0.15 s to import)

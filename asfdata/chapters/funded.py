@@ -1,18 +1,22 @@
 """Chapter 3, the funded placements 2016–2018: its sentences, tables and charts
-(notebooks/03_funded_placements)."""
+(notebooks/03_funded)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.common import audit_html
+from asfdata.chapters.common import audit_data, audit_html
 from asfdata.pipeline.audit_lookup import funded_audit
+from asfdata.pipeline.data import Frames
 from asfdata.pipeline.people import correction_sets, statement_table
 from asfdata.render import words
 from asfdata.render.charts import bar_chart, interval_chart
 from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, p, table_html, ul
 from asfdata.render.phrases import source_line
+from asfdata.render.section import Section, stated, tidy
 from asfdata.render.svg import chart_svgs
 from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
 
@@ -20,17 +24,14 @@ WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    fp = frames["funded_placements"]
-    text = t(
-        "intro",
-        lang,
-        y0=int(fp["year"].min()),
-        y1=int(fp["year"].max()),
-        months=words.num(metrics.claim(frames["claims"], CLAIM_MONTHS_PER_PLACEMENT)["value"], lang),
-    )
-    return h(words.chapter_heading("03", lang), CHAPTER) + p(text)
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and introductory paragraph (.data: the years, the months per placement)."""
+    fp = frames.funded_placements
+    y0, y1 = int(fp["year"].min()), int(fp["year"].max())
+    months = metrics.claim(frames.claims, CLAIM_MONTHS_PER_PLACEMENT)["value"]
+    text = t("intro", lang, y0=y0, y1=y1, months=words.num(months, lang))
+    return Section(h(words.chapter_heading("03", lang), CHAPTER) + p(text),
+                   stated(first_year=y0, last_year=y1, months_per_placement=months))
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -105,9 +106,20 @@ def contradiction_items(funded_outcomes: pd.DataFrame, claims: pd.DataFrame, lan
 # ---- sections and tables -----------------------------------------------------------------------------------
 
 
-def funded_findings(frames: dict, lang: str) -> str:
-    """The chapter's computed sentence on the funnel and the outcomes."""
-    return p(funded_finding(frames["funded_placements"], frames["claims"], lang))
+def funded_findings(frames: Frames, lang: str) -> Section:
+    """The chapter's computed sentence on the funnel and the outcomes (.data: its numbers, one row)."""
+    fp, claims = frames.funded_placements, frames.claims
+    f = metrics.funnel(fp, claims).set_index("stage")["value"]
+    ci = metrics.outcome_intervals(claims).set_index("outcome")
+    data = stated(
+        first_year=int(fp["year"].min()), last_year=int(fp["year"].max()), places_granted=f["places_granted"],
+        places_used=f["places_used"], use_rate_pct=f["places_used"] / f["places_granted"] * 100,
+        people=ci.loc["either", "n"], people_to_work=ci.loc["work", "k"],
+        people_to_arbetsformedlingen=ci.loc["arbetsformedlingen", "k"], people_either=ci.loc["either", "k"],
+        people_back=metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"],
+        either_low_pct=ci.loc["either", "low"], either_high_pct=ci.loc["either", "high"],
+    )
+    return Section(p(funded_finding(fp, claims, lang)), data)
 
 
 def small_note(people: float, lang: str) -> str:
@@ -115,9 +127,9 @@ def small_note(people: float, lang: str) -> str:
     return t("small_note", lang) if 0 < people < metrics.SMALL else ""
 
 
-def funnel_table(frames: dict, lang: str) -> str:
+def funnel_table(frames: Frames, lang: str) -> str:
     """The funnel's stages and numbers."""
-    f = metrics.funnel(frames["funded_placements"], frames["claims"])
+    f = metrics.funnel(frames.funded_placements, frames.claims)
     f = f.assign(stage=[words.name(x, lang) for x in f["stage"]],
                  note=[small_note(v, lang) for v in f["value"]])
     spec = [
@@ -128,9 +140,9 @@ def funnel_table(frames: dict, lang: str) -> str:
     return table_html(formatted(f, spec, lang), t("caption_funnel", lang), note=t("funnel_note", lang))
 
 
-def use_rate_table(frames: dict, lang: str) -> str:
+def use_rate_table(frames: Frames, lang: str) -> str:
     """Places granted and used and the use rate per municipality and year."""
-    u = metrics.use_rate(frames["funded_placements"])
+    u = metrics.use_rate(frames.funded_placements)
     u = u.assign(
         municipality=[words.name(m, lang) if m == metrics.TOTAL else m for m in u["municipality"]],
         note=[small_note(v, lang) for v in u["places_used"]],
@@ -146,10 +158,12 @@ def use_rate_table(frames: dict, lang: str) -> str:
     return table_html(formatted(u, spec, lang), t("caption_use_rate", lang))
 
 
-def target_groups_section(frames: dict, lang: str) -> str:
-    """Places granted and used per target group."""
-    fp = frames["funded_placements"]
+def target_groups_section(frames: Frames, lang: str) -> Section:
+    """Places granted and used per target group (.data: target group (as the report names it),
+    municipalities, years, places granted and used, use rate in percent)."""
+    fp = frames.funded_placements
     tg = metrics.target_groups(fp)
+    data = tg.rename(columns={"use_rate": "use_rate_pct"})
     tg = tg.assign(
         target_group=[words.target_group(x, lang) for x in tg["target_group"]],
         note=[small_note(v, lang) for v in tg["places_used"]],
@@ -163,15 +177,20 @@ def target_groups_section(frames: dict, lang: str) -> str:
         ("use_rate", t("col_use_rate", lang), "pct"),
         ("note", t("col_note", lang), "text"),
     ]
-    return h(t("h_target_groups", lang)) + table_html(
+    return Section(h(t("h_target_groups", lang)) + table_html(
         formatted(tg, spec, lang), t("caption_target_groups", lang), source=source_line(fp["source"], lang)
-    )
+    ), data)
 
 
-def gender_section(frames: dict, lang: str) -> str:
-    """Women and men among those placed, as the report published them."""
-    fp = frames["funded_placements"]
+def gender_section(frames: Frames, lang: str) -> Section:
+    """Women and men among those placed, as the report published them (.data: per year and municipality,
+    places used, women, men; then the sums the sentence states)."""
+    fp = frames.funded_placements
     g = metrics.gender_of_placed(fp)
+    w, m, used = int(g["women"].fillna(0).sum()), int(g["men"].fillna(0).sum()), int(g["places_used"].sum())
+    unstated = {"unstated_gender": used - w - m} if used > w + m else {}
+    sums = stated(women=w, men=m, places_used=used, **unstated)
+    data = tidy(g[["year", "municipality", "places_used", "women", "men"]], sums)
     g = g.assign(note=[small_note(v, lang) for v in g["places_used"]])
     spec = [
         ("year", t("col_year", lang), "year"),
@@ -181,18 +200,19 @@ def gender_section(frames: dict, lang: str) -> str:
         ("men", t("col_men", lang), "int"),
         ("note", t("col_note", lang), "text"),
     ]
-    return (
+    return Section(
         h(t("h_gender", lang))
         + p(gender_finding(fp, lang))
         + p(t("small_rule", lang), "asf-note")
         + table_html(formatted(g, spec, lang), t("caption_gender", lang),
-                     source=source_line(fp["source"], lang))
+                     source=source_line(fp["source"], lang)),
+        data,
     )
 
 
-def intervals_table(frames: dict, lang: str) -> str:
+def intervals_table(frames: Frames, lang: str) -> str:
     """Outcome shares out of the unique individuals with exact 95 % intervals."""
-    ci = metrics.outcome_intervals(frames["claims"])
+    ci = metrics.outcome_intervals(frames.claims)
     ci = ci.assign(
         outcome=[words.name(o, lang) for o in ci["outcome"]],
         interval=[
@@ -214,10 +234,14 @@ def intervals_table(frames: dict, lang: str) -> str:
                       note=t("intervals_note", lang, n=n))
 
 
-def contradictions_section(frames: dict, lang: str) -> str:
-    """The detail against the summary per outcome and gender, and the audit's funded-placement mismatches."""
-    fo, claims, audit = frames["funded_outcomes"], frames["claims"], frames.get("audit")
+def contradictions_section(frames: Frames, lang: str) -> Section:
+    """The detail against the summary per outcome and gender, and the audit's funded-placement mismatches
+    (.data: outcome, gender, people in the detail and in the summary; the number of mismatches; the audit's
+    rows)."""
+    fo, claims, audit = frames.funded_outcomes, frames.claims, frames.audit
     cmp = metrics.outcome_comparison(fo, claims)
+    people = cmp[["outcome", "gender", "detail", "summary"]].rename(
+        columns={"detail": "detail_people", "summary": "summary_people"})
     cmp = cmp.assign(
         outcome=[words.name(o, lang) for o in cmp["outcome"]],
         gender=[words.name(g, lang) for g in cmp["gender"]],
@@ -241,17 +265,23 @@ def contradictions_section(frames: dict, lang: str) -> str:
     )
     table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src)
     out = h(t("h_contradictions", lang)) + p(text) + table
+    mismatches = stated(audit_mismatches=int((fa["status"] == "mismatch").sum()))
     if audit is None:
-        return out + p(t("audit_missing", lang))
-    return out + audit_html(fa, lang, t("audit_funded_caption", lang))
+        return Section(out + p(t("audit_missing", lang)), tidy(people, mismatches))
+    return Section(out + audit_html(fa, lang, t("audit_funded_caption", lang)),
+                   tidy(people, mismatches, audit_data(fa, lang)))
 
 
 # ---- charts ------------------------------------------------------------------------------------------------
 
 
-def fig_funnel(frames: dict, lang: str) -> str:
-    """The funded placements as a funnel: granted → used → unique individuals → outcomes."""
-    fp, claims = frames["funded_placements"], frames["claims"]
+FUNNEL_UNITS = {"places_granted": "places", "places_used": "places"}  # the other stages count people
+
+
+def fig_funnel(frames: Frames, lang: str) -> Section:
+    """The funded places as a funnel: granted → used → unique individuals → outcomes (.data: stage, number,
+    unit; then the use rate and the people back in public support the takeaway states)."""
+    fp, claims = frames.funded_placements, frames.claims
     f = metrics.funnel(fp, claims)
     d = pd.DataFrame(
         {"label": [words.name(x, lang) for x in f["stage"]], "category": f["stage"], "value": f["value"]}
@@ -269,19 +299,25 @@ def fig_funnel(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_funnel", lang, rate=words.pct(v["places_used"] / v["places_granted"] * 100, lang),
                  kb=words.num(metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"], lang), n=n)
     funded_claims = claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"]
-    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places_people", lang), lang=lang)
+    draw = partial(bar_chart, d, xlabel=t("axis_places_people", lang), lang=lang)
     values = "; ".join(f"{a}: {words.num(b, lang)}" for a, b in zip(d["label"], d["value"], strict=True))
-    return figure_html(
-        svgs, title=title,
+    html = figure_html(
+        chart_svgs(draw), title=title,
         subtitle=t("subtitle_funnel", lang, y0=int(fp["year"].min()), y1=int(fp["year"].max())),
         takeaway=takeaway, source=source_line(list(fp["source"]) + list(funded_claims), lang),
         alt=t("alt_bars", lang, what=t("what_funnel", lang), values=values), table=funnel_table(frames, lang),
     )
+    stages = f.rename(columns={"value": "number"}).assign(
+        unit=[FUNNEL_UNITS.get(x, "people") for x in f["stage"]])
+    rate = stated(use_rate_pct=v["places_used"] / v["places_granted"] * 100,
+                  people_back=metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"])
+    return Section(html, tidy(stages, rate), draw)
 
 
-def fig_use_rate(frames: dict, lang: str) -> str:
-    """Places granted and used per municipality and year (grouped bars)."""
-    fp = frames["funded_placements"]
+def fig_use_rate(frames: Frames, lang: str) -> Section:
+    """Places granted and used per municipality and year (grouped bars); .data: year, municipality (and the
+    total), places granted and used, use rate in percent; the grants fully used and all grants."""
+    fp = frames.funded_placements
     u = metrics.use_rate(fp)
     rows = u.loc[u["municipality"] != metrics.TOTAL]
     lab = [f"{m} {y}" for m, y in zip(rows["municipality"], rows["year"], strict=True)]
@@ -305,22 +341,25 @@ def fig_use_rate(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_use_rate", lang, lo=lo["label"], hi=hi["label"],
                  lo_used=words.num(lo["places_used"], lang), lo_granted=words.num(lo["places_granted"], lang),
                  hi_used=words.num(hi["places_used"], lang), hi_granted=words.num(hi["places_granted"], lang))
-    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_places", lang), lang=lang)
+    draw = partial(bar_chart, d, xlabel=t("axis_places", lang), lang=lang)
     values = "; ".join(
         f"{a}: {words.num(g, lang)} / {words.num(x, lang)}"
         for a, g, x in zip(lab, rows["places_granted"], rows["places_used"], strict=True)
     )
-    return h(t("h_use_rate", lang)) + figure_html(
-        svgs, title=title, subtitle=t("subtitle_use_rate", lang), takeaway=takeaway,
+    html = h(t("h_use_rate", lang)) + figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_use_rate", lang), takeaway=takeaway,
         source=source_line(fp["source"], lang),
         alt=t("alt_bars", lang, what=t("what_use_rate", lang), values=values),
         table=use_rate_table(frames, lang),
     )
+    grants = stated(grants_fully_used=int((rows["use_rate"] >= 100).sum()), grants=len(rows))
+    return Section(html, tidy(u.rename(columns={"use_rate": "use_rate_pct"}), grants), draw)
 
 
-def fig_outcome_intervals(frames: dict, lang: str) -> str:
-    """Shares of the unique individuals reaching work, Arbetsförmedlingen or either, with exact intervals."""
-    claims = frames["claims"]
+def fig_outcome_intervals(frames: Frames, lang: str) -> Section:
+    """Shares of the unique individuals reaching work, Arbetsförmedlingen or either, with exact intervals
+    (.data: outcome, people, of_people, share_pct, low_pct, high_pct: the 95 % interval)."""
+    claims = frames.claims
     ci = metrics.outcome_intervals(claims)
     d = ci.rename(columns={"outcome": "category"})
     n = words.num(ci["n"].iloc[0], lang)
@@ -331,7 +370,7 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_intervals", lang, n=n, k=words.num(either["k"], lang),
                  name=words.name("either", lang), lo=words.pct(either["low"], lang),
                  hi=words.pct(either["high"], lang))
-    svgs = chart_svgs(interval_chart, d, xlabel=t("axis_share_people", lang), lang=lang)
+    draw = partial(interval_chart, d, xlabel=t("axis_share_people", lang), lang=lang)
     values = "; ".join(
         t(
             "item_interval",
@@ -345,18 +384,23 @@ def fig_outcome_intervals(frames: dict, lang: str) -> str:
         )
         for r in d.itertuples()
     )
-    return h(t("h_outcomes", lang)) + figure_html(
-        svgs, title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
+    html = h(t("h_outcomes", lang)) + figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_intervals", lang, n=n), takeaway=takeaway,
         source=source_line(claims.loc[claims["claim_id"].str.startswith(FUNDED_CLAIMS), "source"], lang),
         alt=t("alt_intervals", lang, what=t("what_intervals", lang, n=n), values=values),
         table=intervals_table(frames, lang),
     )
+    data = ci[["outcome", "k", "n", "share", "low", "high"]].rename(columns={
+        "k": "people", "n": "of_people", "share": "share_pct", "low": "low_pct", "high": "high_pct"})
+    return Section(html, data, draw)
 
 
-def statements_section(frames: dict, lang: str) -> str:
+def statements_section(frames: Frames, lang: str) -> Section:
     """Each statement of the report about the ten people, whether it holds in all, some or no reading of
-    the yearly detail, and the smallest sets of statements that, taken as slips, leave the rest agreeing."""
-    args = frames["funded_placements"], frames["funded_outcomes"], frames["claims"]
+    the yearly detail, and the smallest sets of statements that, taken as slips, leave the rest agreeing
+    (.data: statement, where, holds and condition (in lang), then the readings, the correction sets and
+    each set's statements)."""
+    args = frames.funded_placements, frames.funded_outcomes, frames.claims
     st = statement_table(*args)
     shown = st.assign(
         where=[t(f"where_{r}", lang) for r in st["role"]],
@@ -372,9 +416,9 @@ def statements_section(frames: dict, lang: str) -> str:
     table = table_html(formatted(shown, spec, lang),
                        caption=t("caption_statements", lang, n=words.num(n, lang)),
                        source=source_line(st["section"], lang))
-    cs = correction_sets(*args, frames.get("statements"))  # the slips quote the report's own words
+    cs = correction_sets(*args, frames.statements)  # the slips quote the report's own words
     corrections = [f"{r[f'text_{lang}']}" for _, r in cs.iterrows()]
-    return (
+    html = (
         h(t("h_statements", lang))
         + p(t("statements_intro", lang, n=words.num(n, lang)))
         + table
@@ -382,3 +426,7 @@ def statements_section(frames: dict, lang: str) -> str:
         + p(t("corrections_intro", lang, k=words.num(len(cs), lang)))
         + ul(corrections)
     )
+    rows = pd.DataFrame({"statement": st[f"text_{lang}"], "where": st["role"], "holds": st["holds"],
+                         "condition": st[f"condition_{lang}"]})
+    sets = pd.DataFrame({"correction_set": corrections})
+    return Section(html, tidy(rows, stated(readings=n, correction_sets=len(cs)), sets))

@@ -1,6 +1,6 @@
 """Chapter 5, the goals and the report's own claims: each stated goal beside its evidence and a verdict,
 each link the report asserts beside its own figures, and the disputed figures read both ways
-(notebooks/05_goals_and_claims)."""
+(notebooks/05_goals)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ import pandas as pd
 
 from asfdata import catalogs, metrics, registry, study
 from asfdata.chapters.common import PLACED_BY
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, SUBSECTION, dl, formatted, h, p, table_html
 from asfdata.render.phrases import source_line
+from asfdata.render.section import Section, change, stated, tidy
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
 GROUPS_FORMED, GROUPS_CONTINUED = study.COLLABORATION_GROUPS_FORMED, study.COLLABORATION_GROUPS_CONTINUED
-TRAINING_YEAR, REFORM_YEAR = study.TRAINING_YEAR, study.REFORM_YEAR
+TRAINING_YEAR = study.TRAINING_YEAR
 RUBRIC = ("met", "partly", "not_met", "cannot_tell")  # the verdicts, in the order the rubric lists them
 UNMEASURED = ("knowledge",)  # goals whose outcome no figure of the report measures: verdict cannot_tell
 GOALS = ("knowledge", "known", "structures", "use", "funded")
@@ -50,10 +52,10 @@ def placements(snapshots: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def figures(frames: dict) -> dict:
+def figures(frames: Frames) -> dict:
     """Every number the chapter states (people, places, documents, groups; years), by name."""
-    s, c, ev = frames["snapshots"], frames["claims"], frames["events"]
-    municipalities = list(frames["municipalities"]["municipality"])
+    s, c, ev = frames.snapshots, frames.claims, frames.events
+    municipalities = list(frames.municipalities["municipality"])
     pl = placements(s)
     emp = metrics.wide(metrics.series(s, "employees"))["all"]
     informed = metrics.wide(metrics.series(s, "informed"))["all"]
@@ -156,7 +158,7 @@ def _stated_or_parts(pl: pd.DataFrame, year: int, lang: str) -> str:
     return t("stated_or_parts", lang, stated=words.num(stated, lang), parts=words.num(parts, lang))
 
 
-def goal_rows(frames: dict, lang: str) -> pd.DataFrame:
+def goal_rows(frames: Frames, lang: str) -> pd.DataFrame:
     """One row per stated goal: goal (in full and short), criterion, evidence, what the figures show, verdict
     (key and words), the one-line reason and the report's conclusion."""
     f = figures(frames)
@@ -178,9 +180,10 @@ def goal_rows(frames: dict, lang: str) -> pd.DataFrame:
     ])
 
 
-def goals_section(frames: dict, lang: str) -> str:
+def goals_section(frames: Frames, lang: str) -> Section:
     """The goals: each goal's criterion, the evidence, what the figures show, the verdict and the report's own
-    conclusion (the summary's table gives the verdicts at a glance)."""
+    conclusion (the summary's table gives the verdicts at a glance). .data: one row per goal, its words in
+    lang (their figures inside them) and its verdict's key."""
     rows = goal_rows(frames, lang)
     details = "".join(
         h(r["goal"], SUBSECTION)
@@ -191,7 +194,9 @@ def goals_section(frames: dict, lang: str) -> str:
     )
     src = source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
                        "Sammanfattning Strukturinriktade insatser 2016–2020"], lang)
-    return h(t("h_goals", lang)) + p(t("goals_intro", lang)) + details + p(src, "asf-source")
+    data = rows[["goal_id", "goal", "criterion", "evidence", "shows", "verdict_key", "report"]].rename(
+        columns={"goal_id": "goal_key", "verdict_key": "verdict"})
+    return Section(h(t("h_goals", lang)) + p(t("goals_intro", lang)) + details + p(src, "asf-source"), data)
 
 
 STAGES = ("inputs", "activities", "outputs", "outcomes")  # the links of the logic model, in order
@@ -199,8 +204,10 @@ STAGES = ("inputs", "activities", "outputs", "outcomes")  # the links of the log
 LOGIC_SECTIONS = ("Beskrivning av verksamheten", "Huvudsakliga aktiviteter och insatser", "Insatser")
 
 
-def rubric_section(frames: dict, lang: str) -> str:
-    """How the goals are judged: the logic model built from the report's description, then the rubric."""
+def rubric_section(frames: Frames, lang: str) -> Section:
+    """How the goals are judged: the logic model built from the report's description, then the rubric
+    (.data: each link of the model with what the report describes and counts, in lang; each verdict with
+    the evidence it needs)."""
     v = _values(figures(frames), lang)
     chain = pd.DataFrame([{"stage": t(f"stage_{k}", lang), "described": t(f"logic_{k}", lang),
                            "counted": t(f"logic_{k}_counted", lang, **v)} for k in STAGES])
@@ -213,7 +220,8 @@ def rubric_section(frames: dict, lang: str) -> str:
     rubric = table_html(formatted(levels, [("verdict", t("col_verdict", lang), "text"),
                                            ("needs", t("col_evidence_needed", lang), "text")], lang),
                         caption=t("caption_rubric", lang))
-    return h(t("h_rubric", lang)) + p(t("rubric_intro", lang)) + logic + rubric
+    data = tidy(chain.assign(stage=list(STAGES)), levels.assign(verdict=list(RUBRIC)))
+    return Section(h(t("h_rubric", lang)) + p(t("rubric_intro", lang)) + logic + rubric, data)
 
 
 # ---- the report's claims ---------------------------------------------------------------------------------
@@ -238,32 +246,64 @@ def _between(pl: pd.DataFrame, y0: int, y1: int, lang: str) -> dict[str, str]:
     return out | {"bodies": "; ".join(items)}
 
 
-def claim_values(frames: dict, lang: str) -> dict[str, dict[str, str]]:
+def claim_years(frames: Frames) -> dict[str, tuple[int, int]]:
+    """The autumns each claim's figures compare: the training's year and the one before, the study's base
+    and reform year (the reform), the reform year and the last (the pandemic)."""
+    reform, last = frames.study.reform_year, int(frames.snapshots["year"].max())
+    return {"training": (TRAINING_YEAR - 1, TRAINING_YEAR), "reform": (frames.study.base_year, reform),
+            "pandemic": (reform, last)}
+
+
+def claim_values(frames: Frames, lang: str) -> dict[str, dict[str, str]]:
     """The placeholders of each claim's figures and reading."""
     f = figures(frames)
     pl, informed = f["placements"], f["informed"]
     seq = "; ".join
-    pandemic = _between(pl, REFORM_YEAR, f["last_year"], lang)
-    a, y1 = pl.loc[REFORM_YEAR, "parts"], f["last_year"]
+    years = claim_years(frames)
+    pandemic = _between(pl, *years["pandemic"], lang)
+    a, y1 = pl.loc[years["pandemic"][0], "parts"], years["pandemic"][1]
     for key, col in (("s", "stated"), ("p", "parts")):
         pandemic |= {f"{key}1": words.num(pl.loc[y1, col], lang),
                      f"d{key}": _change(a, pl.loc[y1, col], lang)}
     return {
-        "training": _between(pl, TRAINING_YEAR - 1, TRAINING_YEAR, lang),
+        "training": _between(pl, *years["training"], lang),
         "information": {
             "informed": seq(f"{y}: {words.num(x, lang)}" for y, x in informed.items()),
             "placed": seq(f"{y}: {words.num(x, lang)}" for y, x in pl["parts"].items()),
             "peak_informed": str(int(informed.idxmax())), "peak_placed": str(int(pl["parts"].idxmax())),
             "Counts": words.upper_first(words.number_word(len(informed), lang)),
         },
-        "reform": _between(pl, REFORM_YEAR - 1, REFORM_YEAR, lang),
+        "reform": _between(pl, *years["reform"], lang),
         "pandemic": pandemic,
         "knowledge": {},
     }
 
 
-def claims_section(frames: dict, lang: str) -> str:
-    """Each link the report asserts, its own figures beside it, and what they can support."""
+def claims_data(frames: Frames) -> pd.DataFrame:
+    """The figures the claims state: per claim (training, reform, pandemic) the changes of people placed
+    between its two autumns, by placing body, their sum (sum_of_parts) and the stated total, as each claim's
+    text gives them; the people informed and placed per year (information)."""
+    f = figures(frames)
+    pl = f["placements"]
+    bodies = [c for c in pl.columns if c not in ("stated", "parts")]
+    rows = []
+    for claim, (a, b) in claim_years(frames).items():
+        moves = [(c, c, c) for c in bodies]  # (category, column of the start, column of the end)
+        if claim == "training":
+            moves += [(metrics.SUM_OF_PARTS, "parts", "parts"), ("stated_total", "stated", "stated")]
+        if claim == "pandemic":  # the stated total read from the sum of the parts in the reform year
+            moves += [(metrics.SUM_OF_PARTS, "parts", "parts"), ("stated_total", "parts", "stated")]
+        rows += [change("placements", "people", a, b, pl.loc[a, start], pl.loc[b, end], category)
+                 .assign(claim=claim) for category, start, end in moves]
+    yearly = pd.DataFrame({"claim": "information", "year": list(pl.index),
+                           "informed_people": f["informed"].reindex(pl.index).to_numpy(),
+                           "placed_people": pl["parts"].to_numpy()})
+    return tidy(*rows, yearly)
+
+
+def claims_section(frames: Frames, lang: str) -> Section:
+    """Each link the report asserts, its own figures beside it, and what they can support (.data: the
+    figures, claims_data)."""
     values = claim_values(frames, lang)
     body = "".join(
         h(t(f"claim_{k}_title", lang), SUBSECTION)
@@ -272,17 +312,18 @@ def claims_section(frames: dict, lang: str) -> str:
                (t("dt_support", lang), t(f"claim_{k}_verdict", lang, **values[k]))])
         for k in CLAIMS
     )
-    return h(t("h_claims", lang)) + p(t("claims_intro", lang)) + body
+    return Section(h(t("h_claims", lang)) + p(t("claims_intro", lang)) + body, claims_data(frames))
 
 
 # ---- sensitivity to the disputed figures -----------------------------------------------------------------
 
 
-def sensitivity(frames: dict) -> pd.DataFrame:
+def sensitivity(frames: Frames) -> pd.DataFrame:
     """Each headline change read both ways: change, reading, from, to, change (units), change (percent)."""
     f = figures(frames)
     pl, emp, y0, y1 = f["placements"], f["employees"], f["first_year"], f["last_year"]
-    pairs = [(a, b) for a, b in ((f["peak_year"], REFORM_YEAR), (REFORM_YEAR, y1)) if a < b]  # a change
+    reform = frames.study.reform_year
+    pairs = [(a, b) for a, b in ((f["peak_year"], reform), (reform, y1)) if a < b]  # a change
     readings = (("stated_total", "stated"), ("sum_parts", "parts"))
     rows = [("placements", a, b, r, pl.loc[a, col], pl.loc[b, col]) for a, b in pairs for r, col in readings]
     rows += [
@@ -295,8 +336,9 @@ def sensitivity(frames: dict) -> pd.DataFrame:
     return out
 
 
-def sensitivity_section(frames: dict, lang: str) -> str:
-    """The sensitivity table and what survives both readings."""
+def sensitivity_section(frames: Frames, lang: str) -> Section:
+    """The sensitivity table and what survives both readings (.data: the table's rows, then the comparisons
+    and the largest factor between two readings of one change, with its two changes)."""
     s = sensitivity(frames)
     shown = s.assign(
         what=[t(f"sens_{m}", lang, y0=a, y1=b) for m, a, b in zip(s["measure"], s["year_from"], s["year_to"],
@@ -316,10 +358,12 @@ def sensitivity_section(frames: dict, lang: str) -> str:
                 n=words.num(len(ratios), lang), worst=words.num(worst, lang, 1),
                 big=words.num(big, lang), small=words.num(small, lang))
     table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
-                       source=source_line(["Bakgrund", *sorted(set(frames["snapshots"]["source"]))], lang))
-    return h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)
+                       source=source_line(["Bakgrund", *sorted(set(frames.snapshots["source"]))], lang))
+    html = h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)
+    factor = stated(comparisons=len(ratios), largest_factor=worst, larger_change=big, smaller_change=small)
+    return Section(html, tidy(s, factor))
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    return h(words.chapter_heading("05", lang), CHAPTER) + p(t("intro", lang))
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and introductory paragraph (no number: .data is empty)."""
+    return Section(h(words.chapter_heading("05", lang), CHAPTER) + p(t("intro", lang)))

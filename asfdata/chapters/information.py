@@ -1,17 +1,21 @@
 """Chapter 4, information reach and activities: its sentences, tables and charts
-(notebooks/04_information_reach_and_activities)."""
+(notebooks/04_information)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
 from asfdata.chapters.common import PLACED_BY, event_marks
 from asfdata.pipeline.audit import swapped_digits
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.charts import bar_line_chart, timeline_chart
 from asfdata.render.html import CHAPTER, figure_html, formatted, h, p, table_html
 from asfdata.render.phrases import alt_lines, source_line, with_marks
+from asfdata.render.section import Section, series, stated, tidy
 from asfdata.render.svg import chart_svgs
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
@@ -20,11 +24,12 @@ PROJECT = "project"  # the kind of milestone whose rows may name one project twi
 ACTOR_SEP = "; "  # between the actors of one milestone (events.csv, actor)
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    last_year, n = int(frames["snapshots"]["year"].max()), words.num(len(frames["events"]), lang)
-    text = t("intro", lang, last_year=last_year, n=n)
-    return h(words.chapter_heading("04", lang), CHAPTER) + p(text)
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and introductory paragraph (.data: the last year, the milestones)."""
+    last_year, n = int(frames.snapshots["year"].max()), len(frames.events)
+    text = t("intro", lang, last_year=last_year, n=words.num(n, lang))
+    return Section(h(words.chapter_heading("04", lang), CHAPTER) + p(text),
+                   stated(last_year=last_year, milestones=n))
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -87,19 +92,30 @@ def same_project_notes(events: pd.DataFrame, lang: str) -> str:
 # ---- sections and tables -----------------------------------------------------------------------------------
 
 
-def informed_section(frames: dict, lang: str) -> str:
-    """Sentences on people informed: sum against the stated total, and the 'in volume' caution."""
-    s = frames["snapshots"]
-    return p(informed_finding(s, frames["claims"], frames.get("audit"), lang)) + p(
-        t("informed_volume", lang)
-    )
+def informed_section(frames: Frames, lang: str) -> Section:
+    """Sentences on people informed: sum against the stated total, and the 'in volume' caution (.data:
+    their numbers, one row)."""
+    s = frames.snapshots
+    html = p(informed_finding(s, frames.claims, frames.audit, lang)) + p(t("informed_volume", lang))
+    return Section(html, informed_numbers(frames))
 
 
-def informed_table(frames: dict, lang: str) -> str:
+def informed_numbers(frames: Frames) -> pd.DataFrame:
+    """What the sentences and the chart's caption state of people informed: the period, the sum of the
+    yearly figures, the stated total, their difference, the peak year and its figure (people)."""
+    v = metrics.informed_vs_stated(frames.snapshots, frames.claims, frames.audit)
+    cum = metrics.informed_cumulative(frames.snapshots)
+    peak = cum.loc[cum["informed"].idxmax()]
+    return stated(year_from=v["year_from"], year_to=v["year_to"], sum_people=v["computed"],
+                  stated_people=v["stated"], difference_people=v["difference"], peak_year=int(peak["year"]),
+                  peak_people=peak["informed"])
+
+
+def informed_table(frames: Frames, lang: str) -> str:
     """People informed per year and cumulatively, with the stated period total as the last row."""
-    s, claims = frames["snapshots"], frames["claims"]
+    s, claims = frames.snapshots, frames.claims
     cum = metrics.informed_cumulative(s)
-    v = metrics.informed_vs_stated(s, claims, frames.get("audit"))
+    v = metrics.informed_vs_stated(s, claims, frames.audit)
     spec = [
         ("year", t("col_year", lang), "text"),
         ("informed", t("col_informed", lang), "int"),
@@ -129,9 +145,10 @@ def kinds_table(counts: pd.DataFrame, lang: str) -> str:
     return table_html(out, t("caption_kinds", lang))
 
 
-def events_section(frames: dict, lang: str) -> str:
-    """The milestones as a table in lang (descriptions escaped)."""
-    ev = metrics.events_table(frames["events"])
+def events_section(frames: Frames, lang: str) -> Section:
+    """The milestones as a table in lang (descriptions escaped); .data: year, when, kind, actor, description
+    (in lang) and source of each."""
+    ev = metrics.events_table(frames.events)
     when = [
         words.month(m, lang) if not pd.isna(m)
         else (words.period_text(pt, lang) if isinstance(pt, str) else "")
@@ -150,17 +167,20 @@ def events_section(frames: dict, lang: str) -> str:
         ("description", t("col_description", lang), "text"),
         ("source", t("col_source", lang), "text"),
     ]
-    return h(t("h_events", lang)) + table_html(formatted(ev, spec, lang), t("events_caption", lang))
+    data = ev[["year", "when", "kind", "actor", "description", "source"]].reset_index(drop=True)
+    return Section(h(t("h_events", lang)) + table_html(formatted(ev, spec, lang), t("events_caption", lang)),
+                   data)
 
 
 # ---- charts ------------------------------------------------------------------------------------------------
 
 
-def fig_informed(frames: dict, lang: str) -> str:
-    """People informed per year and cumulatively, with the report's stated period total."""
-    s, claims = frames["snapshots"], frames["claims"]
+def fig_informed(frames: Frames, lang: str) -> Section:
+    """People informed per year and cumulatively, with the report's stated period total (.data: per year,
+    people informed and cumulatively; then the stated total, the sum, their difference, the peak)."""
+    s, claims = frames.snapshots, frames.claims
     cum = metrics.informed_cumulative(s)
-    v = metrics.informed_vs_stated(s, claims, frames.get("audit"))
+    v = metrics.informed_vs_stated(s, claims, frames.audit)
     years = words.years(v["year_from"], v["year_to"])
     ref = (float(v["stated"]), t("mark_stated_period", lang, years=years, value=words.num(v["stated"], lang)))
     title = t("title_informed", lang, computed=words.num(v["computed"], lang),
@@ -168,25 +188,30 @@ def fig_informed(frames: dict, lang: str) -> str:
     peak = cum.loc[cum["informed"].idxmax()]
     takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]),
                  peak=words.num(peak["informed"], lang), diff=words.num(v["difference"], lang, sign=True))
-    svgs = chart_svgs(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
-    tidy = pd.concat(
+    draw = partial(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
+    plotted = pd.concat(
         [
             pd.DataFrame({"year": cum["year"], "category": k, "value": cum[k]})
             for k in ("informed", "cumulative")
         ],
         ignore_index=True,
     )
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_informed", lang, y0=int(cum["year"].min())),
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_informed", lang, y0=int(cum["year"].min())),
         takeaway=takeaway, source=source_line(list(cum["source"]) + [v["source"]], lang),
-        alt=f"{alt_lines(t('what_informed', lang), tidy, lang, key='alt_bar_line')} {ref[1]}.",
+        alt=f"{alt_lines(t('what_informed', lang), plotted, lang, key='alt_bar_line')} {ref[1]}.",
         table=informed_table(frames, lang),
     )
+    yearly = cum[["year", "informed", "cumulative"]].rename(
+        columns={"informed": "informed_people", "cumulative": "cumulative_people"})
+    return Section(html, tidy(yearly, informed_numbers(frames)), draw)
 
 
-def fig_timeline(frames: dict, lang: str) -> str:
-    """Milestones per kind and year under the placement series, on the same years."""
-    s, ev = frames["snapshots"], frames["events"]
+def fig_timeline(frames: Frames, lang: str) -> Section:
+    """Milestones per kind and year under the placement series, on the same years (.data: people placed per
+    year and category; milestones per year and kind; the total and the most in a year; each group of
+    project milestones that may be one project, and the counts were it one)."""
+    s, ev = frames.snapshots, frames.events
     d = metrics.with_sum_of_parts(s, *PLACED_BY)
     counts = metrics.event_counts(ev)
     tot = d.loc[d["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
@@ -203,17 +228,24 @@ def fig_timeline(frames: dict, lang: str) -> str:
     takeaway = t("takeaway_timeline", lang, n=len(tops), top_years=words.join([str(y) for y in tops], lang),
                  top=words.num(top, lang), total=words.num(n, lang))  # n: the form, by the number of years
     at = event_marks(ev, lang)
-    svgs = chart_svgs(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
-                         bottom_title=t("panel_milestones", lang), at=at)
+    draw = partial(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
+                   bottom_title=t("panel_milestones", lang), at=at)
     events = "; ".join(f"{y}: {words.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
-    return (
+    html = (
         h(t("h_timeline", lang))
         + figure_html(
-            svgs, title=title, subtitle=t("subtitle_timeline", lang), takeaway=takeaway,
+            chart_svgs(draw), title=title, subtitle=t("subtitle_timeline", lang), takeaway=takeaway,
             source=source_line(list(d["source"]) + list(ev["source"]), lang), alt=with_marks(alt, at, lang),
             table=kinds_table(counts, lang),
         )
         + same_project_notes(ev, lang)
         + p(t("timeline_caution", lang), "asf-caution")
     )
+    groups = pd.DataFrame([{k: g[k] for k in ("year", "month", "rows", "year_count", "total")}
+                           for g in same_projects(ev)])
+    groups = groups.rename(columns={"rows": "milestones_in_group", "year_count": "milestones_in_year_as_one",
+                                    "total": "milestones_as_one"})
+    data = tidy(series(d, "people"), counts.rename(columns={"count": "milestones"}),
+                stated(milestones=n, most_milestones_in_a_year=top), groups)
+    return Section(html, data, draw)

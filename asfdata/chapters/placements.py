@@ -1,12 +1,15 @@
 """Chapter 2, people placed and the 2019 reform: its sentences, tables and charts
-(notebooks/02_placements_and_the_2019_reform)."""
+(notebooks/02_placements)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.common import PLACED_BY, event_marks, parts_table, undefined_note
+from asfdata.chapters.common import PLACED_BY, event_marks, parts_data, parts_table, undefined_note
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.charts import bar_chart, line_chart, stacked_bar_chart
 from asfdata.render.html import (
@@ -24,17 +27,30 @@ from asfdata.render.html import (
     with_code,
 )
 from asfdata.render.phrases import alt_lines, change_words, source_line, with_marks
+from asfdata.render.section import Section, change, series, stated, tidy
 from asfdata.render.svg import chart_svgs
-from asfdata.study import BASE_YEAR, MILESTONES_SECTION, REFORM_YEAR
+from asfdata.study import MILESTONES_SECTION, Study
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and introductory paragraph."""
-    text = t("intro", lang, reform_year=metrics.event_years(frames["events"]).get("reorganisation", ""))
-    return h(words.chapter_heading("02", lang), CHAPTER) + p(text)
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and introductory paragraph (.data: the year of the reorganisation)."""
+    year = metrics.event_years(frames.events).get("reorganisation", "")
+    html = h(words.chapter_heading("02", lang), CHAPTER) + p(t("intro", lang, reform_year=year))
+    return Section(html, stated(reorganisation_year=year) if year else pd.DataFrame())
+
+
+def years(frames: Frames, ya: int | None = None, yb: int | None = None) -> tuple[int, int]:
+    """The autumns a change is read between: ya and yb, or the study's base year and reform year
+    (frames.study)."""
+    return (frames.study.base_year if ya is None else ya, frames.study.reform_year if yb is None else yb)
+
+
+def periods(frames: Frames) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The study's periods before and after (frames.study), narrowed to the years of the autumn counts."""
+    return metrics.periods(frames.snapshots["year"], frames.study.before, frames.study.after)
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
@@ -51,9 +67,7 @@ def sum_of_parts(snapshots: pd.DataFrame) -> pd.DataFrame:
     return s.loc[s["category"] == metrics.SUM_OF_PARTS].reset_index(drop=True)
 
 
-def change_year_finding(
-    snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR
-) -> str:
+def change_year_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     """Change per placing body from autumn ya to autumn yb, in people and percent."""
     ch = metrics.change_between(placements(snapshots), ya, yb)
     items = [
@@ -68,9 +82,11 @@ def change_year_finding(
     return t("finding_change_year", lang, ya=ya, yb=yb, items=words.join(items, lang))
 
 
-def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
-    """Placing bodies ranked by percent change of the period means, with the change in people beside."""
-    pm = metrics.period_means(placements(snapshots))
+def fell_most_finding(snapshots: pd.DataFrame, lang: str, study: Study | None = None) -> str:
+    """Placing bodies ranked by percent change of the period means (the study's periods), with the change in
+    people beside."""
+    study = study or Study()
+    pm = metrics.period_means(placements(snapshots), study.before, study.after)
 
     def item(r) -> str:
         return t(
@@ -119,9 +135,11 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str) -> str:
     return text
 
 
-def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -> str:
+def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str, study: Study | None = None
+                     ) -> str:
     """The pandemic as a second cause in its year: the change of the sum of the parts into that year (or
-    which autumn count the data lack for it)."""
+    which autumn count the data lack for it), beside the study's period after."""
+    study = study or Study()
     year = metrics.event_years(events)["pandemic"]
     total = sum_of_parts(snapshots).set_index("year")["value"]
     lacking = [y for y in (year - 1, year) if y not in total.index]
@@ -135,29 +153,29 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str) -
         year=year,
         ya=year - 1,
         yb=year,
-        after=words.years(*metrics.periods(snapshots["year"])[1]),
+        after=words.years(*metrics.periods(snapshots["year"], study.before, study.after)[1]),
         **change_words(total[year - 1], total[year], lang),
         **change_words(stated[year - 1], stated[year], lang, prefix="s_"),
     )
 
 
-def five_points(frames: dict, lang: str) -> list[str]:
+def five_points(frames: Frames, lang: str) -> list[str]:
     """What five autumn counts can and cannot show (bullets)."""
-    s = frames["snapshots"]
+    s = frames.snapshots
     pl = placements(s)
-    periods = metrics.periods(pl["year"])
-    before = pl.loc[pl["year"].between(*periods[0])].groupby("category", sort=False)["value"].min()
-    after = pl.loc[pl["year"].between(*periods[1])].groupby("category", sort=False)["value"].max()
+    spans = periods(frames)
+    before = pl.loc[pl["year"].between(*spans[0])].groupby("category", sort=False)["value"].min()
+    after = pl.loc[pl["year"].between(*spans[1])].groupby("category", sort=False)["value"].max()
     after = after.reindex(before.index)  # a body without an autumn count after: not lower
     lower = [words.name(c, lang) for c in before.index if after[c] < before[c]]
     not_lower = [words.name(c, lang) for c in before.index if not after[c] < before[c]]
     c = metrics.series(s, "companies")
-    spans = {"before": words.years(*periods[0]), "after": words.years(*periods[1])}
+    named = {"before": words.years(*spans[0]), "after": words.years(*spans[1])}
     if lower:
         rest = t("five_can_partly", lang, items=words.join(not_lower, lang)) if not_lower else ""
-        can = t("five_can", lang, lower=words.join(lower, lang), rest=rest, **spans)
+        can = t("five_can", lang, lower=words.join(lower, lang), rest=rest, **named)
     else:
-        can = t("five_can_none", lang, **spans)
+        can = t("five_can_none", lang, **named)
     return [
         can,
         t("five_cannot_when", lang),
@@ -166,7 +184,7 @@ def five_points(frames: dict, lang: str) -> list[str]:
             lang,
             c0=words.num(c["value"].iloc[0], lang),
             c1=words.num(c["value"].iloc[-1], lang),
-            funded_end=int(frames["funded_placements"]["year"].max()),
+            funded_end=int(frames.funded_placements["year"].max()),
         ),
         t("five_no_test", lang),
     ]
@@ -175,12 +193,16 @@ def five_points(frames: dict, lang: str) -> list[str]:
 # ---- sections ----------------------------------------------------------------------------------------------
 
 
-def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
-    """Change per placing body (and the sum of the parts) from autumn ya to autumn yb: sentence and table."""
-    s = frames["snapshots"]
-    stated = metrics.series(s, "placements").assign(category="stated_total")  # the other reading of the sum
-    ch = metrics.change_between(pd.concat([metrics.with_sum_of_parts(s, *PLACED_BY), stated]), ya, yb)
+def change_year_section(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
+    """Change per placing body (and the sum of the parts) from autumn ya to autumn yb (the study's base and
+    reform year unless given): sentence and table (.data: one change per row)."""
+    ya, yb = years(frames, ya, yb)
+    s = frames.snapshots
+    stated_total = metrics.series(s, "placements").assign(category="stated_total")  # the sum's other reading
+    ch = metrics.change_between(pd.concat([metrics.with_sum_of_parts(s, *PLACED_BY), stated_total]), ya, yb)
     zero = list(ch.loc[ch["start"] == 0, "category"])  # no percent change from a count of 0
+    data = tidy(*(change("placements", "people", ya, yb, r.start, r.end, r.category)
+                  for r in ch.itertuples()))
     ch = ch.assign(category=[words.name(c, lang) for c in ch["category"]])
     spec = [
         ("category", t("col_body", lang), "text"),
@@ -190,15 +212,16 @@ def change_year_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = 
         ("change_pct", t("col_change_pct", lang), "spct"),
     ]
     src = source_line([f"{MILESTONES_SECTION} {ya}", f"{MILESTONES_SECTION} {yb}"], lang)
-    return (
+    html = (
         h(t("h_change_year", lang, ya=ya, yb=yb))
         + p(change_year_finding(s, lang, ya, yb))
         + table_html(formatted(ch, spec, lang), t("caption_change_year", lang, ya=ya, yb=yb), source=src,
                      note=undefined_note([(c, ya) for c in zero], lang))
     )
+    return Section(html, data)
 
 
-def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
     parts = metrics.wide(placements(snapshots))
     total = parts.sum(axis=1)
@@ -226,19 +249,36 @@ def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: 
     )
 
 
-def shares_section(frames: dict, lang: str) -> str:
-    """Each placing body's share of the people placed per year, and who made up the fall."""
-    s = frames["snapshots"]
-    table = wide_table(metrics.shares(placements(s)), lang, t("caption_shares", lang), kind="pct")
-    return h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang))
+def shares_section(frames: Frames, lang: str) -> Section:
+    """Each placing body's share of the people placed per year, and who made up the fall from the study's
+    base year to its reform year (.data: the shares, then each body's part of the fall)."""
+    s = frames.snapshots
+    ya, yb = years(frames)
+    shares = metrics.shares(placements(s))
+    table = wide_table(shares, lang, t("caption_shares", lang), kind="pct")
+    html = h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang, ya, yb))
+    parts = metrics.wide(placements(s))
+    fall = parts.loc[ya] - parts.loc[yb]
+    falls = pd.DataFrame({"category": fall.index, "year_from": ya, "year_to": yb,
+                          "fall_people": fall.to_numpy(),
+                          "fall_share_pct": [metrics.ratio(x, fall.sum()) * 100 for x in fall]})
+    total = pd.DataFrame([{"category": metrics.SUM_OF_PARTS, "year_from": ya, "year_to": yb,
+                           "fall_people": fall.sum()}])
+    return Section(html, tidy(series(shares, "share_pct"), falls, total))
 
 
-def period_means_section(frames: dict, lang: str) -> str:
-    """Before/after period means per placing body, ranked by percent change ('fell most')."""
-    s = frames["snapshots"]
-    pm = metrics.period_means(placements(s))
+def period_means_section(frames: Frames, lang: str) -> Section:
+    """Before/after period means per placing body (the study's periods), ranked by percent change ('fell
+    most'); .data: rank, category, the periods, the means, the change."""
+    s = frames.snapshots
+    spans = periods(frames)
+    pm = metrics.period_means(placements(s), frames.study.before, frames.study.after)
+    data = pm[["rank", "category"]].assign(
+        before_from=spans[0][0], before_to=spans[0][1], after_from=spans[1][0], after_to=spans[1][1],
+        before_mean_people=pm["before_mean"], after_mean_people=pm["after_mean"], change_people=pm["change"],
+        change_pct=pm["change_pct"])
     pm = pm.assign(category=[words.name(c, lang) for c in pm["category"]])
-    before, after = (words.years(*span) for span in metrics.periods(s["year"]))
+    before, after = (words.years(*span) for span in spans)
     spec = [
         ("rank", t("col_rank", lang), "int"),
         ("category", t("col_body", lang), "text"),
@@ -247,64 +287,91 @@ def period_means_section(frames: dict, lang: str) -> str:
         ("change", t("col_change_people", lang), "sdec1"),
         ("change_pct", t("col_change_pct", lang), "spct"),
     ]
-    return (
+    html = (
         h(t("h_period_means", lang, before=before, after=after))
-        + p(fell_most_finding(s, lang))
+        + p(fell_most_finding(s, lang, frames.study))
         + table_html(formatted(pm, spec, lang), t("caption_period_means", lang, before=before, after=after),
                      source=source_line(s["source"], lang))
     )
+    return Section(html, data)
 
 
-def pandemic_section(frames: dict, lang: str) -> str:
-    """The pandemic as a second cause in its year (nothing when no milestone names the pandemic)."""
-    year = metrics.event_years(frames["events"]).get("pandemic")
+def pandemic_section(frames: Frames, lang: str) -> Section:
+    """The pandemic as a second cause in its year (nothing when no milestone names the pandemic); .data: the
+    changes into that year of the sum of the parts and of the stated total."""
+    year = metrics.event_years(frames.events).get("pandemic")
     if year is None:
-        return ""
-    return h(t("h_pandemic", lang, year=year)) + p(
-        pandemic_finding(frames["snapshots"], frames["events"], lang)
-    )
+        return Section("")
+    s = frames.snapshots
+    html = h(t("h_pandemic", lang, year=year)) + p(pandemic_finding(s, frames.events, lang, frames.study))
+    readings = pd.concat([sum_of_parts(s), metrics.series(s, "placements").assign(category="stated_total")])
+    have = set(readings["year"])
+    if not {year - 1, year} <= have:
+        return Section(html)
+    ch = metrics.change_between(readings, year - 1, year)
+    return Section(html, tidy(*(change("placements", "people", year - 1, year, r.start, r.end, r.category,
+                                       shows="start end change_pct") for r in ch.itertuples())))
 
 
-def five_points_section(frames: dict, lang: str) -> str:
-    """What the autumn counts (as many as the data hold) can and cannot show."""
-    counts = words.number_word(frames["snapshots"]["year"].nunique(), lang)
-    return h(t("h_five_points", lang, counts=counts)) + ul(five_points(frames, lang))
+def five_points_section(frames: Frames, lang: str) -> Section:
+    """What the autumn counts (as many as the data hold) can and cannot show (.data: the registered
+    companies first and last, the last year of the funded placements)."""
+    s = frames.snapshots
+    counts = words.number_word(s["year"].nunique(), lang)
+    c = metrics.series(s, "companies")
+    data = stated(companies_first=c["value"].iloc[0], companies_last=c["value"].iloc[-1],
+                  funded_last_year=int(frames.funded_placements["year"].max()))
+    return Section(h(t("h_five_points", lang, counts=counts)) + ul(five_points(frames, lang)), data)
 
 
 # ---- charts ------------------------------------------------------------------------------------------------
 
 
-def _placements_title(s: pd.DataFrame, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+def _placements_title(s: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     """Title: the sum of the parts from autumn ya to autumn yb."""
     tot = sum_of_parts(s).set_index("year")["value"]
-    stated = metrics.series(s, "placements").set_index("year")["value"]  # the other reading
+    stated_total = metrics.series(s, "placements").set_index("year")["value"]  # the other reading
     words_ = change_words(tot[ya], tot[yb], lang)
-    if stated[yb] != tot[yb]:
-        words_["b"] = t("or_reading", lang, parts=words_["b"], stated=words.num(stated[yb], lang))
-    return t("title_placements", lang, ya=ya, yb=yb, **words_, s_a=words.num(stated[ya], lang))
+    if stated_total[yb] != tot[yb]:
+        words_["b"] = t("or_reading", lang, parts=words_["b"], stated=words.num(stated_total[yb], lang))
+    return t("title_placements", lang, ya=ya, yb=yb, **words_, s_a=words.num(stated_total[ya], lang))
 
 
-def fig_placements(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
-    """People placed by placing body and their sum, with the reorganisation and the pandemic marked."""
-    s = frames["snapshots"]
+def stated_totals(s: pd.DataFrame) -> pd.DataFrame:
+    """The stated totals of people placed (tidy, category stated_total): the other reading of the sum."""
+    return metrics.series(s, "placements").assign(category="stated_total")
+
+
+def fig_placements(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
+    """People placed by placing body and their sum, with the reorganisation and the pandemic marked; the
+    title reads the change from autumn ya to yb (the study's base and reform year unless given). .data:
+    people placed per year and category (the bodies, their sum, the stated total), and the largest fall."""
+    ya, yb = years(frames, ya, yb)
+    s = frames.snapshots
     d = metrics.with_sum_of_parts(s, *PLACED_BY)
-    at = event_marks(frames["events"], lang)
-    svgs = chart_svgs(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
+    at = event_marks(frames.events, lang)
+    draw = partial(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
     ch = metrics.change_between(placements(s), ya, yb)
     most = ch.loc[ch["change"].idxmin()]
     takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=words.placed_by(most["category"], lang),
                  chg=words.num(most["change"], lang, sign=True))
-    return figure_html(
-        svgs, title=_placements_title(s, lang), subtitle=t("subtitle_placements", lang),
+    html = figure_html(
+        chart_svgs(draw), title=_placements_title(s, lang, ya, yb), subtitle=t("subtitle_placements", lang),
         takeaway=takeaway, source=source_line(d["source"], lang),
         alt=with_marks(alt_lines(t("what_placements", lang), d, lang), at, lang),
         table=wide_table(d, lang, t("caption_placements", lang)),
     )
+    stated_ends = stated_totals(s).loc[lambda x: x["year"].isin([ya, yb])]
+    fell = change("placements", "people", ya, yb, most["start"], most["end"], most["category"],
+                  shows="change")
+    return Section(html, tidy(series(pd.concat([d, stated_ends]), "people"), fell), draw)
 
 
-def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> str:
-    """People placed by placing body indexed to base = 100."""
-    s = frames["snapshots"]
+def fig_placements_indexed(frames: Frames, lang: str, base: int | None = None) -> Section:
+    """People placed by placing body indexed to base = 100 (the study's base year unless given); .data:
+    the index per year and category."""
+    base = frames.study.base_year if base is None else base
+    s = frames.snapshots
     pl = placements(s)
     d = metrics.indexed(pl, base)
     last = int(d["year"].max())
@@ -324,23 +391,25 @@ def fig_placements_indexed(frames: dict, lang: str, base: int = BASE_YEAR) -> st
         takeaway = t("takeaway_indexed", lang, base=base, low=words.placed_by(low["category"], lang),
                      low_v=words.num(low["value"], lang), high=words.placed_by(high["category"], lang),
                      high_v=words.num(high["value"], lang))
-    at = event_marks(frames["events"], lang)
-    svgs = chart_svgs(line_chart, d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
+    at = event_marks(frames.events, lang)
+    draw = partial(line_chart, d, ylabel=t("axis_index", lang, base=base), lang=lang, at=at)
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_indexed", lang, base=base), takeaway=takeaway,
         source=source_line(d["source"], lang),
         alt=with_marks(alt_lines(t("what_indexed", lang, base=base), d, lang, decimals=1), at, lang),
         table=wide_table(d, lang, t("caption_indexed", lang, base=base), kind="dec1", note=note),
     )
+    return Section(html, series(d, "index").assign(base_year=base), draw)
 
 
-def fig_placements_parts(frames: dict, lang: str) -> str:
-    """Stacked parts with the stated total marked where it differs from their sum (pointing to the audit)."""
-    s, audit = frames["snapshots"], frames.get("audit")
+def fig_placements_parts(frames: Frames, lang: str) -> Section:
+    """Stacked parts with the stated total marked where it differs from their sum (pointing to the audit);
+    .data: people placed per year and body, each year's sum, stated total, difference and audit status."""
+    s, audit = frames.snapshots, frames.audit
     d = placements(s)
     vs = metrics.stated_vs_parts(s, *PLACED_BY, audit)
     diff = vs.loc[vs["difference"] != 0]
-    stated = diff[["year", "stated_total"]].rename(columns={"stated_total": "value"})
+    marks = diff[["year", "stated_total"]].rename(columns={"stated_total": "value"})
     items = [
         f"{int(r.year)} ({words.num(r.stated_total, lang)} / {words.num(r.sum_of_parts, lang)})"
         for r in diff.itertuples()
@@ -350,21 +419,25 @@ def fig_placements_parts(frames: dict, lang: str) -> str:
         t("takeaway_parts", lang, n=words.num(len(diff), lang), years=words.num(len(vs), lang))
         if items else t("takeaway_parts_ok", lang)
     )
-    svgs = chart_svgs(stacked_bar_chart, d, stated=stated, ylabel=t("axis_people_placed", lang), lang=lang)
+    draw = partial(stacked_bar_chart, d, stated=marks, ylabel=t("axis_people_placed", lang), lang=lang)
     alt = alt_lines(t("what_parts", lang), d, lang, key="alt_stacked")
     if items:
         refs = [f"{int(r.year)}: {words.num(r.stated_total, lang)}" for r in diff.itertuples()]
         alt += " " + t("alt_stated_marks", lang, items="; ".join(refs))
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_parts", lang), takeaway=takeaway,
         source=source_line(d["source"], lang), alt=alt,
         table=parts_table(s, *PLACED_BY, audit, lang, t("caption_parts", lang)),
     )
+    counts = stated(years_differing=len(diff), years=len(vs)) if items else pd.DataFrame()
+    return Section(html, tidy(series(d, "people"), parts_data(vs), counts), draw)
 
 
-def fig_placements_ratios(frames: dict, lang: str) -> str:
-    """People placed per registered company and per employee, by placing body and in sum (two panels)."""
-    s = frames["snapshots"]
+def fig_placements_ratios(frames: Frames, lang: str) -> Section:
+    """People placed per registered company and per employee, by placing body and in sum (two panels);
+    .data: per year and category, people placed per company and per employee, and the stated totals per
+    company the title reads."""
+    s = frames.snapshots
     parts = metrics.with_sum_of_parts(s, *PLACED_BY)
     per_c = metrics.per_unit(parts, metrics.series(s, "companies")).assign(panel="company")
     per_e = metrics.per_unit(parts, metrics.series(s, "employees")).assign(panel="employee")
@@ -372,14 +445,14 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
     tot = per_c.loc[per_c["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     tot_e = per_e.loc[per_e["category"] == metrics.SUM_OF_PARTS].set_index("year")["value"]
     ya, yb = int(tot.idxmax()), int(tot.index.max())
-    stated = metrics.per_unit(metrics.series(s, "placements"), metrics.series(s, "companies"))
-    stated = stated.set_index("year")["value"]  # the other reading: the stated totals per company
+    per_stated = metrics.per_unit(metrics.series(s, "placements"), metrics.series(s, "companies"))
+    stated_pc = per_stated.set_index("year")["value"]  # the other reading: the stated totals per company
     title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1),
-              **change_words(stated[ya], stated[yb], lang, decimals=1, prefix="s_"))
-    change = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
-    takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change)
-    at = event_marks(frames["events"], lang)
-    svgs = chart_svgs(
+              **change_words(stated_pc[ya], stated_pc[yb], lang, decimals=1, prefix="s_"))
+    change_ = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
+    takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change_)
+    at = event_marks(frames.events, lang)
+    draw = partial(
         line_chart,
         d,
         ylabel="",
@@ -397,10 +470,15 @@ def fig_placements_ratios(frames: dict, lang: str) -> str:
         + wide_table(per_e, lang, t("caption_per_employee", lang), kind="dec2")
         + p(t("ratios_note", lang), "asf-note")
     )
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_ratios", lang), takeaway=takeaway,
         source=source_line(s["source"], lang), alt=with_marks(alt, at, lang), table=tables,
     )
+    ratios = series(per_c, "people_per_company").merge(series(per_e, "people_per_employee"), how="outer",
+                                                       sort=False)
+    stated_ends = series(per_stated.loc[per_stated["year"].isin([yb])].assign(category="stated_total"),
+                         "people_per_company")
+    return Section(html, tidy(ratios, stated_ends), draw)
 
 
 # ---- context: what else changed in 2019 (public figures beside the placements) ---------------------------
@@ -429,12 +507,12 @@ def _event_item(r, lang: str) -> Markup:
     return Markup(f"{with_code(text)} ({link(r.publisher, r.address)})")
 
 
-def context_events_section(frames: dict, lang: str) -> str:
+def context_events_section(frames: Frames, lang: str) -> str:
     """The national changes around the reorganisation, dated, each with its source; a local one as a
     question the evidence raises."""
-    ev = frames["context_events"]  # in order of date (asfdata.pipeline.tidy.context_events)
+    ev = frames.context_events  # in order of date (asfdata.pipeline.tidy.context_events)
     national, local = ev.loc[ev["area"] == NATION], ev.loc[ev["area"] != NATION]
-    out = (h(t("h_context_events", lang, year=REFORM_YEAR)) + p(t("context_events_intro", lang))
+    out = (h(t("h_context_events", lang, year=frames.study.reform_year)) + p(t("context_events_intro", lang))
            + ul([_event_item(r, lang) for r in national.itertuples()]))
     if len(local):
         out += h(t("h_context_question", lang), SUBSECTION) + "".join(
@@ -442,20 +520,22 @@ def context_events_section(frames: dict, lang: str) -> str:
     return out
 
 
-def context_changes(frames: dict, ya: int = BASE_YEAR, yb: int = REFORM_YEAR, yc: int | None = None
+def context_changes(frames: Frames, ya: int | None = None, yb: int | None = None, yc: int | None = None
                     ) -> pd.DataFrame:
-    """One row per series with a figure in ya and yb: ASF placements per placing body (autumn counts), then
-    each public measure (its first row per year); values in ya, yb and yc (NaN where lacking), percent
-    changes ya→yb and ya→yc (percent)."""
+    """One row per series with a figure in ya and yb (the study's base and reform year unless given): ASF
+    placements per placing body (autumn counts), then each public measure (its first row per year); values
+    in ya, yb and yc (the year after yb unless given; NaN where lacking), percent changes ya→yb and ya→yc
+    (percent)."""
+    ya, yb = years(frames, ya, yb)
     yc = yb + 1 if yc is None else yc
-    ch = metrics.change_between(placements(frames["snapshots"]), ya, yb)
+    ch = metrics.change_between(placements(frames.snapshots), ya, yb)
     rows = [{"kind": ASF, "series": c, "area": "", "unit": "persons", "months": "", "publisher": "",
              "address": "", "approximate": False, "a": a, "b": b}
             for c, a, b in zip(ch["category"], ch["start"], ch["end"], strict=True)]
-    w = metrics.wide(placements(frames["snapshots"]))
+    w = metrics.wide(placements(frames.snapshots))
     for row in rows:
         row["c"] = w.loc[yc, row["series"]] if yc in w.index else float("nan")
-    ctx = frames["context"].assign(year=lambda d: d["period"].str[:4].astype(int))
+    ctx = frames.context.assign(year=lambda d: d["period"].str[:4].astype(int))
     measures = [m for m in CONTEXT_ORDER if m in set(ctx["measure"])]
     measures += [m for m in metrics.first_seen(ctx["measure"]) if m not in measures]
     for m in measures:
@@ -494,7 +574,7 @@ def _months(r, lang: str) -> str:
     return first if first == second else f"{first} \u2192 {second}"
 
 
-def context_table(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+def context_table(frames: Frames, lang: str, ya: int, yb: int) -> str:
     """Placements beside the public measures: counts in ya, yb and yb + 1 and percent changes from ya."""
     ch = context_changes(frames, ya, yb)
     yc = yb + 1
@@ -513,8 +593,21 @@ def context_table(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM
                       note=t("ctx_table_note", lang))
 
 
-def fig_context(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
-    """Horizontal bars of the percent change ya→yb per series, ASF rows and public rows in two colours."""
+def context_data(ch: pd.DataFrame, ya: int, yb: int) -> pd.DataFrame:
+    """context_changes' frame as data: kind, series, area, unit, approximate, the three years and their
+    values, the percent changes from the first."""
+    return pd.DataFrame({
+        "kind": ch["kind"], "series": ch["series"], "area": ch["area"], "unit": ch["unit"],
+        "approximate": ch["approximate"], "year_from": ya, "year_to": yb, "year_after": yb + 1,
+        "value_from": ch["a"], "value_to": ch["b"], "value_after": ch["c"], "change_pct": ch["pct_b"],
+        "change_after_pct": ch["pct_c"],
+    })
+
+
+def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
+    """Horizontal bars of the percent change ya→yb per series (the study's base and reform year unless
+    given), ASF rows and public rows in two colours; .data: each series' values and changes (the table)."""
+    ya, yb = years(frames, ya, yb)
     ch = context_changes(frames, ya, yb)
     d = pd.DataFrame({"label": [_series_label(r, lang) for r in ch.itertuples()], "category": ch["kind"],
                       "value": ch["pct_b"].round(1)})
@@ -527,21 +620,27 @@ def fig_context(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_Y
     takeaway = (t("takeaway_context", lang, items=words.join(
         [f"{_series_label(r, lang)} ({words.pct(r.pct_b, lang, sign=True)})" for r in larger.itertuples()],
         lang)) if len(larger) else t("takeaway_context_none", lang))
-    svgs = chart_svgs(bar_chart, d, xlabel=t("axis_context", lang, ya=ya, yb=yb), lang=lang)
+    draw = partial(bar_chart, d, xlabel=t("axis_context", lang, ya=ya, yb=yb), lang=lang)
     values = "; ".join(f"{a}: {words.pct(v, lang, sign=True)}" for a, v in zip(d["label"], d["value"],
                                                                                  strict=True))
-    return figure_html(
-        svgs, title=title, subtitle=t("subtitle_context", lang, ya=ya, yb=yb), takeaway=takeaway,
-        source=t("ctx_figure_source", lang, report=source_line(frames["snapshots"]["source"], lang),
+    html = figure_html(
+        chart_svgs(draw), title=title, subtitle=t("subtitle_context", lang, ya=ya, yb=yb), takeaway=takeaway,
+        source=t("ctx_figure_source", lang, report=source_line(frames.snapshots["source"], lang),
                  publishers=words.join(metrics.first_seen(public["publisher"]), lang)),
         alt=t("ctx_alt_bars", lang, what=t("what_context", lang, ya=ya, yb=yb), values=values),
         table=context_table(frames, lang, ya, yb),
     )
+    counts = stated(public_series=len(public),
+                    public_changed_less=int((public["pct_b"] > asf["pct_b"].max()).sum()))
+    return Section(html, tidy(context_data(ch, ya, yb), counts), draw)
 
 
-def context_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFORM_YEAR) -> str:
+def context_section(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
     """What else changed in the reform year, and the placements beside comparable public measures: the
-    changes, the table and chart, the differences in definition and what the comparison can show."""
+    changes, the table and chart, the differences in definition and what the comparison can show (ya, yb:
+    the study's base and reform year unless given). .data: the dated changes (event_id, date, value, unit),
+    then the chart's."""
+    ya, yb = years(frames, ya, yb)
     ch = context_changes(frames, ya, yb)
     asf, public = ch.loc[ch["kind"] == ASF], ch.loc[ch["kind"] == PUBLIC]
     stock = public.loc[public["months"].map(lambda m: bool(m[0]))]
@@ -550,12 +649,15 @@ def context_section(frames: dict, lang: str, ya: int = BASE_YEAR, yb: int = REFO
     can = t("ctx_can", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
             asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
             n=words.num(len(smaller), lang), m=words.num(len(public), lang))
-    return (
+    chart = fig_context(frames, lang, ya, yb)
+    html = (
         context_events_section(frames, lang)
         + h(t("h_context_compare", lang)) + p(t("context_compare_intro", lang))
-        + fig_context(frames, lang, ya, yb)
+        + chart
         + h(t("h_context_definitions", lang), SUBSECTION)
         + ul([t("ctx_def_time", lang, month=month), t("ctx_def_scope", lang), t("ctx_def_area", lang)])
         + h(t("h_context_can", lang), SUBSECTION)
         + p(" ".join([can, t("ctx_cannot", lang)]))
     )
+    events = frames.context_events[["event_id", "date", "area", "value", "unit"]]
+    return Section(html, tidy(events, chart.data), chart.draw)

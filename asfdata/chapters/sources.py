@@ -1,5 +1,5 @@
 """Appendix, every transcribed figure and the sentence of the report it comes from
-(notebooks/07_appendix_sources): the inventory (data/processed/inventory.csv) read sentence by sentence."""
+(notebooks/07_sources): the inventory (data/processed/inventory.csv) read sentence by sentence."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from html import escape
 import pandas as pd
 
 from asfdata import catalogs, registry
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, TEXT, h, p
+from asfdata.render.section import Section, stated, tidy
 from asfdata.render.words import unbreakable
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
@@ -64,12 +66,24 @@ def sources_table(frame: pd.DataFrame, lang: str) -> str:
     )
 
 
-def appendix(frames: dict, lang: str) -> str:
-    """The whole appendix: heading, how to read it, the table."""
-    frame = sentences(frames["inventory"])
+def appendix(frames: Frames, lang: str) -> Section:
+    """The whole appendix: heading, how to read it, the table (.data: one row per transcribed figure: as the
+    report writes it, its value, its section, its sentence (in Swedish; in the Swedish edition alone, as the
+    English one leaves the quotation out), its place (data file and line); then the counts of figures and
+    sentences)."""
+    frame = sentences(frames.inventory)
     n = words.num(sum(map(len, frame["figures"])), lang)
-    return (
+    html = (
         h(words.chapter_heading("07", lang), CHAPTER)
         + p(t("intro", lang, n=n, sentences=words.num(len(frame), lang)))
         + sources_table(frame, lang)
     )
+    inv = frames.inventory
+    rows = inv.loc[inv["status"] == "transcribed"].sort_values(["line", "column"], kind="stable")
+    figures = pd.DataFrame({"figure": rows["token"], "value": rows["value"], "section": rows["section"],
+                            "sentence": rows["sentence"],
+                            "place": [f"{f} {r}" for f, r in zip(rows["file"], rows["row"], strict=True)]})
+    # the sentence is shown in the Swedish edition alone (a quotation in Swedish): kept there
+    figures = figures.reset_index(drop=True) if lang == "sv" else figures.drop(columns=["sentence"])
+    counts = stated(figures=sum(map(len, frame["figures"])), sentences=len(frame))
+    return Section(html, tidy(figures, counts))

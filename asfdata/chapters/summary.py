@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from html import escape
 
+import pandas as pd
+
 from asfdata import catalogs, metrics, registry
 from asfdata.chapters import goals
 from asfdata.chapters.common import PLACED_BY
 from asfdata.pipeline.audit_lookup import audit_counts, funded_audit
+from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.html import CHAPTER, Markup, formatted, h, p, table_html, ul
-from asfdata.study import FIRST_YEAR, LAST_YEAR, REFORM_YEAR
+from asfdata.render.section import Section, stated, tidy
+from asfdata.study import FIRST_YEAR, LAST_YEAR
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
@@ -20,44 +24,55 @@ t = words.translator(WORDS)
 ASKS = ("flows", "follow_up", "costs", "knowledge", "totals", "gender", "employment")  # what to ask for next
 
 
-def answer(frames: dict, lang: str) -> str:
+VERDICT_COUNTS = (("met", "met"), ("partly", "partly"), ("not_met", "not_met"), ("cannot", "cannot_tell"))
+
+
+def answer(frames: Frames, lang: str) -> Section:
     """The report's bottom line in one sentence: what was achieved, what was not, how sure one can be (the
-    report shows it on its title page, before the contents)."""
+    report shows it on its title page, before the contents); .data: its numbers, one row."""
     f = goals.figures(frames)
     verdicts = list(goals.verdicts(f).values())
     n = {k: words.num(f[k], lang) for k in ("groups_formed", "munis", "work", "people")}
-    n |= {k: words.num(verdicts.count(v), lang) for k, v in
-          (("met", "met"), ("partly", "partly"), ("not_met", "not_met"), ("cannot", "cannot_tell"))}
-    counts = words.number_word(frames["snapshots"]["year"].nunique(), lang)
-    key = "answer_some_met" if verdicts.count("met") else "answer"
-    text = t(key, lang, **n, goals=words.number_word(len(verdicts), lang), first_year=f["first_year"],
-             counts=counts)
-    return p(text, "asf-answer")
+    n |= {k: words.num(verdicts.count(v), lang) for k, v in VERDICT_COUNTS}
+    counts = words.number_word(frames.snapshots["year"].nunique(), lang)
+    some_met = verdicts.count("met") > 0
+    text = t("answer_some_met" if some_met else "answer", lang, **n,
+             goals=words.number_word(len(verdicts), lang), first_year=f["first_year"], counts=counts)
+    goal_counts = {f"goals_{k}": verdicts.count(v) for k, v in VERDICT_COUNTS if some_met or k != "met"}
+    data = stated(municipalities=f["munis"], municipalities_with_groups=f["groups_formed"],
+                  people_funded=f["people"], people_to_work=f["work"], first_year=f["first_year"],
+                  **goal_counts)
+    return Section(p(text, "asf-answer"), data)
 
 
-def intro(frames: dict, lang: str) -> str:
-    """The chapter's heading and what the evaluation is."""
-    counts = words.number_word(frames["snapshots"]["year"].nunique(), lang)
+def intro(frames: Frames, lang: str) -> Section:
+    """The chapter's heading and what the evaluation is (.data: the initiative's years)."""
+    counts = words.number_word(frames.snapshots["year"].nunique(), lang)
     about = t("intro", lang, y0=FIRST_YEAR, y1=LAST_YEAR, counts=counts)  # the initiative's years
-    return h(words.chapter_heading("00", lang), CHAPTER) + p(about)
+    return Section(h(words.chapter_heading("00", lang), CHAPTER) + p(about),
+                   stated(first_year=FIRST_YEAR, last_year=LAST_YEAR))
 
 
-def goals_table(frames: dict, lang: str) -> str:
-    """Each stated goal (short), this evaluation's verdict and a one-line reason naming its evidence."""
+def goals_table(frames: Frames, lang: str) -> Section:
+    """Each stated goal (short), this evaluation's verdict and a one-line reason naming its evidence (.data:
+    goal, verdict, reason, the reason's figures inside its text)."""
     rows = goals.goal_rows(frames, lang)
     spec = [("short", t("col_goal", lang), "text"), ("verdict", t("col_verdict", lang), "text"),
             ("reason", t("col_why", lang), "text")]
     table = table_html(formatted(rows, spec, lang), caption=t("caption_goals", lang))
-    return h(t("h_goals", lang)) + p(t("goals_lead", lang)) + table
+    data = rows[["goal_id", "verdict_key", "reason"]].rename(
+        columns={"goal_id": "goal", "verdict_key": "verdict"})
+    return Section(h(t("h_goals", lang)) + p(t("goals_lead", lang)) + table, data)
 
 
-def key_numbers(frames: dict) -> dict:
+def key_numbers(frames: Frames) -> dict:
     """The numbers of the key findings, by name (counts, percent changes, years)."""
-    s = frames["snapshots"]
+    s = frames.snapshots
     emp, com = (metrics.wide(metrics.series(s, m))["all"] for m in ("employees", "companies"))
     parts = metrics.wide(metrics.series(s, *PLACED_BY))
     y0, y1 = int(emp.index.min()), int(emp.index.max())
-    fall = {c: metrics.pct_change(parts.loc[REFORM_YEAR - 1, c], parts.loc[REFORM_YEAR, c])
+    before, after = frames.study.base_year, frames.study.reform_year  # the change into the reform year
+    fall = {c: metrics.pct_change(parts.loc[before, c], parts.loc[after, c])
             for c in parts.columns}
     fall = {c: x for c, x in fall.items() if x == x} or fall  # a body with 0 placed before has no percent
     total = parts.sum(axis=1)
@@ -66,20 +81,21 @@ def key_numbers(frames: dict) -> dict:
     return {
         "y0": y0, "y1": y1, "emp_pct": metrics.pct_change(emp.loc[y0], emp.loc[y1]),
         "emp_bg_pct": metrics.pct_change(f["emp_background"], emp.loc[y1]), "bg": f["emp_background"],
-        "c0": com.loc[y0], "c1": com.loc[y1], "before": REFORM_YEAR - 1, "after": REFORM_YEAR,
-        "pl_pct": metrics.pct_change(total.loc[REFORM_YEAR - 1], total.loc[REFORM_YEAR]),
-        "pl_pct_stated": metrics.pct_change(stated.loc[REFORM_YEAR - 1], stated.loc[REFORM_YEAR]),
+        "c0": com.loc[y0], "c1": com.loc[y1], "before": before, "after": after,
+        "pl_pct": metrics.pct_change(total.loc[before], total.loc[after]),
+        "pl_pct_stated": metrics.pct_change(stated.loc[before], stated.loc[after]),
         "most": min(fall, key=lambda c: fall[c]), "most_pct": min(fall.values()),
         "used_share": f["used"] / f["granted"], "back": f["back"], "n": f["people"], "work": f["work"],
         "informed_stated": f["informed_stated"], "informed_sum": f["informed_sum"],
         "informed_years": f["informed_years"],
-        "mismatches": audit_counts(frames.get("audit"))["mismatch"],
-        "checks": sum(audit_counts(frames.get("audit")).values()),
+        "mismatches": audit_counts(frames.audit)["mismatch"],
+        "checks": sum(audit_counts(frames.audit).values()),
     }
 
 
-def key_findings(frames: dict, lang: str) -> str:
-    """One finding per chapter, each with at most three numbers (years aside)."""
+def key_findings(frames: Frames, lang: str) -> Section:
+    """One finding per chapter, each with at most three numbers (years aside); .data: those numbers, one
+    row."""
     k = key_numbers(frames)
     counts = ("c0", "c1", "back", "n", "work", "bg", "informed_stated", "informed_sum", "mismatches",
               "checks")
@@ -100,89 +116,105 @@ def key_findings(frames: dict, lang: str) -> str:
         f"<li><strong>{escape(t(f'finding_prefix_{c}', lang))}.</strong> {escape(text)}</li>\n"
         for c, text in findings
     )
-    return h(t("h_key_findings", lang)) + f"<ul>\n{items}</ul>\n"
+    data = stated(
+        year_from=k["y0"], year_to=k["y1"], employees_change_pct=k["emp_pct"], employees_background=k["bg"],
+        employees_change_from_background_pct=k["emp_bg_pct"], placements_year_from=k["before"],
+        placements_year_to=k["after"], placements_change_pct=k["pl_pct"],
+        placements_change_stated_pct=k["pl_pct_stated"], most_fell=k["most"],
+        most_fell_change_pct=k["most_pct"], people_funded=k["n"], people_back=k["back"],
+        people_to_work=k["work"], informed_stated_people=k["informed_stated"],
+        informed_sum_people=k["informed_sum"], audit_mismatches=k["mismatches"], audit_checks=k["checks"],
+    )
+    return Section(h(t("h_key_findings", lang)) + f"<ul>\n{items}</ul>\n", data)
 
 
-def next_steps(frames: dict, lang: str) -> str:
-    """What to ask for next: each thing to record, with the finding that motivates it."""
-    f, n = goals.figures(frames), audit_counts(frames.get("audit"))
+def next_steps(frames: Frames, lang: str) -> Section:
+    """What to ask for next: each thing to record, with the finding that motivates it (.data: the
+    findings' numbers, one row)."""
+    f, n = goals.figures(frames), audit_counts(frames.audit)
+    k = len(funded_audit(frames.audit).query("status == 'mismatch'"))
     values = {
-        "counts": words.number_word(frames["snapshots"]["year"].nunique(), lang),
+        "counts": words.number_word(frames.snapshots["year"].nunique(), lang),
         "work": words.num(f["work"], lang), "people": words.num(f["people"], lang),
         "mismatches": words.num(n["mismatch"], lang), "checks": words.num(sum(n.values()), lang),
-        "k": words.num(len(funded_audit(frames.get("audit")).query("status == 'mismatch'")), lang),
+        "k": words.num(k, lang),
     }
     items: list[str] = [Markup(f"<strong>{escape(t(f'ask_{a}', lang))}.</strong> "
                                f"{escape(t(f'why_{a}', lang, **values))}") for a in ASKS]
-    return h(t("h_next", lang)) + p(t("next_lead", lang)) + ul(items)
+    data = stated(people_funded=f["people"], people_to_work=f["work"], audit_mismatches=n["mismatch"],
+                  audit_checks=sum(n.values()), funded_contradictions=k)
+    return Section(h(t("h_next", lang)) + p(t("next_lead", lang)) + ul(items), data)
 
 
-def limitations(frames: dict, lang: str) -> str:
-    """The main limitations, with the computed numbers they rest on."""
-    s, audit = frames["snapshots"], frames.get("audit")
-    ci = metrics.outcome_intervals(frames["claims"]).set_index("outcome").loc["work"]
+def limitations(frames: Frames, lang: str) -> Section:
+    """The main limitations, with the computed numbers they rest on (.data: those numbers, one row, then
+    the report's disagreements with itself, one row each)."""
+    s, audit = frames.snapshots, frames.audit
+    ci = metrics.outcome_intervals(frames.claims).set_index("outcome").loc["work"]
     n = audit_counts(audit)
     counts = words.upper_first(words.number_word(s["year"].nunique(), lang))
+    reform_year = metrics.event_years(frames.events).get("reorganisation", "")
+    found = inconsistencies(frames)
     items = [
         t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max()), Counts=counts),
         t("limit_stocks", lang),
         t("limit_ten", lang, n=words.num(ci["n"], lang), lo=words.pct(ci["low"], lang),
           hi=words.pct(ci["high"], lang)),
-        t("limit_cause", lang, reform_year=metrics.event_years(frames["events"]).get("reorganisation", "")),
+        t("limit_cause", lang, reform_year=reform_year),
         t("limit_own_account", lang),
         t("limit_costs", lang),
-        t("limit_employment", lang, reform_year=REFORM_YEAR),
+        t("limit_employment", lang, reform_year=frames.study.reform_year),
         t(
             "limit_inconsistent",
             lang,
             n=words.num(n["mismatch"], lang),
             total=words.num(sum(n.values()), lang),
-            items="; ".join(inconsistency_items(frames, lang)),
+            items="; ".join(inconsistency_items(found, lang)),
         ),
         t("limit_transcribed", lang),
     ]
-    return h(t("h_limitations", lang)) + ul(items)
+    numbers = stated(year_from=int(s["year"].min()), year_to=int(s["year"].max()), people_funded=ci["n"],
+                     work_low_pct=ci["low"], work_high_pct=ci["high"], audit_mismatches=n["mismatch"],
+                     audit_checks=sum(n.values()))
+    return Section(h(t("h_limitations", lang)) + ul(items), tidy(numbers, found))
 
 
-def inconsistency_items(frames: dict, lang: str) -> list[str]:
-    """The report's disagreements with itself in lang (totals, period totals, background, funded)."""
-    s, audit = frames["snapshots"], frames.get("audit")
-    items = [
-        t(
-            "item_stated_vs_parts",
-            lang,
-            measure=words.lower_first(t(f"measure_{r.measure}", lang)),
-            year=int(r.year),
-            stated=words.num(r.stated_total, lang),
-            parts=words.num(r.sum_of_parts, lang),
-        )
-        for r in metrics.total_differences(s, audit).itertuples()
-    ]
-    v = metrics.informed_vs_stated(s, frames["claims"], audit)
+def inconsistencies(frames: Frames) -> pd.DataFrame:
+    """The report's disagreements with itself: kind (stated_vs_parts, informed, background, funded),
+    measure, year_from, year_to, stated (its figure, in the measure's unit) and computed (the other figure:
+    the sum of the parts, of the years, the autumn count; for funded, the number of contradictions)."""
+    s, audit = frames.snapshots, frames.audit
+    rows: list[tuple] = [("stated_vs_parts", r.measure, int(r.year), int(r.year), r.stated_total,
+                          r.sum_of_parts) for r in metrics.total_differences(s, audit).itertuples()]
+    v = metrics.informed_vs_stated(s, frames.claims, audit)
     if v["difference"]:
-        items.append(
-            t(
-                "item_informed",
-                lang,
-                years=words.years(v["year_from"], v["year_to"]),
-                stated=words.num(v["stated"], lang),
-                computed=words.num(v["computed"], lang),
-            )
-        )
-    b = metrics.background_comparison(frames["claims"], s, audit)
-    items += [
-        t(
-            "item_background",
-            lang,
-            measure=words.lower_first(t(f"measure_{r.measure}", lang)),
-            year=int(r.year),
-            stated=words.num(r.stated, lang),
-            snapshot=words.num(r.snapshot, lang),
-        )
-        for r in b.itertuples()
-        if r.status == "mismatch"
-    ]
+        rows.append(("informed", "informed", v["year_from"], v["year_to"], v["stated"], v["computed"]))
+    b = metrics.background_comparison(frames.claims, s, audit)
+    rows += [("background", r.measure, int(r.year), int(r.year), r.stated, r.snapshot)
+             for r in b.itertuples() if r.status == "mismatch"]
     k = len(funded_audit(audit).query("status == 'mismatch'"))
     if k:
-        items.append(t("item_funded", lang, n=words.num(k, lang)))
+        rows.append(("funded", "funded_placements", None, None, None, k))
+    out = pd.DataFrame(rows, columns=["kind", "measure", "year_from", "year_to", "stated", "computed"])
+    return out.astype({"year_from": "Int64", "year_to": "Int64", "stated": "Float64", "computed": "Float64"})
+
+
+def inconsistency_items(found: pd.DataFrame, lang: str) -> list[str]:
+    """The report's disagreements with itself (inconsistencies) in lang."""
+    items = []
+    for r in found.itertuples():
+        computed = words.num(r.computed, lang)
+        if r.kind == "funded":
+            items.append(t("item_funded", lang, n=computed))
+            continue
+        measure, stated_ = words.lower_first(t(f"measure_{r.measure}", lang)), words.num(r.stated, lang)
+        if r.kind == "stated_vs_parts":
+            items.append(t("item_stated_vs_parts", lang, measure=measure, year=r.year_from, stated=stated_,
+                           parts=computed))
+        elif r.kind == "informed":
+            items.append(t("item_informed", lang, years=words.years(r.year_from, r.year_to), stated=stated_,
+                           computed=computed))
+        else:
+            items.append(t("item_background", lang, measure=measure, year=r.year_from, stated=stated_,
+                           snapshot=computed))
     return items

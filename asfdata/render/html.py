@@ -177,9 +177,10 @@ def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: s
     )
 
 
-def show(*blocks: str) -> None:
-    """Display HTML blocks in a notebook (as text/html outputs)."""
+def show(*blocks: object) -> None:
+    """Display blocks in a notebook as text/html outputs: HTML strings, or sections
+    (asfdata.render.section.Section), each as its HTML."""
     from IPython.display import HTML, display  # here: only notebooks show, and IPython costs 0.15 s to import
 
     for b in blocks:
-        display(HTML(b))
+        display(HTML(str(b)))

@@ -186,7 +186,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
 # --- executing, merging, rendering ----------------------------------------------------------------
 
 def chapter_id(notebook: Path) -> str:
-    """The HTML id of a notebook's chapter section, e.g. ch-01_employee_trends."""
+    """The HTML id of a notebook's chapter section, e.g. ch-01_employees."""
     return CHAPTER_ID_PREFIX + re.sub(r"[^A-Za-z0-9_-]", "-", notebook.stem)
 
 
