@@ -226,16 +226,22 @@ def fig_employees(frames: dict, lang: str) -> str:
                   ignore_index=True)
     e = metrics.series(s, "employees")
     g = metrics.wide(metrics.series(s, "employees", "gender"))
-    bg = frames["claims"].loc[frames["claims"]["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, "value"]
+    claims = frames["claims"]
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, ["year_from", "value"]]
     genders = column_changes(g, lang, m_="men", w_="women")
     title = t("title_employees", lang, **_span(e), **change_words(*first_last(e), lang), **genders,
-              bg=words.num(float(bg.iloc[0]), lang) if len(bg) else "–")
+              bg=words.num(float(bg["value"].iloc[0]), lang) if len(bg) else "–")
     takeaway = t("takeaway_employees", lang, **genders)
-    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
+    alt = alt_lines(t("measure_employees", lang), d, lang)
+    marked = []  # the background section's figure, drawn where the title quotes it
+    for year, value in zip(bg["year_from"].astype(int), bg["value"].astype(float), strict=True):
+        marked.append((year, value, t("mark_background", lang, bg=words.num(value, lang))))
+        alt += " " + t("alt_background", lang, bg=words.num(value, lang), year=year)
+    svgs = chart_svgs(line_chart, d, ylabel=t("axis_employees", lang), lang=lang, stated=marked)
+    subtitle = t("subtitle_employees_marked" if marked else "subtitle_employees", lang, **_span(e))
     return figure_html(
-        svgs, title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
-        source=source_line(d["source"], lang), alt=alt_lines(t("measure_employees", lang), d, lang),
-        table=employees_table(s, lang),
+        svgs, title=title, subtitle=subtitle, takeaway=takeaway,
+        source=source_line(d["source"], lang), alt=alt, table=employees_table(s, lang),
     )
 
 

@@ -218,7 +218,12 @@ def contradictions_section(frames: dict, lang: str) -> str:
     """The detail against the summary per outcome and gender, and the audit's funded-placement mismatches."""
     fo, claims, audit = frames["funded_outcomes"], frames["claims"], frames.get("audit")
     cmp = metrics.outcome_comparison(fo, claims)
+    said = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
+    said = set(zip(said["category"], said["gender"].fillna("unknown"), strict=True))
     cmp = cmp.assign(
+        # where the summary says nothing of an outcome and gender, a dash: its 0 is no count
+        summary=[v if (o, g) in said else float("nan")
+                 for o, g, v in zip(cmp["outcome"], cmp["gender"], cmp["summary"], strict=True)],
         outcome=[words.name(o, lang) for o in cmp["outcome"]],
         gender=[words.name(g, lang) for g in cmp["gender"]],
     )
@@ -239,7 +244,8 @@ def contradictions_section(frames: dict, lang: str) -> str:
         list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
         lang,
     )
-    table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src)
+    table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src,
+                       note=t("summary_silent_note", lang))
     out = h(t("h_contradictions", lang)) + p(text) + table
     if audit is None:
         return out + p(t("audit_missing", lang))
@@ -293,10 +299,12 @@ def fig_use_rate(frames: dict, lang: str) -> str:
         ignore_index=True,
     )
     total = u.loc[u["municipality"] == metrics.TOTAL].iloc[0]
+    full = int((rows["use_rate"] >= 100).sum())
     title = t(
         "title_use_rate",
         lang,
-        full=words.num((rows["use_rate"] >= 100).sum(), lang),
+        n=full,  # the verb's number: '1 of 5 grants was', '2 of 5 grants were'
+        full=words.num(full, lang),
         grants=words.num(len(rows), lang),
         rate=words.pct(total["use_rate"], lang),
     )
