@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 from itertools import combinations, pairwise
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -14,7 +15,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Affine2D, Bbox
 
 from asfdata import metrics, registry
 from asfdata.render import charts, charts_layout, palette, svg, words
@@ -263,6 +264,48 @@ def test_every_text_is_the_footnote_size_and_every_chart_fits_its_column(report_
     assert charts.FONT * 96 / 72 == 12  # points → CSS px at natural size: the stylesheet's footnote 0.75rem
 
 
+def marker_boxes(fig: Figure) -> list[Bbox]:
+    """The box of every marker drawn (display px), its edge included: a line's markers at its points (a
+    diamond √2 times its size across), a scatter's points (each its path at its size)."""
+    px, out = fig.dpi / 72, []
+    for ax in fig.axes:
+        for line in ax.lines:
+            if line.get_marker() in ("None", None, "", " "):
+                continue
+            across = (line.get_markersize() * (2**0.5 if line.get_marker() == "D" else 1)
+                      + line.get_markeredgewidth()) * px
+            xy = np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float)
+            points = ax.transData.transform(xy)
+            out += [Bbox.from_bounds(x - across / 2, y - across / 2, across, across)
+                    for x, y in points if np.isfinite([x, y]).all()]
+        for dots in ax.collections:
+            path, edge = dots.get_paths()[0], max(dots.get_linewidths(), default=0) * px / 2
+            offsets = dots.get_offset_transform().transform(dots.get_offsets())
+            for (x, y), scale in zip(offsets, np.resize(dots.get_transforms(), (len(offsets), 3, 3)),
+                                     strict=True):
+                e = path.transformed(Affine2D(scale)).get_extents()
+                out.append(Bbox.from_extents(x + e.x0 - edge, y + e.y0 - edge,
+                                             x + e.x1 + edge, y + e.y1 + edge))
+    return out
+
+
+def test_no_marker_touches_a_text(report_figures):
+    """No marker (a point of a line, a stated figure's diamond, a milestone's dot) meets any text of its chart
+    (values, names, ticks, marks), in either language, wide or on a phone (on a phone the diamond of 2020's
+    stated total touched "Others (unpaid)", the bars' sums touched the diamonds, and the first point of
+    the people informed since 2016 covered the first bar's value)."""
+    problems, checked = [], 0
+    for name, lang, fig in report_figures:
+        boxes = [(t, b) for t in texts(fig) for b in line_boxes(t)]
+        for m in marker_boxes(fig):
+            checked += 1
+            problems += [f"{name} {lang} {fig.get_figwidth()} in: a marker meets {t.get_text()!r}"
+                         for t, b in boxes if min(min(m.x1, b.x1) - max(m.x0, b.x0),
+                                                  min(m.y1, b.y1) - max(m.y0, b.y0)) > 0]
+    assert problems == []
+    assert checked > 500  # every chart's markers: lines, diamonds, dots
+
+
 def test_lines_differ_without_colour(report_figures):
     """Within a panel, no two series (lines over the years) share both marker and line style."""
     checked = 0
@@ -340,10 +383,23 @@ def test_same_colour_for_a_category_in_every_chart(frames, placed):
     kommunen = [hex_of(line.get_color()) for line in top.lines if line.get_marker() == "s"]
     assert kommunen == [palette.colour("Kommunen")]
     assert list(fig.axes[1].get_xticks()) == YEARS  # the milestones share the placement series' years
-    kinds = [t.get_text() for t in fig.axes[1].get_yticklabels()]
-    reorganisation = words.kind("reorganisation", "en")
-    assert len(reorganisation) > SCREEN.kind_wrap  # wrapped at 34 characters
-    assert charts_layout.wrap(reorganisation, SCREEN.kind_wrap) in kinds
+
+
+def test_the_milestones_are_a_timeline_of_dots_one_per_milestone(frames, placed):
+    """Below the placements, each year's milestones as a column of dots (one each, no size to read) with
+    the year's number above it, on the same years; the year axis says neither "autumn count"."""
+    counts = metrics.event_counts(frames["events"])
+    fig = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b", xlabel="Year")
+    bottom = fig.axes[1]
+    (dots,) = bottom.collections
+    per_year = counts.groupby("year")["count"].sum()
+    assert per_year.to_dict() == {2016: 8, 2017: 10, 2018: 6, 2019: 10, 2020: 6}  # 40 milestones
+    xs = [int(x) for x, _ in dots.get_offsets()]
+    assert {y: xs.count(y) for y in set(xs)} == per_year.to_dict()
+    assert len(set(dots.get_sizes())) == 1  # every dot alike
+    numbers = [t.get_text() for t in bottom.texts]
+    assert numbers == [str(n) for n in per_year]
+    assert bottom.get_xlabel() == "Year" and bottom.get_yticks().tolist() == []
 
 
 def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
@@ -359,20 +415,8 @@ def test_phone_drawings_wrap_shorter_and_put_labels_above(frames, placed):
     assert charts_layout.wrap(others, PHONE.name_wrap) in shown  # 12 characters a line on a phone
     assert charts_layout.wrap(others, PHONE.name_wrap).count("\n") >= 1
     assert "2019:\nArbetsförmedlingen\nx" in shown  # marks at 8 (long words kept whole)
-    # the kinds of milestones above their rows, one line each, none beside them as tick labels
-    bottom = timeline.axes[1]
-    assert {t.get_text() for t in bottom.get_yticklabels()} == {""}
-    kinds = {a.get_text(): a for a in bottom.texts if not a.get_text().isdigit()}  # not the counts
-    name = words.kind("reorganisation", "en")
-    assert len(kinds) == 15 and name in kinds
-    reorganisation = kinds[name]
-    row = sorted(kinds).index(name)
-    assert reorganisation.xy == (0.0, row - 0.5)  # at the top of its row (rows of 1, the first at 0)
-    (circles,) = bottom.collections
-    red = [y for (x, y), c in zip(circles.get_offsets(), circles.get_facecolors(), strict=True)
-           if x == 2019 and hex_of(c) == palette.STATED]
-    # its circle lower in the row: (0.156 in of line + (0.42 − 0.156) / 2 in) / 0.42 in − 0.5 = 0.186 of a row
-    assert red == [pytest.approx(row + 0.186, abs=0.001)]
+    # the milestones' panel title wrapped to the phone's width, and its years by their last two digits
+    assert "b" in drawn_words(timeline) and timeline.axes[1].get_title(loc="left") == "b"
     # an interval's values above its whisker, starting where the whisker starts: 10.0 % (0.3–44.5 %)
     value = next(t for t in dots.axes[0].texts if t.get_text().startswith("10.0"))
     assert value.get_position() == (pytest.approx(0.25, abs=0.01), -0.2) and value.get_va() == "bottom"

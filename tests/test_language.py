@@ -121,3 +121,14 @@ def test_the_swedish_edition_uses_the_terminology(editions):
     text = "\n".join(t for _, t in visible_text(editions["sv"], "sv"))
     assert [t.sv for t in terminology.TERMS if not terminology.term_pattern(t.sv).search(text)] == []
     assert terminology.misleading(text) == []
+
+
+def test_the_english_edition_writes_per_cent_one_way_and_no_parenthesis_inside_another(editions):
+    """British 'per cent' (and 'percentage change'), never 'percent'; in either edition no brackets inside
+    brackets ('59 (Others (unpaid))' read as a slip): a name that holds a bracket stands without one."""
+    english = [t for _, t in visible_text(editions["en"], "en")]
+    assert [t for t in english if re.search(r"\bpercent\b", t, re.IGNORECASE)] == []
+    assert any("per cent" in t for t in english)
+    nested = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+    pieces = [t for lang in ("en", "sv") for _, t in visible_text(editions[lang], lang)]
+    assert [t for t in pieces if nested.search(t)] == []

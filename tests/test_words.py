@@ -234,7 +234,7 @@ def test_words_find_prints_key_file_and_both_languages():
     head = done.stdout.splitlines()[0]
     assert head == "finding_fell_most  asfdata/chapters/placements.toml:" + str(
         CATALOGS[registry.chapter("02").catalog]["finding_fell_most"].line)
-    assert "  en: Ranked by the percent change" in done.stdout and "  sv: Rangordnat efter" in done.stdout
+    assert "  en: Ranked by the percentage change" in done.stdout and "  sv: Rangordnat efter" in done.stdout
     missing = run("find", "zebras quarrel over violins")
     assert (missing.returncode, missing.stdout) == (1, "") and "no text holds" in missing.stderr
 

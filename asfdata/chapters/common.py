@@ -21,9 +21,11 @@ PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people place
 
 def parts_table(snapshots: pd.DataFrame, measure: str, group: str, audit, lang: str, caption: str) -> str:
     """Parts, their sum, the stated total, the difference and the audit's status per year; the audit row
-    behind it on a second line."""
+    behind it on a second line (what its rule checks, the rule's name as code, and its scope in lang)."""
     vs = metrics.stated_vs_parts(snapshots, measure, group, audit)
-    vs = vs.assign(status=[words.status(x, lang) for x in vs["status"]], audit=[code(a) for a in vs["audit"]])
+    rows = audit.set_index("audit_id") if audit is not None else pd.DataFrame()
+    vs = vs.assign(status=[words.status(x, lang) for x in vs["status"]],
+                   audit=[audit_row_text(rows.loc[a], lang) if a in rows.index else "" for a in vs["audit"]])
     parts = metrics.wide(metrics.series(snapshots, measure, group)).reset_index()
     spec = [("year", t("col_year", lang), "year")]
     spec += [(c, words.name(c, lang), "int") for c in parts.columns[1:]]
@@ -65,6 +67,15 @@ def undefined_note(zero: list[tuple[str, int]], lang: str) -> str:
     undefined and shown as a dash; nothing when there is none."""
     items = [t("undefined_item", lang, name=words.name(c, lang), year=y) for c, y in zero]
     return t("undefined_note", lang, items=words.join(items, lang)) if items else ""
+
+
+def audit_row_text(row: pd.Series, lang: str) -> str:
+    """An audit row as a note names it: what its rule checks, the rule's name as code and its scope in lang
+    ('Stated total against its parts (`total_vs_parts`): companies 2016 by region'), no English in
+    Swedish but the rule's name."""
+    scope = row["scope"] if lang == "en" else row["scope_sv"]
+    return t("audit_row", lang, check=audit_notes.check_text(row["check"], lang), rule=code(row["check"]),
+             scope=scope)
 
 
 def code(identifier: str) -> str:

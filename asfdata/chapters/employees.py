@@ -288,20 +288,26 @@ def fig_employees(frames: Frames, lang: str) -> Section:
                   ignore_index=True)
     e = metrics.series(s, "employees")
     g = metrics.wide(metrics.series(s, "employees", "gender"))
-    bg = frames.claims.loc[frames.claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, "value"]
+    claims = frames.claims
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES, ["year_from", "value"]]
     genders = column_changes(g, lang, m_="men", w_="women")
     title = t("title_employees", lang, **_span(e), **change_words(*first_last(e), lang), **genders,
-              bg=words.num(float(bg.iloc[0]), lang) if len(bg) else "–")
+              bg=words.num(float(bg["value"].iloc[0]), lang) if len(bg) else "–")
     takeaway = t("takeaway_employees", lang, **genders)
-    draw = partial(line_chart, d, ylabel=t("axis_employees", lang), lang=lang)
+    alt = alt_lines(t("measure_employees", lang), d, lang)
+    marked = []  # the background section's figure, drawn where the title quotes it
+    for year, value in zip(bg["year_from"].astype(int), bg["value"].astype(float), strict=True):
+        marked.append((year, value, t("mark_background", lang, bg=words.num(value, lang))))
+        alt += " " + t("alt_background", lang, bg=words.num(value, lang), year=year)
+    draw = partial(line_chart, d, ylabel=t("axis_employees", lang), lang=lang, stated=marked)
+    subtitle = t("subtitle_employees_marked" if marked else "subtitle_employees", lang, **_span(e))
     html = figure_html(
-        chart_svgs(draw), title=title, subtitle=t("subtitle_employees", lang), takeaway=takeaway,
-        source=source_line(d["source"], lang), alt=alt_lines(t("measure_employees", lang), d, lang),
-        table=employees_table(s, lang),
+        chart_svgs(draw), title=title, subtitle=subtitle, takeaway=takeaway,
+        source=source_line(d["source"], lang), alt=alt, table=employees_table(s, lang),
     )
     share = metrics.womens_share(s)[["year", "women_share"]].assign(category="women")
     plotted = series(d, "employees").merge(share.rename(columns={"women_share": "share_pct"}), how="left")
-    background = stated(employees_background=float(bg.iloc[0])) if len(bg) else pd.DataFrame()
+    background = stated(employees_background=float(bg["value"].iloc[0])) if len(bg) else pd.DataFrame()
     return Section(html, tidy(plotted, background), draw)
 
 

@@ -240,6 +240,11 @@ def contradictions_section(frames: Frames, lang: str) -> Section:
     rows)."""
     fo, claims, audit = frames.funded_outcomes, frames.claims, frames.audit
     cmp = metrics.outcome_comparison(fo, claims)
+    said = claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS)]
+    said = set(zip(said["category"], said["gender"].fillna("unknown"), strict=True))
+    # where the summary says nothing of an outcome and gender, a dash: its 0 is no count
+    cmp = cmp.assign(summary=[v if (o, g) in said else float("nan")
+                              for o, g, v in zip(cmp["outcome"], cmp["gender"], cmp["summary"], strict=True)])
     people = cmp[["outcome", "gender", "detail", "summary"]].rename(
         columns={"detail": "detail_people", "summary": "summary_people"})
     cmp = cmp.assign(
@@ -263,7 +268,8 @@ def contradictions_section(frames: Frames, lang: str) -> Section:
         list(fo["source"]) + list(claims.loc[claims["claim_id"].str.startswith(OUTCOME_CLAIMS), "source"]),
         lang,
     )
-    table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src)
+    table = table_html(formatted(cmp, spec, lang), t("caption_contradictions", lang), source=src,
+                       note=t("summary_silent_note", lang))
     out = h(t("h_contradictions", lang)) + p(text) + table
     mismatches = stated(audit_mismatches=int((fa["status"] == "mismatch").sum()))
     if audit is None:
@@ -329,10 +335,12 @@ def fig_use_rate(frames: Frames, lang: str) -> Section:
         ignore_index=True,
     )
     total = u.loc[u["municipality"] == metrics.TOTAL].iloc[0]
+    full = int((rows["use_rate"] >= 100).sum())
     title = t(
         "title_use_rate",
         lang,
-        full=words.num((rows["use_rate"] >= 100).sum(), lang),
+        n=full,  # the verb's number: '1 of 5 grants was', '2 of 5 grants were'
+        full=words.num(full, lang),
         grants=words.num(len(rows), lang),
         rate=words.pct(total["use_rate"], lang),
     )

@@ -151,7 +151,7 @@ def events_section(frames: Frames, lang: str) -> Section:
     ev = metrics.events_table(frames.events)
     when = [
         words.month(m, lang) if not pd.isna(m)
-        else (words.period_text(pt, lang) if isinstance(pt, str) else "")
+        else (words.period_text(pt, lang) if isinstance(pt, str) else words.t("when_unstated", lang))
         for m, pt in zip(ev["month"], ev["period_text"], strict=True)
     ]
     ev = ev.assign(
@@ -188,7 +188,8 @@ def fig_informed(frames: Frames, lang: str) -> Section:
     peak = cum.loc[cum["informed"].idxmax()]
     takeaway = t("takeaway_informed", lang, peak_year=int(peak["year"]),
                  peak=words.num(peak["informed"], lang), diff=words.num(v["difference"], lang, sign=True))
-    draw = partial(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang)
+    draw = partial(bar_line_chart, cum, reference=ref, ylabel=t("axis_informed", lang), lang=lang,
+                   xlabel=words.t("axis_calendar_year", lang))
     plotted = pd.concat(
         [
             pd.DataFrame({"year": cum["year"], "category": k, "value": cum[k]})
@@ -229,7 +230,8 @@ def fig_timeline(frames: Frames, lang: str) -> Section:
                  top=words.num(top, lang), total=words.num(n, lang))  # n: the form, by the number of years
     at = event_marks(ev, lang)
     draw = partial(timeline_chart, d, counts, ylabel=t("axis_people_placed", lang), lang=lang,
-                   bottom_title=t("panel_milestones", lang), at=at)
+                   bottom_title=t("panel_milestones", lang), at=at,
+                   xlabel=words.t("axis_calendar_year", lang))
     events = "; ".join(f"{y}: {words.num(c, lang)}" for y, c in per_year.items())
     alt = f"{alt_lines(t('what_timeline', lang), d, lang)} {t('alt_timeline_events', lang, values=events)}."
     html = (

@@ -378,7 +378,7 @@ def fig_placements_indexed(frames: Frames, lang: str, base: int | None = None) -
     end = d.loc[d["year"] == last].sort_values("value").dropna(subset=["value"])  # undefined: base 0
     zero = pl.loc[(pl["year"] == base) & (pl["value"] == 0), "category"]
     items = words.join(
-        [f"{words.num(v, lang)} ({words.name(c, lang)})"
+        [t("item_index", lang, value=words.num(v, lang), name=words.name(c, lang))
          for c, v in zip(end["category"], end["value"], strict=True)],
         lang,
     )
@@ -460,6 +460,7 @@ def fig_placements_ratios(frames: Frames, lang: str) -> Section:
         facet="panel",
         at=at,
         facet_titles={"company": t("axis_per_company", lang), "employee": t("axis_per_employee", lang)},
+        facet_headings={"company": t("panel_per_company", lang), "employee": t("panel_per_employee", lang)},
     )
     alt = (
         f"{alt_lines(t('panel_per_company', lang), per_c, lang, decimals=2)} "

@@ -46,6 +46,10 @@ if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
 
 MAX_NAMED = 4  # series named at their ends; a chart with more gets a legend
+DIAMOND = 30  # points²: the area of a stated figure's diamond (a scatter marker)
+DIAMOND_HALF = DIAMOND**0.5 / 2 ** 0.5 + 0.3  # points from its centre to its side corner, white edge included
+DOT_AREA = 28  # points²: a milestone's dot on the timeline (6 pt across with its white edge)
+DOT_STEP = 7.0  # points between the centres of two milestones' dots of one year
 GROUND = {"facecolor": WHITE, "edgecolor": "none", "pad": 1.0}  # a label's white ground over grid and marks
 
 # seaborn's "whitegrid" look, written out so that charts need not import seaborn (3 s per kernel)
@@ -123,8 +127,10 @@ def year_label(year: int, first: int, short: bool) -> str:
     return f"{year % 100:02d}" if short and year != first else str(year)
 
 
-def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> None:
-    """Integer year ticks (no 2015.5), a localized value axis (unless values=False), and the year label."""
+def year_axis(ax, years, lang: str, label: bool = True, values: bool = True,
+              xlabel: str | None = None) -> None:
+    """Integer year ticks (no 2015.5), a localized value axis (unless values=False), and the year label: the
+    autumn counts' unless xlabel says what else the years are (counts during the year, dated events)."""
     years = sorted({int(y) for y in years})
     ax.xaxis.set_major_locator(FixedLocator(years))
     short = current().short_years  # now: the ticks are written when the figure is drawn
@@ -134,7 +140,7 @@ def year_axis(ax, years, lang: str, label: bool = True, values: bool = True) -> 
         value_axis(ax.yaxis, lang)
     ax.grid(axis="x", visible=False)
     if label:
-        ax.set_xlabel(words.t("axis_year", lang))
+        ax.set_xlabel(words.t("axis_year", lang) if xlabel is None else xlabel)
 
 
 def marks(ax, at: list[tuple[float, str]], text: bool = True) -> None:
@@ -181,13 +187,22 @@ def line_chart(
     at: Sequence[tuple[float, str]] = (),
     facet: str | None = None,
     facet_titles: dict | None = None,
+    facet_headings: dict | None = None,
+    stated: Sequence[tuple[float, float, str]] = (),
     zero: bool = True,
 ) -> Figure:
     """Lines per category over integer years, named at their ends (one line: no name, the caption says what
-    it is); optional facets (panels, one above the other) and event marks between counts."""
+    it is); optional facets (panels, one above the other, each headed by facet_headings and measured by
+    facet_titles, with room between them) and event marks between counts; a figure another source states
+    (x, y, label) as a diamond, named above the lines with a leader to it."""
     panels = list(dict.fromkeys(data[facet])) if facet else [None]
     cats = data["category"].nunique()
-    fig, axes = new_figure(len(panels), 1, height=current().height + 2.2 * (len(panels) - 1), sharex=True)
+    headings = facet_headings or {}
+    per_panel = 2.4 if headings else 2.2  # inches each panel after the first adds (a heading: room for it)
+    height = current().height + per_panel * (len(panels) - 1)
+    fig, axes = new_figure(len(panels), 1, height=height, sharex=True)
+    # a heading stands above the marks' labels (the first panel's), a line of text above the axes
+    above_marks = max((lines_of(wrap(label, current().mark_wrap)) for _, label in at), default=0)
     groups = []
     for i, (ax, panel) in enumerate(zip(axes[:, 0], panels, strict=True)):
         d = data if panel is None else data.loc[data[facet] == panel]
@@ -196,14 +211,33 @@ def line_chart(
         ax.set_ylabel(ylabel if panel is None else (facet_titles or {}).get(panel, str(panel)))
         if zero:
             ax.set_ylim(bottom=0, top=max(highest(d["value"]) * 1.1, 1e-9))
+        if panel in headings:
+            lift = FONT * LINE * (above_marks + 0.6) if i == 0 and above_marks else FONT
+            ax.set_title(wrap(headings[panel], current().title_wrap), loc="left", fontweight="bold", pad=lift)
         marks(ax, list(at), text=i == 0)
+    for x, y, label in stated:
+        _stated_mark(axes[0][0], x, y, label)
     finish(fig, groups, legend=axes[0][0] if cats > MAX_NAMED else None)
     return fig
 
 
-def _above(ax, x: float, y: float, text: str, colour_: str = INK, lines_below: int = 0) -> None:
-    """A value centred above a point (a bar's top), lifted by lines_below lines of text."""
-    ax.annotate(text, (x, y), xytext=(0, 2 + lines_below * FONT * LINE), textcoords="offset points",
+def _stated_mark(ax, x: float, y: float, label: str) -> None:
+    """A figure another source states, beside the lines: a diamond at (x, y), named at the top of the axes,
+    from just left of it, with a leader down to it; the axes grow to make room for the name."""
+    ax.scatter([x], [y], marker="D", s=DIAMOND, color=STATED, edgecolor=WHITE, linewidth=0.6, zorder=5)
+    text = wrap(label, 2 * current().name_wrap)
+    low, high = ax.get_ylim()
+    top = max(high, y) + (high - low) * 0.09 * (lines_of(text) + 1)
+    ax.set_ylim(low, top)
+    ax.annotate(text, (x, y), xytext=(x - 0.12, top - (top - low) * 0.02), ha="left", va="top", color=STATED,
+                arrowprops={"arrowstyle": "-", "color": STATED, "linewidth": 0.6, "shrinkA": 1, "shrinkB": 4,
+                            "relpos": (0, 0)})
+
+
+def _above(ax, x: float, y: float, text: str, colour_: str = INK, lines_below: int = 0,
+           lift: float = 0) -> None:
+    """A value centred above a point (a bar's top), lifted by lines_below lines of text and lift points."""
+    ax.annotate(text, (x, y), xytext=(0, 2 + lift + lines_below * FONT * LINE), textcoords="offset points",
                 ha="center", va="bottom", color=colour_)
 
 
@@ -219,24 +253,27 @@ def stacked_bar_chart(data: pd.DataFrame, *, stated: pd.DataFrame | None = None,
     bottom = pd.Series(0.0, index=w.index)
     names = []
     palette = colours(w.columns)
+    given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
+    beside = bar / 2 + 0.08  # a stated total's diamond right of its bar, in years
+    # the parts' names right of the last bar, or right of its diamond (DIAMOND_HALF points wide each side)
+    at, dx = (beside, DIAMOND_HALF + 4.5) if int(years[-1]) in given else (bar / 2 + 0.12, 4.0)
     for cat in w.columns:
         vals = w[cat].astype("float64")
         ax.bar(years, vals.to_numpy(), bottom=bottom.to_numpy(), width=bar, color=palette[cat],
                edgecolor=WHITE, linewidth=0.8, label=words.name(cat, lang))
         last = float(bottom.iloc[-1] + vals.iloc[-1] / 2)
-        names.append(end_name(ax, words.name(cat, lang), years[-1] + (bar / 2 + 0.12), last, palette[cat],
-                              dx=4))
+        names.append(end_name(ax, words.name(cat, lang), years[-1] + at, last, palette[cat], dx=dx))
         bottom = bottom + vals
-    given = {} if stated is None else dict(zip(stated["year"].astype(int), stated["value"], strict=True))
     for y, total in zip(years, bottom, strict=True):
-        _above(ax, y, max(total, float(given.get(int(y), total))), words.num(total, lang))
+        lift = DIAMOND_HALF if int(y) in given else 0.0  # the values clear of the diamond beside the bar
+        _above(ax, y, max(total, float(given.get(int(y), total))), words.num(total, lang), lift=lift)
         if int(y) in given:
             v = float(given[int(y)])
-            ax.scatter([y + (bar / 2 + 0.08)], [v], marker="D", s=30, color=STATED, edgecolor=WHITE,
+            ax.scatter([y + beside], [v], marker="D", s=DIAMOND, color=STATED, edgecolor=WHITE,
                        linewidth=0.6, zorder=5)
             said = words.t("mark_stated_value", lang, stated=words.num(v, lang))
             stated_value = wrap(said, current().mark_wrap)
-            _above(ax, y, max(total, v), stated_value, STATED, 1)
+            _above(ax, y, max(total, v), stated_value, STATED, 1, lift=lift)
     year_axis(ax, years, lang)
     ax.set_ylabel(ylabel)
     top = max([float(bottom.max()), *(float(v) for v in given.values())])
@@ -253,8 +290,8 @@ def bar_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     cats = list(dict.fromkeys(data["category"]))
     grouped = len(data) > len(rows)
     lines = max(wrap(str(r), current().row_wrap).count("\n") + 1 for r in rows)  # a row's label, in lines
-    per_row = 0.32 * len(cats) if grouped else max(0.42, 0.16 * lines + 0.06)  # inches
-    fig, axes = new_figure(height=max(2.4, per_row * len(rows) + 1.0))
+    per_row = 0.32 * len(cats) if grouped else max(0.28, 0.16 * lines + 0.08)  # inches: a label's lines, room
+    fig, axes = new_figure(height=max(2.2, per_row * len(rows) + 0.8))  # and the value axis below
     ax = axes[0][0]
     h = 0.8 / (len(cats) if grouped else 1)
     palette = colours(cats)
@@ -308,82 +345,83 @@ def interval_chart(data: pd.DataFrame, *, xlabel: str, lang: str) -> Figure:
     return fig
 
 
-def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, ylabel: str,
-                   lang: str) -> Figure:
-    """Bars of the yearly values (their values inside), a line of the cumulative values, a dashed horizontal
-    reference (a stated total); each named at its right end."""
+def bar_line_chart(data: pd.DataFrame, *, reference: tuple[float, str] | None, ylabel: str, lang: str,
+                   xlabel: str | None = None) -> Figure:
+    """Bars of the yearly values (a tall bar's value inside it, at its foot; a short one's above it), a line
+    of the cumulative values at the end of each year (each bar's right edge: beside a bar's value, never on
+    it), named above its last point; a stated total for the whole period (reference) as a diamond right of
+    that point, named at its right. The bars are named right of the last one."""
     fig, axes = new_figure()
     ax = axes[0][0]
     years = data["year"].astype(int).to_numpy()
     informed = data["informed"].astype("float64").to_numpy()
     cumulative = data["cumulative"].astype("float64").to_numpy()
-    bar, above = current().bar, current().labels_above
-    bars = ax.bar(years, informed, width=bar, color=colour("informed"))
-    ax.bar_label(bars, labels=[words.num(v, lang) for v in informed], label_type="center", color=WHITE)
-    ax.plot(years, cumulative, marker="o", markersize=5, linewidth=1.8, color=colour("cumulative"),
+    bar = current().bar
+    ends = years + bar / 2  # the end of each year: its bar's right edge
+    ax.bar(years, informed, width=bar, color=colour("informed"))
+    ax.plot(ends, cumulative, marker="o", markersize=5, linewidth=1.8, color=colour("cumulative"),
             markeredgecolor=WHITE, markeredgewidth=0.6)
-    names = [
-        end_name(ax, words.name("informed", lang), years[-1] + bar / 2, informed[-1] / 2, colour("informed"),
-                 dx=4),
-        end_name(ax, f"{words.name('cumulative', lang)}: {words.num(cumulative[-1], lang)}", years[-1],
-                 cumulative[-1], colour("cumulative")),
-    ]
+    total = wrap(f"{words.name('cumulative', lang)}: {words.num(cumulative[-1], lang)}", current().name_wrap)
+    ax.annotate(total, (ends[-1], cumulative[-1]), xytext=(2, 5), textcoords="offset points", ha="right",
+                va="bottom", multialignment="right", color=colour("cumulative"))
+    names = [end_name(ax, words.name("informed", lang), years[-1] + bar / 2, informed[-1] / 2,
+                      colour("informed"), dx=4)]
     top = float(cumulative.max())
-    if reference is not None:
-        style = {"color": STATED, "linestyle": (0, (4, 3)), "linewidth": 1.5}
-        if above:  # named above its left end; it ends at the last year, before the names at line ends
-            ax.plot([years[0] - 0.5, years[-1]], [reference[0]] * 2, **style)
-            ax.annotate(wrap(reference[1], 2 * current().name_wrap), (years[0] - 0.5, reference[0]),
-                        xytext=(3, 2), textcoords="offset points", va="bottom", color=STATED)
-        else:
-            ax.axhline(reference[0], **style)
-            names.append(end_name(ax, reference[1], years[-1] + 0.5, reference[0], STATED, dx=2))
-        top = max(top, reference[0])
-    year_axis(ax, years, lang)
+    right = ends[-1] + 0.5
+    if reference is not None:  # the period's stated total: one mark, beside the sum of the years
+        at = ends[-1] + 0.3
+        ax.scatter([at], [reference[0]], marker="D", s=DIAMOND, color=STATED, edgecolor=WHITE, linewidth=0.6,
+                   zorder=5)
+        names.append(end_name(ax, reference[1], at, reference[0], STATED, dx=DIAMOND_HALF + 3))
+        top, right = max(top, reference[0]), at + 0.3
+    year_axis(ax, years, lang, xlabel=xlabel)
+    ax.set_xlim(years[0] - 0.5, right)
     ax.set_ylabel(ylabel)
-    # room above the reference for the names: its own above its left end, or the cumulative line's
-    room = lines_of(wrap(reference[1], 2 * current().name_wrap)) if above and reference else 0
-    room = max(room, lines_of(names[1].get_text()) - 2)
-    ax.set_ylim(0, top * (1.12 + 0.06 * room))
+    # room above the last point for its name, lines_of(total) lines of text: each about 6 % of the axes
+    ax.set_ylim(0, top * (1.08 + 0.075 * lines_of(total)))
+    # a bar's value inside it, at its foot, when the bar is tall (a quarter of the axes: the line, rising
+    # through the bar to its right edge, passes high above the value), else above it (the line passes right
+    # of it)
+    for x, v in zip(years, informed, strict=True):
+        if v >= 0.25 * ax.get_ylim()[1]:
+            ax.annotate(words.num(v, lang), (x, 0), xytext=(0, 3), textcoords="offset points", ha="center",
+                        va="bottom", color=WHITE)
+        else:
+            _above(ax, x, v, words.num(v, lang))
     finish(fig, [(ax, names)])
     return fig
 
 
 def timeline_chart(series: pd.DataFrame, events: pd.DataFrame, *, ylabel: str, lang: str,
-                   bottom_title: str, at: Sequence[tuple[float, str]] = ()) -> Figure:
-    """Two panels on the same integer years: lines per category (named at their ends) above, milestones
-    per kind and year below (a circle's area grows with the number; bottom_title names the panel)."""
-    kinds = sorted(dict.fromkeys(events["kind"]), key=lambda k: words.kind(k, lang))
-    above = current().labels_above  # each kind's name above its row, from the left edge, instead of beside it
-    row = current().kind_row  # inches per kind
-    # circles at the row's centre, or, under a name, in the room below it: its line and half the rest
-    at_row = (FONT * LINE / 72 + (row - FONT * LINE / 72) / 2) / row - 0.5 if above else 0.0
-    fig, axes = new_figure(2, 1, height=2.9 + row * len(kinds) + 0.6, sharex=True,
-                           gridspec_kw={"height_ratios": [2.6, row * len(kinds) + 0.3]})
+                   bottom_title: str, at: Sequence[tuple[float, str]] = (),
+                   xlabel: str | None = None) -> Figure:
+    """Two panels on the same integer years: lines per category (named at their ends) above, and below a
+    timeline of the milestones (events: year, count, per kind or not), one dot per milestone stacked in its
+    year's column with the year's number above it (bottom_title names the panel); the event marks (at) run
+    through both."""
+    per_year = events.groupby("year")["count"].sum().astype(int)
+    most = int(per_year.max()) if len(per_year) else 0
+    step = DOT_STEP / 72  # inches per dot, one above the other
+    low = step * (most + 1.6)  # inches of the lower panel: its dots and the numbers above them
+    fig, axes = new_figure(2, 1, height=2.9 + low + 0.6, sharex=True,
+                           gridspec_kw={"height_ratios": [2.6, low]})
     top, bottom = axes[0][0], axes[1][0]
     names = _line(top, series, lang, named=series["category"].nunique() <= MAX_NAMED)
     top.set_ylim(0, float(series["value"].max()) * 1.12)
     top.set_ylabel(ylabel)
     marks(top, list(at))
-    ys = [kinds.index(k) + at_row for k in events["kind"]]
-    areas = [30 + 30 * n for n in events["count"]]
-    bottom.scatter(events["year"], ys, s=areas, edgecolor=WHITE, linewidth=0.6, zorder=3,  # one for all
-                   color=[STATED if k in ("reorganisation", "pandemic") else colour("milestone")
-                          for k in events["kind"]])
-    for x, y, area, n in zip(events["year"], ys, areas, events["count"], strict=True):
-        bottom.annotate(words.num(n, lang), (x, y), xytext=(area**0.5 / 2 + 3, 0), textcoords="offset points",
-                        va="center", bbox=GROUND if above else None)  # a year is narrow: marks pass close by
-    labels = [wrap(words.kind(k, lang), current().kind_wrap) for k in kinds]
-    if above:
-        tr = blended_transform_factory(bottom.transAxes, bottom.transData)
-        for i, label in enumerate(labels):
-            bottom.annotate(label, (0.0, i - 0.5), xycoords=tr, xytext=(3, 0), textcoords="offset points",
-                            va="top", bbox=GROUND)
-    bottom.set_yticks([i + at_row for i in range(len(kinds))], labels=[""] * len(kinds) if above else labels)
-    bottom.set_ylim(len(kinds) - 0.5, -0.5)
-    bottom.set_title(bottom_title, loc="left", pad=FONT if above else 6.0)
+    xs = [int(y) for y, n in per_year.items() for _ in range(n)]
+    ys = [k + 1 for _, n in per_year.items() for k in range(n)]
+    bottom.scatter(xs, ys, s=DOT_AREA, color=colour("milestone"), edgecolor=WHITE, linewidth=0.6, zorder=3)
+    for y, n in per_year.items():
+        _above(bottom, int(y), n + 0.45, words.num(n, lang))
+    bottom.set_ylim(0.3, most + 1.6)
+    bottom.set_yticks([])
+    bottom.grid(visible=False)
+    bottom.spines["left"].set_visible(False)
+    bottom.set_title(wrap(bottom_title, current().title_wrap), loc="left", pad=FONT)
     marks(bottom, list(at), text=False)
     year_axis(top, series["year"], lang, label=False)
-    year_axis(bottom, series["year"], lang, values=False)
+    year_axis(bottom, series["year"], lang, values=False, xlabel=xlabel)
     finish(fig, [(top, names)])
     return fig

@@ -21,6 +21,7 @@ from asfdata.render.widths import WIDTHS
 CHAPTER, SECTION, SUBSECTION = 2, 3, 4  # heading levels
 TEXT = "asf-text"  # class of a text column's cells (left-aligned; numbers are right-aligned)
 _NOT_NUMBER = re.compile(r"[^\d\s,.+\-\u2212\u2013\u2192%()\u00a0]")
+_PER_CENT = re.compile(r"(\d)[ \t]%")  # a figure, a plain space, its per cent sign
 
 
 class Markup(str):
@@ -40,9 +41,15 @@ def h(text: str, level: int = SECTION) -> str:
     return f"<h{level}>{escape(text)}</h{level}>\n"
 
 
+def tidy(text: str) -> str:
+    """Text as the page sets it: a no-break space between a figure and its per cent sign ('50 %' from the
+    data, as the number formatter writes it), so that the two never part at a line's end."""
+    return _PER_CENT.sub("\\1\u00a0%", text)
+
+
 def with_code(text: str) -> str:
-    """Escaped text with every `code` span made a <code> element (commands, files, rule names)."""
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text, quote=False))
+    """Escaped text (tidied) with every `code` span made a <code> element (commands, files, rule names)."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(tidy(text), quote=False))
 
 
 def p(text: str, cls: str = "") -> str:
@@ -59,7 +66,7 @@ def ul(items: list[str]) -> str:
 
 def dl(pairs: list[tuple[str, str]]) -> str:
     """A definition list of escaped (term, text) pairs, each term beside its text (class asf-dl)."""
-    items = "".join(f"<dt>{escape(a)}</dt><dd>{escape(b)}</dd>\n" for a, b in pairs)
+    items = "".join(f"<dt>{escape(tidy(a))}</dt><dd>{escape(tidy(b))}</dd>\n" for a, b in pairs)
     return f'<dl class="asf-dl">\n{items}</dl>\n'
 
 
@@ -160,6 +167,7 @@ def figure_html(svgs: tuple[str, ...], *, title: str, subtitle: str, takeaway: s
     fits; where no stylesheet says so, as in a notebook, the first alone is shown), each labelled for
     assistive technology by the takeaway and then the data (alt); the table of the plotted numbers follows
     the figure (class asf-figure-data: on screen, not in print, where annex A holds every figure)."""
+    title, subtitle, takeaway, source, alt = (tidy(x) for x in (title, subtitle, takeaway, source, alt))
     label = escape(f"{takeaway} {alt}")
     charts = "\n".join(
         svg.replace("<svg ", f'<svg class="asf-chart asf-chart-{w.name}" role="img" aria-label="{label}" '

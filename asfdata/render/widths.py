@@ -28,10 +28,8 @@ class Width:
     mark_wrap: int  # an event mark's label above the axes, a stated total's above a bar
     row_wrap: int  # a bar chart's row label
     category_wrap: int  # an interval chart's row label
-    kind_wrap: int  # a milestone kind under the timeline
-    labels_above: bool  # a label above what it names, not beside it: a milestone kind above its row, an
-    # interval's values above the whisker, a reference line's name above its left end
-    kind_row: float  # inches per milestone kind
+    title_wrap: int  # a panel's title above it
+    labels_above: bool  # a label above what it names, not beside it: an interval's values above the whisker
     bar: float  # a column's width, in years (room for its value inside)
     short_years: bool  # the years after the first by their last two digits (2016 17 18 19 20), as narrow
     # charts write them: five years in full left 1.2 pt between them under the phone's stacked bars
@@ -44,15 +42,15 @@ class Width:
 
 
 # 7.0 in × 96 = 672 CSS px: the text column of A4 with 16 mm side margins, (210 − 2 × 16) mm = 672.8 px.
-SCREEN = Width("screen", 7.0, 3.6, name_wrap=24, mark_wrap=20, row_wrap=30, category_wrap=26, kind_wrap=34,
-               labels_above=False, kind_row=0.3, bar=0.6, short_years=False, signed_ticks=8)
+SCREEN = Width("screen", 7.0, 3.6, name_wrap=24, mark_wrap=20, row_wrap=50, category_wrap=26, title_wrap=80,
+               labels_above=False, bar=0.6, short_years=False, signed_ticks=8)
 # 3.6 in × 96 = 345.6 CSS px: a phone's column at natural size, so that its 12 px text is footnote size on
 # every phone at least 378 px wide (the page's column is the screen less main's 2 × 16 px padding: 358 px
 # on a 390 px phone, 346 px at 378 px); on a 375 px phone it is shown at 343 / 345.6 = 99 %.
-# Its labels wrap at about half the characters; labels stand above what they name (the kinds of milestones
-# one line each, in rows tall enough for a line and the largest circle); columns are wider for their values.
-PHONE = Width("phone", 3.6, 3.4, name_wrap=12, mark_wrap=8, row_wrap=16, category_wrap=14, kind_wrap=40,
-              labels_above=True, kind_row=0.42, bar=0.7, short_years=True, signed_ticks=4)
+# Its labels wrap at about half the characters; labels stand above what they name; columns are wider for
+# their values.
+PHONE = Width("phone", 3.6, 3.4, name_wrap=12, mark_wrap=8, row_wrap=16, category_wrap=14, title_wrap=40,
+              labels_above=True, bar=0.7, short_years=True, signed_ticks=4)
 WIDTHS = (SCREEN, PHONE)  # the order of a figure's drawings in the page: the first is the one printed
 
 _current = [SCREEN]

@@ -18,6 +18,7 @@ from asfdata.numbers import pct as pct
 from asfdata.registry import APPENDIX, SHARED_CATALOG
 
 SHARED = catalogs.load(SHARED_CATALOG)
+_DURING = re.compile(r"under (\d{4})")  # the report's words for some time during a year it names
 
 
 def t(key: str, lang: str, **values) -> str:
@@ -104,9 +105,13 @@ def month(m: int, lang: str) -> str:
 
 
 def period_text(text: str, lang: str) -> str:
-    """The report's words for a vague time, in lang (Swedish words kept when no translation is known)."""
+    """The report's words for a vague time, in lang: its own words (period_…), 'under 2019' (during that
+    year), else kept as they are."""
     key = f"period_{text.replace(' ', '_')}"
-    return t(key, lang) if key in SHARED else text
+    if key in SHARED:
+        return t(key, lang)
+    during = _DURING.fullmatch(text)
+    return t("when_during", lang, year=during.group(1)) if during else text
 
 
 def lower_first(text: str) -> str:

@@ -204,6 +204,8 @@ def import_jupyter() -> None:
     import nbformat  # noqa: F401  # here: likewise
 
 
+_HEADING_OR_FIGURE_TITLE = re.compile(r'<h([1-6])\b|<p class="asf-figure-title">(.*?)</p>', re.S)
+_EMPTY_SVG_ELEMENT = re.compile(r"></(?:path|circle)>")  # a chart's path or circle, which hold nothing
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$", re.M)
 _HEADING_HTML = re.compile(r"<h[12]\b[^>]*>(.*?)</h[12]>", re.S | re.I)
 
@@ -308,7 +310,25 @@ def render(merged, matter: dict, lang: str, code: bool, cwd: Path) -> bytes:
     merged.metadata["title"] = matter["title"]
     body, _ = exporter.from_notebook_node(
         merged, resources={"metadata": {"name": matter["title"], "path": str(cwd)}, "asf": matter})
-    return body.encode("utf-8")
+    # nbconvert's last pass (BeautifulSoup) writes each empty SVG element with an end tag: self-closed again
+    return figure_headings(_EMPTY_SVG_ELEMENT.sub("/>", body)).encode("utf-8")
+
+
+def figure_headings(page: str) -> str:
+    """Each figure's title (asfdata.render.html.figure_html: <p class="asf-figure-title">) made a heading one
+    level below the heading it stands under, h4 at most, so that heading navigation reaches every chart
+    without skipping a level (a figure under a chapter's h2 is an h3, under a section's h3 an h4)."""
+    level = 1
+
+    def swap(m: re.Match) -> str:
+        nonlocal level
+        if m.group(1):  # a heading of the page: the figures after it stand under it
+            level = int(m.group(1))
+            return m.group(0)
+        n = min(level + 1, 4)
+        return f'<h{n} class="asf-figure-title">{m.group(2)}</h{n}>'
+
+    return _HEADING_OR_FIGURE_TITLE.sub(swap, page)
 
 
 def chapter_params(job: Job) -> dict:
