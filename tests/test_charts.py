@@ -388,7 +388,7 @@ def test_same_colour_for_a_category_in_every_chart(frames, placed):
 def test_the_milestones_are_a_timeline_of_dots_one_per_milestone(frames, placed):
     """Below the placements, each year's milestones as a column of dots (one each, no size to read) with
     the year's number above it, on the same years; the year axis says neither "autumn count"."""
-    counts = metrics.event_counts(frames["events"])
+    counts = metrics.event_counts(frames.events)
     fig = charts.timeline_chart(placed, counts, ylabel="y", lang="en", bottom_title="b", xlabel="Year")
     bottom = fig.axes[1]
     (dots,) = bottom.collections

@@ -81,7 +81,7 @@ def test_the_index_and_the_glossary_name_the_years_used(moved, lang):
     indexed = placements.fig_placements_indexed(moved, lang)
     # 2017 = 100; in 2020 Kommunen 26/65 = 40, Arbetsförmedlingen 81/155 = 52, others 10/10 = 100
     title = placements.t("title_indexed", lang, base=2017, last=2020, items=words.join(
-        [f"{words.num(v, lang)} ({words.name(c, lang)})"
+        [placements.t("item_index", lang, value=words.num(v, lang), name=words.name(c, lang))
          for c, v in (("Kommunen", 40), ("Arbetsförmedlingen", 52), ("Övriga", 100))], lang))
     assert title in indexed.html and set(indexed.data["base_year"]) == {2017}
     glossary = annex_glossary.glossary(lang, moved.study)
