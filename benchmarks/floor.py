@@ -49,7 +49,7 @@ def run_floor() -> float:
         notebooks = floor_notebooks(Path(tmp), notebook_imports(chapters), len(chapters))
         job = report.Job(notebooks=notebooks, report_dir=Path(tmp), force=True)
         executed, _ = execute_all(notebooks, {"lang": "en"}, lambda _: None, ready=data.wait)
-        ids = [(report.chapter_id(p), p.stem) for p in notebooks]
+        ids = [(report.chapter_id(p), p.stem, "") for p in notebooks]  # (anchor, title, question)
         matter = report.front_matter(job, False, "floor", ids)
         html = report.render(report.merge(executed, notebooks, False), matter, "en", False, Path(tmp))
         (Path(tmp) / "floor.html").write_bytes(html)

@@ -163,8 +163,9 @@ def notebook_imports(notebooks: list[Path]) -> list[str]:
     for nb in notebooks:
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
         for c in cells:
-            if c["cell_type"] == "code":
-                visit(ast.parse("".join(c["source"])))
+            if c["cell_type"] == "code":  # IPython's magics (%autoreload) are no Python: left out
+                source = "".join(line for line in c["source"] if not line.lstrip().startswith("%"))
+                visit(ast.parse(source))
     while todo:
         name = todo.pop()
         path = ROOT / (name.replace(".", "/") + ".py")
