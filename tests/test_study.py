@@ -11,6 +11,8 @@ them, and the text names the years used. Reform year 2018 here, hand-calculated 
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from prose import missing, numbers  # tests/ is on sys.path (pytest rootdir-less import)
 
@@ -89,3 +91,60 @@ def test_the_index_and_the_glossary_name_the_years_used(moved, lang):
     years = glossary.data[["base_year", "reform_year", "before_to", "after_from"]].dropna()
     assert years.values.tolist() == [[2017, 2018, 2017, 2018]]
     assert "2017" in numbers(annex_pointer("10", lang, moved.study).html)  # indexed to 2017
+
+
+@pytest.fixture(scope="module")
+def rising(frames: Frames) -> Frames:
+    """The frames with the reform year 2017: every placing body rose from autumn 2016 to autumn 2017."""
+    return frames.replace(study=Study.of(reform_year=2017))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_rise_is_told_as_a_rise(rising, lang):
+    # 2016 → 2017: Arbetsförmedlingen 96 → 155 (+59), Kommunen 57 → 65 (+8), others 3 → 10 (+7);
+    # the sum 156 → 230 (+74): 59/74 = 79.7 %, 8/74 = 10.8 %, 7/74 = 9.5 %
+    shares = html.unescape(placements.shares_section(rising, lang).html)
+    assert shares.startswith(f"<h3>{placements.t('h_shares_rise', lang)}</h3>")
+    finding = placements.shares_finding(rising.snapshots, lang, 2016, 2017)
+    assert finding.startswith(placements.t("finding_shares_rise", lang, fall=74, y0=2016, y1=2017,
+                                           items="")[:-2])
+    assert missing(["74", "59", "79.7 %", "8", "10.8 %", "7", "9.5 %"], finding, lang) == []
+    assert "-" not in finding.split(";")[0] and "\u2212" not in finding.split(";")[0]  # no signed "fall"
+    chart = html.unescape(placements.fig_placements(rising, lang).html)
+    takeaway = placements.t("takeaway_placements_rise", lang, ya=2016, yb=2017,
+                            body=words.placed_by("Arbetsförmedlingen", lang), chg=words.num(59, lang, sign=True))
+    assert takeaway in chart
+    assert placements.t("takeaway_placements", lang, ya=2016, yb=2017,
+                        body=words.placed_by("Övriga", lang), chg=words.num(7, lang, sign=True)) not in chart
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_report_s_cause_is_named_only_for_its_year(moved, lang):
+    # 2017 → 2018: Arbetsförmedlingen 155 → 152 (−3) fell most; the report names a cause for 2019 only
+    chart = html.unescape(placements.fig_placements(moved, lang).html)
+    body, chg = words.placed_by("Arbetsförmedlingen", lang), words.num(-3, lang, sign=True)
+    assert placements.t("takeaway_placements_other", lang, ya=2017, yb=2018, body=body, chg=chg) in chart
+    assert placements.t("takeaway_placements", lang, ya=2017, yb=2018, body=body, chg=chg) not in chart
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("reform, low, high", [(2017, "+14.0 %", "+233.3 %"), (2020, "-12.9 %", "0.0 %")])
+def test_no_comparison_of_falls_where_not_every_body_fell(frames, lang, reform, low, high):
+    # 2016 → 2017 Kommunen 57 → 65 (+14.0 %), others 3 → 10 (+233.3 %); 2019 → 2020 Arbetsförmedlingen
+    # 93 → 81 (−12.9 %), Kommunen 26 → 26 (0.0 %): the comparison of falls has nothing to compare
+    other = frames.replace(study=Study.of(reform_year=reform))
+    section = placements.context_section(other, lang)
+    text = html.unescape(section.html)
+    ya, yb = reform - 1, reform
+    rng = {"asf_low": words.pct(float(low.replace(" %", "")), lang, sign=True),
+           "asf_high": words.pct(float(high.replace(" %", "")), lang, sign=True)}
+    assert placements.t("title_context_mixed", lang, ya=ya, yb=yb, **rng) in text
+    assert placements.t("takeaway_context_mixed", lang, ya=ya, yb=yb) in text
+    assert placements.t("ctx_can_mixed", lang, ya=ya, yb=yb, **rng) in text
+    for key in ("takeaway_context_none", "takeaway_context"):
+        assert placements.t(key, lang, items="")[:30] not in text
+    # the count of public series that "changed less" than the smallest fall is the report's (2018 → 2019) only
+    assert "public_changed_less" in placements.context_section(frames, lang).data.columns
+    assert "public_changed_less" not in section.data.columns
+    # the dated changes stay the reorganisation's year, whatever years are compared
+    assert f"<h3>{placements.t('h_context_events', lang, year=2019)}</h3>" in text

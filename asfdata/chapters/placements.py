@@ -222,19 +222,21 @@ def change_year_section(frames: Frames, lang: str, ya: int | None = None, yb: in
 
 
 def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
-    """Who made up the fall from autumn ya to yb, and how each body's share of the sum of the parts moved."""
+    """Who made up the fall (or the rise, when the sum rose) from autumn ya to yb, and how each body's share
+    of the sum of the parts moved."""
     parts = metrics.wide(placements(snapshots))
     total = parts.sum(axis=1)
     share = parts.div(total.where(total != 0), axis=0) * 100  # per cent of the year's sum; undefined on 0
-    fall = parts.loc[ya] - parts.loc[yb]
+    rose = _sum_rose(parts, ya, yb)
+    part = parts.loc[yb] - parts.loc[ya] if rose else parts.loc[ya] - parts.loc[yb]  # people, of the change
     last = int(parts.index.max())
     items = [
         t("item_share" if i else "item_share_first", lang, body=words.body(c, lang),
-          n=words.num(fall[c], lang), share=words.pct(metrics.ratio(fall[c], fall.sum()) * 100, lang))
+          n=words.num(part[c], lang), share=words.pct(metrics.ratio(part[c], part.sum()) * 100, lang))
         for i, c in enumerate(parts.columns)
     ]
-    text = t("finding_shares", lang, fall=words.num(fall.sum(), lang), y0=ya, y1=yb,
-             items=words.join(items, lang))
+    text = t("finding_shares_rise" if rose else "finding_shares", lang, fall=words.num(part.sum(), lang),
+             y0=ya, y1=yb, items=words.join(items, lang))
     if len(parts.columns) < 2:
         return text
     a, k = parts.loc[ya].sort_values(ascending=False, kind="stable").index[:2]  # the two largest bodies
@@ -249,15 +251,22 @@ def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     )
 
 
+def _sum_rose(parts: pd.DataFrame, ya: int, yb: int) -> bool:
+    """Whether the sum of the parts (a wide frame of people placed, a row per year) rose from ya to yb."""
+    return bool(parts.loc[yb].sum() > parts.loc[ya].sum())
+
+
 def shares_section(frames: Frames, lang: str) -> Section:
-    """Each placing body's share of the people placed per year, and who made up the fall from the study's
-    base year to its reform year (.data: the shares, then each body's part of the fall)."""
+    """Each placing body's share of the people placed per year, and who made up the fall (or rise) from the
+    study's base year to its reform year (.data: the shares, then each body's part of the fall, in people:
+    negative where it rose)."""
     s = frames.snapshots
     ya, yb = years(frames)
     shares = metrics.shares(placements(s))
     table = wide_table(shares, lang, t("caption_shares", lang), kind="pct")
-    html = h(t("h_shares", lang)) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang, ya, yb))
     parts = metrics.wide(placements(s))
+    heading = t("h_shares_rise" if _sum_rose(parts, ya, yb) else "h_shares", lang)
+    html = h(heading) + p(t("shares_intro", lang)) + table + p(shares_finding(s, lang, ya, yb))
     fall = parts.loc[ya] - parts.loc[yb]
     falls = pd.DataFrame({"category": fall.index, "year_from": ya, "year_to": yb,
                           "fall_people": fall.to_numpy(),
@@ -345,15 +354,20 @@ def stated_totals(s: pd.DataFrame) -> pd.DataFrame:
 def fig_placements(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
     """People placed by placing body and their sum, with the reorganisation and the pandemic marked; the
     title reads the change from autumn ya to yb (the study's base and reform year unless given). .data:
-    people placed per year and category (the bodies, their sum, the stated total), and the largest fall."""
+    people placed per year and category (the bodies, their sum, the stated total), and the largest fall (the
+    largest rise when no body fell)."""
     ya, yb = years(frames, ya, yb)
     s = frames.snapshots
     d = metrics.with_sum_of_parts(s, *PLACED_BY)
     at = event_marks(frames.events, lang)
     draw = partial(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
     ch = metrics.change_between(placements(s), ya, yb)
-    most = ch.loc[ch["change"].idxmin()]
-    takeaway = t("takeaway_placements", lang, ya=ya, yb=yb, body=words.placed_by(most["category"], lang),
+    fell = bool(ch["change"].min() < 0)
+    most = ch.loc[ch["change"].idxmin() if fell else ch["change"].idxmax()]
+    named = yb == metrics.event_years(frames.events).get("reorganisation")  # the report names its cause
+    key = ("takeaway_placements_rise" if not fell
+           else "takeaway_placements" if named else "takeaway_placements_other")
+    takeaway = t(key, lang, ya=ya, yb=yb, body=words.placed_by(most["category"], lang),
                  chg=words.num(most["change"], lang, sign=True))
     html = figure_html(
         chart_svgs(draw), title=_placements_title(s, lang, ya, yb), subtitle=t("subtitle_placements", lang),
@@ -362,9 +376,9 @@ def fig_placements(frames: Frames, lang: str, ya: int | None = None, yb: int | N
         table=wide_table(d, lang, t("caption_placements", lang)),
     )
     stated_ends = stated_totals(s).loc[lambda x: x["year"].isin([ya, yb])]
-    fell = change("placements", "people", ya, yb, most["start"], most["end"], most["category"],
-                  shows="change")
-    return Section(html, tidy(series(pd.concat([d, stated_ends]), "people"), fell), draw)
+    largest = change("placements", "people", ya, yb, most["start"], most["end"], most["category"],
+                     shows="change")
+    return Section(html, tidy(series(pd.concat([d, stated_ends]), "people"), largest), draw)
 
 
 def fig_placements_indexed(frames: Frames, lang: str, base: int | None = None) -> Section:
@@ -513,7 +527,8 @@ def context_events_section(frames: Frames, lang: str) -> str:
     question the evidence raises."""
     ev = frames.context_events  # in order of date (asfdata.pipeline.tidy.context_events)
     national, local = ev.loc[ev["area"] == NATION], ev.loc[ev["area"] != NATION]
-    out = (h(t("h_context_events", lang, year=frames.study.reform_year)) + p(t("context_events_intro", lang))
+    year = metrics.event_years(frames.events).get("reorganisation", "")  # the events', not the study's, year
+    out = (h(t("h_context_events", lang, year=year)) + p(t("context_events_intro", lang))
            + ul([_event_item(r, lang) for r in national.itertuples()]))
     if len(local):
         out += h(t("h_context_question", lang), SUBSECTION) + "".join(
@@ -605,6 +620,17 @@ def context_data(ch: pd.DataFrame, ya: int, yb: int) -> pd.DataFrame:
     })
 
 
+def _all_fell(asf: pd.DataFrame) -> bool:
+    """Whether every placing body's placements fell (context_changes' ASF rows, pct_b in per cent)."""
+    return bool((asf["pct_b"] < 0).all())
+
+
+def _asf_range(asf: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The placing bodies' lowest and highest percent change, signed, as {asf_low} and {asf_high}."""
+    return {"asf_low": words.pct(asf["pct_b"].min(), lang, sign=True),
+            "asf_high": words.pct(asf["pct_b"].max(), lang, sign=True)}
+
+
 def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
     """Horizontal bars of the percent change ya→yb per series (the study's base and reform year unless
     given), ASF rows and public rows in two colours; .data: each series' values and changes (the table)."""
@@ -613,14 +639,21 @@ def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None
     d = pd.DataFrame({"label": [_series_label(r, lang) for r in ch.itertuples()], "category": ch["kind"],
                       "value": ch["pct_b"].round(1)})
     asf, public = ch.loc[ch["kind"] == ASF], ch.loc[ch["kind"] == PUBLIC]
-    title = t("title_context", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
-              asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
-              n=words.num((public["pct_b"] > asf["pct_b"].max()).sum(), lang),
-              m=words.num(len(public), lang))
+    smaller = public.loc[public["pct_b"] > asf["pct_b"].max()]  # fell less than the smallest fall
     larger = public.loc[public["pct_b"] <= asf["pct_b"].max()]
-    takeaway = (t("takeaway_context", lang, items=words.join(
-        [f"{_series_label(r, lang)} ({words.pct(r.pct_b, lang, sign=True)})" for r in larger.itertuples()],
-        lang)) if len(larger) else t("takeaway_context_none", lang))
+    if _all_fell(asf):
+        title = t("title_context", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
+                  asf_high=words.pct(asf["pct_b"].min(), lang, sign=True), n=words.num(len(smaller), lang),
+                  m=words.num(len(public), lang))
+        items = [f"{_series_label(r, lang)} ({words.pct(r.pct_b, lang, sign=True)})"
+                 for r in larger.itertuples()]
+        takeaway = (t("takeaway_context", lang, items=words.join(items, lang)) if items
+                    else t("takeaway_context_none", lang))
+        counts = stated(public_series=len(public), public_changed_less=len(smaller))
+    else:  # a comparison of falls has nothing to compare
+        title = t("title_context_mixed", lang, ya=ya, yb=yb, **_asf_range(asf, lang))
+        takeaway = t("takeaway_context_mixed", lang, ya=ya, yb=yb)
+        counts = stated(public_series=len(public))
     draw = partial(bar_chart, d, xlabel=t("axis_context", lang, ya=ya, yb=yb), lang=lang)
     values = "; ".join(f"{a}: {words.pct(v, lang, sign=True)}" for a, v in zip(d["label"], d["value"],
                                                                                  strict=True))
@@ -631,8 +664,6 @@ def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None
         alt=t("ctx_alt_bars", lang, what=t("what_context", lang, ya=ya, yb=yb), values=values),
         table=context_table(frames, lang, ya, yb),
     )
-    counts = stated(public_series=len(public),
-                    public_changed_less=int((public["pct_b"] > asf["pct_b"].max()).sum()))
     return Section(html, tidy(context_data(ch, ya, yb), counts), draw)
 
 
@@ -647,9 +678,10 @@ def context_section(frames: Frames, lang: str, ya: int | None = None, yb: int | 
     stock = public.loc[public["months"].map(lambda m: bool(m[0]))]
     month = words.month(int(stock["months"].iloc[0][0]), lang) if len(stock) else t("ctx_full_year", lang)
     smaller = public.loc[public["pct_b"] > asf["pct_b"].max()]
-    can = t("ctx_can", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
-            asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
-            n=words.num(len(smaller), lang), m=words.num(len(public), lang))
+    can = (t("ctx_can", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
+             asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
+             n=words.num(len(smaller), lang), m=words.num(len(public), lang)) if _all_fell(asf)
+           else t("ctx_can_mixed", lang, ya=ya, yb=yb, **_asf_range(asf, lang)))
     chart = fig_context(frames, lang, ya, yb)
     html = (
         context_events_section(frames, lang)
