@@ -231,28 +231,29 @@ def test_table_html_escapes_text_from_data():
     assert "x &amp; y" in html and "S &lt;i&gt;" in html
 
 
-def test_audit_section_mismatches_first_and_escaped():
+def test_audit_section_mismatches_first_and_escaped(frames):
     a = audit_frame()
     a.loc[0, "note"] = "<script>x</script>"
-    html = data_quality.audit_section(a, "en").html
+    f = frames.replace(audit=a)
+    html = data_quality.audit_section(f, "en").html
     shown = {words.status(s, "en"): s for s in ("mismatch", "approximate", "ok")}  # each status's word
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
     assert [shown[c] for c in cells if c in shown] == ["mismatch", "mismatch", "approximate", "ok"]
     assert "&lt;script&gt;x&lt;/script&gt;" in html and "<script>" not in html
     for lang in LANGS:
         finding = data_quality.audit_finding(a, lang)
-        assert p(finding) in data_quality.audit_section(a, lang).html
+        assert p(finding) in data_quality.audit_section(f, lang).html
         # 4 checks: 2 mismatch, 0 consistent_if, 1 approximate, 1 ok
         assert [f for f in numbers(finding) if f.isdigit()] == ["4", "2", "0", "1", "1"], finding
-    assert f">{words.status('mismatch', 'sv')}</td>" in data_quality.audit_section(a, "sv").html
+    assert f">{words.status('mismatch', 'sv')}</td>" in data_quality.audit_section(f, "sv").html
     # each edition shows the scope in its own language's column of audit.csv
-    assert ">placerade 2018 per placerande aktör</td>" in data_quality.audit_section(a, "sv").html
+    assert ">placerade 2018 per placerande aktör</td>" in data_quality.audit_section(f, "sv").html
     assert ">people placed 2018 by placing body</td>" in html
-    missing_audit = data_quality.audit_section(None, "en").html
+    missing_audit = data_quality.audit_section(frames.replace(audit=None), "en").html
     assert missing_audit.endswith(p(data_quality.t("audit_missing", "en"))) and "<table" not in missing_audit
 
 
-def test_assumptions_section():
+def test_assumptions_section(frames):
     a = pd.DataFrame(
         {
             "id": ["A02", "A01"],
@@ -265,14 +266,14 @@ def test_assumptions_section():
             "sources": ["Bakgrund", "Bakgrund"],
         }
     )
-    html = data_quality.assumptions_section(a, "sv").html
+    html = data_quality.assumptions_section(frames.replace(assumptions=a), "sv").html
     assert html.index("A01") < html.index("A02") and html.startswith(h(data_quality.t("h_assumptions", "sv")))
     assert ">första</td>" in html and "second" not in html
     # a quotation of the report is marked as Swedish, a file name as code, any other markup escaped
     # (its numbers bound by a no-break space: 1 257 never breaks across lines)
     assert '>rapporten anger <q lang="sv">1\u00a0257 personer</q></td>' in html
     assert "><code>funded_<wbr>outcomes.csv</code> har &lt;den&gt;</td>" in html
-    english = data_quality.assumptions_section(a, "en").html
+    english = data_quality.assumptions_section(frames.replace(assumptions=a), "en").html
     assert '>the report says <q lang="sv">1\u00a0257 personer</q></td>' in english
 
 

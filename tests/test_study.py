@@ -112,7 +112,8 @@ def test_a_rise_is_told_as_a_rise(rising, lang):
     assert "-" not in finding.split(";")[0] and "\u2212" not in finding.split(";")[0]  # no signed "fall"
     chart = html.unescape(placements.fig_placements(rising, lang).html)
     takeaway = placements.t("takeaway_placements_rise", lang, ya=2016, yb=2017,
-                            body=words.placed_by("Arbetsförmedlingen", lang), chg=words.num(59, lang, sign=True))
+                            body=words.placed_by("Arbetsförmedlingen", lang),
+                            chg=words.num(59, lang, sign=True))
     assert takeaway in chart
     assert placements.t("takeaway_placements", lang, ya=2016, yb=2017,
                         body=words.placed_by("Övriga", lang), chg=words.num(7, lang, sign=True)) not in chart

@@ -25,7 +25,7 @@ def intro(frames: Frames, lang: str) -> Section:
                    stated(tolerance_pct=APPROX_TOLERANCE * 100))
 
 
-def audit_finding(audit, lang: str) -> str:
+def audit_finding(audit: pd.DataFrame | None, lang: str) -> str:
     """How many audit checks ran and how many of each status."""
     if audit is None:
         return t("audit_missing", lang)
@@ -40,9 +40,10 @@ def audit_counts_data(audit: pd.DataFrame) -> pd.DataFrame:
     return stated(checks=sum(n.values()), **{f"checks_{status}": k for status, k in n.items()})
 
 
-def audit_section(audit, lang: str) -> Section:
-    """The whole audit, mismatches first, with its summary sentence (.data: the counts, then every check,
-    common.audit_data)."""
+def audit_section(frames: Frames, lang: str) -> Section:
+    """The whole audit (frames.audit), mismatches first, with its summary sentence (.data: the counts, then
+    every check, common.audit_data)."""
+    audit = frames.audit
     if audit is None:
         return Section(h(t("h_audit", lang)) + p(t("audit_missing", lang)))
     html = (
@@ -53,10 +54,10 @@ def audit_section(audit, lang: str) -> Section:
     return Section(html, tidy(audit_counts_data(audit), audit_data(audit, lang)))
 
 
-def assumptions_section(assumptions: pd.DataFrame, lang: str) -> Section:
-    """The assumptions log, by id, in lang (quotations of the report marked as Swedish, code as code); .data:
-    id, assumption, reason, effect (in lang), sources."""
-    a = assumptions.sort_values("id").reset_index(drop=True)
+def assumptions_section(frames: Frames, lang: str) -> Section:
+    """The assumptions log (frames.assumptions), by id, in lang (quotations of the report marked as Swedish,
+    code as code); .data: id, assumption, reason, effect (in lang), sources."""
+    a = frames.assumptions.sort_values("id").reset_index(drop=True)
     spec = [
         ("id", t("col_id", lang), "text"),
         (f"assumption_{lang}", t("col_assumption", lang), "text"),
@@ -73,9 +74,10 @@ def assumptions_section(assumptions: pd.DataFrame, lang: str) -> Section:
     return Section(html, data.set_axis(["id", "assumption", "reason", "effect", "sources"], axis="columns"))
 
 
-def disagreements_section(audit, lang: str) -> Section:
-    """The main body's audit: the summary sentence and the checks whose figures disagree (every check is in
-    annex C, linked); .data: the counts, then the mismatches (common.audit_data)."""
+def disagreements_section(frames: Frames, lang: str) -> Section:
+    """The main body's audit (frames.audit): the summary sentence and the checks whose figures disagree
+    (every check is in annex C, linked); .data: the counts, then the mismatches (common.audit_data)."""
+    audit = frames.audit
     if audit is None:
         return Section(h(t("h_disagreements", lang)) + p(t("audit_missing", lang)))
     mismatches = audit.loc[audit["status"] == "mismatch"]
