@@ -149,3 +149,17 @@ def test_no_comparison_of_falls_where_not_every_body_fell(frames, lang, reform, 
     assert "public_changed_less" not in section.data.columns
     # the dated changes stay the reorganisation's year, whatever years are compared
     assert f"<h3>{placements.t('h_context_events', lang, year=2019)}</h3>" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_ranking_without_a_fall_starts_with_the_smallest_rise(frames, lang):
+    # before 2016, after 2017–2018: Kommunen 57 → (65 + 74)/2 = 69.5 (+21.9 %), Arbetsförmedlingen 96 →
+    # (155 + 152)/2 = 153.5 (+59.9 %), others 3 → (10 + 17)/2 = 13.5 (+350.0 %): none fell
+    section = placements.period_means_section(
+        frames.replace(study=Study.of(reform_year=2017, before=(2016, 2016), after=(2017, 2018))), lang)
+    assert f">{placements.t('col_rank_rise', lang)}</th>" in html.unescape(section.html)
+    assert placements.t("col_rank", lang) not in html.unescape(section.html)
+    assert section.data["category"].tolist() == ["Kommunen", "Arbetsförmedlingen", "Övriga"]
+    assert missing(["+21.9 %", "+59.9 %", "+350.0 %"], section.html, lang) == []
+    own = placements.period_means_section(frames, lang).html  # the study's own years: a fall
+    assert f">{placements.t('col_rank', lang)}</th>" in html.unescape(own)

@@ -289,7 +289,7 @@ def period_means_section(frames: Frames, lang: str) -> Section:
     pm = pm.assign(category=[words.name(c, lang) for c in pm["category"]])
     before, after = (words.years(*span) for span in spans)
     spec = [
-        ("rank", t("col_rank", lang), "int"),
+        ("rank", t("col_rank" if (pm["change_pct"] < 0).any() else "col_rank_rise", lang), "int"),
         ("category", t("col_body", lang), "text"),
         ("before_mean", t("col_before_mean", lang, years=before), "dec1"),
         ("after_mean", t("col_after_mean", lang, years=after), "dec1"),
