@@ -106,7 +106,7 @@ def test_a_rise_is_told_as_a_rise(rising, lang):
     shares = html.unescape(placements.shares_section(rising, lang).html)
     assert shares.startswith(f"<h3>{placements.t('h_shares_rise', lang)}</h3>")
     finding = placements.shares_finding(rising.snapshots, lang, 2016, 2017)
-    assert finding.startswith(placements.t("finding_shares_rise", lang, fall=74, y0=2016, y1=2017,
+    assert finding.startswith(placements.t("finding_shares_rise", lang, fall=74, other="", y0=2016, y1=2017,
                                            items="")[:-2])
     assert missing(["74", "59", "79.7 %", "8", "10.8 %", "7", "9.5 %"], finding, lang) == []
     assert "-" not in finding.split(";")[0] and "\u2212" not in finding.split(";")[0]  # no signed "fall"

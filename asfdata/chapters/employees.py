@@ -49,6 +49,29 @@ def background_reading(claims: pd.DataFrame | None, snapshots: pd.DataFrame, ya:
              pct=words.pct(metrics.pct_change(start, end), lang, sign=True))
 
 
+def background_per_company(claims: pd.DataFrame | None, pc: pd.DataFrame) -> tuple[float, float] | None:
+    """The background section's employees and employees per company from them (people, people per company)
+    when its year is the first of pc (metrics.employees_per_company), else None."""
+    if claims is None:
+        return None
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    if bg.empty or int(bg["year_from"].iloc[0]) != int(pc["year"].min()):
+        return None
+    start = float(bg["value"].iloc[0])
+    return start, float(metrics.ratio(start, float(pc["companies"].iloc[0])))
+
+
+def per_company_words(claims: pd.DataFrame | None, pc: pd.DataFrame, lang: str, prefix: str = "") -> dict:
+    """change_words of employees per company, first to last, with the background's reading beside the first
+    value where it starts in the background's year ('5.3 (5.9 from the background's “about 200”)')."""
+    out = change_words(*first_last(pc, "per_company"), lang, decimals=1, prefix=prefix)
+    bg = background_per_company(claims, pc)
+    if bg:
+        out[f"{prefix}a"] = t("per_company_background", lang, a=out[f"{prefix}a"],
+                              bg_a=words.num(bg[1], lang, 1), bg=words.num(bg[0], lang))
+    return out
+
+
 def employees_finding(snapshots: pd.DataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
     """Employees and companies first vs last autumn (with the background's reading of the start), and
     women's share."""
@@ -82,7 +105,7 @@ def employees_yoy_finding(snapshots: pd.DataFrame, lang: str, claims: pd.DataFra
         chg=words.num(big["change"], lang, sign=True),
         pct=words.pct(big["change_pct"], lang, sign=True),
         other=background_reading(claims, snapshots, int(big["year"]) - 1, int(big["year"]), lang),
-        **change_words(*first_last(pc, "per_company"), lang, decimals=1, prefix="p_"),
+        **per_company_words(claims, pc, lang, prefix="p_"),
     )
 
 
@@ -136,6 +159,10 @@ def findings_data(snapshots: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame
         change("employees", "people", ya, yb, big["value"] - big["change"], big["value"],
                shows="change change_pct"),
     ]
+    per_bg = background_per_company(claims, pc)
+    if per_bg:  # the first value of employees per company read from the background's figure
+        rows.append(change("employees_per_company", "employees per company", y0, y1, per_bg[1],
+                           pc["per_company"].iloc[-1], category="background", shows="start"))
     bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
     emp = e.set_index("year")["value"]
     for a, b in dict.fromkeys([(y0, y1), (ya, yb)]):
@@ -344,19 +371,24 @@ def fig_employees_per_company(frames: Frames, lang: str) -> Section:
     s = frames.snapshots
     pc = metrics.employees_per_company(s)
     d = pd.DataFrame({"year": pc["year"], "category": "all", "value": pc["per_company"]})
-    title = t(
-        "title_employees_per_company",
-        lang,
-        **_span(pc),
-        **change_words(*first_last(pc, "per_company"), lang, decimals=1),
-    )
+    title = t("title_employees_per_company", lang, **_span(pc), **per_company_words(frames.claims, pc, lang))
     takeaway = t("takeaway_employees_per_company", lang,
                  **column_changes(pc, lang, c_="companies", e_="employees"))
-    draw = partial(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang)
+    per_bg = background_per_company(frames.claims, pc)
+    alt = alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1)
+    marked = []  # employees per company from the background section's figure, drawn where the title quotes it
+    if per_bg:
+        y0, v, bg = int(pc["year"].min()), words.num(per_bg[1], lang, 1), words.num(per_bg[0], lang)
+        marked.append((y0, per_bg[1], t("mark_per_company_background", lang, v=v, bg=bg)))
+        alt += " " + t("alt_per_company_background", lang, v=v, bg=bg, year=y0)
+    draw = partial(line_chart, d, ylabel=t("axis_employees_per_company", lang), lang=lang, stated=marked)
+    key = "subtitle_employees_per_company_marked" if marked else "subtitle_employees_per_company"
+    subtitle = t(key, lang, **_span(pc))
     html = figure_html(
-        chart_svgs(draw), title=title, subtitle=t("subtitle_employees_per_company", lang), takeaway=takeaway,
+        chart_svgs(draw), title=title, subtitle=subtitle, takeaway=takeaway,
         source=source_line(s.loc[s["measure"].isin(["employees", "companies"]), "source"], lang),
-        alt=alt_lines(t("axis_employees_per_company", lang), d, lang, decimals=1),
-        table=employees_per_company_table(s, lang),
+        alt=alt, table=employees_per_company_table(s, lang),
     )
-    return Section(html, pc.rename(columns={"per_company": "employees_per_company"}), draw)
+    background = (stated(employees_background=per_bg[0], employees_per_company_background=per_bg[1])
+                  if per_bg else pd.DataFrame())
+    return Section(html, tidy(pc.rename(columns={"per_company": "employees_per_company"}), background), draw)

@@ -137,7 +137,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str, study: Study | None = 
 
 def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str, study: Study | None = None
                      ) -> str:
-    """The pandemic as a second cause in its year: the change of the sum of the parts into that year (or
+    """The pandemic in its year, as the report tells it: the change of the sum of the parts into that year (or
     which autumn count the data lack for it), beside the study's period after."""
     study = study or Study()
     year = metrics.event_years(events)["pandemic"]
@@ -235,8 +235,11 @@ def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
           n=words.num(part[c], lang), share=words.pct(metrics.ratio(part[c], part.sum()) * 100, lang))
         for i, c in enumerate(parts.columns)
     ]
+    stated_total = metrics.series(snapshots, "placements").set_index("year")["value"]  # the other reading
+    by_stated = abs(stated_total[yb] - stated_total[ya])
+    other = t("shares_stated", lang, n=words.num(by_stated, lang)) if by_stated != abs(part.sum()) else ""
     text = t("finding_shares_rise" if rose else "finding_shares", lang, fall=words.num(part.sum(), lang),
-             y0=ya, y1=yb, items=words.join(items, lang))
+             other=other, y0=ya, y1=yb, items=words.join(items, lang))
     if len(parts.columns) < 2:
         return text
     a, k = parts.loc[ya].sort_values(ascending=False, kind="stable").index[:2]  # the two largest bodies
@@ -271,8 +274,11 @@ def shares_section(frames: Frames, lang: str) -> Section:
     falls = pd.DataFrame({"category": fall.index, "year_from": ya, "year_to": yb,
                           "fall_people": fall.to_numpy(),
                           "fall_share_pct": [metrics.ratio(x, fall.sum()) * 100 for x in fall]})
+    stated_total = metrics.series(s, "placements").set_index("year")["value"]
     total = pd.DataFrame([{"category": metrics.SUM_OF_PARTS, "year_from": ya, "year_to": yb,
-                           "fall_people": fall.sum()}])
+                           "fall_people": fall.sum()},
+                          {"category": "stated_total", "year_from": ya, "year_to": yb,
+                           "fall_people": stated_total[ya] - stated_total[yb]}])
     return Section(html, tidy(series(shares, "share_pct"), falls, total))
 
 
@@ -306,8 +312,8 @@ def period_means_section(frames: Frames, lang: str) -> Section:
 
 
 def pandemic_section(frames: Frames, lang: str) -> Section:
-    """The pandemic as a second cause in its year (nothing when no milestone names the pandemic); .data: the
-    changes into that year of the sum of the parts and of the stated total."""
+    """The pandemic in its year, as the report tells it (nothing when no milestone names the pandemic);
+    .data: the changes into that year of the sum of the parts and of the stated total."""
     year = metrics.event_years(frames.events).get("pandemic")
     if year is None:
         return Section("")
@@ -450,7 +456,7 @@ def fig_placements_parts(frames: Frames, lang: str) -> Section:
 def fig_placements_ratios(frames: Frames, lang: str) -> Section:
     """People placed per registered company and per employee, by placing body and in sum (two panels);
     .data: per year and category, people placed per company and per employee, and the stated totals per
-    company the title reads."""
+    company and per employee the title and takeaway read."""
     s = frames.snapshots
     parts = metrics.with_sum_of_parts(s, *PLACED_BY)
     per_c = metrics.per_unit(parts, metrics.series(s, "companies")).assign(panel="company")
@@ -463,8 +469,11 @@ def fig_placements_ratios(frames: Frames, lang: str) -> Section:
     stated_pc = per_stated.set_index("year")["value"]  # the other reading: the stated totals per company
     title = t("title_ratios", lang, ya=ya, yb=yb, **change_words(tot[ya], tot[yb], lang, decimals=1),
               **change_words(stated_pc[ya], stated_pc[yb], lang, decimals=1, prefix="s_"))
-    change_ = change_words(tot_e[ya], tot_e[yb], lang, decimals=2)
-    takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb, **change_)
+    per_stated_e = metrics.per_unit(metrics.series(s, "placements"), metrics.series(s, "employees"))
+    stated_pe = per_stated_e.set_index("year")["value"]  # the other reading, per employee
+    takeaway = t("takeaway_ratios", lang, ya=ya, yb=yb,
+                 **change_words(tot_e[ya], tot_e[yb], lang, decimals=2),
+                 **change_words(stated_pe[ya], stated_pe[yb], lang, decimals=2, prefix="s_"))
     at = event_marks(frames.events, lang)
     draw = partial(
         line_chart,
@@ -493,7 +502,9 @@ def fig_placements_ratios(frames: Frames, lang: str) -> Section:
                                                        sort=False)
     stated_ends = series(per_stated.loc[per_stated["year"].isin([yb])].assign(category="stated_total"),
                          "people_per_company")
-    return Section(html, tidy(ratios, stated_ends), draw)
+    stated_ends_e = series(per_stated_e.loc[per_stated_e["year"].isin([ya, yb])]
+                           .assign(category="stated_total"), "people_per_employee")
+    return Section(html, tidy(ratios, stated_ends, stated_ends_e), draw)
 
 
 # ---- context: what else changed in 2019 (public figures beside the placements) ---------------------------

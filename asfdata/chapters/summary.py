@@ -80,12 +80,14 @@ def key_numbers(frames: Frames) -> dict:
     f = goals.figures(frames)
     return {
         "y0": y0, "y1": y1, "emp_pct": metrics.pct_change(emp.loc[y0], emp.loc[y1]),
+        "emp_peak": int(emp.idxmax()),
         "emp_bg_pct": metrics.pct_change(f["emp_background"], emp.loc[y1]), "bg": f["emp_background"],
         "c0": com.loc[y0], "c1": com.loc[y1], "before": before, "after": after,
         "pl_pct": metrics.pct_change(total.loc[before], total.loc[after]),
         "pl_pct_stated": metrics.pct_change(stated.loc[before], stated.loc[after]),
         "most": min(fall, key=lambda c: fall[c]), "most_pct": min(fall.values()),
-        "used_share": f["used"] / f["granted"], "back": f["back"], "n": f["people"], "work": f["work"],
+        "used_share": f["used"] / f["granted"], "back": f["back"], "back_detail": f["back_detail"],
+        "n": f["people"], "work": f["work"],
         "informed_stated": f["informed_stated"], "informed_sum": f["informed_sum"],
         "informed_years": f["informed_years"],
         "mismatches": audit_counts(frames.audit)["mismatch"],
@@ -105,10 +107,15 @@ def key_findings(frames: Frames, lang: str) -> Section:
     pc["pl_fall_stated"] = words.pct(-k["pl_pct_stated"], lang)  # "or 46.7 %"
     years = {key: k[key] for key in ("y0", "y1", "before", "after")}
     funded = "key_funded_few" if k["used_share"] < 0.5 else "key_funded_most"
+    most_back = 2 * min(k["back"], k["back_detail"]) > k["n"]  # most, by the summary and the detail alike
+    peaked = k["emp_peak"] not in (k["y0"], k["y1"])  # employees highest between the first and last autumn
+    back_phrase = (t("back_most", lang) if most_back else
+                   t("back_readings", lang, back=n["back"], detail=words.num(k["back_detail"], lang)))
     findings = [
-        ("01", t("key_employees", lang, **n, **pc, **years)),
+        ("01", t("key_employees" if peaked else "key_employees_steady", lang, **n, **pc, **years,
+                 peak=k["emp_peak"])),
         ("02", t("key_placements", lang, **pc, **years, most=words.placed_by(k["most"], lang))),
-        ("03", t(funded, lang, **n)),
+        ("03", t(funded, lang, **n, back_phrase=back_phrase)),
         ("04", t("key_information", lang, **n, period=words.years(*k["informed_years"]))),
         ("06", t("key_quality", lang, **n)),
     ]
@@ -121,9 +128,11 @@ def key_findings(frames: Frames, lang: str) -> Section:
         employees_change_from_background_pct=k["emp_bg_pct"], placements_year_from=k["before"],
         placements_year_to=k["after"], placements_change_pct=k["pl_pct"],
         placements_change_stated_pct=k["pl_pct_stated"], most_fell=k["most"],
-        most_fell_change_pct=k["most_pct"], people_funded=k["n"], people_back=k["back"],
-        people_to_work=k["work"], informed_stated_people=k["informed_stated"],
-        informed_sum_people=k["informed_sum"], audit_mismatches=k["mismatches"], audit_checks=k["checks"],
+        most_fell_change_pct=k["most_pct"], people_funded=k["n"], people_to_work=k["work"],
+        **({} if most_back else {"people_back": k["back"], "people_back_detail": k["back_detail"]}),
+        **({"employees_peak_year": k["emp_peak"]} if peaked else {}),
+        informed_stated_people=k["informed_stated"], informed_sum_people=k["informed_sum"],
+        audit_mismatches=k["mismatches"], audit_checks=k["checks"],
     )
     return Section(h(t("h_key_findings", lang)) + f"<ul>\n{items}</ul>\n", data)
 
