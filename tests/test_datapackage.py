@@ -8,11 +8,14 @@ import shutil
 from pathlib import Path
 
 import frictionless  # test-only dependency (pyproject.toml's dev extra)
+import pytest
 
 from asfdata.paths import MANIFEST_NAME, PROCESSED_DIR
 from asfdata.pipeline.contract import PROCESSED_COLUMNS, SOURCE_PUBLISHER
 from asfdata.pipeline.datapackage import DATAPACKAGE_NAME
 from asfdata.pipeline.write import sha256
+from asfdata.render import words
+from asfdata.report import edition
 
 PACKAGE = PROCESSED_DIR / DATAPACKAGE_NAME
 
@@ -180,3 +183,11 @@ def test_a_file_changed_without_its_hash_fails_validation(tmp_path):
     package = tampered(tmp_path, "snapshots.csv", "2016,companies,total,all,34,",
                        "2016,companies,total,all,35,", rehash=False)
     assert [e[0] for e in errors(package)] == ["hash-count"]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_report_s_about_names_as_many_tables_as_the_package_lists(tmp_path, lang):
+    n = len(json.loads(PACKAGE.read_text(encoding="utf-8"))["resources"])  # 14 CSV files, 3 inline: 17
+    about = edition.word("data", lang, tables=edition.package_tables(PROCESSED_DIR))
+    assert about == words.t("report_data", lang, tables=str(n)) and f" {n} " in about
+    assert edition.package_tables(tmp_path) == "\u2013"  # no package: a dash, not a count

@@ -28,7 +28,7 @@ from prose import numbers, value
 from visible import VisibleText, read
 
 from asfdata import catalogs, registry
-from asfdata.render.section import Section
+from asfdata.render.section import YEAR_COLUMN, Section, stated, tidy
 from asfdata.render.widths import WIDTHS
 from asfdata.render.words import unbreakable
 
@@ -108,6 +108,18 @@ def test_every_section_holds_the_numbers_it_shows(shown, chapter, lang):
             problems.append(f"block {i} ({block.html[:60]!r}): shown, not in .data: {unexplained}; "
                             f"in .data, not shown: {unshown}")
     assert problems == []
+
+
+def test_years_in_data_are_whole_numbers(shown):
+    """A column of years in any section's .data holds whole numbers (an integer dtype), never 2016.0, even
+    where a section stacks rows that lack years (asfdata.render.section.tidy)."""
+    floats = [f"{c.notebook} block {i}: {col} {block.data[col].dtype}"
+              for c in registry.REPORT_CHAPTERS for i, block in enumerate(shown[(c.id, "en")])
+              for col in block.data.columns if YEAR_COLUMN.search(str(col))
+              and pd.api.types.is_float_dtype(block.data[col])]  # (a period or a list of years is text)
+    assert floats == []
+    stacked = tidy(pd.DataFrame({"year": [2016, 2017], "people": [1, 2]}), stated(people_total=3))
+    assert str(stacked["year"].dtype) == "Int64" and stacked["year"].tolist()[:2] == [2016, 2017]
 
 
 def test_every_chart_carries_its_figure(shown):

@@ -120,12 +120,41 @@ def test_a_rise_is_told_as_a_rise(rising, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_report_s_cause_is_named_only_for_its_year(moved, lang):
-    # 2017 → 2018: Arbetsförmedlingen 155 → 152 (−3) fell most; the report names a cause for 2019 only
+def test_one_body_s_fall_is_no_ranking_and_names_no_cause(moved, lang):
+    # 2017 → 2018: only Arbetsförmedlingen fell, 155 → 152 (−3; Kommunen +9, others +7); the report names a
+    # cause for 2019 only; the sum 230 → 243 (stated 230 → 244): both readings start at 230
     chart = html.unescape(placements.fig_placements(moved, lang).html)
     body, chg = words.placed_by("Arbetsförmedlingen", lang), words.num(-3, lang, sign=True)
-    assert placements.t("takeaway_placements_other", lang, ya=2017, yb=2018, body=body, chg=chg) in chart
-    assert placements.t("takeaway_placements", lang, ya=2017, yb=2018, body=body, chg=chg) not in chart
+    assert placements.t("takeaway_placements_only", lang, ya=2017, yb=2018, body=body, chg=chg) in chart
+    for key in ("takeaway_placements", "takeaway_placements_other"):
+        assert placements.t(key, lang, ya=2017, yb=2018, body=body, chg=chg) not in chart
+    end = placements.t("or_reading", lang, parts=words.num(243, lang), stated=words.num(244, lang))
+    title = placements.t("title_placements_same_start", lang, verb=words.direction(13, lang), ya=2017,
+                         yb=2018, a=words.num(230, lang), b=end)
+    assert title in chart
+
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_body_s_fall_in_the_period_means_is_no_ranking(rising, lang):
+    # mean 2016 against mean 2017–2020: only Kommunen fell, 57 → (65 + 74 + 26 + 26)/4 = 47.75 (−9.25 people,
+    # −16.2 %); Arbetsförmedlingen and others rose
+    means = html.unescape(placements.period_means_section(rising, lang).html)
+    values = {"first": words.placed_by("Kommunen", lang), "pct": words.pct((47.75 - 57) / 57 * 100, lang,
+                                                                         sign=True),
+              "chg": words.num(-9.25, lang, 1, sign=True)}
+    assert placements.t("finding_fell_only", lang, **values) in means
+    assert placements.t("finding_fell_most", lang, **values, then="") not in means
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_body_that_placed_as_many_stayed(frames, lang):
+    # 2019 → 2020: Kommunen 26 → 26
+    text = html.unescape(placements.change_year_section(frames.replace(study=Study.of(reform_year=2020)),
+                                                        lang).html)
+    stayed = placements.t("item_unchanged", lang, placements=words.placed_by("Kommunen", lang),
+                          a=words.num(26, lang))
+    assert stayed in text and words.t("unchanged", lang) not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,7 +13,7 @@ from asfdata.pipeline.audit_lookup import sort_audit
 from asfdata.render import words
 from asfdata.render.html import formatted, table_html
 from asfdata.render.section import Section
-from asfdata.study import Study
+from asfdata.study import REFORM_YEAR, Study
 
 t = words.t
 PLACED_BY = ("placements", "placed_by")  # measure and breakdown of people placed by placing body
@@ -134,6 +134,6 @@ def annex_pointer(chapter_id: str, lang: str, study: Study | None = None) -> Sec
     c = registry.chapter(chapter_id)
     title = f'<a href="#{c.anchor}">{escape(words.chapter_title(chapter_id, lang))}</a>'
     about = t(f"annex_about_{chapter_id}", lang, annex=ANNEX_MARK, base=study.base_year,
-              reform_year=study.reform_year)
+              reform_year=REFORM_YEAR)  # the reorganisation's own year, as annex D's heading names it
     text = escape(about, quote=False)
     return Section(f'<p class="asf-annex-pointer">{text.replace(escape(ANNEX_MARK), title)}</p>\n')

@@ -71,12 +71,8 @@ def change_year_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) ->
     """Change per placing body from autumn ya to autumn yb, in people and percent."""
     ch = metrics.change_between(placements(snapshots), ya, yb)
     items = [
-        t(
-            "item_change",
-            lang,
-            placements=words.placed_by(r.category, lang),
-            **change_words(r.start, r.end, lang),
-        )
+        t("item_change" if r.end != r.start else "item_unchanged", lang,
+          placements=words.placed_by(r.category, lang), **change_words(r.start, r.end, lang))
         for r in ch.itertuples()
     ]
     return t("finding_change_year", lang, ya=ya, yb=yb, items=words.join(items, lang))
@@ -103,7 +99,7 @@ def fell_most_finding(snapshots: pd.DataFrame, lang: str, study: Study | None = 
         then = t("fell_then", lang, items=words.join([item(r) for r in fell[1:]], lang)) if fell[1:] else ""
         texts.append(
             t(
-                "finding_fell_most",
+                "finding_fell_most" if len(fell) > 1 else "finding_fell_only",
                 lang,
                 first=words.placed_by(fell[0].category, lang),
                 pct=words.pct(fell[0].change_pct, lang, sign=True),
@@ -349,7 +345,8 @@ def _placements_title(s: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     words_ = change_words(tot[ya], tot[yb], lang)
     if stated_total[yb] != tot[yb]:
         words_["b"] = t("or_reading", lang, parts=words_["b"], stated=words.num(stated_total[yb], lang))
-    return t("title_placements", lang, ya=ya, yb=yb, **words_, s_a=words.num(stated_total[ya], lang))
+    key = "title_placements" if stated_total[ya] != tot[ya] else "title_placements_same_start"
+    return t(key, lang, ya=ya, yb=yb, **words_, s_a=words.num(stated_total[ya], lang))
 
 
 def stated_totals(s: pd.DataFrame) -> pd.DataFrame:
@@ -368,10 +365,10 @@ def fig_placements(frames: Frames, lang: str, ya: int | None = None, yb: int | N
     at = event_marks(frames.events, lang)
     draw = partial(line_chart, d, ylabel=t("axis_people_placed", lang), lang=lang, at=at)
     ch = metrics.change_between(placements(s), ya, yb)
-    fell = bool(ch["change"].min() < 0)
+    fell = int((ch["change"] < 0).sum())  # how many placing bodies fell
     most = ch.loc[ch["change"].idxmin() if fell else ch["change"].idxmax()]
     named = yb == metrics.event_years(frames.events).get("reorganisation")  # the report names its cause
-    key = ("takeaway_placements_rise" if not fell
+    key = ("takeaway_placements_rise" if not fell else "takeaway_placements_only" if fell == 1
            else "takeaway_placements" if named else "takeaway_placements_other")
     takeaway = t(key, lang, ya=ya, yb=yb, body=words.placed_by(most["category"], lang),
                  chg=words.num(most["change"], lang, sign=True))

@@ -10,6 +10,7 @@ from the same objects (asfdata.render.html.show writes `.html`, byte for byte wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -58,12 +59,24 @@ class Section:
             return self.draw()
 
 
+YEAR_COLUMN = re.compile(r"year|(?:before|after)_(?:from|to)")  # a column of years: 2016, never 2016.0
+
+
 def tidy(*blocks: pd.DataFrame) -> pd.DataFrame:
     """Frames of one section's numbers stacked into one (columns in order of first appearance; a column a
-    block lacks is empty there, and one empty everywhere is left out)."""
+    block lacks is empty there, and one empty everywhere is left out); a column of years stays whole
+    numbers (Int64, empty where a block has none) when stacking would make it float."""
     kept = [b for b in blocks if len(b.columns)]
     out = pd.concat(kept, ignore_index=True) if kept else pd.DataFrame()
-    return out.dropna(axis="columns", how="all") if len(out) else out
+    if not len(out):
+        return out
+    out = out.dropna(axis="columns", how="all")
+    for col in out.columns:
+        values = out[col]
+        if (YEAR_COLUMN.search(str(col)) and pd.api.types.is_float_dtype(values)
+                and (values.dropna() % 1 == 0).all()):
+            out[col] = values.astype("Int64")
+    return out
 
 
 def stated(**numbers: float | int | str) -> pd.DataFrame:

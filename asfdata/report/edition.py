@@ -66,11 +66,22 @@ KEY_PACKAGES = (
 )
 
 
-def word(key: str, lang: str) -> str:
-    """A word of the title page (asfdata.render.words, key report_<key>)."""
+def word(key: str, lang: str, **values) -> str:
+    """A word of the title page (asfdata.render.words, key report_<key>), placeholders filled in."""
     from asfdata.render import words  # here: the up-to-date check imports nothing of the presentation layer
 
-    return words.t(f"report_{key}", lang)
+    return words.t(f"report_{key}", lang, **values)
+
+
+def package_tables(processed_dir: Path) -> str:
+    """How many tables the data package in processed_dir lists (its resources), in figures; '–' without
+    one."""
+    from asfdata.numbers import DASH  # here: as word() above
+
+    package = processed_dir / "datapackage.json"
+    if not package.exists():
+        return DASH
+    return str(len(json.loads(package.read_text(encoding="utf-8"))["resources"]))
 
 
 class ReportError(Failure):
@@ -177,7 +188,7 @@ def front_matter(job: Job, code: bool, commit: str, chapters: list[tuple[str, st
         "versions_caption": words("versions"),
         "versions": package_versions(),
         "reproduce": _code_spans(words("reproduce")),
-        "data": _code_spans(words("data")),
+        "data": _code_spans(words("data", tables=package_tables(job.processed_dir))),
         "contents": words("contents"),
         "chapters": chapters,
     }
