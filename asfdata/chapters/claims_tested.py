@@ -242,7 +242,8 @@ def comprehensive_section(frames: Frames, lang: str) -> str:
     shown = c.assign(
         years=[words.join([str(y) for y in ys], lang) if ys else words.DASH for ys in c["document_years"]],
         formed=[_yes(x, lang) for x in c["group_formed"]],
-        continued=[_yes(x, lang) for x in c["group_continued"]],
+        continued=[_yes(x, lang) if x or not f else t("tested_not_named", lang)  # silence is not "no"
+                   for x, f in zip(c["group_continued"], c["group_formed"], strict=True)],
         funded=[t("tested_of", lang, used=words.num(u, lang), granted=words.num(g, lang)) if g else words.DASH
                 for u, g in zip(c["places_used"], c["places_granted"], strict=True)])
     spec = [("municipality", t("col_municipality", lang), "text"),

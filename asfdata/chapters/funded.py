@@ -403,6 +403,12 @@ def fig_outcome_intervals(frames: Frames, lang: str) -> Section:
     return Section(html, data, draw)
 
 
+def lessons_section(frames: Frames, lang: str) -> Section:
+    """What the report says it learned from the funded placements (recruiting, administration, the
+    collaboration around each person), attributed to the report; it states no number, so .data is empty."""
+    return Section(h(t("h_lessons", lang)) + p(t("lessons", lang)))
+
+
 def statements_section(frames: Frames, lang: str) -> Section:
     """Each statement of the report about the ten people, whether it holds in all, some or no reading of
     the yearly detail, and the smallest sets of statements that, taken as slips, leave the rest agreeing
