@@ -197,8 +197,9 @@ def test_five_points_say_what_they_cannot_show(frames, lang):
     assert len(bullets) == 4
     # lower in every autumn 2019–2020 than in any autumn 2016–2018: Arbetsförmedlingen (93, 81 < 152 at
     # least) and Kommunen (26, 26 < 57); not the others (11 and 10 against 3 in 2016)
-    lower = words.join([words.name("Arbetsförmedlingen", lang), words.name("Kommunen", lang)], lang)
-    rest = placements.t("five_can_partly", lang, items=words.name("Övriga", lang))
+    # the bodies as nouns inside the sentence (body_ texts: 'kommunerna', 'övriga'), not as table names
+    lower = words.join([words.body("Arbetsförmedlingen", lang), words.body("Kommunen", lang)], lang)
+    rest = placements.t("five_can_partly", lang, items=words.body("Övriga", lang))
     assert bullets[0] == placements.t("five_can", lang, lower=lower, rest=rest, before="2016–2018",
                                       after="2019–2020")
     assert missing(["34", "28", "2018"], bullets[2], lang) == []  # companies 34 → 28; funded up to 2018

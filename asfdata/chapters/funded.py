@@ -261,7 +261,7 @@ def contradictions_section(frames: Frames, lang: str) -> Section:
     text = t(
         "contradictions_intro",
         lang,
-        items="; ".join(contradiction_items(fo, claims, lang)),
+        items=". ".join(contradiction_items(fo, claims, lang)),  # each item a sentence of its own
         n=words.num((fa["status"] == "mismatch").sum(), lang),
     )
     src = source_line(

@@ -163,8 +163,8 @@ def five_points(frames: Frames, lang: str) -> list[str]:
     before = pl.loc[pl["year"].between(*spans[0])].groupby("category", sort=False)["value"].min()
     after = pl.loc[pl["year"].between(*spans[1])].groupby("category", sort=False)["value"].max()
     after = after.reindex(before.index)  # a body without an autumn count after: not lower
-    lower = [words.name(c, lang) for c in before.index if after[c] < before[c]]
-    not_lower = [words.name(c, lang) for c in before.index if not after[c] < before[c]]
+    lower = [words.body(c, lang) for c in before.index if after[c] < before[c]]  # as nouns inside a sentence
+    not_lower = [words.body(c, lang) for c in before.index if not after[c] < before[c]]
     c = metrics.series(s, "companies")
     named = {"before": words.years(*spans[0]), "after": words.years(*spans[1])}
     if lower:
