@@ -406,7 +406,7 @@ def fig_outcome_intervals(frames: Frames, lang: str) -> Section:
 def lessons_section(frames: Frames, lang: str) -> Section:
     """What the report says it learned from the funded placements (recruiting, administration, the
     collaboration around each person), attributed to the report; it states no number, so .data is empty."""
-    return Section(h(t("h_lessons", lang)) + p(t("lessons", lang)))
+    return Section(p(t("lessons", lang)))
 
 
 def statements_section(frames: Frames, lang: str) -> Section:

@@ -135,6 +135,7 @@ def _values(f: dict, lang: str) -> dict[str, str]:
         "informed_stated", "informed_sum", "trained", "training_munis", "mysam", "munis",
         "document_munis", "groups_formed", "groups_continued", "granted", "used", "people", "work",
         "af", "back", "back_detail")}
+    n["half"] = words.num(-(-f["granted"] // 2), lang)  # places that reach half of those granted (rounded up)
     return {
         **n, "period": words.years(*f["informed_years"]), "first_year": str(y0), "last_year": str(y1),
         "peak_year": str(peak), "counts": words.number_word(len(pl), lang),

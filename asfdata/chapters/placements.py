@@ -677,7 +677,7 @@ def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None
 
 def context_section(frames: Frames, lang: str, ya: int | None = None, yb: int | None = None) -> Section:
     """What else changed in the reform year, and the placements beside comparable public measures: the
-    changes, the table and chart, the differences in definition and what the comparison can show (ya, yb:
+    changes, the differences in definition, the chart and its table, and what the comparison can show (ya, yb:
     the study's base and reform year unless given). .data: the dated changes (event_id, date, value, unit),
     then the chart's."""
     ya, yb = years(frames, ya, yb)
@@ -694,9 +694,9 @@ def context_section(frames: Frames, lang: str, ya: int | None = None, yb: int | 
     html = (
         context_events_section(frames, lang)
         + h(t("h_context_compare", lang)) + p(t("context_compare_intro", lang))
-        + chart
-        + h(t("h_context_definitions", lang), SUBSECTION)
+        + h(t("h_context_definitions", lang), SUBSECTION)  # before the chart: how the series differ
         + ul([t("ctx_def_time", lang, month=month), t("ctx_def_scope", lang), t("ctx_def_area", lang)])
+        + chart
         + h(t("h_context_can", lang), SUBSECTION)
         + p(" ".join([can, t("ctx_cannot", lang)]))
     )
