@@ -99,6 +99,7 @@ def key_findings(frames: Frames, lang: str) -> Section:
     """One finding per chapter, each with at most three numbers (years aside); .data: those numbers, one
     row."""
     k = key_numbers(frames)
+    f = goals.figures(frames)
     counts = ("c0", "c1", "back", "n", "work", "bg", "informed_stated", "informed_sum", "mismatches",
               "checks")
     n = {key: words.num(k[key], lang) for key in counts}
@@ -111,7 +112,9 @@ def key_findings(frames: Frames, lang: str) -> Section:
     peaked = k["emp_peak"] not in (k["y0"], k["y1"])  # employees highest between the first and last autumn
     back_phrase = (t("back_most", lang) if most_back else
                    t("back_readings", lang, back=n["back"], detail=words.num(k["back_detail"], lang)))
+    outputs = {key: words.num(f[key], lang) for key in ("trained", "groups_formed", "document_munis")}
     findings = [
+        ("05", t("key_outputs", lang, **outputs)),  # what was delivered, first (chapter 5's logic model)
         ("01", t("key_employees" if peaked else "key_employees_steady", lang, **n, **pc, **years,
                  peak=k["emp_peak"])),
         ("02", t("key_placements", lang, **pc, **years, most=words.placed_by(k["most"], lang))),
@@ -131,6 +134,8 @@ def key_findings(frames: Frames, lang: str) -> Section:
         most_fell_change_pct=k["most_pct"], people_funded=k["n"], people_to_work=k["work"],
         **({} if most_back else {"people_back": k["back"], "people_back_detail": k["back_detail"]}),
         **({"employees_peak_year": k["emp_peak"]} if peaked else {}),
+        staff_trained=f["trained"], municipalities_with_groups=f["groups_formed"],
+        municipalities_with_documents=f["document_munis"],
         informed_stated_people=k["informed_stated"], informed_sum_people=k["informed_sum"],
         audit_mismatches=k["mismatches"], audit_checks=k["checks"],
     )
