@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from asfdata import catalogs, metrics, registry
-from asfdata.chapters.goals import DOCUMENT_KINDS, GROUPS_CONTINUED, GROUPS_FORMED, actors_in
+from asfdata.chapters.goals import DOCUMENT_KINDS, GROUPS_CONTINUED, GROUPS_FORMED, NETWORK, actors_in
 from asfdata.pipeline.data import Frames
 from asfdata.render import words
 from asfdata.render.html import SUBSECTION, dl, formatted, h, p, table_html
@@ -20,7 +20,6 @@ from asfdata.render.section import Section, stated, tidy
 WORDS = catalogs.load(registry.chapter("05").catalog)  # chapter 5's words, shared with its first part (goals)
 t = words.translator(WORDS)
 
-NETWORK = "network"  # the milestones' kind of a collaboration group (as asfdata.chapters.goals reads them)
 PROCUREMENT = "procurement"  # the milestones' kind of a procurement with a reserved contract
 AWARD = "award"  # the milestones' kind of a prize
 SKR = "SKR"  # Sveriges Kommuner och Regioner as the milestones name it; named first, the event is SKR's own

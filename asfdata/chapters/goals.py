@@ -20,6 +20,7 @@ WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 
 DOCUMENT_KINDS = ("policy", "action_plan")  # event kinds that are a steering or policy document
+NETWORK = "network"  # the milestones' kind of a collaboration group
 GROUPS_FORMED, GROUPS_CONTINUED = study.COLLABORATION_GROUPS_FORMED, study.COLLABORATION_GROUPS_CONTINUED
 TRAINING_YEAR = study.TRAINING_YEAR
 RUBRIC = ("met", "partly", "not_met", "cannot_tell")  # the verdicts, in the order the rubric lists them
@@ -60,7 +61,7 @@ def figures(frames: Frames) -> dict:
     emp = metrics.wide(metrics.series(s, "employees"))["all"]
     informed = metrics.wide(metrics.series(s, "informed"))["all"]
     docs = ev.loc[ev["kind"].isin(DOCUMENT_KINDS)].sort_values("year")
-    network = ev.loc[ev["kind"] == "network"]
+    network = ev.loc[ev["kind"] == NETWORK]
     claim = {k: int(metrics.claim(c, k)["value"]) for k in CLAIMS_READ}
     total = metrics.claim(c, study.CLAIM_INFORMED_TOTAL)
     years = [int(y) for y in pl.index]
@@ -200,13 +201,18 @@ def goals_section(frames: Frames, lang: str) -> Section:
                (t("col_report_conclusion", lang), r["report"])])
         for _, r in rows.iterrows()
     )
-    src = source_line(["Övergripande målsättning", "Strukturinriktade insatser 2016–2018",
-                       "Sammanfattning Strukturinriktade insatser 2016–2020"], lang)
+    ev = frames.events
+    evidence = ev.loc[ev["kind"].isin((*DOCUMENT_KINDS, NETWORK)), "source"]  # groups and documents
+    src = source_line([*GOAL_SECTIONS, *sorted(set(evidence))], lang)
     data = rows[["goal_id", "goal", "criterion", "evidence", "shows", "verdict_key", "report"]].rename(
         columns={"goal_id": "goal_key", "verdict_key": "verdict"})
     return Section(h(t("h_goals", lang)) + p(t("goals_intro", lang)) + details + p(src, "asf-source"), data)
 
 
+# the report's sections that state the goals and its own conclusions on them (goal 5: the funded placements)
+GOAL_SECTIONS = ("Övergripande målsättning", "Individinriktade insatser 2016–2018",
+                 "Sammanfattning Individinriktade insatser 2016–2018", "Strukturinriktade insatser 2016–2018",
+                 "Sammanfattning Strukturinriktade insatser 2016–2020")
 STAGES = ("inputs", "activities", "outputs", "outcomes")  # the links of the logic model, in order
 # the report's sections the logic model is built from
 LOGIC_SECTIONS = ("Beskrivning av verksamheten", "Huvudsakliga aktiviteter och insatser", "Insatser")
