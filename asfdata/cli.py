@@ -3,7 +3,8 @@
 Each command unpacks its arguments and calls the package. main() is the one place that turns a
 failure into plain words on stderr and an exit code: 2 for bad input (raw data, a path, an
 argument), 1 when a check finds differences (audit --strict, verify, inventory) or the report
-cannot be built, 130 when interrupted (Ctrl-C).
+cannot be built, 130 when interrupted (Ctrl-C); 141 (128 + SIGPIPE, as shells report a tool stopped so),
+saying nothing, when the reader of its output has gone (`trace … | head -1`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from asfdata import INTERRUPTED, INTERRUPTED_LINE, QUIET_INTERRUPT_ENV
 from asfdata.paths import PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure, for_terminal
 from asfdata.registry import CATALOGS
+
+BROKEN_PIPE = 141  # the exit code when stdout's reader has gone (128 + SIGPIPE): nothing more is said
 
 # The commands import what they use when they run, not at the top: the dispatch, and `report`
 # with nothing changed (~0.1 s), must not import pandas.
@@ -264,7 +267,11 @@ def main(argv: list[str] | None = None) -> int:
     with terminal_output():
         try:
             args = parser().parse_args(argv)
-            return args.func(args)
+            code = args.func(args)
+            sys.stdout.flush()  # a reader gone shows here, not as a complaint when Python exits
+            return code
+        except BrokenPipeError:  # `… | head -1` has read what it wanted: stop quietly, as other tools do
+            return BROKEN_PIPE
         except (Failure, OSError, KeyboardInterrupt) as err:
             code, lines = failure_lines(err)
         for line in lines:

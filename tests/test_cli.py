@@ -66,6 +66,17 @@ def test_ctrl_c_while_the_command_line_imports_is_one_line_and_exit_130():
     assert (proc.returncode, err) == (130, "interrupted\n")
 
 
+def test_a_reader_that_stops_reading_ends_trace_quietly():
+    # `trace placements 2018 | head -1` said "error: Broken pipe" (exit 2, bad input) when head had gone
+    # before trace wrote: here the reading end is closed before the command has started, so every write fails
+    proc = subprocess.Popen([sys.executable, "-m", "asfdata", "trace", "placements", "2018"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert (proc.wait(timeout=60), err) == (141, "")  # 128 + SIGPIPE, as a shell reports `yes | head`
+
+
 def test_names_reach_the_terminal_escaped_as_values_do(raw_copy, tmp_path, capsys):
     path = raw_copy / "snapshots.csv"
     header, rest = path.read_text(encoding="utf-8").split("\n", 1)
