@@ -11,6 +11,7 @@ import pytest
 
 from asfdata.cli import main
 from asfdata.paths import ROOT
+from asfdata.pipeline import inventory
 from asfdata.pipeline.errors import Problem
 from asfdata.report import edition
 from asfdata.report.edition import Job, ReportError, build_report
@@ -128,9 +129,41 @@ def test_the_report_exits_2_on_bad_raw_data_and_keeps_the_previous_report(raw_co
 
 
 def test_inventory_is_a_command(capsys):
+    source = inventory.source_path()
+    if source is None:
+        pytest.skip("the report's text is not beside the project (set ASF_SOURCE)")
     assert main(["inventory"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems"
+    assert out.splitlines()[-1] == (
+        f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems: checked against the raw files and "
+        f"against the source, {source} (SHA-256 {inventory.SOURCE_SHA256}, the text data/raw/README.md "
+        "records)")
+
+
+def test_inventory_without_the_source_does_not_read_as_a_pass(monkeypatch, tmp_path, capsys):
+    # before: "… its coverage of the text was not checked" and then "… has no problems", exit 0
+    monkeypatch.delenv("ASF_SOURCE", raising=False)
+    monkeypatch.setattr(inventory, "SOURCE_BESIDE", tmp_path / "asf-slutrapport-2016-2020.txt")
+    said = (f"inventory: {ROOT / 'data/raw/inventory.csv'} agrees with the raw files, but was NOT checked "
+            f"against the source: the report's text was not found (looked for $ASF_SOURCE, then "
+            f"{tmp_path / 'asf-slutrapport-2016-2020.txt'}; give --source FILE or set ASF_SOURCE)\n")
+    assert main(["inventory"]) == 0
+    assert capsys.readouterr().out == said
+    assert main(["inventory", "--strict"]) == 1
+    assert capsys.readouterr().out == said
+    monkeypatch.setenv("ASF_SOURCE", str(tmp_path / "typo.txt"))  # never the text beside it in its place
+    assert main(["inventory"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: ASF_SOURCE={tmp_path / 'typo.txt'} is not a file: point it at the report's text "
+        f"(asf-slutrapport-2016-2020.txt), or unset it to use {tmp_path / 'asf-slutrapport-2016-2020.txt'}\n")
+
+
+def test_the_source_sha256_is_recorded_in_the_data_log():
+    log = (ROOT / "data/raw/README.md").read_text(encoding="utf-8")
+    assert f"`{inventory.SOURCE_SHA256}`" in log
+    source = inventory.source_path()
+    if source is not None:
+        assert inventory.source_sha256(source) == inventory.SOURCE_SHA256
 
 
 def test_inventory_names_a_wrong_pointer_with_exit_1(raw_copy, capsys):
