@@ -73,9 +73,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Rebuild from data/raw and compare with data/processed, or a published report byte for byte."""
     if args.report:
+        from asfdata.report.edition import Job  # when run (see above)
         from asfdata.report.verify import verify_report  # when run (see above)
 
-        return verify_report(Path(args.report), args.lang)
+        return verify_report(Path(args.report), args.lang, Job(raw_dir=Path(args.raw),
+                                                               processed_dir=Path(args.out)))
     from asfdata.pipeline.verify import verify  # when run (see above)
 
     problems = verify(Path(args.raw), Path(args.out))

@@ -8,11 +8,12 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import asdict
 
 import nbformat
 import pytest
-from conftest import edit_cell, line_of
+from conftest import edit_cell, git_status, line_of, project_copy
 
 from asfdata.cli import main
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
@@ -217,6 +218,29 @@ def test_csv_and_json_hold_the_items_of_the_text_in_its_order(capsys):
     assert [r["kind"] for r in rows if r["kind"] in ("audit", "assumption")][0] == "audit"
     assert {r["kind"] for r in rows} == {"sentence", "raw", "tidy", "audit", "assumption"}
     assert [asdict(it) for it in trail("informed", 2020, RAW_DIR)] == records
+
+
+EDITION = ('<!DOCTYPE html>\n<html lang="en">\n<head><meta name="asf-edition" content="reader"></head>\n'
+           "<body></body>\n</html>\n")  # marked as an edition of the report: verify --report rebuilds it
+
+
+def test_verify_report_writes_nothing_into_the_project(tmp_path):
+    # before, `verify --report` rebuilt data/processed in place: git status showed M data/processed/…
+    project = project_copy(tmp_path / "project")
+    snapshots = project / "data" / "raw" / "snapshots.csv"
+    edit_cell(snapshots, line_of(snapshots, year="2018", measure="placements", category="Arbetsförmedlingen"),
+              "value", "153")
+    processed = {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()}
+    published = tmp_path / "published.html"
+    published.write_text(EDITION, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "asfdata", "verify", "--report", str(published)],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    kept = project / "data" / "processed"
+    assert (f"verify: {kept} is not what {project / 'data/raw'} builds now; the report is rebuilt from a "
+            f"fresh build of it in a scratch folder ({kept} is left as it is)") in done.stdout.splitlines()
+    assert git_status(project) == [" M data/raw/snapshots.csv"]
+    assert {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()} == processed
 
 
 def test_manifest_lists_every_other_file(tmp_path):
