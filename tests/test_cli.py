@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import edit_cell, line_of, project_copy
 
 from asfdata.cli import main
 from asfdata.paths import ROOT
@@ -121,11 +122,32 @@ def test_the_report_exits_2_on_bad_raw_data_and_keeps_the_previous_report(raw_co
     try:
         build_report(job, log=lambda message: None)
     except ReportError as err:
-        assert err.exit_code == 2 and err.lines()[-1] == ("error: report not built; the previous report "
-                                                           "is left in place")
+        assert err.exit_code == 2 and err.lines() == ["report: not built; the previous report is left in "
+                                                       "place"]
     else:
         raise AssertionError("bad raw data built a report")
     assert [p.read_text() for p in reports.iterdir()] == ["previous"]
+
+
+def test_the_report_validates_the_raw_data_before_any_kernel_one_error_block(tmp_path):
+    # before: "chapters: executing 13 notebooks", "start …" lines among the data step's block, and three
+    # "error:" lines (the block's, "building … failed (exit 2, see above)", "report not built")
+    project = project_copy(tmp_path / "project")
+    snapshots = project / "data" / "raw" / "snapshots.csv"
+    line = line_of(snapshots, year="2018", measure="placements", category="Arbetsförmedlingen")
+    edit_cell(snapshots, line, "value", "15x2")
+    processed = {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()}
+    done = subprocess.run([sys.executable, "-m", "asfdata", "report", "--force"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines() == [
+        "error: 1 problem(s) in the raw data; nothing was written:",
+        f"  snapshots.csv, line {line}, column 'value', value '15x2': not a whole number (write the figure "
+        "as digits, or NA when not stated)",
+        "report: not built; the previous report is left in place",
+    ]
+    assert not (project / "reports").exists()
+    assert {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()} == processed
 
 
 def test_inventory_is_a_command(capsys):
