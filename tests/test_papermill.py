@@ -67,7 +67,8 @@ def test_a_parameter_of_the_study_reaches_the_text(ran):
     # indexed to 2017 = 100: Kommunen 26/65 = 40, Arbetsförmedlingen 81/155 = 52 in 2020 (Swedish words)
     assert "(hösten 2017 = 100)" in text
     assert missing(["2017", "100", "2020", "40", "52"], text, "sv") == []
-    assert "Vad mer som förändrades 2018" in text  # the reform year the heading names
+    # the dated changes keep their own year (the reorganisation, 2019), not the study's reform year
+    assert "Vad mer som förändrades 2019" in text and "Vad mer som förändrades 2018" not in text
     study = [o["data"]["text/plain"] for c in nb.cells for o in c.get("outputs", [])
              if c.source.startswith("frames.study")]
     assert study == ["Study(reform_year=2018, base_year=2017, before=(2016, 2017), after=(2018, 2020))"]
