@@ -110,6 +110,7 @@ def project_copy(dst: Path) -> Path:
     (its kernels import the installed package, which reads only the folders it is given)."""
     for name in ("asfdata", "data", "notebooks"):
         shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / ".gitignore", dst / ".gitignore")  # bytecode and reports/ are no changes
     git = ["git", "-C", str(dst), "-c", "user.name=test", "-c", "user.email=test@example.org"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
         subprocess.run([*git, *args], check=True, capture_output=True)

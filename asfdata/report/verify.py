@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from asfdata.pipeline.write import contents, publish
 from asfdata.report.edition import CHAPTER_ID_PREFIX, Job, ReportError, build_report
 
 _SECTION = re.compile(r'<section class="chapter"[^>]*\bid="([^"]+)"')
@@ -74,8 +75,7 @@ def fresh_processed(job: Job, scratch: Path) -> Path:
     only read, and the page names no other folder), else scratch, where the fresh build is written. Bad raw
     data stop here (RawDataError), before any kernel starts."""
     from asfdata.pipeline.build import processed_files  # here: pandas, only when a report is verified
-    from asfdata.pipeline.verify import compare
-    from asfdata.pipeline.write import contents, publish
+    from asfdata.pipeline.verify import compare  # here: likewise (it imports the build)
 
     fresh = processed_files(job.raw_dir)
     held = contents(job.processed_dir)
