@@ -3,7 +3,8 @@
 Each command unpacks its arguments and calls the package. main() is the one place that turns a
 failure into plain words on stderr and an exit code: 2 for bad input (raw data, a path, an
 argument), 1 when a check finds differences (audit --strict, verify, inventory) or the report
-cannot be built, 130 when interrupted (Ctrl-C).
+cannot be built, 130 when interrupted (Ctrl-C); 141 (128 + SIGPIPE, as shells report a tool stopped so),
+saying nothing, when the reader of its output has gone (`trace … | head -1`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from asfdata import INTERRUPTED, INTERRUPTED_LINE, QUIET_INTERRUPT_ENV
 from asfdata.paths import PROCESSED_DIR, RAW_DIR, ROOT
 from asfdata.pipeline.errors import BAD_INPUT, Failure, for_terminal
 from asfdata.registry import CATALOGS
+
+BROKEN_PIPE = 141  # the exit code when stdout's reader has gone (128 + SIGPIPE): nothing more is said
 
 # The commands import what they use when they run, not at the top: the dispatch, and `report`
 # with nothing changed (~0.1 s), must not import pandas.
@@ -50,9 +53,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_trace(args: argparse.Namespace) -> int:
     """Print the trail behind MEASURE in YEAR (in CATEGORY): sentences, raw lines, tidy and audit rows,
     assumptions; as text, CSV or JSON."""
+    from asfdata.pipeline.inventory import given_source  # when run (see above)
     from asfdata.pipeline.trace import trace  # when run (see above)
 
-    print(trace(args.measure, args.year, Path(args.raw), args.category, args.format, Path(args.out)))
+    source = given_source(args.source)  # None: not found (each sentence is then marked as not checked)
+    print(trace(args.measure, args.year, Path(args.raw), args.category, args.format, Path(args.out), source))
     return 0
 
 
@@ -68,9 +73,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     """Rebuild from data/raw and compare with data/processed, or a published report byte for byte."""
     if args.report:
+        from asfdata.report.edition import Job  # when run (see above)
         from asfdata.report.verify import verify_report  # when run (see above)
 
-        return verify_report(Path(args.report), args.lang)
+        return verify_report(Path(args.report), args.lang, Job(raw_dir=Path(args.raw),
+                                                               processed_dir=Path(args.out)))
     from asfdata.pipeline.verify import verify  # when run (see above)
 
     problems = verify(Path(args.raw), Path(args.out))
@@ -85,21 +92,36 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_inventory(args: argparse.Namespace) -> int:
-    """Check data/raw/inventory.csv against the raw files and the report's text."""
-    from asfdata.pipeline.inventory import inventory_problems, source_path  # when run (see above)
+    """Check data/raw/inventory.csv against the raw files and the report's text; without the text, say
+    so (exit 0, or 1 with --strict)."""
+    from asfdata.pipeline.inventory import (  # when run (see above)
+        SOURCE_BESIDE,
+        SOURCE_ENV,
+        SOURCE_SHA256,
+        given_source,
+        inventory_problems,
+        source_sha256,
+    )
 
     inventory = Path(args.inventory) if args.inventory else Path(args.raw) / "inventory.csv"
-    source = Path(args.source) if args.source else source_path()
+    source = given_source(args.source)
     problems = inventory_problems(inventory, Path(args.raw), source)
     for p in problems:
         print(p)
-    if source is None:
-        print("inventory: the report's text was not found (give --source FILE or set ASF_SOURCE); "
-              "its coverage of the text was not checked")
     if problems:
-        print(f"inventory: {len(problems)} problem(s) in {inventory}")
+        print(f"inventory: {len(problems)} problem(s) in {inventory}"
+              + ("" if source else "; not checked against the source (the report's text was not found)"))
         return 1
-    print(f"inventory: {inventory} has no problems")
+    if source is None:
+        print(f"inventory: {inventory} agrees with the raw files, but was NOT checked against the source: "
+              f"the report's text was not found (looked for ${SOURCE_ENV}, then {SOURCE_BESIDE}; give "
+              "--source FILE or set ASF_SOURCE)")
+        return 1 if args.strict else 0
+    sha = source_sha256(source)
+    which = ("the text data/raw/README.md records" if sha == SOURCE_SHA256 else
+             f"not the text data/raw/README.md records, {SOURCE_SHA256}")
+    print(f"inventory: {inventory} has no problems: checked against the raw files and against the "
+          f"source, {source} (SHA-256 {sha}, {which})")
     return 0
 
 
@@ -158,7 +180,8 @@ TRACE_FORMATS = (
     "character in that line, else empty/null), section (the report section), raw (the raw line, "
     "file:line, that a sentence, raw or tidy item belongs to), id (the number as written; the audit row's "
     "audit_id; the assumption's id), text (the sentence; the line as written; the audit row's check, scope "
-    "and result; the assumption) and why (what makes an assumption apply)"
+    "and result; the assumption) and why (what makes an assumption apply; for a sentence, whether it was "
+    "checked against the report's text or is inventory.csv's copy alone)"
 )
 
 
@@ -186,6 +209,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("category", nargs="?", help="only this category, e.g. Kommunen, Hälsingland, women; "
                    "for the funded placements a municipality, e.g. Hofors")
     t.add_argument("--format", choices=["text", "csv", "json"], default="text", help=TRACE_FORMATS)
+    t.add_argument("--source", metavar="FILE", help="the report's text to check each sentence against "
+                   "(default: as for inventory; without it a sentence is inventory.csv's copy, marked so)")
     r = add("report", cmd_report, "build the HTML evaluation report in reports/")
     r.add_argument("--lang", choices=["en", "sv"], default="en", help="language (default: en)")
     r.add_argument("--with-code", action="store_true", help="also write an edition with the code shown")
@@ -198,6 +223,8 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--inventory", metavar="FILE", help="the inventory (default: inventory.csv in --raw)")
     i.add_argument("--source", metavar="FILE", help="the report's text (default: $ASF_SOURCE, else "
                    "../shared/source/asf-slutrapport-2016-2020.txt beside the project)")
+    i.add_argument("--strict", action="store_true", help="exit 1 when the report's text is not found (the "
+                   "inventory then is not checked against the source)")
     w = sub.add_parser("words", help="find, check and review the words catalogs",
                        description="find, check and review the words catalogs (asfdata/catalogs.py)")
     w.set_defaults(func=cmd_words)
@@ -264,7 +291,11 @@ def main(argv: list[str] | None = None) -> int:
     with terminal_output():
         try:
             args = parser().parse_args(argv)
-            return args.func(args)
+            code = args.func(args)
+            sys.stdout.flush()  # a reader gone shows here, not as a complaint when Python exits
+            return code
+        except BrokenPipeError:  # `… | head -1` has read what it wanted: stop quietly, as other tools do
+            return BROKEN_PIPE
         except (Failure, OSError, KeyboardInterrupt) as err:
             code, lines = failure_lines(err)
         for line in lines:

@@ -45,6 +45,15 @@ class Study:
         )
 
     def __post_init__(self) -> None:
+        # the reform year first: out of range, the periods that follow it would be named instead (before
+        # 2016–2015), though they were never set
+        first = FIRST_YEAR + 1  # a reform year needs an autumn before it (the base year, the change into it)
+        if not first <= self.reform_year <= LAST_YEAR:
+            raise ValueError(f"study: reform_year {self.reform_year}: the autumn counts run {PERIOD}, and "
+                             f"the reform year needs one before it; choose {first}\u2013{LAST_YEAR}")
+        if not FIRST_YEAR <= self.base_year <= LAST_YEAR:
+            raise ValueError(f"study: base_year {self.base_year}: the autumn counts run {PERIOD}; choose "
+                             f"{FIRST_YEAR}\u2013{LAST_YEAR}")
         for name in ("before", "after"):
             first, last = getattr(self, name)
             if first > last:

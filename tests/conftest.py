@@ -14,6 +14,7 @@ import fcntl
 import os
 import shutil
 import signal
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from asfdata.paths import RAW_DIR
+from asfdata.paths import RAW_DIR, ROOT
 from asfdata.pipeline.data import Frames, load
 from asfdata.report.edition import Job, build_report, import_jupyter, stored_runs
 
@@ -42,7 +43,7 @@ FALSE_WORDS = {"", "0", "false", "no", "off"}
 FILE_SECONDS = {"test_browser.py": 18, "test_golden.py": 1, "test_both_readings.py": 1,
                 "test_mutations.py": 11, "test_charts.py": 9, "test_notebooks.py": 8.5, "test_report.py": 14,
                 "test_dashboard.py": 12,
-                "test_other_data.py": 8, "test_provenance.py": 7, "test_execute.py": 7, "test_print.py": 6,
+                "test_other_data.py": 8, "test_provenance.py": 24, "test_execute.py": 7, "test_print.py": 6,
                 "test_cli.py": 4,
                 "test_processed_only.py": 3.5, "test_publish.py": 3, "test_setup.py": 2,
                 "test_papermill.py": 4, "test_sections.py": 4,
@@ -101,6 +102,26 @@ def raw_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "raw"
     shutil.copytree(RAW_DIR, dst)
     return dst
+
+
+def project_copy(dst: Path) -> Path:
+    """The project's package, data and notebooks copied to dst, a git repository with them committed: a
+    checkout whose `python -m asfdata` (run with dst as its folder) reads and writes dst's folders alone
+    (its kernels import the installed package, which reads only the folders it is given)."""
+    for name in ("asfdata", "data", "notebooks"):
+        shutil.copytree(ROOT / name, dst / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(ROOT / ".gitignore", dst / ".gitignore")  # bytecode and reports/ are no changes
+    git = ["git", "-C", str(dst), "-c", "user.name=test", "-c", "user.email=test@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
+    return dst
+
+
+def git_status(folder: Path) -> list[str]:
+    """`git status --porcelain` of a repository, one line per changed path."""
+    done = subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], capture_output=True,
+                          text=True, check=True)
+    return done.stdout.splitlines()
 
 
 def edit_cell(path: Path, line: int, column: str, value: str) -> None:

@@ -8,9 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import edit_cell, line_of, project_copy
 
 from asfdata.cli import main
 from asfdata.paths import ROOT
+from asfdata.pipeline import inventory
 from asfdata.pipeline.errors import Problem
 from asfdata.report import edition
 from asfdata.report.edition import Job, ReportError, build_report
@@ -66,6 +68,17 @@ def test_ctrl_c_while_the_command_line_imports_is_one_line_and_exit_130():
     assert (proc.returncode, err) == (130, "interrupted\n")
 
 
+def test_a_reader_that_stops_reading_ends_trace_quietly():
+    # `trace placements 2018 | head -1` said "error: Broken pipe" (exit 2, bad input) when head had gone
+    # before trace wrote: here the reading end is closed before the command has started, so every write fails
+    proc = subprocess.Popen([sys.executable, "-m", "asfdata", "trace", "placements", "2018"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert (proc.wait(timeout=60), err) == (141, "")  # 128 + SIGPIPE, as a shell reports `yes | head`
+
+
 def test_names_reach_the_terminal_escaped_as_values_do(raw_copy, tmp_path, capsys):
     path = raw_copy / "snapshots.csv"
     header, rest = path.read_text(encoding="utf-8").split("\n", 1)
@@ -109,17 +122,70 @@ def test_the_report_exits_2_on_bad_raw_data_and_keeps_the_previous_report(raw_co
     try:
         build_report(job, log=lambda message: None)
     except ReportError as err:
-        assert err.exit_code == 2 and err.lines()[-1] == ("error: report not built; the previous report "
-                                                           "is left in place")
+        assert err.exit_code == 2 and err.lines() == ["report: not built; the previous report is left in "
+                                                       "place"]
     else:
         raise AssertionError("bad raw data built a report")
     assert [p.read_text() for p in reports.iterdir()] == ["previous"]
 
 
+def test_the_report_validates_the_raw_data_before_any_kernel_one_error_block(tmp_path):
+    # before: "chapters: executing 13 notebooks", "start …" lines among the data step's block, and three
+    # "error:" lines (the block's, "building … failed (exit 2, see above)", "report not built")
+    project = project_copy(tmp_path / "project")
+    snapshots = project / "data" / "raw" / "snapshots.csv"
+    line = line_of(snapshots, year="2018", measure="placements", category="Arbetsförmedlingen")
+    edit_cell(snapshots, line, "value", "15x2")
+    processed = {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()}
+    done = subprocess.run([sys.executable, "-m", "asfdata", "report", "--force"], cwd=project,
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines() == [
+        "error: 1 problem(s) in the raw data; nothing was written:",
+        f"  snapshots.csv, line {line}, column 'value', value '15x2': not a whole number (write the figure "
+        "as digits, or NA when not stated)",
+        "report: not built; the previous report is left in place",
+    ]
+    assert not (project / "reports").exists()
+    assert {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()} == processed
+
+
 def test_inventory_is_a_command(capsys):
+    source = inventory.source_path()
+    if source is None:
+        pytest.skip("the report's text is not beside the project (set ASF_SOURCE)")
     assert main(["inventory"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems"
+    assert out.splitlines()[-1] == (
+        f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems: checked against the raw files and "
+        f"against the source, {source} (SHA-256 {inventory.SOURCE_SHA256}, the text data/raw/README.md "
+        "records)")
+
+
+def test_inventory_without_the_source_does_not_read_as_a_pass(monkeypatch, tmp_path, capsys):
+    # before: "… its coverage of the text was not checked" and then "… has no problems", exit 0
+    monkeypatch.delenv("ASF_SOURCE", raising=False)
+    monkeypatch.setattr(inventory, "SOURCE_BESIDE", tmp_path / "asf-slutrapport-2016-2020.txt")
+    said = (f"inventory: {ROOT / 'data/raw/inventory.csv'} agrees with the raw files, but was NOT checked "
+            f"against the source: the report's text was not found (looked for $ASF_SOURCE, then "
+            f"{tmp_path / 'asf-slutrapport-2016-2020.txt'}; give --source FILE or set ASF_SOURCE)\n")
+    assert main(["inventory"]) == 0
+    assert capsys.readouterr().out == said
+    assert main(["inventory", "--strict"]) == 1
+    assert capsys.readouterr().out == said
+    monkeypatch.setenv("ASF_SOURCE", str(tmp_path / "typo.txt"))  # never the text beside it in its place
+    assert main(["inventory"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: ASF_SOURCE={tmp_path / 'typo.txt'} is not a file: point it at the report's text "
+        f"(asf-slutrapport-2016-2020.txt), or unset it to use {tmp_path / 'asf-slutrapport-2016-2020.txt'}\n")
+
+
+def test_the_source_sha256_is_recorded_in_the_data_log():
+    log = (ROOT / "data/raw/README.md").read_text(encoding="utf-8")
+    assert f"`{inventory.SOURCE_SHA256}`" in log
+    source = inventory.source_path()
+    if source is not None:
+        assert inventory.source_sha256(source) == inventory.SOURCE_SHA256
 
 
 def test_inventory_names_a_wrong_pointer_with_exit_1(raw_copy, capsys):

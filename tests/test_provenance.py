@@ -8,18 +8,20 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import asdict
 
 import nbformat
 import pytest
-from conftest import edit_cell, line_of
+from conftest import edit_cell, git_status, line_of, project_copy
 
 from asfdata.cli import main
 from asfdata.paths import PROCESSED_DIR, RAW_DIR
+from asfdata.pipeline import inventory
 from asfdata.pipeline.audit_notes import AUDIT
 from asfdata.pipeline.build import build, processed_files
 from asfdata.pipeline.inventory import source_path
-from asfdata.pipeline.trace import Item, trace, trail
+from asfdata.pipeline.trace import NOT_CHECKED, Item, trace, trail
 from asfdata.pipeline.verify import verify
 from asfdata.pipeline.write import contents, sha256
 from asfdata.render import words
@@ -87,11 +89,47 @@ def test_trace_shows_the_reports_sentence_and_its_line_for_each_raw_line():
     out = trace("placements", 2018, RAW_DIR).splitlines()
     assert out[:3] == ["trace: placements 2018", "", f"Milstolpar 2018, {ref}"]
     assert (f"  sentence    asf-slutrapport-2016-2020.txt:{sentence.line}:{sentence.column}  244  "
-            f"{said[0]['sentence']}") in out
+            f"{said[0]['sentence']}  [{sentence.why}]") in out
     assert f"  raw         {ref}  2018,placements,all,244,Milstolpar 2018," in out
     assert f"  tidy        data/processed/snapshots.csv:{tidy.line}  {tidy.text}" in out
     ident = f"{audit_item.id}  " if audit_item.id else ""  # audit.csv's audit_id
     assert f"  audit       data/processed/audit.csv:{audit_item.line}  {ident}{audit_item.text}" in out
+
+
+def placements_2018_sentence(**kw) -> Item:
+    """The sentence item of placements 2018's total (Milstolpar 2018)."""
+    return next(it for it in trail("placements", 2018, RAW_DIR, "all", **kw) if it.kind == "sentence")
+
+
+def test_trace_marks_a_sentence_it_could_not_check_as_the_transcription(monkeypatch, tmp_path):
+    # before, the row read as the report's own words though it is inventory.csv's copy and nothing read
+    # the report's text
+    monkeypatch.delenv("ASF_SOURCE", raising=False)
+    monkeypatch.setattr(inventory, "SOURCE_BESIDE", tmp_path / "absent.txt")
+    sentence = placements_2018_sentence()
+    assert sentence.why == NOT_CHECKED == (
+        "as transcribed in inventory.csv; not checked against the report's text (not found: give --source "
+        "FILE or set ASF_SOURCE)")
+    out = trace("placements", 2018, RAW_DIR, "all").splitlines()
+    assert out[3] == (f"  sentence    asf-slutrapport-2016-2020.txt:352:79  244  {sentence.text}  "
+                      f"[{NOT_CHECKED}]")
+
+
+def test_trace_checks_each_sentence_against_the_source_when_it_is_found(tmp_path):
+    source = source_path()
+    if source is None:
+        pytest.skip("the report's text is not beside the project (set ASF_SOURCE)")
+    assert placements_2018_sentence(source=source).why == f"checked against the report's text, {source}"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    assert "var då 244 personer" in lines[351]
+    lines[351] = lines[351].replace("244 personer", "245 personer")  # the review's edit of the source
+    changed = tmp_path / "source.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    sentence = placements_2018_sentence(source=changed)
+    assert sentence.why == (
+        f"as transcribed in inventory.csv; the report's text, {changed}, differs: it has '245' at 352:79, in "
+        f"{sentence.text.replace('244', '245')!r}")
+    assert main(["trace", "placements", "2018", "--source", str(tmp_path / "none.txt")]) == 2
 
 
 def test_trace_finds_claims_and_derived_measures():
@@ -180,6 +218,29 @@ def test_csv_and_json_hold_the_items_of_the_text_in_its_order(capsys):
     assert [r["kind"] for r in rows if r["kind"] in ("audit", "assumption")][0] == "audit"
     assert {r["kind"] for r in rows} == {"sentence", "raw", "tidy", "audit", "assumption"}
     assert [asdict(it) for it in trail("informed", 2020, RAW_DIR)] == records
+
+
+EDITION = ('<!DOCTYPE html>\n<html lang="en">\n<head><meta name="asf-edition" content="reader"></head>\n'
+           "<body></body>\n</html>\n")  # marked as an edition of the report: verify --report rebuilds it
+
+
+def test_verify_report_writes_nothing_into_the_project(tmp_path):
+    # before, `verify --report` rebuilt data/processed in place: git status showed M data/processed/…
+    project = project_copy(tmp_path / "project")
+    snapshots = project / "data" / "raw" / "snapshots.csv"
+    edit_cell(snapshots, line_of(snapshots, year="2018", measure="placements", category="Arbetsförmedlingen"),
+              "value", "153")
+    processed = {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()}
+    published = tmp_path / "published.html"
+    published.write_text(EDITION, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "asfdata", "verify", "--report", str(published)],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    kept = project / "data" / "processed"
+    assert (f"verify: {kept} is not what {project / 'data/raw'} builds now; the report is rebuilt from a "
+            f"fresh build of it in a scratch folder ({kept} is left as it is)") in done.stdout.splitlines()
+    assert git_status(project) == [" M data/raw/snapshots.csv"]
+    assert {p.name: p.read_bytes() for p in (project / "data" / "processed").iterdir()} == processed
 
 
 def test_manifest_lists_every_other_file(tmp_path):

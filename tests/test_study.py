@@ -41,6 +41,21 @@ def test_the_defaults_are_the_study_s_own_years(frames):
         Study.of(before=(2018, 2016))
 
 
+@pytest.mark.parametrize("year", [2016, 2021, 1999])
+def test_a_reform_year_outside_the_data_names_reform_year_and_the_years_allowed(year):
+    # before, 2016 gave "before runs from 2016 to 2015" and 2021 "after runs from 2021 to 2020": periods
+    # the user never set
+    with pytest.raises(ValueError) as err:
+        Study.of(reform_year=year)
+    assert str(err.value) == (f"study: reform_year {year}: the autumn counts run 2016–2020, and the reform "
+                              "year needs one before it; choose 2017–2020")
+    with pytest.raises(ValueError) as err:
+        Study.of(base_year=2015)
+    assert str(err.value) == "study: base_year 2015: the autumn counts run 2016–2020; choose 2016–2020"
+    assert Study.of(reform_year=2017).before == (2016, 2016)  # the first and last allowed still work
+    assert Study.of(reform_year=2020).after == (2020, 2020)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_default_study_gives_the_report_s_sections(frames, lang):
     again = frames.replace(study=Study())

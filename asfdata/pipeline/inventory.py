@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import Counter
@@ -13,7 +14,7 @@ import pandas as pd
 
 from asfdata.paths import RAW_DIR, ROOT
 from asfdata.pipeline.contract import DATA_SPECS, PROCESSED_COLUMNS, formula_like
-from asfdata.pipeline.errors import Problem, RawDataError
+from asfdata.pipeline.errors import InputError, Problem, RawDataError
 from asfdata.pipeline.read import decode, file_bytes, read_raw
 
 COLUMNS = (
@@ -29,6 +30,8 @@ _WHOLE = re.compile("[0-9]+")
 # The report's text is not part of the repository: beside the project, or where ASF_SOURCE says.
 SOURCE_ENV = "ASF_SOURCE"
 SOURCE_BESIDE = ROOT.parent / "shared" / "source" / "asf-slutrapport-2016-2020.txt"
+# The SHA-256 of the text transcribed from (data/raw/README.md records it too; tests/test_cli.py compares).
+SOURCE_SHA256 = "a3424262f7d6314131e2a36384d14a45d9ade022c4a2982d44b36020dc887309"
 
 # Spaces that may separate groups of thousands or a number from its percent sign.
 _SPACE = "[ \u00a0\u202f]"
@@ -256,9 +259,50 @@ def check_coverage(inventory_rows: list[Mapping[str, str]], source_text: str) ->
 
 
 def source_path() -> Path | None:
-    """The report's text file when it can be found (ASF_SOURCE, else beside the project)."""
-    candidates = [Path(os.environ[SOURCE_ENV])] if os.environ.get(SOURCE_ENV) else []
-    return next((p for p in [*candidates, SOURCE_BESIDE] if p.is_file()), None)
+    """The report's text file when it can be found: where ASF_SOURCE says, else beside the project
+    (SOURCE_BESIDE); None when it is in neither. InputError when ASF_SOURCE names no file: the file
+    beside the project is not read in its place without a word."""
+    if os.environ.get(SOURCE_ENV):
+        given = Path(os.environ[SOURCE_ENV])
+        if not given.is_file():
+            raise InputError(f"{SOURCE_ENV}={given} is not a file: point it at the report's text "
+                             f"({SOURCE_BESIDE.name}), or unset it to use {SOURCE_BESIDE}")
+        return given
+    return SOURCE_BESIDE if SOURCE_BESIDE.is_file() else None
+
+
+def given_source(option: str | None) -> Path | None:
+    """The report's text: the file given (--source), else source_path(); InputError when the file given is
+    not a file."""
+    if not option:
+        return source_path()
+    if not Path(option).is_file():
+        raise InputError(f"--source {option} is not a file: give the report's text ({SOURCE_BESIDE.name})")
+    return Path(option)
+
+
+def source_text(source: Path) -> str:
+    """The report's text, read as the raw files are (it may be anywhere)."""
+    return decode(file_bytes(source, source.name, folder=Path("/")), source.name)
+
+
+def source_sha256(source: Path) -> str:
+    """The SHA-256 of the report's text file (data/raw/README.md records the one transcribed from)."""
+    return hashlib.sha256(file_bytes(source, source.name, folder=Path("/"))).hexdigest()
+
+
+def sentence_check(source: str, line: int, column: int, token: str, sentence: str) -> str | None:
+    """None when the report's text (source) has token at line and column, in sentence; else what it has
+    there, in words."""
+    lines = split_lines(source)
+    if not 1 <= line <= len(lines):
+        return f"no line {line} (it has {len(lines)})"
+    at = {n.column: n.token for n in extract_numbers(lines[line - 1])}
+    said = sentence_of(source, line, column)
+    if at.get(column) == token and said == sentence:
+        return None
+    has = f"{at[column]!r}" if column in at else "no number"
+    return f"{has} at {line}:{column}, in {said!r}"
 
 
 def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> list[str]:
@@ -271,8 +315,7 @@ def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> l
         f"{inventory.name}: header {header} is not {list(COLUMNS)}"]
     problems += check_inventory(rows, raw_dir)
     if source is not None:
-        text = decode(file_bytes(source, source.name, folder=Path("/")), source.name)  # it may be anywhere
-        problems += check_coverage(rows, text)
+        problems += check_coverage(rows, source_text(source))
     return problems
 
 

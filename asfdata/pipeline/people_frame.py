@@ -100,8 +100,19 @@ def frame_problems(fp: pd.DataFrame, fo: pd.DataFrame) -> list[str]:
     return problems(placed(fp), outcome_groups(fo))
 
 
+def frame_unit_problems(fp: pd.DataFrame, fo: pd.DataFrame) -> list[tuple[int, str, str, str]]:
+    """frame_problems with the year, municipality and kind of each (unit_problems)."""
+    return unit_problems(placed(fp), outcome_groups(fo))
+
+
 def problems(units: pd.DataFrame, g: pd.DataFrame) -> list[str]:
     """frame_problems of units (placed) and outcome groups."""
+    return [text for _, _, _, text in unit_problems(units, g)]
+
+
+def unit_problems(units: pd.DataFrame, g: pd.DataFrame) -> list[tuple[int, str, str, str]]:
+    """Each municipality-year whose outcomes or genders do not fit its places: (year, municipality, what
+    does not fit: 'outcomes' or 'genders', the reason in words); outcomes first, then genders."""
     out = units.merge(g.groupby(KEYS)["people"].sum().reset_index(), on=KEYS, how="outer")
     places, people = out["places"].fillna(0), out["people"].fillna(0)
     genders = out["women"].notna() & out["men"].notna()
@@ -110,12 +121,12 @@ def problems(units: pd.DataFrame, g: pd.DataFrame) -> list[str]:
     for r, p, n in zip(
         out[people != places].itertuples(), places[people != places], people[people != places], strict=True
     ):
-        bad.append(f"{r.municipality} {r.year}: outcomes for {n} people, {p} places used")
+        text = f"{r.municipality} {r.year}: outcomes for {int(n)} people, {int(p)} places used"
+        bad.append((int(r.year), r.municipality, "outcomes", text))
     for r in out[(people == places) & wrong.fillna(False)].itertuples():
-        bad.append(
-            f"{r.municipality} {r.year}: {r.stated_women} women and {r.stated_men} men placed, "
-            f"{r.places} places used"
-        )
+        women, men = ("NA" if pd.isna(v) else v for v in (r.stated_women, r.stated_men))  # as written
+        text = f"{r.municipality} {r.year}: {women} women and {men} men placed, {r.places} places used"
+        bad.append((int(r.year), r.municipality, "genders", text))
     return bad
 
 

@@ -21,23 +21,75 @@ from asfdata.pipeline.audit import audit
 from asfdata.pipeline.contract import ASSUMPTION_CITATION, DATA_SPECS, LIST_SEP, NA, PROCESSED_COLUMNS
 from asfdata.pipeline.errors import Problem, RawDataError
 from asfdata.pipeline.people import FrameError, Model
+from asfdata.pipeline.people_frame import frame, frame_unit_problems
 from asfdata.pipeline.read import read_raw
-from asfdata.pipeline.tidy import as_int, as_text, tidy_all
+from asfdata.pipeline.tidy import as_int, as_text, short_municipality, tidy_all
 
 FILE = DATA_SPECS["statements"].file
 ASSUMPTION_ID = re.compile(ASSUMPTION_CITATION)  # an assumption of the log cited in a note (A01 …)
 
 
-def model_statements(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def model_statements(raw: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame],
+                     raw_dir: Path) -> pd.DataFrame:
     """The people model's statements (statement_id, claim_id, section, text_en, and basis: true for the
-    yearly detail's places and outcomes the readings are built from, which it does not test); none when the
-    yearly detail cannot be read as people (the audit says why in its own rows)."""
+    yearly detail's places and outcomes the readings are built from, which it does not test).
+
+    RawDataError when the yearly detail cannot be read as people at all (people_frame.FrameError): its
+    statements, their English, chapter 3 and annex B are made from those readings, so nothing can be
+    built; the problem names the line of funded_placements.csv that does not fit and why (detail_problems),
+    not the statements the model would have made."""
     columns = ["statement_id", "claim_id", "section", "text_en", "basis"]
     try:
         table = Model(frames["funded_placements"], frames["funded_outcomes"], frames["claims"]).table()
-    except FrameError:
-        return pd.DataFrame(columns=columns)
+    except FrameError as err:
+        raise RawDataError(detail_problems(raw, frames, raw_dir, err)) from None
     return table[columns]
+
+
+SLIP = ("compare it with the report (its source section) and correct a slip of transcription; figures the "
+        "report states so need the people model (asfdata/pipeline/people_frame.py) to allow them")
+DETAIL_TODO = {  # what does not fit -> the columns named and what to do
+    "outcomes": (("places_used",), "the outcomes of funded_outcomes.csv for this year and municipality "
+                 f"({{outcomes}}) must account for the places used (A02, A03): {SLIP}"),
+    "genders": (("places_used", "women", "men"), "the women and men placed must add up to the places used "
+                f"(a gender not stated: the places left, A12): {SLIP}"),
+    "chain": (("women", "men"), "a gender of this year or of the extended placement's year is wrong: "
+              f"{SLIP}"),
+}
+
+
+def detail_problems(raw: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], raw_dir: Path,
+                    err: FrameError) -> list[Problem]:
+    """Where data/raw/funded_placements.csv cannot be read as people: one problem per municipality-year
+    that does not fit (the FrameError's reason for it), at its line; when every one fits but no reading
+    exists, at the line of each year that continues an extended placement (A04)."""
+    name = DATA_SPECS["funded_placements"].file
+    fp, fo = frames["funded_placements"], frames["funded_outcomes"]
+    table = raw["funded_placements"]
+    units = zip(table["year"].astype(int), short_municipality(table["municipality"], raw), strict=True)
+    line_of = dict(zip(units, read_raw(raw_dir / name, name).lines(), strict=True))
+    row_of = dict(zip(line_of, table.itertuples(index=False), strict=True))
+    outcomes, named = raw["funded_outcomes"], DATA_SPECS["funded_outcomes"].file
+    outcome_units = zip(outcomes["year"].astype(int), short_municipality(outcomes["municipality"], raw),
+                        strict=True)
+    outcome_lines = list(zip(outcome_units, read_raw(raw_dir / named, named).lines(), strict=True))
+
+    def problem(unit: tuple[int, str], kind: str, reason: str) -> Problem:
+        columns, todo = DETAIL_TODO[kind]
+        value = " / ".join(getattr(row_of[unit], c) for c in columns)
+        lines = [str(n) for u, n in outcome_lines if u == unit]
+        said = f"lines {', '.join(lines)}" if len(lines) > 1 else f"line {lines[0]}" if lines else "no line"
+        return Problem(name, line_of[unit], ", ".join(columns), value,
+                       f"{reason}: {todo.format(outcomes=said)}")
+
+    found = frame_unit_problems(fp, fo)
+    if found:  # as the FrameError says it: 'the funded placements cannot be read as people: …'
+        head = str(err).split(":", 1)[0]
+        return [problem((y, m), kind, f"{head}: {reason}") for y, m, kind, reason in found]
+    fr = frame(fp, fo)  # every unit fits its places: no reading continues an extended placement (A04)
+    return [problem(later, "chain", f"{err} ({later[1]} {later[0]} continues {earlier[1]} {earlier[0]}'s "
+                    "extended placement)")
+            for earlier, later in sorted(fr.next_unit.items())]
 
 
 def statement_problems(raw: pd.DataFrame, lines: list[int], claims: pd.DataFrame,
@@ -68,10 +120,12 @@ def statement_problems(raw: pd.DataFrame, lines: list[int], claims: pd.DataFrame
     return out
 
 
-def statement_frame(raw: pd.DataFrame, frames: dict[str, pd.DataFrame], raw_dir: Path) -> pd.DataFrame:
+def statement_frame(raw: pd.DataFrame, frames: dict[str, pd.DataFrame], raw_dir: Path,
+                    model: pd.DataFrame) -> pd.DataFrame:
     """statements.csv: each statement's id, claim, section, line, the report's words and the evaluation's
-    English rendering; RawDataError when data/raw/statements.csv does not fit the claims and the model."""
-    claims, model = frames["claims"], model_statements(frames)
+    English rendering; RawDataError when data/raw/statements.csv does not fit the claims and the model's
+    statements (model_statements)."""
+    claims = frames["claims"]
     lines = read_raw(raw_dir / FILE, FILE).lines()
     if problems := statement_problems(raw, lines, claims, model):
         raise RawDataError(problems)
@@ -128,10 +182,12 @@ def uncited(links: pd.DataFrame, assumptions: pd.DataFrame) -> list[Problem]:
 
 def checked_frames(raw: dict[str, pd.DataFrame], raw_dir: Path) -> dict[str, pd.DataFrame]:
     """The tidy frames with the statements, the audit (its notes quoting the report's words) and the audit's
-    links; RawDataError when a statement checked is not located in data/raw/statements.csv, or a note cites
-    an assumption assumptions.csv does not have."""
+    links; RawDataError when the yearly detail cannot be read as people (model_statements), a statement
+    checked is not located in data/raw/statements.csv, or a note cites an assumption assumptions.csv does
+    not have."""
     frames = tidy_all(raw)
-    frames["statements"] = statement_frame(raw["statements"], frames, raw_dir)
+    model = model_statements(raw, frames, raw_dir)  # first: the statements and the audit rest on it
+    frames["statements"] = statement_frame(raw["statements"], frames, raw_dir, model)
     frames["audit"] = audit(frames, raw["measures"])[list(PROCESSED_COLUMNS["audit"])]
     if problems := unlocated(frames["audit"], frames["statements"]):
         raise RawDataError(problems)

@@ -26,7 +26,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +34,7 @@ import pandas as pd
 from asfdata.paths import PROCESSED_DIR, ROOT
 from asfdata.pipeline.contract import DATA_SPECS, LIST_SEP
 from asfdata.pipeline.errors import InputError
-from asfdata.pipeline.inventory import INVENTORY_PATH, SOURCE_BESIDE
+from asfdata.pipeline.inventory import INVENTORY_PATH, SOURCE_BESIDE, sentence_check, source_path, source_text
 from asfdata.pipeline.read import RawTable, read_raw
 from asfdata.pipeline.statements import checked_frames
 from asfdata.pipeline.validate import load_raw
@@ -46,6 +46,11 @@ FORMATS = ("text", "csv", "json")
 CATEGORY_COLUMNS = {"snapshots": "category", "claims": "category", "funded_placements": "municipality",
                     "funded_outcomes": "municipality"}
 SOURCE_NAME = SOURCE_BESIDE.name  # the report's text, whose lines inventory.csv counts
+# A sentence's `why`: whether it was read in the report's text, or is inventory.csv's copy alone.
+NOT_CHECKED = ("as transcribed in inventory.csv; not checked against the report's text (not found: give "
+               "--source FILE or set ASF_SOURCE)")
+CHECKED = "checked against the report's text, {source}"
+DIFFERS = "as transcribed in inventory.csv; the report's text, {source}, differs: it has {has}"
 
 
 @dataclass(frozen=True)
@@ -246,11 +251,29 @@ def audit_rows(checks: pd.DataFrame, related: set[str], year: int, category: str
     return rows[~pd.Series(elsewhere, index=rows.index, dtype=bool)]
 
 
+def checked_sentences(items: list[Item], source: Path | None) -> list[Item]:
+    """The items with each sentence's `why` saying where it comes from: checked against the report's text
+    (source) and found there as inventory.csv has it (CHECKED); or inventory.csv's copy alone, not checked
+    (NOT_CHECKED, no source) or differing from the text (DIFFERS, with what the text has)."""
+    if source is None:
+        return [replace(it, why=NOT_CHECKED) if it.kind == "sentence" else it for it in items]
+    text, where = source_text(source), shown_path(source)
+    out = []
+    for it in items:
+        if it.kind == "sentence":
+            has = sentence_check(text, it.line, it.column or 0, it.id, it.text)
+            it = replace(it, why=CHECKED.format(source=where) if has is None
+                         else DIFFERS.format(source=where, has=has))
+        out.append(it)
+    return out
+
+
 def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
-          processed_dir: Path = PROCESSED_DIR) -> list[Item]:
-    """Every item behind measure in year (in category): per raw line its sentences, the line and its tidy
-    rows, then the audit rows and the assumptions; TraceError for a measure, year or category without a
-    figure."""
+          processed_dir: Path = PROCESSED_DIR, source: Path | None = None) -> list[Item]:
+    """Every item behind measure in year (in category): per raw line its sentences (checked against the
+    report's text: source, else where `inventory` looks for it; see checked_sentences), the line and its
+    tidy rows, then the audit rows and the assumptions; TraceError for a measure, year or category without
+    a figure."""
     raw = load_raw(raw_dir)
     if measure in set(raw["context"]["measure"]):
         return context_items(raw_dir, processed_dir, measure, year)
@@ -280,7 +303,8 @@ def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
     notes += [(f"{audit_file}:{j + 2}", note) for j, note in touched["note"].items()]
     log_file = DATA_SPECS["assumptions"].file
     log = read_raw(raw_dir / log_file, log_file)
-    return items + assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
+    items += assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
+    return checked_sentences(items, source or source_path())
 
 
 def context_items(raw_dir: Path, processed_dir: Path, measure: str, year: int) -> list[Item]:
@@ -346,9 +370,10 @@ def as_json(items: list[Item]) -> str:
 
 
 def trace(measure: str, year: int, raw_dir: Path, category: str | None = None, fmt: str = "text",
-          processed_dir: Path = PROCESSED_DIR) -> str:
-    """The trail behind measure in year (in category) as text, CSV or JSON (fmt, one of FORMATS)."""
-    items = trail(measure, year, raw_dir, category, processed_dir)
+          processed_dir: Path = PROCESSED_DIR, source: Path | None = None) -> str:
+    """The trail behind measure in year (in category) as text, CSV or JSON (fmt, one of FORMATS); source:
+    the report's text (None: where `inventory` looks for it)."""
+    items = trail(measure, year, raw_dir, category, processed_dir, source)
     if fmt == "csv":
         return as_csv(items)
     return as_json(items) if fmt == "json" else as_text(measure, year, category, items)

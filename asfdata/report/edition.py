@@ -84,6 +84,9 @@ def package_tables(processed_dir: Path) -> str:
     return str(len(json.loads(package.read_text(encoding="utf-8"))["resources"]))
 
 
+NOT_BUILT = "report not built; the previous report is left in place"
+
+
 class ReportError(Failure):
     """The report could not be built (data or a notebook failed); the previous report is left in place."""
 
@@ -93,7 +96,19 @@ class ReportError(Failure):
 
     def lines(self) -> list[str]:
         """What the command line prints on stderr."""
-        return [f"error: {self}", "error: report not built; the previous report is left in place"]
+        return [f"error: {self}", f"error: {NOT_BUILT}"]
+
+
+class DataRefused(ReportError):
+    """The data step refused the raw data (exit 2) and has said why in its one error block on stderr: the
+    report adds only that it was not built, as the block's last line, not as another error."""
+
+    def __init__(self, message: str):
+        super().__init__(message, BAD_INPUT)
+
+    def lines(self) -> list[str]:
+        """The line after the data step's block."""
+        return ["report: not built; the previous report is left in place"]
 
 
 def say(message: str) -> None:
@@ -364,7 +379,9 @@ def render_editions(job: Job, executed: Sequence, commit: str) -> dict[Path, byt
 
 
 class DataStep:
-    """raw -> processed (with the audit), started at once in its own process (`python -m asfdata build`).
+    """raw -> processed (with the audit), started at once in its own process (`python -m asfdata build`);
+    the report waits for it before any kernel starts, so that bad raw data are one error block (its own)
+    and no chapter starts.
 
     The process has a session of its own: Ctrl-C in the terminal reaches the build alone, whose stop()
     interrupts it; the process then says nothing (QUIET_INTERRUPT_ENV), so "interrupted" is said once.
@@ -379,8 +396,9 @@ class DataStep:
             start_new_session=True, env={**os.environ, QUIET_INTERRUPT_ENV: "1"})
 
     def wait(self) -> None:
-        """Wait until it has ended; ReportError when it failed, DataNotEnough when the data lack what the
-        study needs (asfdata.report.needs; called from every kernel's thread, it logs and checks once)."""
+        """Wait until it has ended; DataRefused when it refused the raw data (it has said why), ReportError
+        when it failed otherwise, DataNotEnough when the data lack what the study needs
+        (asfdata.report.needs; it logs and checks once, however often it is called)."""
         with self.lock:
             first = self.process.returncode is None
             code = self.process.wait()
@@ -389,8 +407,9 @@ class DataStep:
                 self.log(f"data: {_shown(self.job.processed_dir)} built ({took:.1f} s)")
                 self.lacking = needs.lacking(self.job.processed_dir)
         if code != 0:
-            raise ReportError(f"building {_shown(self.job.processed_dir)} from {_shown(self.job.raw_dir)} "
-                              f"failed (exit {code}, see above)", BAD_INPUT if code == BAD_INPUT else 1)
+            what = (f"building {_shown(self.job.processed_dir)} from {_shown(self.job.raw_dir)} failed "
+                    f"(exit {code}, see above)")
+            raise DataRefused(what) if code == BAD_INPUT else ReportError(what)
         if self.lacking:
             raise needs.DataNotEnough(self.lacking[0])
 
@@ -431,24 +450,21 @@ def build_report(job: Job, log: Callable[[str], None] = say) -> list[Path]:
     t0 = time.perf_counter()
     if not job.data:  # the processed data are there already: what the study needs of them, before any kernel
         needs.check(job.processed_dir)
-    step = DataStep(job, log) if job.data else None  # the first kernels start meanwhile
+    step = DataStep(job, log) if job.data else None  # Jupyter is imported meanwhile; no kernel starts yet
     try:
         import_jupyter()
         from asfdata.report.execute import NotebookError, execute_all, kernel_environment  # after Jupyter
 
+        if step is not None:  # the raw data validated and built before any kernel: a refusal is one block
+            step.wait()
+            digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
         log(f"chapters: executing {len(job.notebooks)} notebooks (lang={job.lang})")
         timings = job.report_dir / TIMINGS_NAME
         try:
             with kernel_environment(git("log", "-1", "--format=%ct")):
-                executed, took = execute_all(job.notebooks, chapter_params(job), log, _read_json(timings),
-                                             step.wait if step else None, step.stop if step else None)
+                executed, took = execute_all(job.notebooks, chapter_params(job), log, _read_json(timings))
         except NotebookError as err:
-            if step is not None:
-                step.wait()  # a notebook that cannot even start fails early: the data step's failure first
             raise ReportError(f"notebook {err}") from None
-        if step is not None:
-            step.wait()  # done by now (the kernels waited for it); raises when it failed
-            digests = {out: inputs_digest(job, code, commit) for out, code in outputs}  # as now processed
     except BaseException:
         if step is not None:
             step.stop()  # interrupted (else it has ended): the data step, in a session of its own, stops too

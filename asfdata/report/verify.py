@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from asfdata.pipeline.write import contents, publish
 from asfdata.report.edition import CHAPTER_ID_PREFIX, Job, ReportError, build_report
 
 _SECTION = re.compile(r'<section class="chapter"[^>]*\bid="([^"]+)"')
@@ -68,8 +69,27 @@ def edition_bytes(path: Path) -> bytes | None:
     return data if _LANG.search(head[:2000]) and mark and _MARKED.search(mark.group(0)) else None
 
 
+def fresh_processed(job: Job, scratch: Path) -> Path:
+    """The processed data a rebuild of the report reads, built from job.raw_dir without writing into
+    job.processed_dir: job.processed_dir itself when it holds exactly what a fresh build makes (it is then
+    only read, and the page names no other folder), else scratch, where the fresh build is written. Bad raw
+    data stop here (RawDataError), before any kernel starts."""
+    from asfdata.pipeline.build import processed_files  # here: pandas, only when a report is verified
+    from asfdata.pipeline.verify import compare  # here: likewise (it imports the build)
+
+    fresh = processed_files(job.raw_dir)
+    held = contents(job.processed_dir)
+    if held is not None and not compare(fresh, held, job.processed_dir):
+        return job.processed_dir
+    publish(scratch, fresh)
+    print(f"verify: {job.processed_dir} is not what {job.raw_dir} builds now; the report is rebuilt from a "
+          f"fresh build of it in a scratch folder ({job.processed_dir} is left as it is)")
+    return scratch
+
+
 def verify_report(path: Path, lang: str | None = None, job: Job | None = None) -> int:
-    """Rebuild the report in a scratch folder and compare it with path byte for byte.
+    """Rebuild the report in a scratch folder and compare it with path byte for byte; nothing is written
+    into the project (the processed data: fresh_processed).
 
     Prints whether it matches and otherwise which parts (front matter, chapters) differ; returns
     the exit code: 0 match, 1 differs, 2 unreadable, no edition of the report (edition_bytes: one line,
@@ -85,7 +105,10 @@ def verify_report(path: Path, lang: str | None = None, job: Job | None = None) -
     found_lang, code = edition_of(published.decode("utf-8", "replace"))
     lang = lang or found_lang or "en"
     with tempfile.TemporaryDirectory(prefix="asf-verify-report-") as tmp:
-        job = replace(job or Job(), lang=lang, with_code=code, force=True, report_dir=Path(tmp))
+        base = job or Job()
+        processed = fresh_processed(base, Path(tmp) / "processed")
+        job = replace(base, lang=lang, with_code=code, force=True, report_dir=Path(tmp),
+                      processed_dir=processed, data=False)  # the data were built above, not in the project
         try:
             build_report(job)
         except ReportError as err:
