@@ -38,7 +38,8 @@ def intro(frames: Frames, lang: str) -> Section:
 
 
 def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: str) -> str:
-    """The funnel and the exact interval of the share reaching work or Arbetsförmedlingen."""
+    """The funnel and the exact intervals of the share going on to work, and of that reaching work or
+    Arbetsförmedlingen."""
     f = metrics.funnel(funded_placements, claims).set_index("stage")["value"]
     ci = metrics.outcome_intervals(claims).set_index("outcome")
     e = ci.loc["either"]
@@ -58,6 +59,8 @@ def funded_finding(funded_placements: pd.DataFrame, claims: pd.DataFrame, lang: 
         share=words.pct(e["share"], lang),
         lo=words.pct(e["low"], lang),
         hi=words.pct(e["high"], lang),
+        w_lo=words.pct(ci.loc["work", "low"], lang),
+        w_hi=words.pct(ci.loc["work", "high"], lang),
     )
 
 
@@ -118,6 +121,7 @@ def funded_findings(frames: Frames, lang: str) -> Section:
         people_to_arbetsformedlingen=ci.loc["arbetsformedlingen", "k"], people_either=ci.loc["either", "k"],
         people_back=metrics.claim(claims, CLAIM_OUTCOME_BACK)["value"],
         either_low_pct=ci.loc["either", "low"], either_high_pct=ci.loc["either", "high"],
+        work_low_pct=ci.loc["work", "low"], work_high_pct=ci.loc["work", "high"],
     )
     return Section(p(funded_finding(fp, claims, lang)), data)
 
