@@ -18,7 +18,13 @@ from asfdata.render.html import CHAPTER, SUBSECTION, figure_html, formatted, h, 
 from asfdata.render.phrases import source_line
 from asfdata.render.section import Section, stated, tidy
 from asfdata.render.svg import chart_svgs
-from asfdata.study import CLAIM_MONTHS_PER_PLACEMENT, CLAIM_OUTCOME_BACK, FUNDED_CLAIMS, OUTCOME_CLAIMS
+from asfdata.study import (
+    CLAIM_MONTHS_PER_PLACEMENT,
+    CLAIM_OUTCOME_BACK,
+    CLAIM_UNIQUE_INDIVIDUALS,
+    FUNDED_CLAIMS,
+    OUTCOME_CLAIMS,
+)
 
 WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
@@ -134,6 +140,7 @@ def small_note(people: float, lang: str) -> str:
 def funnel_table(frames: Frames, lang: str) -> str:
     """The funnel's stages and numbers."""
     f = metrics.funnel(frames.funded_placements, frames.claims)
+    stages = f.set_index("stage")["value"]
     f = f.assign(stage=[words.name(x, lang) for x in f["stage"]],
                  note=[small_note(v, lang) for v in f["value"]])
     spec = [
@@ -141,7 +148,11 @@ def funnel_table(frames: Frames, lang: str) -> str:
         ("value", t("col_count", lang), "int"),
         ("note", t("col_note", lang), "text"),
     ]
-    return table_html(formatted(f, spec, lang), t("caption_funnel", lang), note=t("funnel_note", lang))
+    fo = frames.funded_outcomes
+    note = t("funnel_note", lang, used=words.num(stages["places_used"], lang),
+             n=words.num(metrics.claim(frames.claims, CLAIM_UNIQUE_INDIVIDUALS)["value"], lang),
+             extended=words.num(int(fo.loc[fo["outcome"] == "extended", "count"].sum()), lang))
+    return table_html(formatted(f, spec, lang), t("caption_funnel", lang), note=note)
 
 
 def use_rate_table(frames: Frames, lang: str) -> str:

@@ -361,6 +361,19 @@ def sensitivity(frames: Frames) -> pd.DataFrame:
     return out
 
 
+def sensitivity_intro(frames: Frames, lang: str) -> str:
+    """Which figures exist in two versions: each year's stated total of people placed that differs from its
+    parts, and the employees of the first autumn beside the background's figure."""
+    f = figures(frames)
+    pl, y0 = f["placements"], f["first_year"]
+    items = [t("sens_item_placed", lang, year=int(y), stated=words.num(r["stated"], lang),
+               parts=words.num(r["parts"], lang)) for y, r in pl.iterrows() if r["stated"] != r["parts"]]
+    items.append(t("sens_item_employees", lang, bg=words.num(f["emp_background"], lang),
+                   count=words.num(f["employees"].loc[y0], lang)))
+    return t("sensitivity_intro", lang, Count=words.upper_first(words.number_word(len(items), lang)),
+             items=words.join(items, lang))
+
+
 def sensitivity_section(frames: Frames, lang: str) -> Section:
     """The sensitivity table and what survives both readings (.data: the table's rows, then the comparisons
     and the largest factor between two readings of one change, with its two changes)."""
@@ -384,7 +397,7 @@ def sensitivity_section(frames: Frames, lang: str) -> Section:
                 big=words.num(big, lang), small=words.num(small, lang))
     table = table_html(formatted(shown, spec, lang), caption=t("caption_sensitivity", lang),
                        source=source_line(["Bakgrund", *sorted(set(frames.snapshots["source"]))], lang))
-    html = h(t("h_sensitivity", lang)) + p(t("sensitivity_intro", lang)) + table + p(finding)
+    html = h(t("h_sensitivity", lang)) + p(sensitivity_intro(frames, lang)) + table + p(finding)
     factor = stated(comparisons=len(ratios), largest_factor=worst, larger_change=big, smaller_change=small)
     return Section(html, tidy(s, factor))
 

@@ -172,7 +172,8 @@ def limitations(frames: Frames, lang: str) -> Section:
     items = [
         t("limit_points", lang, y0=int(s["year"].min()), y1=int(s["year"].max()), Counts=counts),
         t("limit_stocks", lang),
-        t("limit_ten", lang, n=words.num(ci["n"], lang), lo=words.pct(ci["low"], lang),
+        t("limit_ten", lang, People=words.upper_first(words.number_word(int(ci["n"]), lang)),
+          n=words.num(ci["n"], lang), k=words.num(ci["k"], lang), lo=words.pct(ci["low"], lang),
           hi=words.pct(ci["high"], lang)),
         t("limit_cause", lang, reform_year=reform_year),
         t("limit_own_account", lang),
