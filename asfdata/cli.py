@@ -54,10 +54,16 @@ def cmd_trace(args: argparse.Namespace) -> int:
     """Print the trail behind MEASURE in YEAR (in CATEGORY): sentences, raw lines, tidy and audit rows,
     assumptions; as text, CSV or JSON."""
     from asfdata.pipeline.inventory import given_source  # when run (see above)
-    from asfdata.pipeline.trace import trace  # when run (see above)
+    from asfdata.pipeline.trace import TraceError, trace  # when run (see above)
 
+    category = args.category
+    if args.kind is not None:  # a milestone's kind: its category (events.csv, reference/event_kinds.csv)
+        if args.measure != "milestones" or category not in (None, args.kind):
+            raise TraceError(f"trace: --kind {args.kind} narrows the milestones alone: give "
+                             f"`trace milestones YEAR --kind {args.kind}`")
+        category = args.kind
     source = given_source(args.source)  # None: not found (each sentence is then marked as not checked)
-    print(trace(args.measure, args.year, Path(args.raw), args.category, args.format, Path(args.out), source))
+    print(trace(args.measure, args.year, Path(args.raw), category, args.format, Path(args.out), source))
     return 0
 
 
@@ -121,7 +127,8 @@ def cmd_inventory(args: argparse.Namespace) -> int:
     which = ("the text data/raw/README.md records" if sha == SOURCE_SHA256 else
              f"not the text data/raw/README.md records, {SOURCE_SHA256}")
     print(f"inventory: {inventory} has no problems: checked against the raw files and against the "
-          f"source, {source} (SHA-256 {sha}, {which})")
+          f"source, {source} (SHA-256 {sha}, {which}); the milestones' words (events.csv) stand at their "
+          "lines")
     return 0
 
 
@@ -204,10 +211,14 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--strict", action="store_true", help="exit 1 when any check is a mismatch")
     t = add("trace", cmd_trace, "show the trail behind a figure: the report's sentence, raw line, tidy "
             "and audit rows, assumptions")
-    t.add_argument("measure", help="e.g. placements, employees, companies, informed, places_used")
+    t.add_argument("measure", help="e.g. placements, employees, companies, informed, places_used; milestones "
+                   "(events.csv: each milestone of the year with the report's words at its line)")
     t.add_argument("year", type=int, help="e.g. 2018")
     t.add_argument("category", nargs="?", help="only this category, e.g. Kommunen, Hälsingland, women; "
-                   "for the funded placements a municipality, e.g. Hofors")
+                   "for the funded placements a municipality, e.g. Hofors; for the milestones a kind, e.g. "
+                   "network")
+    t.add_argument("--kind", help="the milestones of one kind only, e.g. network, policy, training "
+                   "(reference/event_kinds.csv)")
     t.add_argument("--format", choices=["text", "csv", "json"], default="text", help=TRACE_FORMATS)
     t.add_argument("--source", metavar="FILE", help="the report's text to check each sentence against "
                    "(default: as for inventory; without it a sentence is inventory.csv's copy, marked so)")

@@ -159,7 +159,7 @@ def test_inventory_is_a_command(capsys):
     assert out.splitlines()[-1] == (
         f"inventory: {ROOT / 'data/raw/inventory.csv'} has no problems: checked against the raw files and "
         f"against the source, {source} (SHA-256 {inventory.SOURCE_SHA256}, the text data/raw/README.md "
-        "records)")
+        "records); the milestones' words (events.csv) stand at their lines")
 
 
 def test_inventory_without_the_source_does_not_read_as_a_pass(monkeypatch, tmp_path, capsys):

@@ -13,8 +13,10 @@ from asfdata.pipeline.inventory import (
     Number,
     check_coverage,
     check_inventory,
+    event_problems,
     extract_numbers,
     published_inventory,
+    quote_check,
     read_inventory,
     sentence_of,
 )
@@ -243,3 +245,37 @@ def test_a_pointer_out_of_the_raw_folder_stops_the_build(raw_copy, tmp_path, cap
         *(f"  inventory.csv, line {line}, column 'file', value {value!r}: not a data file of the raw folder "
           f"({data_files}): name the file the figure is in" for line, value in zip(lines, out, strict=True))]
     assert not (tmp_path / "processed").exists()
+
+
+def test_every_milestones_words_stand_at_its_line_of_the_source():
+    path = source_path()
+    if path is None:
+        pytest.skip("report text not found (set ASF_SOURCE); the source is not part of the repo")
+    assert event_problems(RAW_DIR, path.read_text(encoding="utf-8")) == []
+    # a quote the text breaks over two lines (a blank line between) is found; one starting a line later is not
+    text = path.read_text(encoding="utf-8")
+    assert quote_check(text, 252, "Samverkansgrupper etableras i Bollnäs, Söderhamn, Nordanstig") is None
+    assert quote_check(text, 184, "genomför förbundet en förstudie för att kartlägga parternas "
+                       "samverkan") is None
+    assert quote_check(text, 251, "Samverkansgrupper etableras i Bollnäs") is not None
+
+
+def test_a_changed_word_in_the_source_names_the_milestones_line_and_what_the_text_has(tmp_path, capsys):
+    path = source_path()
+    if path is None:
+        pytest.skip("report text not found (set ASF_SOURCE); the source is not part of the repo")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert "Revisionen gör en fördjupad granskning" in lines[271]
+    lines[271] = lines[271].replace("fördjupad", "fördjupade")  # one quoted word changed
+    changed = tmp_path / "source.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    row = line_of(RAW_DIR / "events.csv", kind="review")
+    assert main(["inventory", "--source", str(changed)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"events.csv, line {row}, column 'line, quote_sv', value '272 / Revisionen gör en fördjupad "
+        "granskning': the report's text does not have these words at this line: line 272 has '• Revisionen "
+        "gör en fördjupade granskning av samordningsförbundets arbete mot ASF.', then 'Se revisionens "
+        "granskningsrapport här.'; correct the line or copy the words verbatim",
+        f"inventory: 1 problem(s) in {INVENTORY}",
+    ]

@@ -342,3 +342,62 @@ def test_a_deleted_processed_folder_is_rebuilt_by_the_report(tmp_path):
     assert build_report(job, log=quiet)  # rebuilt, processed files first
     assert contents(job.processed_dir) == processed_files(RAW_DIR)
     assert build_report(job, log=quiet) == []
+
+
+def test_trace_lists_a_years_milestones_with_kind_actor_line_and_the_reports_words(monkeypatch, tmp_path):
+    monkeypatch.delenv("ASF_SOURCE", raising=False)
+    monkeypatch.setattr(inventory, "SOURCE_BESIDE", tmp_path / "absent.txt")  # as CI: no report's text
+    row = line_of(RAW_DIR / "events.csv", year="2019", kind="policy")
+    raw = (RAW_DIR / "events.csv").read_text(encoding="utf-8").split("\n")[row - 1]
+    out = trace("milestones", 2019, RAW_DIR, "policy").splitlines()
+    unchecked = ("as transcribed in events.csv; not checked against the report's text (not found: give "
+                 "--source FILE or set ASF_SOURCE)")
+    assert out[:6] == [
+        "trace: milestones 2019 policy",
+        "",
+        f"Milstolpar 2019, data/raw/events.csv:{row}",
+        f"  milestone   data/raw/events.csv:{row}  policy  Nordanstig: Nordanstig adopts a policy: "
+        "guidelines for work-integrating social enterprise",
+        "  quote       asf-slutrapport-2016-2020.txt:378  Nordanstigs kommun antar under året en policy  "
+        f"[{unchecked}]",
+        f"  raw         data/raw/events.csv:{row}  {raw}",
+    ]
+    assert out[6].startswith("  tidy        data/processed/events.csv:")
+    # the year's every milestone, each with its line of the report's text; --kind is the same filter
+    items = trail("milestones", 2017, RAW_DIR)
+    assert len([it for it in items if it.kind == "milestone"]) == 10
+    assert [(it.line, it.text) for it in items if it.kind == "quote" and it.raw.endswith(":15")] == [
+        (252, "Samverkansgrupper etableras i Bollnäs, Söderhamn, Nordanstig, Hofors, Gävle och "
+         "Hudiksvalls kommun")]
+    assert main(["trace", "milestones", "2019", "--kind", "policy"]) == 0
+
+
+def test_trace_checks_each_milestones_words_against_the_source_when_it_is_found(tmp_path):
+    source = source_path()
+    if source is None:
+        pytest.skip("the report's text is not beside the project (set ASF_SOURCE)")
+    [quote] = [it for it in trail("milestones", 2019, RAW_DIR, "policy", source=source) if it.kind == "quote"]
+    assert quote.why == f"checked against the report's text, {source}"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines[377] = lines[377].replace("antar under året", "antog under året")
+    changed = tmp_path / "source.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    [quote] = [it for it in trail("milestones", 2019, RAW_DIR, "policy", source=changed)
+               if it.kind == "quote"]
+    assert quote.why == (
+        f"as transcribed in events.csv; the report's text, {changed}, differs: line 378 has '• Nordanstigs "
+        "kommun antog under året en policy om - Riktlinjer för arbetsintegrerande Socialt', then "
+        "'Företagande.'")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["milestones", "2021"], "trace: no figure of milestones in 2021: milestones has years 2016–2020"),
+    (["milestones", "2017", "--kind", "policy"], "trace: no milestone of kind 'policy' in 2017: milestones "
+     "2017 has kinds conference, project, publication, training, network, award, procurement, review"),
+    (["placements", "2017", "--kind", "network"], "trace: --kind network narrows the milestones alone: give "
+     "`trace milestones YEAR --kind network`"),
+])
+def test_a_milestone_trace_without_milestones_is_one_line_and_exit_2(args, message, capsys):
+    code = main(["trace", *args])
+    r = capsys.readouterr()
+    assert (code, r.out, r.err) == (2, "", message + "\n")

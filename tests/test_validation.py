@@ -215,9 +215,42 @@ def test_cli_reports_all_problems_and_writes_nothing(raw_copy, tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_a_milestone_without_its_line_or_words_is_refused_and_nothing_written(raw_copy, tmp_path):
+    out = tmp_path / "processed"
+    build(raw_copy, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    path = raw_copy / "events.csv"
+    line = line_of(path, year="2017", kind="network")
+    edit_cell(path, line, "line", "0")
+    edit_cell(path, 3, "quote_sv", "")
+    result = run_build(raw_copy, out)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "error: 2 problem(s) in the raw data; nothing was written:",
+        "  events.csv, line 3, column 'quote_sv', value '': no words of the report: copy the report's own "
+        "words at the row's line, verbatim, a few words enough to find them (see data/raw/README.md)",
+        f"  events.csv, line {line}, column 'line', value '0': not a line number (a whole number of 1 or "
+        "more): write the line of the report's text where its words stand (1 is the first line)",
+    ]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_milestones_line_is_always_stated(raw_copy):
+    path = raw_copy / "events.csv"
+    edit_cell(path, 2, "line", "NA")
+    edit_cell(path, 4, "line", "l. 177")
+    assert problems(raw_copy) == [
+        "events.csv, line 2, column 'line', value 'NA': no line: write the line of the report's text where "
+        "its words stand (1 is the first line)",
+        "events.csv, line 4, column 'line', value 'l. 177': not a line number (a whole number of 1 or more): "
+        "write the line of the report's text where its words stand (1 is the first line)",
+    ]
+
+
 def test_one_cp1252_line_in_a_utf8_file_is_refused_not_mis_decoded(raw_copy):
     path = raw_copy / "events.csv"
-    line = "2020,12,december,Samordningsförbund Gävleborg,other,A new row,En ny rad,Milstolpar 2020,\n"
+    line = ("2020,12,december,Samordningsförbund Gävleborg,other,A new row,En ny rad,Milstolpar 2020,5,"
+            "december 2020,\n")
     path.write_bytes(path.read_bytes() + line.encode("cp1252"))  # line 42; 'ö' is byte 0xF6
     assert problems(raw_copy) == [
         "events.csv, line 42, character 30 (byte 0xF6): not UTF-8, while the rest of the file is: "

@@ -147,7 +147,8 @@ def kinds_table(counts: pd.DataFrame, lang: str) -> str:
 
 def events_section(frames: Frames, lang: str) -> Section:
     """The milestones as a table in lang (descriptions escaped); .data: year, when, kind, actor, description
-    (in lang) and source of each."""
+    (in lang) and source of each (the report's section and the line of its text where the milestone is
+    stated)."""
     ev = metrics.events_table(frames.events)
     when = [
         words.month(m, lang) if not pd.isna(m)
@@ -158,6 +159,8 @@ def events_section(frames: Frames, lang: str) -> Section:
         when=when,
         kind=[words.kind(k, lang) for k in ev["kind"]],
         description=ev["description_sv" if lang == "sv" else "description_en"],
+        source=[words.t("source_at_line", lang, section=s, line=int(n))
+                for s, n in zip(ev["source"], ev["line"], strict=True)],
     )
     spec = [
         ("year", t("col_year", lang), "year"),

@@ -54,9 +54,11 @@ class RawSpec:
     file: str  # path relative to data/raw
     key: tuple[str, ...]
     counts: tuple[str, ...] = ()  # whole numbers >= 0, or NA
+    lines: tuple[str, ...] = ()  # a line of the report's text: a whole number >= 1, always stated
     years: tuple[str, ...] = ()  # calendar years (YEAR_DIGITS digits), always stated
     text: tuple[str, ...] = ()  # non-blank text
     notes: tuple[str, ...] = ()  # free text, may be blank
+    quotes: tuple[str, ...] = ()  # text columns holding the report's own words (verbatim), never blank nor NA
     refs: dict[str, str] = field(default_factory=dict)  # column -> domain (a reference list)
     nullable: tuple[str, ...] = ()  # text or reference columns where NA is allowed
     lists: dict[str, str] = field(default_factory=dict)  # column -> domain: values of it joined with LIST_SEP
@@ -69,7 +71,8 @@ class RawSpec:
     def columns(self) -> tuple[str, ...]:
         """All columns, in the order the file is expected to list them."""
         seen: dict[str, None] = {}
-        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.text, *self.notes, *self.lists):
+        for col in (*self.key, *self.refs, *self.years, *self.counts, *self.lines, *self.text, *self.notes,
+                    *self.lists):
             seen.setdefault(col, None)
         return tuple(seen)
 
@@ -172,7 +175,9 @@ DATA_SPECS = {
         "events.csv",
         key=("year", "description_en"),
         refs={"year": "years", "month": "months", "kind": "event_kinds"},
-        text=("period_text", "actor", "description_en", "description_sv", "source"),
+        lines=("line",),  # where the report's text states the milestone (its words start there)
+        text=("period_text", "actor", "description_en", "description_sv", "source", "quote_sv"),
+        quotes=("quote_sv",),  # the report's words at that line
         notes=("note",),
         nullable=("month", "period_text", "actor"),
     ),
@@ -268,6 +273,11 @@ PROCESSED_COLUMNS: dict[str, dict[str, tuple[str, str, str]]] = {
         "description_en": ("text", "", "what happened, in English"),
         "description_sv": ("text", "", "what happened, in Swedish"),
         "source": ("text", "", "report section where the milestone stands"),
+        "line": ("integer", "line", "line of the report's text (made from its PDF) where the milestone is "
+                 "stated (its quoted words start there; for the initiative period's start and end, the line "
+                 "that states the period)"),
+        "quote_sv": ("text", "", "the report's own words on that line, verbatim (Swedish), enough to find "
+                     "it; they may run on to the next line where the text breaks the sentence"),
     },
     "context": {
         "context_id": ("text", "", "stable identifier of the public figure"),

@@ -305,9 +305,47 @@ def sentence_check(source: str, line: int, column: int, token: str, sentence: st
     return f"{has} at {line}:{column}, in {said!r}"
 
 
+EVENTS_NAME = DATA_SPECS["events"].file
+
+
+def _one_line(text: str) -> str:
+    """text with every run of white space one space, trimmed (the report's text breaks lines in sentences)."""
+    return " ".join(text.split())
+
+
+def quote_check(source: str, line: int, quote: str) -> str | None:
+    """None when the report's text (source) has quote starting at line: on it, or running on to the next
+    line that holds text (the PDF's text breaks sentences, often with a blank line between); else what the
+    text has there, in words."""
+    lines = split_lines(source)
+    if not 1 <= line <= len(lines):
+        return f"no line {line} (it has {len(lines)})"
+    here = _one_line(lines[line - 1])
+    after = next((_one_line(x) for x in lines[line:] if x.strip()), "")
+    at = f"{here} {after}".find(_one_line(quote))
+    if quote.strip() and 0 <= at < len(here):
+        return None
+    return f"line {line} has {here!r}" + (f", then {after!r}" if after else "")
+
+
+def event_problems(raw_dir: Path, source: str) -> list[Problem]:
+    """Each milestone of events.csv whose words (quote_sv) do not stand at its line of the report's text
+    (quote_check), at its line of events.csv."""
+    table = read_raw(raw_dir / EVENTS_NAME, EVENTS_NAME)
+    out = []
+    for at, r in zip(table.lines(), table.frame.itertuples(index=False), strict=True):
+        line = int(r.line) if _WHOLE.fullmatch(r.line) else 0
+        has = quote_check(source, line, r.quote_sv)
+        if has is not None:
+            out.append(Problem(EVENTS_NAME, at, "line, quote_sv", f"{r.line} / {r.quote_sv}",
+                               f"the report's text does not have these words at this line: {has}; correct "
+                               "the line or copy the words verbatim"))
+    return out
+
+
 def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> list[str]:
     """Problems of the inventory: its header, its rows against the raw files and, when the report's
-    text is given, against every number in it."""
+    text is given, against every number in it; with the text, the milestones' words (events.csv) too."""
     table = read_raw(inventory, inventory.name)
     rows = table.frame.to_dict("records")
     header = list(table.frame.columns)
@@ -315,7 +353,9 @@ def inventory_problems(inventory: Path, raw_dir: Path, source: Path | None) -> l
         f"{inventory.name}: header {header} is not {list(COLUMNS)}"]
     problems += check_inventory(rows, raw_dir)
     if source is not None:
-        problems += check_coverage(rows, source_text(source))
+        text = source_text(source)
+        problems += check_coverage(rows, text)
+        problems += [str(p) for p in event_problems(raw_dir, text)]
     return problems
 
 

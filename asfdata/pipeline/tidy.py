@@ -114,6 +114,7 @@ def events(raw: pd.DataFrame, refs: dict[str, pd.DataFrame]) -> pd.DataFrame:
         month=as_int(raw["month"]),
         period_text=as_text(raw["period_text"]),
         actor=as_text(raw["actor"]),
+        line=as_int(raw["line"]),
     )
     return as_processed(df, "events", ["year", "month", "description_en"])
 

@@ -14,6 +14,10 @@ Which assumptions apply, from data/raw/assumptions.csv and nothing else: an assu
 A section alone is not enough: Milstolpar 2020 states the placements and the people informed of 2020, and
 A13, on the people informed, does not apply to the placements.
 
+`trace milestones YEAR [KIND]` (or `--kind KIND`) lists the year's milestones of events.csv instead: for each,
+its kind, actor and description, the report's words (quote_sv) at their line of the report's text (checked
+against it when found, else marked as events.csv's copy), the raw line and its tidy row.
+
 CATEGORY narrows the trail to one category (snapshots and claims: `category`; funded files: the
 municipality); the audit rows whose `audit_id` names another of the figure's categories, and not this one,
 go (the id is structured: the check, then measure, year and breakdown, or municipality and year, or statement
@@ -34,14 +38,23 @@ import pandas as pd
 from asfdata.paths import PROCESSED_DIR, ROOT
 from asfdata.pipeline.contract import DATA_SPECS, LIST_SEP
 from asfdata.pipeline.errors import InputError
-from asfdata.pipeline.inventory import INVENTORY_PATH, SOURCE_BESIDE, sentence_check, source_path, source_text
+from asfdata.pipeline.inventory import (
+    INVENTORY_PATH,
+    SOURCE_BESIDE,
+    quote_check,
+    sentence_check,
+    source_path,
+    source_text,
+)
 from asfdata.pipeline.read import RawTable, read_raw
 from asfdata.pipeline.statements import checked_frames
 from asfdata.pipeline.validate import load_raw
 
 FUNDED_COUNT_COLUMNS = ("places_granted", "places_used", "women", "men")
 ASSUMPTION_ID = re.compile(r"\bA\d{2}\b")
-KINDS = ("sentence", "raw", "tidy", "audit", "assumption", "context")  # in the order a trail lists them
+KINDS = ("sentence", "milestone", "quote", "raw", "tidy", "audit", "assumption", "context")  # a trail's order
+MILESTONES = "milestones"  # the measure whose figures are events.csv's rows: traced one milestone at a time
+EVENTS_FILE = DATA_SPECS["events"].file
 FORMATS = ("text", "csv", "json")
 CATEGORY_COLUMNS = {"snapshots": "category", "claims": "category", "funded_placements": "municipality",
                     "funded_outcomes": "municipality"}
@@ -51,6 +64,9 @@ NOT_CHECKED = ("as transcribed in inventory.csv; not checked against the report'
                "--source FILE or set ASF_SOURCE)")
 CHECKED = "checked against the report's text, {source}"
 DIFFERS = "as transcribed in inventory.csv; the report's text, {source}, differs: it has {has}"
+# A milestone's quote: the report's words at its line, read in the report's text, or events.csv's copy alone.
+QUOTE_NOT_CHECKED = NOT_CHECKED.replace("inventory.csv", EVENTS_FILE)
+QUOTE_DIFFERS = "as transcribed in " + EVENTS_FILE + "; the report's text, {source}, differs: {has}"
 
 
 @dataclass(frozen=True)
@@ -60,11 +76,13 @@ class Item:
     kind: str  # one of KINDS
     file: str  # the report's text, or a file of data/raw or data/processed
     line: int  # the line of file the item is on (as an editor counts: the header is line 1)
-    column: int | None  # sentence: the character of its line the number starts at; else None
+    column: int | None  # sentence: the character of its line the number starts at; else None (quote too)
     section: str  # the report section (audit: of every figure checked; assumption: its sources)
     raw: str  # sentence, raw, tidy: the raw line they belong to, as file:line; else empty
-    id: str  # sentence: the number as written; audit: audit_id (empty while audit.csv has none); assumption
-    text: str  # the sentence; the line as written; the audit row's check, scope and result; the assumption
+    id: str  # sentence: the number as written; milestone: its kind; audit: audit_id (empty while audit.csv
+    # has none); assumption: its id
+    text: str  # the sentence; the milestone's actor and description; the quote (the report's words); the line
+    # as written; the audit row's check, scope and result; the assumption
     why: str  # assumption: the rule that made it apply; else empty
 
 
@@ -256,7 +274,8 @@ def checked_sentences(items: list[Item], source: Path | None) -> list[Item]:
     (source) and found there as inventory.csv has it (CHECKED); or inventory.csv's copy alone, not checked
     (NOT_CHECKED, no source) or differing from the text (DIFFERS, with what the text has)."""
     if source is None:
-        return [replace(it, why=NOT_CHECKED) if it.kind == "sentence" else it for it in items]
+        unchecked = {"sentence": NOT_CHECKED, "quote": QUOTE_NOT_CHECKED}
+        return [replace(it, why=unchecked[it.kind]) if it.kind in unchecked else it for it in items]
     text, where = source_text(source), shown_path(source)
     out = []
     for it in items:
@@ -264,6 +283,10 @@ def checked_sentences(items: list[Item], source: Path | None) -> list[Item]:
             has = sentence_check(text, it.line, it.column or 0, it.id, it.text)
             it = replace(it, why=CHECKED.format(source=where) if has is None
                          else DIFFERS.format(source=where, has=has))
+        elif it.kind == "quote":
+            has = quote_check(text, it.line, it.text)
+            it = replace(it, why=CHECKED.format(source=where) if has is None
+                         else QUOTE_DIFFERS.format(source=where, has=has))
         out.append(it)
     return out
 
@@ -277,10 +300,13 @@ def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
     raw = load_raw(raw_dir)
     if measure in set(raw["context"]["measure"]):
         return context_items(raw_dir, processed_dir, measure, year)
-    known = set(raw["measures"]["measure"])
-    if measure not in known:
-        raise TraceError(f"trace: no measure {measure!r}: the measures are {', '.join(sorted(known))}")
     tables = {n: read_raw(raw_dir / DATA_SPECS[n].file, DATA_SPECS[n].file) for n in CATEGORY_COLUMNS}
+    if measure == MILESTONES:
+        return checked_sentences(milestone_items(raw, raw_dir, processed_dir, year, category),
+                                 source or source_path())
+    if measure not in set(raw["measures"]["measure"]):
+        traced = ", ".join(traced_measures(raw, tables))
+        raise TraceError(f"trace: no measure {measure!r}: the measures are {traced}")
     hits, present = selected(tables, raw, measure, year, category)
     short = short_names(raw)
     category = None if category is None else short.get(category, category)
@@ -305,6 +331,60 @@ def trail(measure: str, year: int, raw_dir: Path, category: str | None = None,
     log = read_raw(raw_dir / log_file, log_file)
     items += assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
     return checked_sentences(items, source or source_path())
+
+
+def traced_measures(raw: dict[str, pd.DataFrame], tables: dict[str, RawTable]) -> list[str]:
+    """The measures of reference/measures.csv that trace can follow, sorted: those a raw line states in some
+    year, and the milestones (events.csv)."""
+    years = [int(y) for y in raw["years"]["year"]]
+    return sorted(m for m in raw["measures"]["measure"]
+                  if m == MILESTONES or figure_years(tables, years, related_measures(m, raw["measures"]), m))
+
+
+def milestone_items(raw: dict[str, pd.DataFrame], raw_dir: Path, processed_dir: Path, year: int,
+                    kind: str | None) -> list[Item]:
+    """The milestones of year (of kind): per row of events.csv, the milestone (its kind, actor and
+    description), the report's words at their line of the report's text (quote_sv, checked later by
+    checked_sentences), the raw line and its tidy row; then the assumptions of the milestones in their
+    sections (as for a figure: sources and measures). TraceError for a year or kind without a milestone."""
+    table = read_raw(raw_dir / EVENTS_FILE, EVENTS_FILE)
+    df = table.frame
+    years = pd.to_numeric(df["year"], errors="coerce")
+    hit = years == year
+    if not hit.any():
+        has = sorted({int(y) for y in years.dropna()})
+        raise TraceError(f"trace: no figure of {MILESTONES} in {year}: {MILESTONES} has years "
+                         f"{years_text(has)}")
+    if kind is not None:
+        kinds = list(dict.fromkeys(df.loc[hit, "kind"]))
+        if kind not in kinds:
+            raise TraceError(f"trace: no milestone of kind {kind!r} in {year}: {MILESTONES} {year} has kinds "
+                             f"{', '.join(kinds)}")
+        hit &= df["kind"] == kind
+    raw_file, tidy_file = shown_path(raw_dir / EVENTS_FILE), shown_path(processed_dir / EVENTS_FILE)
+    tidy = pd.read_csv(processed_dir / EVENTS_FILE, dtype=str, keep_default_na=False)
+    tidy_keys = zip(tidy["year"], tidy["description_en"], strict=True)
+    tidy_line = {key: i + 2 for i, key in enumerate(tidy_keys)}
+    text_lines, items = table.text.split("\n"), []
+    for line, (i, r) in zip(table.lines(), df.iterrows(), strict=True):
+        if not hit[i]:
+            continue
+        ref, section = f"{raw_file}:{line}", r["source"]
+        actor = r["actor"] if r["actor"] != "NA" else "no actor named"
+        items.append(Item("milestone", raw_file, int(line), None, section, ref, r["kind"],
+                          f"{actor}: {r['description_en']}", ""))
+        items.append(Item("quote", SOURCE_NAME, int(r["line"]), None, section, ref, "", r["quote_sv"], ""))
+        items.append(Item("raw", raw_file, int(line), None, section, ref, "", text_lines[line - 1], ""))
+        at = tidy_line.get((r["year"], r["description_en"]))
+        if at is not None:
+            tidy_row = csv_line(tidy.iloc[at - 2].tolist())
+            items.append(Item("tidy", tidy_file, at, None, section, ref, "", tidy_row, ""))
+    log_file = DATA_SPECS["assumptions"].file
+    log = read_raw(raw_dir / log_file, log_file)
+    notes = [(f"{raw_file}:{line}", note)
+             for line, note, h in zip(table.lines(), df["note"], hit, strict=True) if h]
+    stated = {(s, MILESTONES) for s in df.loc[hit, "source"]}
+    return items + assumption_items(log, shown_path(raw_dir / log_file), cited_ids(notes), stated)
 
 
 def context_items(raw_dir: Path, processed_dir: Path, measure: str, year: int) -> list[Item]:
@@ -345,7 +425,7 @@ def as_text(measure: str, year: int, category: str | None, items: list[Item]) ->
     for ref in dict.fromkeys(it.raw for it in items if it.raw):
         block = [it for it in items if it.raw == ref]
         out += ["", f"{block[0].section}, {ref}"]
-        if not any(it.kind in ("sentence", "context") for it in block):
+        if not any(it.kind in ("sentence", "context", "quote") for it in block):
             out.append(f"  {'sentence':<11} (no row of {INVENTORY_PATH.name} names this line)")
         out += [shown(it) for it in block]
     if any(it.kind == "context" for it in items):  # a public figure: no audit, no assumption concerns it

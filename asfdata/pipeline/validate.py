@@ -105,6 +105,20 @@ def count_checks(a: pa.ChunkedArray) -> list[Check]:
     ]
 
 
+def line_checks(a: pa.ChunkedArray) -> list[Check]:
+    """A line of the report's text: a whole number of 1 or more (at most MAX_COUNT_DIGITS digits), always
+    stated."""
+    blank, na, digits = equal(a, ""), equal(a, NA), decimal(a)
+    too_long = digits & (pc.utf8_length(a).to_numpy(zero_copy_only=False) > MAX_COUNT_DIGITS)
+    zero = digits & ~too_long & np_bool(pc.match_substring_regex(a, "^0+$"))
+    todo = "write the line of the report's text where its words stand (1 is the first line)"
+    return [
+        (blank | na, f"no line: {todo}"),
+        (zero | too_long | (~digits & ~blank & ~na),
+         f"not a line number (a whole number of 1 or more): {todo}"),
+    ]
+
+
 def year_checks(a: pa.ChunkedArray) -> list[Check]:
     """A calendar year: YEAR_DIGITS digits, always stated."""
     blank, na = equal(a, ""), equal(a, NA)
@@ -116,8 +130,15 @@ def year_checks(a: pa.ChunkedArray) -> list[Check]:
     ]
 
 
-def text_checks(a: pa.ChunkedArray, na_allowed: bool) -> list[Check]:
-    """Required text: not blank, and not NA unless the column allows it."""
+QUOTE_TODO = ("copy the report's own words at the row's line, verbatim, a few words enough to find them "
+              "(see data/raw/README.md)")
+
+
+def text_checks(a: pa.ChunkedArray, na_allowed: bool, quote: bool = False) -> list[Check]:
+    """Required text: not blank, and not NA unless the column allows it; a quote (the report's words) says
+    what to write."""
+    if quote:
+        return [(equal(a, "") | equal(a, NA), f"no words of the report: {QUOTE_TODO}")]
     return [(equal(a, ""), "blank text")] + ([] if na_allowed else [(equal(a, NA), "NA is not allowed here")])
 
 
@@ -194,10 +215,12 @@ def column_checks(spec: RawSpec, allowed: dict[str, set[str]], table: RawTable) 
         a = table.cells.column(c)
         if c in spec.counts:
             checks = count_checks(a)
+        elif c in spec.lines:
+            checks = line_checks(a)
         else:
             checks = year_checks(a) if c in spec.years else formula_checks(a)
         if c in spec.text:
-            checks += text_checks(a, c in spec.nullable)
+            checks += text_checks(a, c in spec.nullable, c in spec.quotes)
         if c in spec.refs:
             dom = spec.refs[c]
             where = ref_files.get(dom) or DERIVED_DOMAINS.get(dom, dom)
