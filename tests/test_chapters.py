@@ -332,12 +332,17 @@ def test_the_answer_comes_first_with_the_verdicts_it_counts(frames, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_goal_table_and_what_to_ask_for_next(frames, lang):
     table = summary.goals_table(frames, lang).html
-    rows = re.findall(r"<tr><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", table)
-    assert [r[1] for r in rows] == [goals.t(f"verdict_{v}", lang) for v in
+    rows = re.findall(r"<tr>" + r"<td[^>]*>([^<]*)</td>" * 4 + r"</tr>", table)
+    assert [r[2] for r in rows] == [goals.t(f"verdict_{v}", lang) for v in
                                     ("cannot_tell", "partly", "partly", "not_met", "not_met")]
+    # each verdict beside its criterion: the municipalities' goals against all 10, the funded against all 23
+    criteria = [r[1] for r in rows]
+    assert criteria[0] == goals.t("goal_knowledge_criterion_short", lang)
+    assert missing(["10"], criteria[1], lang) == missing(["10"], criteria[2], lang) == []
+    assert missing(["23"], criteria[4], lang) == []
     # reasons: 45 trained; documents in 3 of 10; groups in 6 of 10, 4 still in 2019; the path of the counts
     # (2018, 2016, 2020); 11 of 23 places (under half), 1 of 10 to work
-    reasons = [r[2] for r in rows]
+    reasons = [r[3] for r in rows]
     assert missing(["45"], reasons[0], lang) == [] and missing(["3", "10"], reasons[1], lang) == []
     assert missing(["6", "10", "4", "2019"], reasons[2], lang) == []
     assert missing(["2018", "2016", "2020"], reasons[3], lang) == []

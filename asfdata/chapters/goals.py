@@ -178,6 +178,7 @@ def goal_rows(frames: Frames, lang: str) -> pd.DataFrame:
             "goal": t(f"goal_{g}", lang),
             "short": t(f"goal_{g}_short", lang),
             "criterion": t(f"goal_{g}_criterion", lang),
+            "criterion_short": t(f"goal_{g}_criterion_short", lang, **v),
             "reason": t(f"goal_{g}_reason", lang, **v),
             "verdict_key": verdict[g],
             "evidence": t(f"goal_{g}_evidence", lang, **v),

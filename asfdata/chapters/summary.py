@@ -54,14 +54,14 @@ def intro(frames: Frames, lang: str) -> Section:
 
 
 def goals_table(frames: Frames, lang: str) -> Section:
-    """Each stated goal (short), this evaluation's verdict and a one-line reason naming its evidence (.data:
-    goal, verdict, reason, the reason's figures inside its text)."""
+    """Each stated goal (short), its criterion in a few words, this evaluation's verdict and a one-line reason
+    naming its evidence (.data: goal, criterion, verdict, reason, the figures inside their texts)."""
     rows = goals.goal_rows(frames, lang)
-    spec = [("short", t("col_goal", lang), "text"), ("verdict", t("col_verdict", lang), "text"),
-            ("reason", t("col_why", lang), "text")]
+    spec = [("short", t("col_goal", lang), "text"), ("criterion_short", t("col_criterion", lang), "text"),
+            ("verdict", t("col_verdict", lang), "text"), ("reason", t("col_why", lang), "text")]
     table = table_html(formatted(rows, spec, lang), caption=t("caption_goals", lang))
-    data = rows[["goal_id", "verdict_key", "reason"]].rename(
-        columns={"goal_id": "goal", "verdict_key": "verdict"})
+    data = rows[["goal_id", "criterion_short", "verdict_key", "reason"]].rename(
+        columns={"goal_id": "goal", "criterion_short": "criterion", "verdict_key": "verdict"})
     return Section(h(t("h_goals", lang)) + p(t("goals_lead", lang)) + table, data)
 
 
