@@ -82,8 +82,15 @@ def generate(out: Path, n_rows: int, regions: int = REGIONS_PER_SIZE, seed: int 
     write(out / "statements.csv", statements[0],
           [r for r in statements[1:] if {r.split(",", 1)[0], r.split(",", 1)[0].rsplit("-", 1)[0]} & kept])
     events = (out / "events.csv").read_text(encoding="utf-8").splitlines()
-    write(out / "events.csv", events[0],
-          [f"{y},NA,NA,NA,other,Generated event {y},Genererad händelse {y},Milstolpar {y}," for y in years])
+
+    def event(y: int) -> str:
+        """One generated milestone of year y, its values in the order of events.csv's header."""
+        value = {"year": y, "month": "NA", "period_text": "NA", "actor": "NA", "kind": "other",
+                 "description_en": f"Generated event {y}", "description_sv": f"Genererad händelse {y}",
+                 "source": f"Milstolpar {y}", "line": 1, "quote_sv": f"händelse {y}", "note": ""}
+        return ",".join(str(value[c]) for c in events[0].split(","))
+
+    write(out / "events.csv", events[0], [event(y) for y in years])
     with (out / "inventory.csv").open(encoding="utf-8", newline="") as f:
         header, *rows = list(csv.reader(f))
     with (out / "inventory.csv").open("w", encoding="utf-8", newline="") as f:
