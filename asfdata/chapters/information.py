@@ -22,6 +22,7 @@ WORDS = catalogs.load(registry.chapter_module(__name__).catalog)
 t = words.translator(WORDS)
 PROJECT = "project"  # the kind of milestone whose rows may name one project twice (assumption A16)
 ACTOR_SEP = "; "  # between the actors of one milestone (events.csv, actor)
+INFO_KINDS = ("conference", "information", "training", "publication")  # milestones of the information work
 
 
 def intro(frames: Frames, lang: str) -> Section:
@@ -33,6 +34,17 @@ def intro(frames: Frames, lang: str) -> Section:
 
 
 # ---- sentences ---------------------------------------------------------------------------------------------
+
+
+def work_section(frames: Frames, lang: str) -> Section:
+    """What the information work consisted of, by the milestones of each kind of it (INFO_KINDS); .data:
+    kind and milestones, one row each."""
+    counts = frames.events["kind"].value_counts()
+    kinds = [(k, int(counts.get(k, 0))) for k in INFO_KINDS if counts.get(k, 0)]
+    items = [t("item_work", lang, kind=words.lower_first(words.kind(k, lang)), n=words.num(n, lang))
+             for k, n in kinds]
+    return Section(p(t("finding_work", lang, items=words.join(items, lang))),
+                   pd.DataFrame(kinds, columns=["kind", "milestones"]))
 
 
 def informed_finding(snapshots: pd.DataFrame, claims: pd.DataFrame, audit, lang: str) -> str:
