@@ -269,6 +269,12 @@ def background_comparison(
     return pd.DataFrame(rows).sort_values(["year", "measure"]).reset_index(drop=True)
 
 
+def detail_outcomes(funded_outcomes: pd.DataFrame, outcome: str) -> int:
+    """People the yearly detail of the funded placements records with an outcome (people; e.g. 'back': 7,
+    where the report's summary says 8; 'extended': 1)."""
+    return int(funded_outcomes.loc[funded_outcomes["outcome"] == outcome, "count"].sum())
+
+
 def funnel(funded_placements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     """Stages of the funded placements: places granted, places used, unique individuals, outcomes (people).
 

@@ -33,16 +33,23 @@ def intro(frames: Frames, lang: str) -> Section:
 # ---- sentences ---------------------------------------------------------------------------------------------
 
 
+def background(claims: pd.DataFrame | None) -> tuple[int, float] | None:
+    """The background section's figure of employees: its year and value (people), or None when the claims
+    (or that claim) are not at hand."""
+    if claims is None:
+        return None
+    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    return None if bg.empty else (int(bg["year_from"].iloc[0]), float(bg["value"].iloc[0]))
+
+
 def background_reading(claims: pd.DataFrame | None, snapshots: pd.DataFrame, ya: int, yb: int,
                        lang: str) -> str:
     """The other reading of a change of employees from ya to yb when ya is the year of the background
     section's figure ('; from the background's “about 200”: +9, +4.5 %'), else nothing."""
-    if claims is None:
+    bg = background(claims)
+    if bg is None or bg[0] != ya:
         return ""
-    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
-    if bg.empty or int(bg["year_from"].iloc[0]) != ya:
-        return ""
-    start = float(bg["value"].iloc[0])
+    start = bg[1]
     end = metrics.series(snapshots, "employees").set_index("year")["value"][yb]
     return t("background_reading", lang, bg=words.num(start, lang),
              chg=words.num(end - start, lang, sign=True),
@@ -52,13 +59,10 @@ def background_reading(claims: pd.DataFrame | None, snapshots: pd.DataFrame, ya:
 def background_per_company(claims: pd.DataFrame | None, pc: pd.DataFrame) -> tuple[float, float] | None:
     """The background section's employees and employees per company from them (people, people per company)
     when its year is the first of pc (metrics.employees_per_company), else None."""
-    if claims is None:
+    bg = background(claims)
+    if bg is None or bg[0] != int(pc["year"].min()):
         return None
-    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
-    if bg.empty or int(bg["year_from"].iloc[0]) != int(pc["year"].min()):
-        return None
-    start = float(bg["value"].iloc[0])
-    return start, float(metrics.ratio(start, float(pc["companies"].iloc[0])))
+    return bg[1], float(metrics.ratio(bg[1], float(pc["companies"].iloc[0])))
 
 
 def per_company_words(claims: pd.DataFrame | None, pc: pd.DataFrame, lang: str, prefix: str = "") -> dict:
@@ -163,12 +167,12 @@ def findings_data(snapshots: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame
     if per_bg:  # the first value of employees per company read from the background's figure
         rows.append(change("employees_per_company", "employees per company", y0, y1, per_bg[1],
                            pc["per_company"].iloc[-1], category="background", shows="start"))
-    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
+    bg = background(claims)
     emp = e.set_index("year")["value"]
     for a, b in dict.fromkeys([(y0, y1), (ya, yb)]):
-        if len(bg) and int(bg["year_from"].iloc[0]) == a:
-            rows.append(change("employees", "people", a, b, float(bg["value"].iloc[0]), emp[b],
-                               category="background", shows="start change change_pct"))
+        if bg and bg[0] == a:
+            rows.append(change("employees", "people", a, b, bg[1], emp[b], category="background",
+                               shows="start change change_pct"))
     return tidy(*rows)
 
 
@@ -217,8 +221,9 @@ SHOWN_CHANGE = "change change_pct"  # what the changes table shows of a change
 def background_changes(frames: Frames, y0: int, y1: int) -> pd.DataFrame:
     """The changes background_row shows: from the background's figure to the autumn after its year, and to
     the last autumn when its year is the first (category background)."""
-    bg = frames.claims.loc[frames.claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
-    start, year = float(bg["value"].iloc[0]), int(bg["year_from"].iloc[0])
+    bg = background(frames.claims)
+    assert bg is not None, CLAIM_BACKGROUND_EMPLOYEES  # a claim the study needs (asfdata/report/needs.py)
+    year, start = bg
     emp = metrics.series(frames.snapshots, "employees").set_index("year")["value"]
     ends = [y for y in (year + 1, y1) if y in emp.index and (y == year + 1 or year == y0)]
     return tidy(*(change("employees", "people", year, y, start, emp[y], category="background",
@@ -229,8 +234,9 @@ def background_row(frames: Frames, y0: int, y1: int, lang: str) -> dict[str, str
     """The changes table's row of total employees read from the background's figure: the changes that start
     in its year (the year after it, and the whole period), the other columns a dash."""
     claims, s = frames.claims, frames.snapshots
-    bg = claims.loc[claims["claim_id"] == CLAIM_BACKGROUND_EMPLOYEES]
-    start, year = float(bg["value"].iloc[0]), int(bg["year_from"].iloc[0])
+    bg = background(claims)
+    assert bg is not None, CLAIM_BACKGROUND_EMPLOYEES  # a claim the study needs (asfdata/report/needs.py)
+    year, start = bg
     emp = metrics.series(s, "employees").set_index("year")["value"]
     row = {t("col_series", lang): t("series_background", lang, bg=words.num(start, lang))}
     for y in range(y0 + 1, y1 + 1):

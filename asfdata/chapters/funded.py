@@ -148,10 +148,9 @@ def funnel_table(frames: Frames, lang: str) -> str:
         ("value", t("col_count", lang), "int"),
         ("note", t("col_note", lang), "text"),
     ]
-    fo = frames.funded_outcomes
     note = t("funnel_note", lang, used=words.num(stages["places_used"], lang),
              n=words.num(metrics.claim(frames.claims, CLAIM_UNIQUE_INDIVIDUALS)["value"], lang),
-             extended=words.num(int(fo.loc[fo["outcome"] == "extended", "count"].sum()), lang))
+             extended=words.num(metrics.detail_outcomes(frames.funded_outcomes, "extended"), lang))
     return table_html(formatted(f, spec, lang), t("caption_funnel", lang), note=note)
 
 

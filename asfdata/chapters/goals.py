@@ -79,15 +79,9 @@ def figures(frames: Frames) -> dict:
         "granted": claim[study.CLAIM_PLACES_GRANTED], "used": claim[study.CLAIM_PLACES_USED],
         "people": claim[study.CLAIM_UNIQUE_INDIVIDUALS], "work": claim[study.CLAIM_OUTCOME_WORK],
         "af": claim[study.CLAIM_OUTCOME_ARBETSFORMEDLINGEN], "back": claim[study.CLAIM_OUTCOME_BACK],
-        "back_detail": back_in_detail(frames.funded_outcomes),
+        "back_detail": metrics.detail_outcomes(frames.funded_outcomes, "back"),
         "emp_background": claim[study.CLAIM_BACKGROUND_EMPLOYEES],
     }
-
-
-def back_in_detail(funded_outcomes: pd.DataFrame) -> int:
-    """People whom the yearly detail of the funded placements records as back in public support (people;
-    the report's summary says 8, the detail accounts for 7)."""
-    return int(funded_outcomes.loc[funded_outcomes["outcome"] == "back", "count"].sum())
 
 
 def verdict_use(f: dict) -> str:

@@ -142,7 +142,7 @@ def pandemic_finding(snapshots: pd.DataFrame, events: pd.DataFrame, lang: str, s
     if lacking:
         return t("finding_pandemic_missing", lang, year=year, ya=year - 1, yb=year,
                  missing=words.join([str(y) for y in lacking], lang))
-    stated = metrics.series(snapshots, "placements").set_index("year")["value"]
+    stated = stated_by_year(snapshots)
     return t(
         "finding_pandemic",
         lang,
@@ -231,7 +231,7 @@ def shares_finding(snapshots: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
           n=words.num(part[c], lang), share=words.pct(metrics.ratio(part[c], part.sum()) * 100, lang))
         for i, c in enumerate(parts.columns)
     ]
-    stated_total = metrics.series(snapshots, "placements").set_index("year")["value"]  # the other reading
+    stated_total = stated_by_year(snapshots)  # the other reading
     by_stated = abs(stated_total[yb] - stated_total[ya])
     other = t("shares_stated", lang, n=words.num(by_stated, lang)) if by_stated != abs(part.sum()) else ""
     text = t("finding_shares_rise" if rose else "finding_shares", lang, fall=words.num(part.sum(), lang),
@@ -270,7 +270,7 @@ def shares_section(frames: Frames, lang: str) -> Section:
     falls = pd.DataFrame({"category": fall.index, "year_from": ya, "year_to": yb,
                           "fall_people": fall.to_numpy(),
                           "fall_share_pct": [metrics.ratio(x, fall.sum()) * 100 for x in fall]})
-    stated_total = metrics.series(s, "placements").set_index("year")["value"]
+    stated_total = stated_by_year(s)
     total = pd.DataFrame([{"category": metrics.SUM_OF_PARTS, "year_from": ya, "year_to": yb,
                            "fall_people": fall.sum()},
                           {"category": "stated_total", "year_from": ya, "year_to": yb,
@@ -341,12 +341,17 @@ def five_points_section(frames: Frames, lang: str) -> Section:
 def _placements_title(s: pd.DataFrame, lang: str, ya: int, yb: int) -> str:
     """Title: the sum of the parts from autumn ya to autumn yb."""
     tot = sum_of_parts(s).set_index("year")["value"]
-    stated_total = metrics.series(s, "placements").set_index("year")["value"]  # the other reading
+    stated_total = stated_by_year(s)  # the other reading
     words_ = change_words(tot[ya], tot[yb], lang)
     if stated_total[yb] != tot[yb]:
         words_["b"] = t("or_reading", lang, parts=words_["b"], stated=words.num(stated_total[yb], lang))
     key = "title_placements" if stated_total[ya] != tot[ya] else "title_placements_same_start"
     return t(key, lang, ya=ya, yb=yb, **words_, s_a=words.num(stated_total[ya], lang))
+
+
+def stated_by_year(s: pd.DataFrame) -> pd.Series:
+    """The report's stated total of people placed, by year (people): the other reading of the sum."""
+    return metrics.series(s, "placements").set_index("year")["value"]
 
 
 def stated_totals(s: pd.DataFrame) -> pd.DataFrame:
@@ -633,6 +638,15 @@ def _all_fell(asf: pd.DataFrame) -> bool:
     return bool((asf["pct_b"] < 0).all())
 
 
+def _fall_words(asf: pd.DataFrame, public: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The comparison of falls as placeholders: {asf_low} and {asf_high} the smallest and largest fall of the
+    placing bodies, signed; {n} of {m} public series fell less than the smallest (title_context, ctx_can)."""
+    return {"asf_low": words.pct(asf["pct_b"].max(), lang, sign=True),
+            "asf_high": words.pct(asf["pct_b"].min(), lang, sign=True),
+            "n": words.num(int((public["pct_b"] > asf["pct_b"].max()).sum()), lang),
+            "m": words.num(len(public), lang)}
+
+
 def _asf_range(asf: pd.DataFrame, lang: str) -> dict[str, str]:
     """The placing bodies' lowest and highest percent change, signed, as {asf_low} and {asf_high}."""
     return {"asf_low": words.pct(asf["pct_b"].min(), lang, sign=True),
@@ -650,9 +664,7 @@ def fig_context(frames: Frames, lang: str, ya: int | None = None, yb: int | None
     smaller = public.loc[public["pct_b"] > asf["pct_b"].max()]  # fell less than the smallest fall
     larger = public.loc[public["pct_b"] <= asf["pct_b"].max()]
     if _all_fell(asf):
-        title = t("title_context", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
-                  asf_high=words.pct(asf["pct_b"].min(), lang, sign=True), n=words.num(len(smaller), lang),
-                  m=words.num(len(public), lang))
+        title = t("title_context", lang, ya=ya, yb=yb, **_fall_words(asf, public, lang))
         items = [f"{_series_label(r, lang)} ({words.pct(r.pct_b, lang, sign=True)})"
                  for r in larger.itertuples()]
         takeaway = (t("takeaway_context", lang, items=words.join(items, lang)) if items
@@ -685,10 +697,7 @@ def context_section(frames: Frames, lang: str, ya: int | None = None, yb: int | 
     asf, public = ch.loc[ch["kind"] == ASF], ch.loc[ch["kind"] == PUBLIC]
     stock = public.loc[public["months"].map(lambda m: bool(m[0]))]
     month = words.month(int(stock["months"].iloc[0][0]), lang) if len(stock) else t("ctx_full_year", lang)
-    smaller = public.loc[public["pct_b"] > asf["pct_b"].max()]
-    can = (t("ctx_can", lang, ya=ya, yb=yb, asf_low=words.pct(asf["pct_b"].max(), lang, sign=True),
-             asf_high=words.pct(asf["pct_b"].min(), lang, sign=True),
-             n=words.num(len(smaller), lang), m=words.num(len(public), lang)) if _all_fell(asf)
+    can = (t("ctx_can", lang, ya=ya, yb=yb, **_fall_words(asf, public, lang)) if _all_fell(asf)
            else t("ctx_can_mixed", lang, ya=ya, yb=yb, **_asf_range(asf, lang)))
     chart = fig_context(frames, lang, ya, yb)
     html = (

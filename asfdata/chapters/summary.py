@@ -88,6 +88,7 @@ def key_numbers(frames: Frames) -> dict:
         "most": min(fall, key=lambda c: fall[c]), "most_pct": min(fall.values()),
         "used_share": f["used"] / f["granted"], "back": f["back"], "back_detail": f["back_detail"],
         "n": f["people"], "work": f["work"],
+        "trained": f["trained"], "groups_formed": f["groups_formed"], "document_munis": f["document_munis"],
         "informed_stated": f["informed_stated"], "informed_sum": f["informed_sum"],
         "informed_years": f["informed_years"],
         "mismatches": audit_counts(frames.audit)["mismatch"],
@@ -99,7 +100,6 @@ def key_findings(frames: Frames, lang: str) -> Section:
     """One finding per chapter, each with at most three numbers (years aside); .data: those numbers, one
     row."""
     k = key_numbers(frames)
-    f = goals.figures(frames)
     counts = ("c0", "c1", "back", "n", "work", "bg", "informed_stated", "informed_sum", "mismatches",
               "checks")
     n = {key: words.num(k[key], lang) for key in counts}
@@ -112,7 +112,7 @@ def key_findings(frames: Frames, lang: str) -> Section:
     peaked = k["emp_peak"] not in (k["y0"], k["y1"])  # employees highest between the first and last autumn
     back_phrase = (t("back_most", lang) if most_back else
                    t("back_readings", lang, back=n["back"], detail=words.num(k["back_detail"], lang)))
-    outputs = {key: words.num(f[key], lang) for key in ("trained", "groups_formed", "document_munis")}
+    outputs = {key: words.num(k[key], lang) for key in ("trained", "groups_formed", "document_munis")}
     findings = [
         ("05", t("key_outputs", lang, **outputs)),  # what was delivered, first (chapter 5's logic model)
         ("01", t("key_employees" if peaked else "key_employees_steady", lang, **n, **pc, **years,
@@ -134,8 +134,8 @@ def key_findings(frames: Frames, lang: str) -> Section:
         most_fell_change_pct=k["most_pct"], people_funded=k["n"], people_to_work=k["work"],
         **({} if most_back else {"people_back": k["back"], "people_back_detail": k["back_detail"]}),
         **({"employees_peak_year": k["emp_peak"]} if peaked else {}),
-        staff_trained=f["trained"], municipalities_with_groups=f["groups_formed"],
-        municipalities_with_documents=f["document_munis"],
+        staff_trained=k["trained"], municipalities_with_groups=k["groups_formed"],
+        municipalities_with_documents=k["document_munis"],
         informed_stated_people=k["informed_stated"], informed_sum_people=k["informed_sum"],
         audit_mismatches=k["mismatches"], audit_checks=k["checks"],
     )
